@@ -1,0 +1,174 @@
+"""Document metadata: title, issuers, year, document type and region.
+
+Rules read the title first (where Chinese official documents state all of
+these: ``市教育局党委市教育局2019年工作要点``, ``2019年中华人民共和国国务院政府工作报告``)
+and fall back on the opening of the text. The lexicons are data
+(``data/meta.json``).
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import regex
+
+from .model import Meta
+from .patterns import chinese_to_int
+
+_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_CN_YEAR = regex.compile(r"([一二三四五六七八九〇零○]{4})年")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(resources.files("policyparse").joinpath("data/meta.json").read_text("utf-8"))
+
+
+def find_title(text: str) -> Optional[tuple[int, int]]:
+    """The span of the document's title, if it opens the text.
+
+    A short first line that does not end a sentence is the title; in text
+    without line breaks, the opening up to the first document-type word
+    (工作要点, 规划 …) within the first 80 characters.
+    """
+    s = 0
+    while s < len(text) and text[s].isspace():
+        s += 1
+    nl = text.find("\n", s)
+    if nl > s:
+        line = text[s:nl].rstrip()
+        if 0 < len(line) <= 80 and line[-1] not in "。；！？.;!?：:":
+            return s, s + len(line)
+    head = text[s : s + 80]
+    best = None
+    for dt in lexicon()["doc_types"]:
+        i = head.find(dt)
+        if i >= 0 and (best is None or i + len(dt) < best or (i + len(dt) == best)):
+            end = i + len(dt)
+            if best is None or end < best:
+                best = end
+    if best is not None:
+        return s, s + best
+    return None
+
+
+def doc_type_of(title: str) -> Optional[str]:
+    """The genre named at the end of a title (the latest, most specific match)."""
+    found = None
+    for dt in lexicon()["doc_types"]:  # most specific first
+        i = title.rfind(dt)
+        if i >= 0 and (found is None or i + len(dt) > found[0]):
+            found = (i + len(dt), dt)
+    return found[1] if found else None
+
+
+def year_of(text: str) -> Optional[int]:
+    m = _YEAR.search(text)
+    if m:
+        return int(m.group(1))
+    m = _CN_YEAR.search(text)
+    if m:
+        return int("".join(_CN_DIGIT[c] for c in m.group(1)))
+    return None
+
+
+def split_organs(s: str) -> list[str]:
+    """Split a run of body names: ``市教育局党委市教育局`` → ``['市教育局党委', '市教育局']``.
+
+    Example:
+        >>> split_organs("中共中央、国务院")
+        ['中共中央', '国务院']
+    """
+    lex = lexicon()
+    suffixes = sorted(lex["organ_suffixes"], key=len, reverse=True)
+    out: list[str] = []
+    for chunk in regex.split(f"[{regex.escape(lex['title_separators'])}]+", s):
+        pos = 0
+        i = 0
+        while i < len(chunk):
+            hit = next((suf for suf in suffixes if chunk.startswith(suf, i)), None)
+            if hit is None:
+                i += 1
+                continue
+            j = i + len(hit)
+            for ext in lex["organ_extensions"]:
+                if chunk.startswith(ext, j):
+                    j += len(ext)
+                    break
+            # 中共中央 / 国务院 stand alone; a bare 中央 inside a name does not split it
+            name = chunk[pos:j]
+            out.append(name)
+            pos = i = j
+        rest = chunk[pos:].strip()
+        if rest and out and len(rest) <= 2:
+            out[-1] += rest
+    return [o for o in out if o]
+
+
+def issuers_and_region(title: str) -> tuple[list[str], Optional[str]]:
+    """Issuing bodies and the region named in a title."""
+    lex = lexicon()
+    head = title
+    m = _YEAR.search(head)
+    dt = doc_type_of(head)
+    cut = len(head)
+    if dt:
+        cut = head.rfind(dt)
+    # the issuer part is what precedes the year, or the year and the document type
+    before_year = head[: m.start()] if m else ""
+    after_year = head[m.end() : cut] if m else head[:cut]
+    cands = split_organs(before_year) or split_organs(after_year)
+    region = None
+    for nat in lex["national_names"][:1]:
+        if nat in head:
+            region = nat
+            cands = [c.replace(nat, "") or c for c in cands]
+    if region is None and cands:
+        region = region_of(cands[0])
+    return [c for c in cands if c], region
+
+
+def region_of(name: str) -> Optional[str]:
+    """The place name that prefixes a body's name: ``武汉市教育局`` → ``武汉市``."""
+    for suf in lexicon()["region_suffixes"]:
+        m = regex.match(rf"^([\p{{Han}}A-Z]{{2,8}}?{suf})(?=[\p{{Han}}])", name)
+        if m and len(m.group(1)) > len(suf):
+            return m.group(1)
+    return None
+
+
+_PLACE = regex.compile(r"(?<![\p{Han}])([\p{Han}]{2,4}?|XX)(省|市|自治区)(?=[\p{Han}“《])")
+
+
+def region_in_text(text: str) -> Optional[str]:
+    """The place most often named as ``…省/市`` in the opening of a text (``XX市``)."""
+    counts = Counter(m.group(1) + m.group(2) for m in regex.finditer(r"(XX|[\p{Han}]{2,3}?)(市|省)(?=[\p{Han}])", text[:20000])
+                     if m.group(1) not in {"全", "本", "我", "各", "城", "省", "都", "超大城", "全省", "全市"})
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return name if n >= 2 else None
+
+
+def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optional[str] = None) -> Meta:
+    """Metadata of a normalised text whose title (if any) is at ``title_span``."""
+    title = text[title_span[0] : title_span[1]].strip() if title_span else None
+    meta = Meta(title=title, source=source)
+    if title:
+        meta.doc_type = doc_type_of(title)
+        meta.year = year_of(title)
+        meta.issuers, meta.region = issuers_and_region(title)
+    if meta.year is None:
+        meta.year = year_of(text[:300])
+    if meta.region is None and meta.issuers:
+        meta.region = region_of(meta.issuers[0])
+    if meta.region is None:
+        meta.region = region_in_text(text)
+    return meta
+
+
+__all__ = ["extract_meta", "find_title", "doc_type_of", "year_of", "split_organs", "chinese_to_int"]

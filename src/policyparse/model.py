@@ -1,0 +1,249 @@
+"""The document model: plain data classes with one JSON form.
+
+A parsed plan is a :class:`Plan`: its metadata (:class:`Meta`), the normalised
+``text`` that every span indexes, the outline as a flat list of :class:`Node`
+records linked by ``parent`` ids, and the extraction lists (tasks, targets,
+quantities, actors, references, edges), plus :class:`ParseWarning` records for
+everything a reader should know (skipped numbers, dropped scraping debris ...).
+
+Spans are half-open ``[start, end)`` character offsets: ``span`` into
+``Plan.text`` and ``raw_span`` into the decoded file (``Plan.raw_text``), so
+``plan.text[slice(*node.span)]`` is the node's content.
+
+The field names are a contract read by other tools; ``docs/schema.md`` and
+``docs/plan.schema.json`` describe them, and :data:`SCHEMA_VERSION` changes
+whenever they do.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Iterator, Literal, Optional
+
+SCHEMA_VERSION = "1.0"
+
+Span = tuple[int, int]
+
+NodeKind = Literal[
+    "preamble", "part", "section", "subsection", "item", "subitem",
+    "enumeration", "paragraph", "sentence",
+]
+
+#: Kinds that come from numbered headings, from the top of the outline down.
+HEADING_KINDS: tuple[str, ...] = ("part", "section", "subsection", "item", "subitem")
+
+
+@dataclass
+class Meta:
+    """What the document is: title, issuing bodies, year, type, region, source.
+
+    ``doc_type`` is the genre as Chinese officials name it (工作要点,
+    政府工作报告, 规划, 实施方案, 意见 ...); ``region`` is the place the document
+    governs where the text states it; ``source`` the file it was read from.
+    """
+
+    title: Optional[str] = None
+    year: Optional[int] = None
+    issuers: list[str] = field(default_factory=list)
+    doc_type: Optional[str] = None
+    region: Optional[str] = None
+    source: Optional[str] = None
+
+
+@dataclass
+class Node:
+    """One node of the outline tree.
+
+    ``kind`` is the structural role (see :data:`NodeKind`); ``label`` the
+    numbering as written ("一、", "（二）", "5."), ``ordinal`` its value;
+    ``heading`` the node's title (a section's title, an item's lead sentence),
+    located at ``heading_span``. ``span`` covers the whole node, label and
+    children included.
+    """
+
+    id: str
+    parent: Optional[str]
+    kind: NodeKind
+    label: Optional[str]
+    ordinal: Optional[int]
+    heading: Optional[str]
+    span: Span
+    raw_span: Span
+    heading_span: Optional[Span] = None
+
+
+@dataclass
+class ParseWarning:
+    """Something the reader of a parsed plan should know about.
+
+    ``code`` is machine readable: ``skipped-number``, ``repeated-number``,
+    ``dropped-debris``, ``dropped-boilerplate``, ``no-numbering`` ...;
+    ``text`` is the text concerned (for dropped debris: what was dropped).
+    """
+
+    code: str
+    message: str
+    span: Optional[Span] = None
+    raw_span: Optional[Span] = None
+    text: Optional[str] = None
+
+
+@dataclass
+class Plan:
+    """A parsed plan. Build one with :func:`policyparse.parse` or :func:`policyparse.parse_file`.
+
+    Example:
+        >>> import policyparse
+        >>> plan = policyparse.parse("一、总体要求\\n1.抓好学习。\\n2.推进改革。")
+        >>> [n.heading for n in plan.nodes_of("item")]
+        ['抓好学习', '推进改革']
+    """
+
+    meta: Meta
+    text: str
+    nodes: list[Node] = field(default_factory=list)
+    tasks: list[dict[str, Any]] = field(default_factory=list)
+    targets: list[dict[str, Any]] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    references: list[dict[str, Any]] = field(default_factory=list)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    schema_version: str = SCHEMA_VERSION
+    #: The decoded source text that ``raw_span`` indexes (not serialised).
+    raw_text: Optional[str] = field(default=None, repr=False, compare=False)
+
+    # --- navigation -----------------------------------------------------------------
+    def node(self, node_id: str) -> Node:
+        """The node with id ``node_id``."""
+        index = self.__dict__.get("_index")
+        if index is None or len(index) != len(self.nodes):
+            index = {n.id: n for n in self.nodes}
+            self.__dict__["_index"] = index
+        return index[node_id]
+
+    def nodes_of(self, *kinds: str) -> list[Node]:
+        """Nodes of the given kinds, in document order."""
+        return [n for n in self.nodes if n.kind in kinds]
+
+    def children(self, node: Node | str | None) -> list[Node]:
+        """Direct children of ``node`` (``None`` for the top level), in document order."""
+        pid = node.id if isinstance(node, Node) else node
+        return [n for n in self.nodes if n.parent == pid]
+
+    def span_text(self, obj: Node | Span) -> str:
+        """The text a node or span covers."""
+        s, e = obj.span if isinstance(obj, Node) else obj
+        return self.text[s:e]
+
+    def walk(self) -> Iterator[tuple[int, Node]]:
+        """Yield ``(depth, node)`` for the outline in document order."""
+        kids: dict[Optional[str], list[Node]] = {}
+        for n in self.nodes:
+            kids.setdefault(n.parent, []).append(n)
+
+        def rec(pid: Optional[str], depth: int) -> Iterator[tuple[int, Node]]:
+            for n in kids.get(pid, []):
+                yield depth, n
+                yield from rec(n.id, depth + 1)
+
+        yield from rec(None, 0)
+
+    @property
+    def sections(self) -> list[Node]:
+        return self.nodes_of("section")
+
+    @property
+    def items(self) -> list[Node]:
+        return self.nodes_of("item")
+
+    # --- serialisation ---------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The plan as plain JSON-ready data (the documented schema)."""
+        return {
+            "schema_version": self.schema_version,
+            "meta": asdict(self.meta),
+            "text": self.text,
+            "nodes": [_node_dict(n) for n in self.nodes],
+            "tasks": list(self.tasks),
+            "targets": list(self.targets),
+            "quantities": list(self.quantities),
+            "actors": list(self.actors),
+            "references": list(self.references),
+            "edges": list(self.edges),
+            "warnings": [_clean(asdict(w)) for w in self.warnings],
+        }
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The plan as one JSON document (UTF-8 text, Chinese kept as is)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Plan":
+        """Rebuild a plan from :meth:`to_dict` output (for example a line of a JSONL file)."""
+        node_fields = {f.name for f in fields(Node)}
+        nodes = []
+        for d in data.get("nodes", []):
+            d = {k: v for k, v in d.items() if k in node_fields}
+            for key in ("span", "raw_span", "heading_span"):
+                if d.get(key) is not None:
+                    d[key] = tuple(d[key])
+            nodes.append(Node(**d))
+        warnings = []
+        for w in data.get("warnings", []):
+            w = dict(w)
+            for key in ("span", "raw_span"):
+                if w.get(key) is not None:
+                    w[key] = tuple(w[key])
+            warnings.append(ParseWarning(**w))
+        return cls(
+            meta=Meta(**data.get("meta", {})),
+            text=data["text"],
+            nodes=nodes,
+            tasks=data.get("tasks", []),
+            targets=data.get("targets", []),
+            quantities=data.get("quantities", []),
+            actors=data.get("actors", []),
+            references=data.get("references", []),
+            edges=data.get("edges", []),
+            warnings=warnings,
+            schema_version=data.get("schema_version", SCHEMA_VERSION),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> "Plan":
+        return cls.from_dict(json.loads(text))
+
+    def outline(self, *, max_kind: str = "item", width: int = 60) -> str:
+        """A readable, indented outline (what ``policyparse parse --format table`` prints).
+
+        ``max_kind`` is the deepest heading kind shown (paragraphs and
+        sentences are never shown).
+        """
+        shown = set(HEADING_KINDS[: HEADING_KINDS.index(max_kind) + 1]) | {"preamble"}
+        lines = []
+        for depth, n in self.walk():
+            if n.kind not in shown:
+                continue
+            head = n.heading if n.heading is not None else self.span_text(n)
+            head = " ".join(head.split())
+            if len(head) > width:
+                head = head[: width - 1] + "…"
+            label = n.label or f"[{n.kind}]"
+            lines.append(f"{'  ' * depth}{label} {head}  ({n.kind} {n.span[0]}-{n.span[1]})")
+        return "\n".join(lines)
+
+
+def _node_dict(n: Node) -> dict[str, Any]:
+    d = asdict(n)
+    for key in ("span", "raw_span", "heading_span"):
+        if d[key] is not None:
+            d[key] = list(d[key])
+    return d
+
+
+def _clean(d: dict[str, Any]) -> dict[str, Any]:
+    for key in ("span", "raw_span"):
+        if d.get(key) is not None:
+            d[key] = list(d[key])
+    return d

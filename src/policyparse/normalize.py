@@ -1,0 +1,260 @@
+"""Normalising raw text into the text every span indexes.
+
+:func:`normalize` runs a fixed sequence of small steps. Each step is a
+function ``str -> (str, OffsetMap)`` so the result keeps a map from every
+normalised offset back to the raw text (:class:`~policyparse.offsets.MapChain`).
+
+Steps, in order:
+
+1. line ends: CRLF and CR become LF;
+2. stray line breaks: a word or sentence broken by a single line break
+   (``劳动生\\n\\u200b\\n产率``, ``PM\\n2.5\\n）``, a link on its own line in a
+   scraped page) is rejoined; paragraph breaks stay;
+3. invisible characters: zero-width spaces and joiners, BOMs, soft hyphens
+   are removed;
+4. width: full-width digits, letters and ``％`` become half-width, the
+   ideographic space a plain space;
+5. spaced digits: ``1 9 9 8 年`` becomes ``1998年``;
+6. script: traditional characters become simplified (OpenCC ``t2s``);
+7. ranges: the dash between two numbers (— － – ～ ~ 至) becomes ``-``;
+8. debris: scraping debris (a repeated title, a truncated summary before the
+   full text, a licence footer) is dropped and recorded (:mod:`policyparse.debris`).
+
+Example:
+    >>> n = normalize("２０１９年\\r\\n目标１０％～１５％")
+    >>> n.text
+    '2019年\\n目标10%-15%'
+    >>> n.raw_span(0, 4)
+    (0, 4)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from statistics import median
+from typing import Callable
+
+import regex
+
+from . import debris, patterns
+from .model import ParseWarning
+from .offsets import Edits, MapChain, OffsetMap
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+
+
+@dataclass
+class Normalized:
+    """The normalised text, its map back to the raw text, and what was dropped."""
+
+    text: str
+    raw: str
+    chain: MapChain
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw-text span that normalised span ``[start, end)`` came from."""
+        return self.chain.span(start, end)
+
+
+Step = Callable[[str], "tuple[str, OffsetMap]"]
+
+
+def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True) -> Normalized:
+    """Normalise ``raw`` text; see the module docstring for the steps."""
+    chain = MapChain()
+    text = raw
+    steps: list[Step] = [
+        fix_line_ends,
+        rejoin_broken_lines,
+        remove_invisible,
+        to_half_width,
+        join_spaced_digits,
+    ]
+    if to_simplified:
+        steps.append(to_simplified_script)
+    steps.append(unify_range_dashes)
+    for step in steps:
+        text, m = step(text)
+        chain.add(m)
+    warnings: list[ParseWarning] = []
+    if drop_debris:
+        edits, found = debris.find(text)
+        if found:
+            text_before = text
+            text, m = edits.apply()
+            chain.add(m)
+            for code, (s, e), message in found:
+                rs = _span_through(chain.maps[:-1], s, e)
+                warnings.append(ParseWarning(code=code, message=message, raw_span=rs, text=text_before[s:e]))
+    return Normalized(text=text, raw=raw, chain=chain, warnings=warnings)
+
+
+def _span_through(maps: list[OffsetMap], s: int, e: int) -> tuple[int, int]:
+    for m in reversed(maps):
+        s, e = m.span(s, e)
+    return (s, e)
+
+
+# --- 1. line ends ------------------------------------------------------------------------
+_CR = regex.compile(r"\r\n?")
+
+
+def fix_line_ends(text: str) -> tuple[str, OffsetMap]:
+    if "\r" not in text:
+        return text, OffsetMap.identity(len(text))
+    e = Edits(text)
+    e.sub(_CR, "\n")
+    return e.apply()
+
+
+# --- 2. stray line breaks ---------------------------------------------------------------
+_BREAK_RUN = regex.compile(rf"[ \t\u3000\u00a0{ZERO_WIDTH}]*\n[\s{ZERO_WIDTH}]*")
+_TERMINAL = set("。！？；：!?;:…")
+_OPENERS = "《“「『（(〈【"
+_CLOSERS = "》”」』）)〉】"
+_CONTINUATION_START = set(_CLOSERS + "，、。；：！？%,.;:!?")
+
+
+def rejoin_broken_lines(text: str) -> tuple[str, OffsetMap]:
+    """Remove line breaks that split a word or sentence; keep paragraph breaks.
+
+    Documents separate paragraphs either by blank lines (then a single line
+    break inside a paragraph is always stray, as in scraped wiki pages) or one
+    paragraph per line (then a break is stray only with positive evidence: an
+    unclosed bracket or quote, a line that continues with closing
+    punctuation, a zero-width-only line between two halves of a word, or a
+    hard-wrapped line as long as its neighbours).
+    """
+    runs = list(_BREAK_RUN.finditer(text))
+    if not runs:
+        return text, OffsetMap.identity(len(text))
+    infos = []
+    singles = doubles = 0
+    for m in runs:
+        run = m.group()
+        lines = run.split("\n")
+        interior = lines[1:-1]
+        zw_lines = sum(1 for ln in interior if ln.strip() == "" and any(c in ZERO_WIDTH for c in ln))
+        effective = run.count("\n") - zw_lines
+        infos.append((m, effective, zw_lines))
+        if m.start() > 0 and m.end() < len(text):
+            if effective == 1:
+                singles += 1
+            else:
+                doubles += 1
+    blank_style = doubles >= singles
+    line_lengths = [len(ln.strip()) for ln in text.split("\n") if ln.strip()]
+    typical = median(line_lengths) if line_lengths else 0
+    e = Edits(text)
+    for i, (m, effective, zw_lines) in enumerate(infos):
+        if effective != 1 or m.start() == 0 or m.end() == len(text):
+            continue
+        prev_line_start = text.rfind("\n", 0, m.start()) + 1
+        prev_line = text[prev_line_start : m.start()].strip()
+        next_end = text.find("\n", m.end())
+        next_line = text[m.end() : next_end if next_end >= 0 else len(text)].strip()
+        if not prev_line or not next_line:
+            continue
+        if _join(prev_line, next_line, blank_style, zw_lines, typical):
+            a, b = prev_line[-1], next_line[0]
+            sep = " " if (a.isascii() and a.isalnum() and b.isascii() and b.isalnum() and not (a.isdigit() and b.isdigit())) else ""
+            e.replace(m.start(), m.end(), sep)
+    return e.apply()
+
+
+def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, typical: float) -> bool:
+    if patterns.starts_with_label(nxt) or nxt.startswith(("——", "—", "附件", "附表")):
+        return False
+    if patterns.starts_with_label(prev) and prev[-1] not in _TERMINAL and len(prev) < 60:
+        return False  # a heading line
+    opened = sum(prev.count(c) for c in _OPENERS) > sum(prev.count(c) for c in _CLOSERS)
+    if nxt[0] in _CONTINUATION_START or opened:
+        return True
+    if prev[-1] in _TERMINAL or prev[-1] in _CLOSERS:
+        return False
+    if blank_style or zw_lines:
+        return True
+    # one paragraph per line: only a hard-wrapped line (as long as the typical line)
+    return typical >= 20 and len(prev) >= 0.9 * typical and len(prev) <= 1.3 * typical and len(nxt) > 0
+
+
+# --- 3. invisible characters -----------------------------------------------------------
+_INVISIBLE = regex.compile(f"[{ZERO_WIDTH}]+")
+
+
+def remove_invisible(text: str) -> tuple[str, OffsetMap]:
+    e = Edits(text)
+    e.sub(_INVISIBLE, "")
+    return e.apply()
+
+
+# --- 4. width ----------------------------------------------------------------------------
+# full-width digits, Latin letters, ％ and a few signs that occur inside numbers
+_WIDE = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
+_WIDE.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
+_WIDE.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+_WIDE.update({"％": "%", "．": ".", "＋": "+", "／": "/", "＝": "=", "＜": "<", "＞": ">",
+              "\u3000": " ", "\u00a0": " "})
+_WIDE_TABLE = str.maketrans(_WIDE)
+
+
+def to_half_width(text: str) -> tuple[str, OffsetMap]:
+    """Character-for-character, so the offset map is the identity."""
+    return text.translate(_WIDE_TABLE), OffsetMap.identity(len(text))
+
+
+# --- 5. spaced digits ----------------------------------------------------------------------
+_SPACED = regex.compile(r"(?<=\d)[ \t]+(?=[\d年月日%.万亿千百]|\d)")
+
+
+def join_spaced_digits(text: str) -> tuple[str, OffsetMap]:
+    """``1 9 9 8 年3 月`` → ``1998年3月``; applied only where digits are spaced out."""
+    e = Edits(text)
+    for m in _SPACED.finditer(text):
+        # a lone space between two numbers in a list ("1 2") is rare in Chinese
+        # prose; require the spaced-digit style: a digit right after the gap
+        # or the gap inside a run of single digits
+        e.replace(m.start(), m.end(), "")
+    return e.apply()
+
+
+# --- 6. script -----------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # noqa: PLC0415 - loaded on first use
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified_script(text: str) -> tuple[str, OffsetMap]:
+    """Traditional to simplified (OpenCC t2s); simplified text is left unchanged."""
+    conv = _t2s().convert
+    out = conv(text)
+    if len(out) == len(text):
+        return out, OffsetMap.identity(len(text))
+    # a phrase conversion changed the length somewhere: convert line by line,
+    # character by character where a line still changes length
+    e = Edits(text)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        new = conv(line)
+        if len(new) != len(line):
+            new = "".join(conv(ch) if len(conv(ch)) == 1 else ch for ch in line)
+        e.replace(pos, pos + len(line), new)
+        pos += len(line)
+    return e.apply()
+
+
+# --- 7. range dashes ----------------------------------------------------------------------
+_RANGE = regex.compile(
+    r"(?<=\d(?:\.\d+)?\s*(?:%|‰|[年月日]|[\p{Han}]{1,2})?)\s*(?:[—－–～~〜‒―]{1,2}|至)\s*(?=\d)"
+)
+
+
+def unify_range_dashes(text: str) -> tuple[str, OffsetMap]:
+    """``10—15所``, ``6%－6.5%``, ``2017至2020年`` → one ASCII ``-`` between the numbers."""
+    e = Edits(text)
+    for m in _RANGE.finditer(text):
+        e.replace(m.start(), m.end(), "-")
+    return e.apply()

@@ -1,0 +1,299 @@
+"""The outline: numbered headings found in the text and built into a tree.
+
+Chinese official documents number their divisions with a small set of
+grammars (``data/numbering.json``): 第一部分, 一、, （一）, 1. / 1、, （1）, ① ….
+Plans are often scraped without line breaks, so a label is recognised by
+three kinds of evidence, not by line starts alone:
+
+* **position**: at a line start (strong), after a sentence end (。；：！？)
+  (medium), or right after a heading that has no final punctuation, as in
+  ``…大力推进XX教育现代化1.抓好…`` (weak, accepted only there);
+* **sequence**: labels of one family form runs 1, 2, 3 …; a run must start at
+  1, and a lone label counts only at a line start. A skipped or repeated
+  number is tolerated at a strong position and reported as a warning;
+* **context**: the grammar excludes labels that are part of a word or number
+  (``90.5%``, ``十九大、``, ``第二期``, ``一、二季度``).
+
+Families are resolved from the top level down, so a weak-position label can
+lean on the heading just found above it. The tree nests families in the order
+they first appear (so a document whose top level is （一） and which lists
+一、二、 inside one of them is nested that way); kinds follow the label style
+(一、 section, （一） subsection, 1. item, （1） subitem), promoted where needed so
+that a top-level division is a ``section`` and a child is always a level
+below its parent.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .model import HEADING_KINDS, ParseWarning
+from .patterns import Family, grammar
+
+SENTENCE_END = "。；！？;!?"
+#: characters after which a label is at a "sentence" position
+_STRONG_BEFORE = set("。；！？：;!?:")
+_CLOSERS = set("”’」』）)》】")
+#: a weak-position label must follow a heading label within this many characters
+MAX_HEADING_CHARS = 100
+
+
+@dataclass
+class Label:
+    """A numbering label found in the text."""
+
+    family: Family
+    start: int
+    end: int
+    num: int
+    text: str
+    strength: str  # "line" | "sentence" | "inline"
+    flag: Optional[str] = None  # "skipped-number" | "repeated-number"
+
+
+@dataclass
+class HeadingNode:
+    """A numbered division before it becomes a :class:`~policyparse.model.Node`."""
+
+    label: Label
+    parent: Optional["HeadingNode"]
+    kind: str = ""
+    start: int = 0
+    end: int = 0
+    heading_start: int = 0
+    heading_end: int = 0
+    children: list["HeadingNode"] = field(default_factory=list)
+
+    @property
+    def depth(self) -> int:
+        d, p = 0, self.parent
+        while p is not None:
+            d, p = d + 1, p.parent
+        return d
+
+
+def position_strength(text: str, pos: int) -> str:
+    """How strongly the position before ``pos`` suggests a label starts there."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return "line"
+    ch = text[i]
+    if ch in _STRONG_BEFORE:
+        return "sentence"
+    if ch in _CLOSERS and i > 0 and text[i - 1] in _STRONG_BEFORE:
+        return "sentence"
+    return "inline"
+
+
+def find_labels(text: str, region: tuple[int, int] | None = None) -> tuple[list[Label], list[ParseWarning]]:
+    """All outline labels of ``text`` (optionally within ``region``), in document order."""
+    lo, hi = region or (0, len(text))
+    accepted: list[Label] = []
+    warnings: list[ParseWarning] = []
+    for family in grammar()["families"]:
+        cands = []
+        for m in family.regex.finditer(text, lo, hi):
+            num = family.value(m.group("num"))
+            if num is None or num == 0:
+                continue
+            cands.append(Label(family, m.start(), m.end(), num, m.group(), position_strength(text, m.start())))
+        if not cands:
+            continue
+        runs = _runs(text, cands, accepted)
+        for run in runs:
+            accepted.extend(run)
+        accepted.sort(key=lambda lab: lab.start)
+    # a position can only carry one label: keep the higher-level family's
+    out: list[Label] = []
+    for lab in accepted:
+        if out and lab.start < out[-1].end:
+            continue
+        out.append(lab)
+    for lab in out:
+        if lab.flag:
+            what = "skipped" if lab.flag == "skipped-number" else "repeated"
+            warnings.append(ParseWarning(
+                code=lab.flag,
+                message=f"numbering {what} at label {lab.text!r} ({lab.family.name})",
+                span=(lab.start, lab.end), text=lab.text))
+    return out, warnings
+
+
+def _after_heading(text: str, c: Label, before: list[Label]) -> bool:
+    """Is ``c`` right after a heading label, with no sentence end in between?"""
+    starts = [lab.start for lab in before]
+    i = bisect_right(starts, c.start) - 1
+    if i < 0:
+        return False
+    prev = before[i]
+    gap = text[prev.end : c.start]
+    return 0 < len(gap) <= MAX_HEADING_CHARS and not any(ch in SENTENCE_END or ch == "\n" for ch in gap)
+
+
+def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Label]]:
+    """Choose the candidates of one family that form plausible numbered runs."""
+    runs: list[list[Label]] = []
+    for c in cands:
+        context = sorted(accepted + [r[-1] for r in runs], key=lambda lab: lab.start)
+        if c.family.line_only and c.strength != "line":
+            continue
+        if c.strength == "inline" and not _after_heading(text, c, context):
+            continue
+        target = None
+        for r in reversed(runs[-2:]):
+            if r[-1].num + 1 == c.num and r[-1].start < c.start:
+                target = r
+                break
+        if target is not None:
+            target.append(c)
+            continue
+        if c.num == 1:
+            runs.append([c])
+            continue
+        if runs and c.strength != "inline":
+            last = runs[-1][-1]
+            if last.num < c.num <= last.num + 3:
+                c.flag = "skipped-number"
+                runs[-1].append(c)
+            elif c.num == last.num and c.strength == "line":
+                c.flag = "repeated-number"
+                runs[-1].append(c)
+    kept = [r for r in runs if len(r) >= 2 or (len(r) == 1 and r[0].strength == "line")]
+    # where a family is laid out on lines, a run inside running text is a
+    # mention (a table of contents sentence, a list), not a division
+    if any(lab.strength == "line" for r in kept for lab in r):
+        kept = [r for r in kept if any(lab.strength == "line" for lab in r)]
+    # runs of one family may not interleave: keep the longer one
+    kept.sort(key=lambda r: (-len(r), r[0].start))
+    chosen: list[list[Label]] = []
+    for r in kept:
+        a, b = r[0].start, r[-1].start
+        if any(not (b < s[0].start or a > s[-1].start) for s in chosen):
+            continue
+        chosen.append(r)
+    chosen.sort(key=lambda r: r[0].start)
+    return chosen
+
+
+def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNode]:
+    """Nest labels into a tree of :class:`HeadingNode` (returns the top-level nodes)."""
+    rank = {k: i for i, k in enumerate(HEADING_KINDS)}
+    last_of_family: dict[str, int] = {}
+    for lab in labels:
+        last_of_family[lab.family.name] = lab.start
+    first_of_family: dict[str, int] = {}
+    for lab in labels:
+        first_of_family.setdefault(lab.family.name, lab.start)
+    roots: list[HeadingNode] = []
+    stack: list[HeadingNode] = []
+    for lab in labels:
+        fam = lab.family.name
+        idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].label.family.name == fam), None)
+        if idx is not None:
+            del stack[idx:]
+        elif stack and lab.start == first_of_family[fam] and _is_sibling_list(text, stack[-1].label, lab, labels):
+            # a new list after the previous list item's paragraph and some
+            # unnumbered paragraphs: a sibling of that item, not its child
+            stack.pop()
+        elif stack and lab.start == first_of_family[fam]:
+            # a family seen for the first time that is canonically above every
+            # family on the stack: a return to the top (the earlier labels were a
+            # list in the preamble) when it spans most of what is left and the
+            # bottom family does not come back; otherwise it nests (e.g. 一、
+            # listed inside （二）)
+            higher = all(rank[lab.family.kind] < rank[s.label.family.kind] for s in stack)
+            bottom = stack[0].label.family.name
+            spans_rest = (last_of_family[fam] - lab.start) > 0.5 * (body_end - lab.start)
+            if higher and last_of_family[bottom] < lab.start and spans_rest:
+                stack.clear()
+        parent = stack[-1] if stack else None
+        node = HeadingNode(label=lab, parent=parent)
+        (parent.children if parent else roots).append(node)
+        stack.append(node)
+    _assign_kinds(roots, rank)
+    _assign_extents(text, roots, body_end)
+    return roots
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, (e if e >= 0 else len(text))
+
+
+def _is_sibling_list(text: str, top: Label, new: Label, labels: list[Label]) -> bool:
+    """Is ``top`` a list item written as a whole paragraph, followed by
+    unnumbered paragraphs before the new family's first label ``new``?"""
+    if top.strength != "line" or new.strength != "line":
+        return False
+    s, e = _line_of(text, top.start)
+    line = text[top.end : e].strip()
+    internal_end = any(ch in SENTENCE_END for ch in line[:-1])
+    if not (len(line) > 60 or internal_end):
+        return False
+    between = [ln.strip() for ln in text[e : new.start].split("\n") if ln.strip()]
+    return len(between) >= 1
+
+
+def _assign_kinds(nodes: list[HeadingNode], rank: dict[str, int], parent_rank: Optional[int] = None) -> None:
+    for n in nodes:
+        canon = rank[n.label.family.kind]
+        if n.label.family.kind == "part":
+            r = rank["part"]
+        elif parent_rank is None or parent_rank == rank["part"]:
+            # a top-level division (or one right under a part) is a section,
+            # unless it is an item-style list (1. 2. …)
+            r = canon if canon >= rank["item"] else rank["section"]
+        else:
+            r = min(max(canon, parent_rank + 1), rank["subitem"])
+        n.kind = HEADING_KINDS[r]
+        _assign_kinds(n.children, rank, r)
+
+
+def _assign_extents(text: str, roots: list[HeadingNode], body_end: int) -> None:
+    flat: list[HeadingNode] = []
+
+    def rec(ns: list[HeadingNode]) -> None:
+        for n in ns:
+            flat.append(n)
+            rec(n.children)
+
+    rec(roots)
+    for i, n in enumerate(flat):
+        n.start = n.label.start
+        end = body_end
+        depth = n.depth
+        for m in flat[i + 1 :]:
+            if m.depth <= depth:
+                end = m.label.start
+                break
+        n.end = _rstrip(text, n.start, end)
+        next_label = flat[i + 1].label.start if i + 1 < len(flat) else body_end
+        n.heading_start, n.heading_end = heading_extent(text, n.label.end, min(n.end, next_label))
+
+
+def heading_extent(text: str, start: int, limit: int) -> tuple[int, int]:
+    """The heading after a label: to the line end, the first sentence end, a
+    colon followed by more text, or the next label, whichever comes first."""
+    s = start
+    while s < limit and text[s] in " \t":
+        s += 1
+    e = s
+    while e < limit:
+        ch = text[e]
+        if ch == "\n" or ch in SENTENCE_END:
+            break
+        if ch in "：:" and e + 1 < limit and text[e + 1] != "\n":
+            break
+        e += 1
+    e = _rstrip(text, s, e)
+    return s, e
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

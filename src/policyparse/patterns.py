@@ -1,0 +1,100 @@
+"""Shared patterns and numeral reading for the numbering grammars.
+
+The grammars themselves are data (``data/numbering.json``); this module
+compiles them once and reads numerals (一 → 1, 十一 → 11, ⑤ → 5).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import regex
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def chinese_to_int(s: str) -> Optional[int]:
+    """Read a small Chinese numeral as used in labels (一 … 九十九, 一百 …).
+
+    Example:
+        >>> chinese_to_int("十一"), chinese_to_int("二十"), chinese_to_int("一百零五")
+        (11, 20, 105)
+    """
+    total, cur = 0, 0
+    if not s:
+        return None
+    for ch in s:
+        if ch in _CN_DIGITS:
+            cur = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (cur or 1) * _CN_UNITS[ch]
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+@dataclass(frozen=True)
+class Family:
+    """One numbering style (see ``data/numbering.json``)."""
+
+    name: str
+    kind: str
+    regex: "regex.Pattern[str]"
+    numerals: str
+    words: tuple[tuple[str, int], ...] = ()
+    line_only: bool = False
+
+    def value(self, num: str) -> Optional[int]:
+        if self.numerals == "arabic":
+            return int(num)
+        if self.numerals == "chinese":
+            return chinese_to_int(num)
+        if self.numerals == "circled":
+            return _CIRCLED.index(num) + 1
+        return dict(self.words).get(num)
+
+
+def _compile(spec: dict) -> Family:
+    pattern = spec["pattern"]
+    if spec.get("before"):
+        pattern = f"(?<!{spec['before']})" + pattern
+    if spec.get("after"):
+        pattern = pattern + f"(?!{spec['after']})"
+    return Family(
+        name=spec["name"],
+        kind=spec.get("kind", "enumeration"),
+        regex=regex.compile(pattern),
+        numerals=spec["numerals"],
+        words=tuple(spec.get("words", {}).items()),
+        line_only=bool(spec.get("line_only", False)),
+    )
+
+
+@lru_cache(maxsize=1)
+def grammar() -> dict:
+    """The numbering grammar: ``{"families": [Family, ...], "enumerations": [Family, ...]}``."""
+    raw = json.loads(resources.files("policyparse").joinpath("data/numbering.json").read_text("utf-8"))
+    return {
+        "families": [_compile(f) for f in raw["families"]],
+        "enumerations": [_compile(f) for f in raw["enumerations"]],
+    }
+
+
+@lru_cache(maxsize=1)
+def _line_label() -> "regex.Pattern[str]":
+    alts = "|".join(f.regex.pattern for f in grammar()["families"])
+    # group names repeat across alternatives; strip them for this combined test
+    alts = alts.replace("?P<num>", "")
+    return regex.compile(rf"^\s*(?:{alts})")
+
+
+def starts_with_label(line: str) -> bool:
+    """Does this line start with an outline label (一、 （一） 1. ① 第一部分 …)?"""
+    return bool(_line_label().match(line))

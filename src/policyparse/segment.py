@@ -1,0 +1,107 @@
+"""Paragraphs, enumerations and sentences inside one outline node's own text.
+
+Functions here take the normalised text and a region ``[start, end)`` and
+return spans; they know nothing about the outline. Paragraphs are separated by
+line breaks. Sentences end at 。！？ (with any closing quotes or brackets
+after them) or at a paragraph end. Enumerations are the run-in lists of
+Chinese official prose: 一是…二是…, 第一，…第二，…, 首先…其次…最后; a run
+must start at its first marker and go on in order, and each marker must
+open a clause.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from .patterns import Family, grammar
+
+_SENT_END = regex.compile(r"[。！？!?…]+[”’」』）)》】]*")
+_CLAUSE_OPEN = set("，,；;：:。！？!?")
+
+
+def paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the non-blank lines in ``[start, end)``, stripped of whitespace."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = nl if nl >= 0 else end
+        s, e = _strip(text, pos, stop)
+        if e > s:
+            yield s, e
+        pos = stop + 1
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans in ``[start, end)`` (a region inside one paragraph)."""
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        s, e = _strip(text, pos, m.end())
+        if e > s:
+            yield s, e
+        pos = m.end()
+    s, e = _strip(text, pos, end)
+    if e > s:
+        yield s, e
+
+
+@dataclass
+class Enumeration:
+    """One member of a run-in list: its marker and its extent."""
+
+    label: str
+    ordinal: int
+    start: int
+    end: int
+    marker_end: int
+
+
+def enumerations(text: str, start: int, end: int) -> list[Enumeration]:
+    """Run-in enumerations in a paragraph ``[start, end)``, best run first found.
+
+    Example:
+        >>> t = "重点做好三件事：一是抓学习；二是抓改革。其他工作照常。"
+        >>> [(e.label, t[e.start:e.end]) for e in enumerations(t, 0, len(t))]
+        [('一是', '一是抓学习；'), ('二是', '二是抓改革。')]
+    """
+    best: list[tuple[Family, regex.Match]] = []
+    for family in grammar()["enumerations"]:
+        marks = []
+        expected = 1
+        for m in family.regex.finditer(text, start, end):
+            if m.start() > start and text[m.start() - 1] not in _CLAUSE_OPEN:
+                continue
+            value = family.value(m.group("num"))
+            if value == expected or (value == 99 and expected > 2):
+                marks.append((family, m))
+                expected = value + 1 if value != 99 else expected
+                if value == 99:
+                    break
+        if len(marks) >= 2 and (not best or marks[0][1].start() < best[0][1].start()):
+            best = marks
+    out = []
+    for i, (family, m) in enumerate(best):
+        if i + 1 < len(best):
+            stop = best[i + 1][1].start()
+        else:
+            sent = _SENT_END.search(text, m.end(), end)
+            stop = sent.end() if sent else end
+        s, e = _strip(text, m.start(), stop)
+        value = family.value(m.group("num"))
+        out.append(Enumeration(m.group(), i + 1 if value == 99 else value, s, e, m.end()))
+    return out
+
+
+def first_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the first clause (up to ，；。 …) of ``[start, end)``."""
+    m = regex.compile(r"[，,；;。！？!?：:]").search(text, start, end)
+    return _strip(text, start, m.start() if m else end)
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
