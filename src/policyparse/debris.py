@@ -119,6 +119,8 @@ def _footer(text: str) -> tuple[int, int] | None:
     if best is None:
         return None
     line_start = text.rfind("\n", 0, best) + 1
+    if best - line_start > 40:
+        line_start = best  # no line of its own (text without line breaks)
     s = line_start
     while s > 0 and text[s - 1].isspace():
         s -= 1

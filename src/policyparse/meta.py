@@ -99,9 +99,9 @@ def split_organs(s: str) -> list[str]:
                 if chunk.startswith(ext, j):
                     j += len(ext)
                     break
-            # 中共中央 / 国务院 stand alone; a bare 中央 inside a name does not split it
-            name = chunk[pos:j]
-            out.append(name)
+            out.append(chunk[pos:j])
+            if j < len(chunk) and chunk[j] in lex["connectors"]:
+                j += 1
             pos = i = j
         rest = chunk[pos:].strip()
         if rest and out and len(rest) <= 2:
@@ -139,9 +139,6 @@ def region_of(name: str) -> Optional[str]:
         if m and len(m.group(1)) > len(suf):
             return m.group(1)
     return None
-
-
-_PLACE = regex.compile(r"(?<![\p{Han}])([\p{Han}]{2,4}?|XX)(省|市|自治区)(?=[\p{Han}“《])")
 
 
 def region_in_text(text: str) -> Optional[str]:

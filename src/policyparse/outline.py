@@ -37,6 +37,12 @@ _STRONG_BEFORE = set("。；！？：;!?:")
 _CLOSERS = set("”’」』）)》】")
 #: a weak-position label must follow a heading label within this many characters
 MAX_HEADING_CHARS = 100
+#: unnumbered paragraphs after a list item written as a sentence that make a
+#: new numbering family a sibling list rather than the item's own sub-list
+SIBLING_LIST_GAP = 3
+#: in text without line breaks, a line-only family (第一，…) is a division only
+#: when its labels are this far apart on average
+MIN_DIVISION_GAP = 200
 
 
 @dataclass
@@ -136,17 +142,21 @@ def _after_heading(text: str, c: Label, before: list[Label]) -> bool:
 def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Label]]:
     """Choose the candidates of one family that form plausible numbered runs."""
     runs: list[list[Label]] = []
+    has_lines = text.count("\n") >= 3
     for c in cands:
-        context = sorted(accepted + [r[-1] for r in runs], key=lambda lab: lab.start)
-        if c.family.line_only and c.strength != "line":
-            continue
-        if c.strength == "inline" and not _after_heading(text, c, context):
+        if c.family.line_only and c.strength != "line" and (has_lines or c.strength == "inline"):
             continue
         target = None
         for r in reversed(runs[-2:]):
             if r[-1].num + 1 == c.num and r[-1].start < c.start:
                 target = r
                 break
+        if c.strength == "inline":
+            context = sorted(accepted + [r[-1] for r in runs], key=lambda lab: lab.start)
+            # inline: right after a heading, or the next number of a run that
+            # already has two members (a heading line whose line break was lost)
+            if not (_after_heading(text, c, context) or (target is not None and len(target) >= 2 and not c.family.line_only)):
+                continue
         if target is not None:
             target.append(c)
             continue
@@ -162,6 +172,13 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
                 c.flag = "repeated-number"
                 runs[-1].append(c)
     kept = [r for r in runs if len(r) >= 2 or (len(r) == 1 and r[0].strength == "line")]
+    # a line-only family found without line breaks: only runs whose members
+    # are far apart are divisions; close ones are a run-in list
+    kept = [r for r in kept if not (r[0].family.line_only and r[0].strength != "line" and not _division_like(text, r))]
+    # a run inside one sentence that repeats the numbers of another run is a
+    # table of contents ("报告分六个部分：一、…；二、…。"), not the divisions
+    kept = [r for r in kept if not (_within_sentence(text, r) and any(
+        s is not r and {lab.num for lab in r} <= {lab.num for lab in s} for s in kept))]
     # where a family is laid out on lines, a run inside running text is a
     # mention (a table of contents sentence, a list), not a division
     if any(lab.strength == "line" for r in kept for lab in r):
@@ -176,6 +193,17 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
         chosen.append(r)
     chosen.sort(key=lambda r: r[0].start)
     return chosen
+
+
+def _division_like(text: str, run: list[Label]) -> bool:
+    """Labels far apart, each after a full stop: divisions, not a run-in list."""
+    mean_gap = (run[-1].start - run[0].start) / max(1, len(run) - 1)
+    after_stop = all(text[: lab.start].rstrip()[-1:] in "。！？" for lab in run[1:])
+    return mean_gap >= MIN_DIVISION_GAP and after_stop
+
+
+def _within_sentence(text: str, run: list[Label]) -> bool:
+    return not any(ch in "。！？\n" for ch in text[run[0].start : run[-1].end])
 
 
 def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNode]:
@@ -227,15 +255,21 @@ def _line_of(text: str, pos: int) -> tuple[int, int]:
 def _is_sibling_list(text: str, top: Label, new: Label, labels: list[Label]) -> bool:
     """Is ``top`` a list item written as a whole paragraph, followed by
     unnumbered paragraphs before the new family's first label ``new``?"""
-    if top.strength != "line" or new.strength != "line":
+    if top.strength == "line" and new.strength == "line":
+        s, e = _line_of(text, top.start)
+        line = text[top.end : e].strip()
+        if not line or line[-1] not in SENTENCE_END:
+            return False  # a heading line: what follows is its content
+        between = [ln for ln in text[e : new.start].split("\n") if ln.strip()]
+        return len(between) >= SIBLING_LIST_GAP
+    if "\n" in text[top.start : new.start]:
         return False
-    s, e = _line_of(text, top.start)
-    line = text[top.end : e].strip()
-    internal_end = any(ch in SENTENCE_END for ch in line[:-1])
-    if not (len(line) > 60 or internal_end):
+    # text without line breaks: the item is a sentence, then many more sentences
+    h_start, h_end = heading_extent(text, top.end, new.start)
+    if h_end >= len(text) or text[h_end : h_end + 1] not in tuple(SENTENCE_END):
         return False
-    between = [ln.strip() for ln in text[e : new.start].split("\n") if ln.strip()]
-    return len(between) >= 1
+    stops = sum(1 for ch in text[h_end + 1 : new.start] if ch in "。！？")
+    return stops >= SIBLING_LIST_GAP * 3
 
 
 def _assign_kinds(nodes: list[HeadingNode], rank: dict[str, int], parent_rank: Optional[int] = None) -> None:
