@@ -222,9 +222,9 @@ def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNod
         idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].label.family.name == fam), None)
         if idx is not None:
             del stack[idx:]
-        elif stack and lab.start == first_of_family[fam] and _is_sibling_list(text, stack[-1].label, lab, labels):
-            # a new list after the previous list item's paragraph and some
-            # unnumbered paragraphs: a sibling of that item, not its child
+        elif len(stack) >= 2 and lab.start == first_of_family[fam] and _is_sibling_list(text, stack[-1].label, lab, labels):
+            # a new list after a nested list item written as a sentence and
+            # several unnumbered paragraphs: a sibling of that item, not its child
             stack.pop()
         elif stack and lab.start == first_of_family[fam]:
             # a family seen for the first time that is canonically above every
