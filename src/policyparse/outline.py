@@ -203,7 +203,7 @@ def _division_like(text: str, run: list[Label]) -> bool:
 
 
 def _within_sentence(text: str, run: list[Label]) -> bool:
-    return not any(ch in "。！？\n" for ch in text[run[0].start : run[-1].end])
+    return len(run) >= 2 and not any(ch in "。！？\n" for ch in text[run[0].start : run[-1].end])
 
 
 def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNode]:

@@ -1,0 +1,92 @@
+"""Numbering grammars on small synthetic plans: every label style, nesting,
+enumerations, warnings, and what is not a heading."""
+from __future__ import annotations
+
+import sys
+import subprocess
+
+import policyparse
+
+KINDS = ("part", "section", "subsection", "item", "subitem")
+
+
+def outline(text: str):
+    plan = policyparse.parse(text)
+    return [(n.kind, n.label, n.ordinal, n.heading) for n in plan.nodes_of(*KINDS)], plan
+
+
+def test_all_levels_with_line_breaks():
+    text = ("某市2020年教育工作要点\n第一部分 总体要求\n一、指导思想\n（一）坚持党的领导\n1.加强学习。深入学习。\n"
+            "（1）开展培训。\n（2）组织宣讲。\n2.推进改革。\n（二）深化改革\n二、主要任务\n第二部分 保障措施\n一、加强组织\n")
+    got, plan = outline(text)
+    assert [k for k, *_ in got] == ["part", "section", "subsection", "item", "subitem", "subitem", "item",
+                                    "subsection", "section", "part", "section"]
+    assert got[0] == ("part", "第一部分", 1, "总体要求")
+    assert got[4] == ("subitem", "（1）", 1, "开展培训")
+    parents = {n.label + str(n.ordinal): plan.node(n.parent).label if n.parent else None for n in plan.nodes_of(*KINDS)}
+    assert parents["（1）1"] == "1."
+    assert plan.meta.year == 2020 and plan.meta.doc_type == "工作要点"
+
+
+def test_run_in_plan_without_line_breaks():
+    text = ("工作要点总体思路是:坚持改革。一、加强党的建设1.抓好学习。开展宣讲活动90.5%以上。2.推进改革。"
+            "二、推进教育现代化3.建设学校。完成2017—2020年计划。4.培养教师。")
+    got, plan = outline(text)
+    assert got == [("section", "一、", 1, "加强党的建设"), ("item", "1.", 1, "抓好学习"), ("item", "2.", 2, "推进改革"),
+                   ("section", "二、", 2, "推进教育现代化"), ("item", "3.", 3, "建设学校"), ("item", "4.", 4, "培养教师")]
+
+
+def test_alternative_label_styles():
+    got, _ = outline("标题\n一.总则\n1、第一项任务。\n2、第二项任务。\n①细则甲。\n②细则乙。\n二.附则\n")
+    assert [(k, lab) for k, lab, *_ in got] == [("section", "一."), ("item", "1、"), ("item", "2、"),
+                                                ("subitem", "①"), ("subitem", "②"), ("section", "二.")]
+    got, _ = outline("标题\n(一)总则\n(1)第一项。\n(2)第二项。\n(二)附则\n")
+    assert [(k, lab) for k, lab, *_ in got] == [("section", "(一)"), ("subitem", "(1)"), ("subitem", "(2)"), ("section", "(二)")]
+
+
+def test_numbers_inside_sentences_are_not_headings():
+    text = ("工作要点\n一、总体要求\n学习十九大、十九届三中全会精神，坚决做到“两个维护”。启动第二期计划，完成2.76万亿元。"
+            "一、二季度完成。第1.5版发布。\n二、主要任务\n推进改革。\n")
+    got, _ = outline(text)
+    assert [lab for _, lab, *_ in got] == ["一、", "二、"]
+
+
+def test_skipped_and_repeated_numbers_are_warnings():
+    _, plan = outline("标题\n一、甲\n1.任务甲。\n2.任务乙。\n4.任务丁。\n4.任务丁又一次。\n二、乙\n")
+    codes = [w.code for w in plan.warnings]
+    assert "skipped-number" in codes and "repeated-number" in codes
+    assert [n.ordinal for n in plan.items] == [1, 2, 4, 4]
+    skipped = next(w for w in plan.warnings if w.code == "skipped-number")
+    assert plan.text[slice(*skipped.span)] == "4."
+
+
+def test_enumerations_inside_a_paragraph():
+    plan = policyparse.parse("标题\n一、任务\n重点抓好三件事：一是抓学习，提高认识；二是抓改革；三是抓落实。其他照常。\n")
+    enums = plan.nodes_of("enumeration")
+    assert [(e.label, e.ordinal, e.heading) for e in enums] == [("一是", 1, "抓学习"), ("二是", 2, "抓改革"), ("三是", 3, "抓落实")]
+    assert plan.span_text(enums[-1]) == "三是抓落实。"
+    para = plan.node(enums[0].parent)
+    assert para.kind == "paragraph"
+    plan = policyparse.parse("标题\n首先，统一思想。其次，完善制度。最后，狠抓落实。")
+    assert [e.ordinal for e in plan.nodes_of("enumeration")] == [1, 2, 3]
+
+
+def test_plan_without_numbering_is_a_preamble_tree():
+    plan = policyparse.parse("关于做好工作的通知\n各单位要高度重视。认真组织实施。\n确保取得实效。")
+    assert [n.kind for n in plan.nodes if n.parent is None] == ["preamble"]
+    assert len(plan.nodes_of("paragraph")) == 2 and len(plan.nodes_of("sentence")) == 3
+    assert any(w.code == "no-numbering" for w in plan.warnings)
+    assert plan.meta.doc_type == "通知"
+
+
+def test_meta_override():
+    plan = policyparse.parse("一、总体要求\n1.抓好学习。\n2.推进改革。", meta={"year": 2021, "region": "武汉市"})
+    assert plan.meta.year == 2021 and plan.meta.region == "武汉市"
+
+
+def test_import_is_light():
+    code = ("import sys, policyparse; "
+            "heavy = [m for m in ('jieba', 'spacy', 'pandas', 'sklearn', 'opencc', 'charset_normalizer') if m in sys.modules]; "
+            "print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
