@@ -164,6 +164,8 @@ def rejoin_broken_lines(text: str) -> tuple[str, OffsetMap]:
 
 
 def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, typical: float) -> bool:
+    if patterns.is_bare_label(prev) and not patterns.starts_with_label(nxt):
+        return True  # a label on a line of its own belongs to the next line
     if patterns.starts_with_label(nxt) or nxt.startswith(("——", "—", "附件", "附表")):
         return False
     if patterns.starts_with_label(prev) and prev[-1] not in _TERMINAL and len(prev) < 60:

@@ -43,6 +43,8 @@ SIBLING_LIST_GAP = 3
 #: in text without line breaks, a line-only family (第一，…) is a division only
 #: when its labels are this far apart on average
 MIN_DIVISION_GAP = 200
+#: a run of one family this much closer-set than the family's widest run is a list
+LIST_GAP_RATIO = 0.25
 
 
 @dataclass
@@ -56,6 +58,11 @@ class Label:
     text: str
     strength: str  # "line" | "sentence" | "inline"
     flag: Optional[str] = None  # "skipped-number" | "repeated-number"
+    list_item: bool = False  # a numbered paragraph of a list inside a division
+
+    @property
+    def family_key(self) -> str:
+        return self.family.name + (":list" if self.list_item else "")
 
 
 @dataclass
@@ -192,7 +199,37 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
             continue
         chosen.append(r)
     chosen.sort(key=lambda r: r[0].start)
+    _mark_lists(text, chosen)
     return chosen
+
+
+def _mark_lists(text: str, runs: list[list[Label]]) -> None:
+    """Mark runs that are numbered paragraphs inside a division, not divisions.
+
+    When one family has several runs, a run of whole-sentence paragraphs whose
+    labels are much closer together than the family's widest run is a list
+    (1955: 一、…四、 measures inside （一）; 1988: numbered paragraphs before
+    the sections). Its labels become the family's ``list`` variant, which
+    nests under the division around it.
+    """
+    if len(runs) < 2:
+        return
+    gaps = [_gap(r) for r in runs]
+    widest = max(gaps)
+    for r, g in zip(runs, gaps):
+        if len(r) >= 2 and g < LIST_GAP_RATIO * widest and all(_whole_sentence_line(text, lab) for lab in r):
+            for lab in r:
+                lab.list_item = True
+
+
+def _gap(run: list[Label]) -> float:
+    return (run[-1].start - run[0].start) / max(1, len(run) - 1)
+
+
+def _whole_sentence_line(text: str, lab: Label) -> bool:
+    s, e = _line_of(text, lab.start)
+    line = text[lab.end : e].strip()
+    return bool(line) and line[-1] in SENTENCE_END + "”"
 
 
 def _division_like(text: str, run: list[Label]) -> bool:
@@ -211,15 +248,17 @@ def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNod
     rank = {k: i for i, k in enumerate(HEADING_KINDS)}
     last_of_family: dict[str, int] = {}
     for lab in labels:
-        last_of_family[lab.family.name] = lab.start
+        last_of_family[lab.family_key] = lab.start
     first_of_family: dict[str, int] = {}
     for lab in labels:
-        first_of_family.setdefault(lab.family.name, lab.start)
+        first_of_family.setdefault(lab.family_key, lab.start)
     roots: list[HeadingNode] = []
     stack: list[HeadingNode] = []
     for lab in labels:
-        fam = lab.family.name
-        idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].label.family.name == fam), None)
+        fam = lab.family_key
+        if lab.list_item and not any(s.label.family_key != fam for s in stack):
+            continue  # a numbered list before any division: part of the preamble
+        idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].label.family_key == fam), None)
         if idx is not None:
             del stack[idx:]
         elif len(stack) >= 2 and lab.start == first_of_family[fam] and _is_sibling_list(text, stack[-1].label, lab, labels):
@@ -233,7 +272,7 @@ def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNod
             # bottom family does not come back; otherwise it nests (e.g. 一、
             # listed inside （二）)
             higher = all(rank[lab.family.kind] < rank[s.label.family.kind] for s in stack)
-            bottom = stack[0].label.family.name
+            bottom = stack[0].label.family_key
             spans_rest = (last_of_family[fam] - lab.start) > 0.5 * (body_end - lab.start)
             if higher and last_of_family[bottom] < lab.start and spans_rest:
                 stack.clear()

@@ -95,6 +95,17 @@ def _line_label() -> "regex.Pattern[str]":
     return regex.compile(rf"^\s*(?:{alts})")
 
 
+@lru_cache(maxsize=1)
+def _bare_label() -> "regex.Pattern[str]":
+    alts = "|".join(f.regex.pattern for f in grammar()["families"]).replace("?P<num>", "")
+    return regex.compile(rf"^\s*(?:{alts})\s*$")
+
+
+def is_bare_label(line: str) -> bool:
+    """Is this line nothing but a label (一、 on a line of its own)?"""
+    return bool(_bare_label().match(line))
+
+
 def starts_with_label(line: str) -> bool:
     """Does this line start with an outline label (一、 （一） 1. ① 第一部分 …)?"""
     return bool(_line_label().match(line))

@@ -64,12 +64,12 @@ def parse(
     labels, warnings = outline.find_labels(t, (body_start, body_end))
     roots = outline.build_tree(t, labels, body_end)
     builder = _NodeBuilder(norm, with_sentences=sentences)
-    first = labels[0].start if labels else body_end
+    first = roots[0].start if roots else body_end
     builder.preamble(body_start, first)
     for root in roots:
         builder.heading(root, None)
     plan = Plan(meta=info, text=t, nodes=builder.finish(), warnings=norm.warnings + warnings, raw_text=text)
-    if not labels:
+    if not roots:
         plan.warnings.append(ParseWarning(code="no-numbering", message="no numbered headings found; the text is one preamble"))
     for w in plan.warnings:
         if w.span is not None and w.raw_span is None:
