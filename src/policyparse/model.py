@@ -189,15 +189,17 @@ class Plan:
                 if d.get(key) is not None:
                     d[key] = tuple(d[key])
             nodes.append(Node(**d))
+        warning_fields = {f.name for f in fields(ParseWarning)}
+        meta_fields = {f.name for f in fields(Meta)}
         warnings = []
         for w in data.get("warnings", []):
-            w = dict(w)
+            w = {k: v for k, v in w.items() if k in warning_fields}
             for key in ("span", "raw_span"):
                 if w.get(key) is not None:
                     w[key] = tuple(w[key])
             warnings.append(ParseWarning(**w))
         return cls(
-            meta=Meta(**data.get("meta", {})),
+            meta=Meta(**{k: v for k, v in data.get("meta", {}).items() if k in meta_fields}),
             text=data["text"],
             nodes=nodes,
             tasks=data.get("tasks", []),

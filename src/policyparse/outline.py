@@ -19,8 +19,9 @@ lean on the heading just found above it. The tree nests families in the order
 they first appear (so a document whose top level is （一） and which lists
 一、二、 inside one of them is nested that way); kinds follow the label style
 (一、 section, （一） subsection, 1. item, （1） subitem), promoted where needed so
-that a top-level division is a ``section`` and a child is always a level
-below its parent.
+that a top-level division is a ``section`` (a top-level list numbered 1. or
+（1） stays ``item``/``subitem``: nobody calls those sections) and a child is
+always a level below its parent.
 """
 from __future__ import annotations
 
