@@ -51,7 +51,7 @@ def _truncated_copy(text: str) -> tuple[int, int] | None:
     """``(a, j)``: text[a:j] is debris because the head repeats, truncated, what
     starts again in full at ``j``."""
     r = rules()
-    head = min(len(text) // 2, 3000)
+    head = min(len(text) // 2, r["max_summary_start"])
     min_rep = r["min_repeat_chars"]
     i = 0
     while i < head:
@@ -65,7 +65,8 @@ def _truncated_copy(text: str) -> tuple[int, int] | None:
         k = _common_prefix(text, i, j)
         truncated = i + k <= j and i + k < len(text) and j + k < len(text)
         marker = any(m in text[i + k : j] for m in r["body_markers"])
-        if truncated and k >= min_rep and (marker or k >= 2 * min_rep) and j <= len(text) // 2:
+        short = k <= r["max_summary_chars"]
+        if truncated and short and k >= min_rep and (marker or k >= 2 * min_rep) and j <= len(text) // 2:
             while j < len(text) and text[j] in " \t\n:：,，。":
                 j += 1  # the copy starts at a word, not at the punctuation before it
             title = meta.find_title(text)
@@ -110,7 +111,7 @@ def _repeated_title(text: str, start: int) -> tuple[int, int] | None:
 
 def _footer(text: str) -> tuple[int, int] | None:
     r = rules()
-    zone = int(len(text) * (1 - r["footer_zone"]))
+    zone = max(int(len(text) * (1 - r["footer_zone"])), len(text) - r["max_footer_chars"])
     best = None
     for m in r["footer_markers"]:
         i = text.find(m, zone)

@@ -135,7 +135,7 @@ def rejoin_broken_lines(text: str) -> tuple[str, OffsetMap]:
         run = m.group()
         lines = run.split("\n")
         interior = lines[1:-1]
-        zw_lines = sum(1 for ln in interior if ln.strip() == "" and any(c in ZERO_WIDTH for c in ln))
+        zw_lines = sum(1 for ln in interior if ln.strip(" \t\u3000\u00a0" + ZERO_WIDTH) == "" and any(c in ZERO_WIDTH for c in ln))
         effective = run.count("\n") - zw_lines
         infos.append((m, effective, zw_lines))
         if m.start() > 0 and m.end() < len(text):
@@ -158,7 +158,7 @@ def rejoin_broken_lines(text: str) -> tuple[str, OffsetMap]:
             continue
         if _join(prev_line, next_line, blank_style, zw_lines, typical):
             a, b = prev_line[-1], next_line[0]
-            sep = " " if (a.isascii() and a.isalnum() and b.isascii() and b.isalnum() and not (a.isdigit() and b.isdigit())) else ""
+            sep = " " if (a.isascii() and a.isalpha() and b.isascii() and b.isalpha()) else ""  # "Public\ndomain"
             e.replace(m.start(), m.end(), sep)
     return e.apply()
 
@@ -250,7 +250,7 @@ def to_simplified_script(text: str) -> tuple[str, OffsetMap]:
 
 # --- 7. range dashes ----------------------------------------------------------------------
 _RANGE = regex.compile(
-    r"(?<=\d(?:\.\d+)?\s*(?:%|‰|[年月日]|[\p{Han}]{1,2})?)\s*(?:[—－–～~〜‒―]{1,2}|至)\s*(?=\d)"
+    r"(?<=\d(?:\.\d+)?\s*(?:%|‰|[年月日]|[\p{Han}]{1,2})?)\s*(?:[—－–～~〜‒―]{1,2}|(?<![甚乃直以截])至)\s*(?=\d)"
 )
 
 

@@ -176,7 +176,7 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
             if last.num < c.num <= last.num + 3:
                 c.flag = "skipped-number"
                 runs[-1].append(c)
-            elif c.num == last.num and c.strength == "line":
+            elif c.num == last.num:
                 c.flag = "repeated-number"
                 runs[-1].append(c)
     kept = [r for r in runs if len(r) >= 2 or (len(r) == 1 and r[0].strength == "line")]

@@ -101,17 +101,25 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
         pass
     import charset_normalizer  # noqa: PLC0415 - only needed for non-UTF-8 files
 
-    best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
-    if best is None:
-        if b"\x00" in data:
-            raise PolicyParseError(source, "is a binary file, not text")
-        raise PolicyParseError(source, "undecodable: not UTF-8, GB18030, Big5 or UTF-16/32 text")
-    enc = best.encoding
-    try:
-        text = data.decode(enc)
-    except UnicodeDecodeError:
-        raise PolicyParseError(source, f"undecodable as {enc}") from None
-    return _check_text(text, source), enc
+    # UTF-16/32 text without a BOM always has NUL bytes (ASCII digits, line
+    # ends); without any, only the multi-byte Chinese encodings are candidates
+    candidates = CANDIDATE_ENCODINGS if b"\x00" in data else [e for e in CANDIDATE_ENCODINGS if not e.startswith("utf")]
+    best = charset_normalizer.from_bytes(data, cp_isolation=candidates).best()
+    if best is not None:
+        try:
+            return _check_text(data.decode(best.encoding), source), best.encoding
+        except UnicodeDecodeError:
+            pass
+    # the detector can abstain on valid text (few characters, rare code points
+    # such as 〇 or U+200B); a strict decode is still decisive
+    for enc in ("gb18030", "big5"):
+        try:
+            return _check_text(data.decode(enc), source), enc
+        except UnicodeDecodeError:
+            continue
+    if b"\x00" in data:
+        raise PolicyParseError(source, "is a binary file, not text")
+    raise PolicyParseError(source, "undecodable: not UTF-8, GB18030, Big5 or UTF-16/32 text")
 
 
 def _check_text(text: str, source: str) -> str:
