@@ -66,9 +66,24 @@ def doc_type_of(title: str) -> Optional[str]:
     return found[1] if found else None
 
 
+_FYP = regex.compile(r"第?([一二三四五六七八九十]{1,3})(?:个五年|五)(?:规划|计划)")
+
+
 def year_of(text: str) -> Optional[int]:
-    m = _YEAR.search(text)
-    if m:
+    """The year a title or opening names: ``2019年``, ``二〇一九年``; for a
+    five-year plan (第十四个五年规划, 十四五规划) its first year. A target year
+    (``到2035年``, ``2035年远景目标``) is not the document's year.
+
+    Example:
+        >>> year_of("国民经济和社会发展第十四个五年规划和2035年远景目标纲要")
+        2021
+    """
+    m = _FYP.search(text)
+    if m and m.group(1) in lexicon()["five_year_plans"]:
+        return lexicon()["five_year_plans"][m.group(1)]
+    for m in _YEAR.finditer(text):
+        if text[max(0, m.start() - 1) : m.start()] in ("到", "至") or text.startswith("远景", m.end()):
+            continue
         return int(m.group(1))
     m = _CN_YEAR.search(text)
     if m:
@@ -122,6 +137,12 @@ def issuers_and_region(title: str) -> tuple[list[str], Optional[str]]:
     before_year = head[: m.start()] if m else ""
     after_year = head[m.end() : cut] if m else head[:cut]
     cands = split_organs(before_year) or split_organs(after_year)
+    if not cands and dt == "政府工作报告":
+        # 上海市人民政府工作报告: the government of the place that precedes it
+        place = (before_year or after_year).strip()
+        place = place[:-2] if place.endswith("人民") else place
+        if place:
+            cands = [place + "人民政府"]
     region = None
     for nat in lex["national_names"][:1]:
         if nat in head:
@@ -132,13 +153,26 @@ def issuers_and_region(title: str) -> tuple[list[str], Optional[str]]:
     return [c for c in cands if c], region
 
 
+@lru_cache(maxsize=1)
+def _place_prefix() -> "regex.Pattern[str]":
+    sufs = "|".join(sorted(lexicon()["region_suffixes"], key=len, reverse=True))
+    return regex.compile(rf"^(?:(?:[\p{{Han}}]{{1,8}}?|XX)(?:{sufs}))+(?=[\p{{Han}}])")
+
+
 def region_of(name: str) -> Optional[str]:
-    """The place name that prefixes a body's name: ``武汉市教育局`` → ``武汉市``."""
-    for suf in lexicon()["region_suffixes"]:
-        m = regex.match(rf"^([\p{{Han}}A-Z]{{2,8}}?{suf})(?=[\p{{Han}}])", name)
-        if m and len(m.group(1)) > len(suf):
-            return m.group(1)
-    return None
+    """The place names that prefix a body's name.
+
+    Example:
+        >>> region_of("武汉市教育局"), region_of("北京市海淀区教育委员会"), region_of("市教育局")
+        ('武汉市', '北京市海淀区', None)
+    """
+    m = _place_prefix().match(name)
+    if not m:
+        return None
+    place = m.group()
+    # the shortest match of each component may stop inside a name (中华人民共和国 …);
+    # a one-character place (市, 区) is no place
+    return place if len(place) >= 3 else None
 
 
 def region_in_text(text: str) -> Optional[str]:

@@ -1,0 +1,43 @@
+"""Metadata from titles of the genre: issuers, year, document type, region."""
+from __future__ import annotations
+
+import pytest
+
+import policyparse
+from policyparse import meta
+
+TITLES = [
+    ("市教育局党委市教育局2019年工作要点", ["市教育局党委", "市教育局"], 2019, "工作要点", None),
+    ("2019年中华人民共和国国务院政府工作报告", ["国务院"], 2019, "政府工作报告", "中华人民共和国"),
+    ("武汉市教育局关于印发2020年工作要点的通知", ["武汉市教育局"], 2020, "通知", "武汉市"),
+    ("中共中央 国务院关于学前教育深化改革规范发展的若干意见", ["中共中央", "国务院"], None, "意见", None),
+    ("中共中央、国务院关于学前教育深化改革规范发展的若干意见", ["中共中央", "国务院"], None, "意见", None),
+    ("国民经济和社会发展第十四个五年规划和2035年远景目标纲要", [], 2021, "纲要", None),
+    ("湖北省教育厅2021年工作要点", ["湖北省教育厅"], 2021, "工作要点", "湖北省"),
+    ("北京市海淀区教育委员会2022年工作计划", ["北京市海淀区教育委员会"], 2022, "工作计划", "北京市海淀区"),
+    ("广西壮族自治区教育厅2020年工作要点", ["广西壮族自治区教育厅"], 2020, "工作要点", "广西壮族自治区"),
+    ("上海市人民政府工作报告", ["上海市人民政府"], None, "政府工作报告", "上海市"),
+    ("教育部2020年工作要点", ["教育部"], 2020, "工作要点", None),
+    ("XX市教育现代化2035实施方案", [], None, "实施方案", None),
+]
+
+
+@pytest.mark.parametrize("title,issuers,year,doc_type,region", TITLES, ids=[t[0] for t in TITLES])
+def test_title_metadata(title, issuers, year, doc_type, region):
+    plan = policyparse.parse(title + "\n一、总体要求\n1.抓好学习。\n2.推进改革。\n")
+    m = plan.meta
+    assert m.title == title
+    assert (m.issuers, m.year, m.doc_type) == (issuers, year, doc_type)
+    if region is not None:
+        assert m.region == region
+
+
+def test_split_organs_with_connectors():
+    assert meta.split_organs("市教育局党委和市教育局") == ["市教育局党委", "市教育局"]
+    assert meta.split_organs("中华人民共和国国务院") == ["中华人民共和国国务院"]
+
+
+def test_chinese_year_and_five_year_plan_shorthand():
+    assert meta.year_of("二〇二一年工作要点") == 2021
+    assert meta.year_of("教育事业发展十四五规划") == 2021
+    assert meta.year_of("到2035年远景目标") is None
