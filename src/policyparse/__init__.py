@@ -4,8 +4,8 @@ Parse a plan (工作要点, 政府工作报告, 规划, 实施方案 …) into i
 with every node carrying its character span in the text::
 
     >>> import policyparse
-    >>> plan = policyparse.parse_file("corpora/edu-bureau-2019.txt")   # doctest: +SKIP
-    >>> plan.meta.title, len(plan.sections), len(plan.items)             # doctest: +SKIP
+    >>> plan = policyparse.parse_file("corpora/edu-bureau-2019.txt")
+    >>> plan.meta.title, len(plan.sections), len(plan.items)          
     ('市教育局党委市教育局2019年工作要点', 5, 27)
 
 The package imports light: the pipeline and its dependencies (OpenCC,

@@ -58,7 +58,7 @@ def read(path: str | os.PathLike) -> Document:
     """Read a plain-text plan in any common encoding.
 
     Example:
-        >>> doc = read("corpora/edu-bureau-2019.txt")   # doctest: +SKIP
+        >>> doc = read("corpora/edu-bureau-2019.txt")
         >>> doc.encoding
         'utf-8'
 
