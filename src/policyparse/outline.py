@@ -46,6 +46,9 @@ SIBLING_LIST_GAP = 3
 MIN_DIVISION_GAP = 200
 #: a run of one family this much closer-set than the family's widest run is a list
 LIST_GAP_RATIO = 0.25
+#: a list of numbered paragraphs ends when the next number is this many times
+#: further away than its members have been apart
+LIST_BREAK_RATIO = 10
 
 
 @dataclass
@@ -156,7 +159,7 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
             continue
         target = None
         for r in reversed(runs[-2:]):
-            if r[-1].num + 1 == c.num and r[-1].start < c.start:
+            if r[-1].num + 1 == c.num and r[-1].start < c.start and not _list_ended(text, r, c):
                 target = r
                 break
         if c.strength == "inline":
@@ -171,7 +174,7 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
         if c.num == 1:
             runs.append([c])
             continue
-        if runs and c.strength != "inline":
+        if runs and c.strength != "inline" and not _list_ended(text, runs[-1], c):
             last = runs[-1][-1]
             if last.num < c.num <= last.num + 3:
                 c.flag = "skipped-number"
@@ -202,6 +205,17 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
     chosen.sort(key=lambda r: r[0].start)
     _mark_lists(text, chosen)
     return chosen
+
+
+def _list_ended(text: str, run: list[Label], c: Label) -> bool:
+    """A list of numbered paragraphs does not go on many times further away
+    than its members have been apart (1955: 一、…四、 in one subsection, a
+    lone 五、 in another)."""
+    if len(run) < 2 or c.strength != "line" or not all(
+            lab.strength == "line" and _whole_sentence_line(text, lab) for lab in run):
+        return False
+    widest = max(b.start - a.start for a, b in zip(run, run[1:]))
+    return c.start - run[-1].start > LIST_BREAK_RATIO * max(widest, 100)
 
 
 def _mark_lists(text: str, runs: list[list[Label]]) -> None:
