@@ -63,7 +63,7 @@ def _outline(plan):
     sections = plan.sections
     index = {n.id: i + 1 for i, n in enumerate(sections)}
     secs = [{"label": n.label, "ordinal": n.ordinal, "heading": n.heading} for n in sections]
-    subs = [{"label": n.label, "ordinal": n.ordinal, "section": index.get(n.parent), "heading": n.heading}
+    subs = [{"label": n.label, "ordinal": n.ordinal, "section_index": index.get(n.parent), "heading": n.heading}
             for n in plan.nodes_of("subsection")]
     return secs, subs
 
@@ -74,7 +74,7 @@ def test_gwr_sections_and_subsections_exact(year):
     gold = GWR_GOLD[year]
     secs, subs = _outline(plan)
     want_secs = [{k: s[k] for k in ("label", "ordinal", "heading")} for s in gold["sections"]]
-    want_subs = [{k: s[k] for k in ("label", "ordinal", "section", "heading")} for s in gold["subsections"]]
+    want_subs = [{k: s[k] for k in ("label", "ordinal", "section_index", "heading")} for s in gold["subsections"]]
     assert secs == want_secs
     assert subs == want_subs
     assert plan.meta.year == int(year)

@@ -41,7 +41,7 @@ def test_alternative_label_styles():
     assert [(k, lab) for k, lab, *_ in got] == [("section", "一."), ("item", "1、"), ("item", "2、"),
                                                 ("subitem", "①"), ("subitem", "②"), ("section", "二.")]
     got, _ = outline("标题\n(一)总则\n(1)第一项。\n(2)第二项。\n(二)附则\n")
-    assert [(k, lab) for k, lab, *_ in got] == [("section", "(一)"), ("subitem", "(1)"), ("subitem", "(2)"), ("section", "(二)")]
+    assert [(k, lab) for k, lab, *_ in got] == [("section", "(一)"), ("item", "(1)"), ("item", "(2)"), ("section", "(二)")]
 
 
 def test_numbers_inside_sentences_are_not_headings():

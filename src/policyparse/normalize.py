@@ -31,7 +31,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from statistics import median
 from typing import Callable
 
 import regex
@@ -144,8 +143,7 @@ def rejoin_broken_lines(text: str) -> tuple[str, OffsetMap]:
             else:
                 doubles += 1
     blank_style = doubles >= singles
-    line_lengths = [len(ln.strip()) for ln in text.split("\n") if ln.strip()]
-    typical = median(line_lengths) if line_lengths else 0
+    width = _wrap_width(text)
     e = Edits(text)
     for i, (m, effective, zw_lines) in enumerate(infos):
         if effective != 1 or m.start() == 0 or m.end() == len(text):
@@ -156,29 +154,51 @@ def rejoin_broken_lines(text: str) -> tuple[str, OffsetMap]:
         next_line = text[m.end() : next_end if next_end >= 0 else len(text)].strip()
         if not prev_line or not next_line:
             continue
-        if _join(prev_line, next_line, blank_style, zw_lines, typical):
-            a, b = prev_line[-1], next_line[0]
-            sep = " " if (a.isascii() and a.isalpha() and b.isascii() and b.isalpha()) else ""  # "Public\ndomain"
+        if _join(prev_line, next_line, blank_style, zw_lines, width):
+            sep = " " if _latin_words_meet(prev_line, next_line) else ""
             e.replace(m.start(), m.end(), sep)
     return e.apply()
 
 
-def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, typical: float) -> bool:
+_LATIN_END = regex.compile(r"[A-Za-z]{2,}$")
+_LATIN_START = regex.compile(r"^[A-Za-z]{2,}")
+
+
+def _latin_words_meet(prev: str, nxt: str) -> bool:
+    """Two Latin words on either side of the break ("Public\ndomain") keep a
+    space; letters of a code or masked name ("X\nX", "PM\n2.5") do not."""
+    return bool(_LATIN_END.search(prev) and _LATIN_START.match(nxt))
+
+
+def _wrap_width(text: str) -> int:
+    """The width a hard-wrapped text (a PDF text layer) is wrapped at, or 0.
+
+    A wrapped text has most of its lines at one width; a text with one
+    paragraph per line has lines of every length.
+    """
+    lengths = sorted(len(ln.strip()) for ln in text.split("\n") if ln.strip())
+    if len(lengths) < 5:
+        return 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if n >= 0.85 * width)
+    return width if 20 <= width <= 120 and near >= 0.4 * len(lengths) else 0
+
+
+def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> bool:
     if patterns.is_bare_label(prev) and not patterns.starts_with_label(nxt):
         return True  # a label on a line of its own belongs to the next line
     if patterns.starts_with_label(nxt) or nxt.startswith(("——", "—", "附件", "附表")):
         return False
-    if patterns.starts_with_label(prev) and prev[-1] not in _TERMINAL and len(prev) < 60:
-        return False  # a heading line
     opened = sum(prev.count(c) for c in _OPENERS) > sum(prev.count(c) for c in _CLOSERS)
     if nxt[0] in _CONTINUATION_START or opened:
         return True
     if prev[-1] in _TERMINAL or prev[-1] in _CLOSERS:
         return False
     if blank_style or zw_lines:
-        return True
-    # one paragraph per line: only a hard-wrapped line (as long as the typical line)
-    return typical >= 20 and len(prev) >= 0.9 * typical and len(prev) <= 1.3 * typical and len(nxt) > 0
+        return True  # paragraphs are separated by blank lines: a single break is stray
+    # one paragraph per line: a line is broken only where the text is hard-wrapped
+    # and the line fills (most of) the width, a heading line included
+    return width > 0 and 0.75 * width <= len(prev) <= width + 2
 
 
 # --- 3. invisible characters -----------------------------------------------------------

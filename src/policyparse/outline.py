@@ -18,7 +18,8 @@ Families are resolved from the top level down, so a weak-position label can
 lean on the heading just found above it. The tree nests families in the order
 they first appear (so a document whose top level is （一） and which lists
 一、二、 inside one of them is nested that way); kinds follow the label style
-(一、 section, （一） subsection, 1. item, （1） subitem), promoted where needed so
+(一、 section, （一） subsection, 1. item, （1） subitem; a （1） list with no
+item level above it is the items), promoted where needed so
 that a top-level division is a ``section`` (a top-level list numbered 1. or
 （1） stays ``item``/``subitem``: nobody calls those sections) and a child is
 always a level below its parent.
@@ -40,7 +41,8 @@ _CLOSERS = set("”’」』）)》】")
 MAX_HEADING_CHARS = 100
 #: unnumbered paragraphs after a list item written as a sentence that make a
 #: new numbering family a sibling list rather than the item's own sub-list
-SIBLING_LIST_GAP = 3
+SIBLING_LIST_GAP = 2
+SIBLING_LIST_GAP_AFTER_HEADING = 10
 #: in text without line breaks, a line-only family (第一，…) is a division only
 #: when its labels are this far apart on average
 MIN_DIVISION_GAP = 200
@@ -49,6 +51,8 @@ LIST_GAP_RATIO = 0.25
 #: a list of numbered paragraphs ends when the next number is this many times
 #: further away than its members have been apart
 LIST_BREAK_RATIO = 10
+#: the longest line that counts as an unnumbered heading (结束语, 全面实现六五计划的主要措施)
+UNNUMBERED_HEADING_CHARS = 25
 
 
 @dataclass
@@ -62,11 +66,15 @@ class Label:
     text: str
     strength: str  # "line" | "sentence" | "inline"
     flag: Optional[str] = None  # "skipped-number" | "repeated-number"
-    list_item: bool = False  # a numbered paragraph of a list inside a division
+    list_depth: int = 0  # > 0: a numbered paragraph of a list inside a division (lists nest)
+
+    @property
+    def list_item(self) -> bool:
+        return self.list_depth > 0
 
     @property
     def family_key(self) -> str:
-        return self.family.name + (":list" if self.list_item else "")
+        return self.family.name + ":list" * self.list_depth
 
 
 @dataclass
@@ -157,9 +165,11 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
     for c in cands:
         if c.family.line_only and c.strength != "line" and (has_lines or c.strength == "inline"):
             continue
+        # the most recent run this label continues (an outer run goes on after
+        # the lists nested inside it: 一、二、 [一、…四、] 三、)
         target = None
-        for r in reversed(runs[-2:]):
-            if r[-1].num + 1 == c.num and r[-1].start < c.start and not _list_ended(text, r, c):
+        for r in reversed(runs):
+            if r[-1].num + 1 == c.num and not _list_ended(text, r, c):
                 target = r
                 break
         if c.strength == "inline":
@@ -186,25 +196,39 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
     # a line-only family found without line breaks: only runs whose members
     # are far apart are divisions; close ones are a run-in list
     kept = [r for r in kept if not (r[0].family.line_only and r[0].strength != "line" and not _division_like(text, r))]
-    # a run inside one sentence that repeats the numbers of another run is a
-    # table of contents ("报告分六个部分：一、…；二、…。"), not the divisions
-    kept = [r for r in kept if not (_within_sentence(text, r) and any(
-        s is not r and {lab.num for lab in r} <= {lab.num for lab in s} for s in kept))]
+    # a run inside one sentence is a run-in list ("计有以下四类：（一）…；（二）…。")
+    # or a table of contents ("报告分六个部分：一、…；二、…。"), not divisions.
+    # Without line breaks a list of paragraphs ending in "；" looks the same,
+    # so there only a run that repeats another run's numbers (a table of
+    # contents) is dropped
+    kept = [r for r in kept if not (_within_sentence(text, r) and (has_lines or any(
+        s is not r and {lab.num for lab in r} <= {lab.num for lab in s} for s in kept)))]
     # where a family is laid out on lines, a run inside running text is a
     # mention (a table of contents sentence, a list), not a division
     if any(lab.strength == "line" for r in kept for lab in r):
         kept = [r for r in kept if any(lab.strength == "line" for lab in r)]
-    # runs of one family may not interleave: keep the longer one
+    # runs of one family may nest (a list between two divisions) but not
+    # interleave: of two interleaving runs keep the longer one
     kept.sort(key=lambda r: (-len(r), r[0].start))
     chosen: list[list[Label]] = []
     for r in kept:
-        a, b = r[0].start, r[-1].start
-        if any(not (b < s[0].start or a > s[-1].start) for s in chosen):
+        if any(_interleave(r, s) for s in chosen):
             continue
         chosen.append(r)
     chosen.sort(key=lambda r: r[0].start)
     _mark_lists(text, chosen)
     return chosen
+
+
+def _interleave(a: list[Label], b: list[Label]) -> bool:
+    """Do two runs interleave, rather than one lying apart from or between
+    two consecutive members of the other?"""
+    def inside_gap(inner: list[Label], outer: list[Label]) -> bool:
+        if inner[-1].start < outer[0].start or inner[0].start > outer[-1].start:
+            return True
+        return _between_members(inner, outer)
+
+    return not (inside_gap(a, b) or inside_gap(b, a))
 
 
 def _list_ended(text: str, run: list[Label], c: Label) -> bool:
@@ -232,9 +256,17 @@ def _mark_lists(text: str, runs: list[list[Label]]) -> None:
     gaps = [_gap(r) for r in runs]
     widest = max(gaps)
     for r, g in zip(runs, gaps):
-        if len(r) >= 2 and g < LIST_GAP_RATIO * widest and all(_whole_sentence_line(text, lab) for lab in r):
+        depth = sum(1 for s in runs if s is not r and _between_members(r, s))
+        close_set = len(r) >= 2 and g < LIST_GAP_RATIO * widest and all(_whole_sentence_line(text, lab) for lab in r)
+        if depth or close_set:
             for lab in r:
-                lab.list_item = True
+                lab.list_depth = max(depth, 1)
+
+
+def _between_members(inner: list[Label], outer: list[Label]) -> bool:
+    """Does ``inner`` lie between two consecutive members of ``outer``?"""
+    lo, hi = inner[0].start, inner[-1].start
+    return any(x.start < lo and hi < y.start for x, y in zip(outer, outer[1:]))
 
 
 def _gap(run: list[Label]) -> float:
@@ -276,7 +308,11 @@ def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNod
         idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].label.family_key == fam), None)
         if idx is not None:
             del stack[idx:]
-        elif len(stack) >= 2 and lab.start == first_of_family[fam] and _is_sibling_list(text, stack[-1].label, lab, labels):
+        elif stack and lab.start == first_of_family[fam] and _unnumbered_heading_between(text, stack[-1].label, lab):
+            # a new numbering after an unnumbered heading line (1982: 六、…
+            # 全面实现六五计划的主要措施 第一、…): a new top-level division
+            stack.clear()
+        elif len(stack) >= 2 and _is_sibling_list(text, stack[-1].label, lab, labels, {s.label.family_key for s in stack[:-1]}):
             # a new list after a nested list item written as a sentence and
             # several unnumbered paragraphs: a sibling of that item, not its child
             stack.pop()
@@ -300,22 +336,57 @@ def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNod
     return roots
 
 
+_NOT_IN_HEADING = set("。！？；：，,;:!?")
+
+
+def _unnumbered_heading_between(text: str, prev: Label, new: Label) -> bool:
+    """Is there a heading line without a number between two labels?
+
+    Such a line is short, has no punctuation, starts at the line start (no
+    indentation) and stands between blank lines.
+    """
+    if new.strength != "line":
+        return False
+    region = text[prev.end : new.start]
+    lines = region.split("\n")
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        s = ln.strip()
+        if (s and ln == ln.lstrip() and len(s) <= UNNUMBERED_HEADING_CHARS
+                and not any(ch in _NOT_IN_HEADING for ch in s)
+                and not lines[i - 1].strip() and not lines[i + 1].strip()):
+            return True
+    return False
+
+
 def _line_of(text: str, pos: int) -> tuple[int, int]:
     s = text.rfind("\n", 0, pos) + 1
     e = text.find("\n", pos)
     return s, (e if e >= 0 else len(text))
 
 
-def _is_sibling_list(text: str, top: Label, new: Label, labels: list[Label]) -> bool:
-    """Is ``top`` a list item written as a whole paragraph, followed by
-    unnumbered paragraphs before the new family's first label ``new``?"""
+def _is_sibling_list(text: str, top: Label, new: Label, labels: list[Label], outer: set[str]) -> bool:
+    """Is the new list ``new`` a sibling of ``top`` rather than inside it?
+
+    It is when ``top`` is the last of its numbering within the division
+    around it (families ``outer``) and a stretch of unnumbered text separates
+    them: after a list item written as a sentence, a few paragraphs (1985:
+    第一、… after the price list 一、…四、); after a heading line, many.
+    """
+    later = [lab for lab in labels if lab.start > new.start]
+    boundary = next((lab.start for lab in later if lab.family_key in outer), len(text))
+    if any(lab.family_key == top.family_key and lab.num == top.num + 1 and lab.start < boundary for lab in later):
+        return False  # the top's numbering goes on after the new list: the list is inside it
     if top.strength == "line" and new.strength == "line":
         s, e = _line_of(text, top.start)
         line = text[top.end : e].strip()
-        if not line or line[-1] not in SENTENCE_END:
-            return False  # a heading line: what follows is its content
         between = [ln for ln in text[e : new.start].split("\n") if ln.strip()]
-        return len(between) >= SIBLING_LIST_GAP
+        if line and line[-1] in SENTENCE_END:
+            return len(between) >= SIBLING_LIST_GAP
+        # a heading line: what follows is its content, unless the new list
+        # comes only after a long stretch of text (2008: six lessons after
+        # （三）'s eighteen paragraphs belong to the whole section)
+        return len(between) >= SIBLING_LIST_GAP_AFTER_HEADING
     if "\n" in text[top.start : new.start]:
         return False
     # text without line breaks: the item is a sentence, then many more sentences
@@ -335,6 +406,8 @@ def _assign_kinds(nodes: list[HeadingNode], rank: dict[str, int], parent_rank: O
             # a top-level division (or one right under a part) is a section,
             # unless it is an item-style list (1. 2. …)
             r = canon if canon >= rank["item"] else rank["section"]
+        elif canon == rank["subitem"] and parent_rank < rank["item"]:
+            r = rank["item"]  # （1） or ① straight under a section: the items of that section
         else:
             r = min(max(canon, parent_rank + 1), rank["subitem"])
         n.kind = HEADING_KINDS[r]

@@ -50,6 +50,7 @@ class Family:
     numerals: str
     words: tuple[tuple[str, int], ...] = ()
     line_only: bool = False
+    standalone: bool = False
 
     def value(self, num: str) -> Optional[int]:
         if self.numerals == "arabic":
@@ -74,6 +75,7 @@ def _compile(spec: dict) -> Family:
         numerals=spec["numerals"],
         words=tuple(spec.get("words", {}).items()),
         line_only=bool(spec.get("line_only", False)),
+        standalone=bool(spec.get("standalone", False)),
     )
 
 
@@ -97,7 +99,7 @@ def _line_label() -> "regex.Pattern[str]":
 
 @lru_cache(maxsize=1)
 def _bare_label() -> "regex.Pattern[str]":
-    alts = "|".join(f.regex.pattern for f in grammar()["families"]).replace("?P<num>", "")
+    alts = "|".join(f.regex.pattern for f in grammar()["families"] if not f.standalone).replace("?P<num>", "")
     return regex.compile(rf"^\s*(?:{alts})\s*$")
 
 
