@@ -221,9 +221,17 @@ _WIDE.update({"％": "%", "．": ".", "＋": "+", "／": "/", "＝": "=", "＜":
 _WIDE_TABLE = str.maketrans(_WIDE)
 
 
+_WIDE_RUN = regex.compile("[" + regex.escape("".join(_WIDE)) + "]+")
+
+
 def to_half_width(text: str) -> tuple[str, OffsetMap]:
-    """Character-for-character, so the offset map is the identity."""
-    return text.translate(_WIDE_TABLE), OffsetMap.identity(len(text))
+    """Character-for-character, so the offset map is the identity.
+
+    Only the runs of wide characters are translated: ``str.translate`` over
+    a whole 20 MB text is several times slower than finding the few runs.
+    """
+    out = _WIDE_RUN.sub(lambda m: m.group().translate(_WIDE_TABLE), text)
+    return out, OffsetMap.identity(len(text))
 
 
 # --- 5. spaced digits ----------------------------------------------------------------------

@@ -39,6 +39,11 @@ class OffsetMap:
             m.out_starts, m.in_starts, m.out_lens, m.in_lens = [0], [0], [n], [n]
         return m
 
+    @property
+    def is_identity(self) -> bool:
+        return self.out_len == self.in_len and len(self.out_starts) <= 1 and (
+            not self.out_starts or (self.out_lens[0] == self.in_lens[0] == self.out_len))
+
     def start(self, pos: int) -> int:
         """Input position of the character that output position ``pos`` starts at."""
         if pos >= self.out_len:
@@ -58,6 +63,36 @@ class OffsetMap:
         if ol == il:
             return s + (pos - o)
         return s + il  # inside a replacement: its end
+
+    def _arrays(self):
+        import numpy as np  # noqa: PLC0415 - only for mapping many spans at once
+
+        return (np.asarray(self.out_starts, dtype=np.int64), np.asarray(self.in_starts, dtype=np.int64),
+                np.asarray(self.out_lens, dtype=np.int64), np.asarray(self.in_lens, dtype=np.int64))
+
+    def starts_array(self, pos):
+        """:meth:`start` for a numpy array of positions."""
+        import numpy as np  # noqa: PLC0415
+
+        if not self.out_starts:
+            return np.full_like(pos, self.in_len)
+        os_, is_, ol, il = self._arrays()
+        i = np.clip(np.searchsorted(os_, pos, side="right") - 1, 0, len(os_) - 1)
+        res = np.where(ol[i] == il[i], is_[i] + (pos - os_[i]), is_[i])
+        res[pos >= self.out_len] = self.in_len
+        return res
+
+    def ends_array(self, pos):
+        """:meth:`end` for a numpy array of positions."""
+        import numpy as np  # noqa: PLC0415
+
+        if not self.out_starts:
+            return np.zeros_like(pos)
+        os_, is_, ol, il = self._arrays()
+        i = np.clip(np.searchsorted(os_, pos - 1, side="right") - 1, 0, len(os_) - 1)
+        res = np.where(ol[i] == il[i], is_[i] + (pos - os_[i]), is_[i] + il[i])
+        res[pos <= 0] = is_[0]
+        return res
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map an output span ``[start, end)`` to an input span."""
@@ -146,7 +181,8 @@ class MapChain:
     maps: list[OffsetMap] = field(default_factory=list)
 
     def add(self, m: OffsetMap) -> None:
-        self.maps.append(m)
+        if not m.is_identity:  # most steps change nothing in most texts
+            self.maps.append(m)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         for m in reversed(self.maps):
@@ -154,4 +190,18 @@ class MapChain:
         return (start, end)
 
     def spans(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-        return [self.span(s, e) for s, e in spans]
+        """Map many spans at once (vectorised: the cost of a parse is mostly here)."""
+        import numpy as np  # noqa: PLC0415
+
+        pairs = list(spans)
+        if not pairs:
+            return []
+        starts = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
+        ends = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
+        for m in reversed(self.maps):
+            empty = ends <= starts
+            new_starts = m.starts_array(starts)
+            ends = m.ends_array(ends)
+            ends[empty] = new_starts[empty]
+            starts = new_starts
+        return list(zip(starts.tolist(), ends.tolist()))

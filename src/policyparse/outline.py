@@ -147,13 +147,10 @@ def find_labels(text: str, region: tuple[int, int] | None = None) -> tuple[list[
     return out, warnings
 
 
-def _after_heading(text: str, c: Label, before: list[Label]) -> bool:
-    """Is ``c`` right after a heading label, with no sentence end in between?"""
-    starts = [lab.start for lab in before]
-    i = bisect_right(starts, c.start) - 1
-    if i < 0:
+def _after_heading(text: str, c: Label, prev: Optional[Label]) -> bool:
+    """Is ``c`` right after the heading label ``prev``, with no sentence end in between?"""
+    if prev is None:
         return False
-    prev = before[i]
     gap = text[prev.end : c.start]
     return 0 < len(gap) <= MAX_HEADING_CHARS and not any(ch in SENTENCE_END or ch == "\n" for ch in gap)
 
@@ -161,37 +158,53 @@ def _after_heading(text: str, c: Label, before: list[Label]) -> bool:
 def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Label]]:
     """Choose the candidates of one family that form plausible numbered runs."""
     runs: list[list[Label]] = []
+    expecting: dict[int, list[list[Label]]] = {}  # next number -> runs waiting for it
+    accepted_starts = [lab.start for lab in accepted]
+    last_member: Optional[Label] = None  # the latest label put in a run of this family
     has_lines = text.count("\n") >= 3
+
+    def append(run: list[Label], c: Label) -> None:
+        nonlocal last_member
+        waiting = expecting.get(run[-1].num + 1, [])
+        for k, w in enumerate(waiting):
+            if w is run:  # identity, not list equality (that compares every label)
+                del waiting[k]
+                break
+        run.append(c)
+        expecting.setdefault(c.num + 1, []).append(run)
+        last_member = c
+
     for c in cands:
         if c.family.line_only and c.strength != "line" and (has_lines or c.strength == "inline"):
             continue
         # the most recent run this label continues (an outer run goes on after
         # the lists nested inside it: 一、二、 [一、…四、] 三、)
-        target = None
-        for r in reversed(runs):
-            if r[-1].num + 1 == c.num and not _list_ended(text, r, c):
-                target = r
-                break
+        target = next((r for r in reversed(expecting.get(c.num, [])) if not _list_ended(text, r, c)), None)
         if c.strength == "inline":
-            context = sorted(accepted + [r[-1] for r in runs], key=lambda lab: lab.start)
+            i = bisect_right(accepted_starts, c.start) - 1
+            prev = accepted[i] if i >= 0 else None
+            if last_member is not None and (prev is None or last_member.start > prev.start):
+                prev = last_member
             # inline: right after a heading, or the next number of a run that
             # already has two members (a heading line whose line break was lost)
-            if not (_after_heading(text, c, context) or (target is not None and len(target) >= 2 and not c.family.line_only)):
+            if not (_after_heading(text, c, prev) or (target is not None and len(target) >= 2 and not c.family.line_only)):
                 continue
         if target is not None:
-            target.append(c)
+            append(target, c)
             continue
         if c.num == 1:
             runs.append([c])
+            expecting.setdefault(2, []).append(runs[-1])
+            last_member = c
             continue
         if runs and c.strength != "inline" and not _list_ended(text, runs[-1], c):
             last = runs[-1][-1]
             if last.num < c.num <= last.num + 3:
                 c.flag = "skipped-number"
-                runs[-1].append(c)
+                append(runs[-1], c)
             elif c.num == last.num:
                 c.flag = "repeated-number"
-                runs[-1].append(c)
+                append(runs[-1], c)
     kept = [r for r in runs if len(r) >= 2 or (len(r) == 1 and r[0].strength == "line")]
     # a line-only family found without line breaks: only runs whose members
     # are far apart are divisions; close ones are a run-in list
@@ -209,15 +222,32 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
         kept = [r for r in kept if any(lab.strength == "line" for lab in r)]
     # runs of one family may nest (a list between two divisions) but not
     # interleave: of two interleaving runs keep the longer one
-    kept.sort(key=lambda r: (-len(r), r[0].start))
-    chosen: list[list[Label]] = []
-    for r in kept:
-        if any(_interleave(r, s) for s in chosen):
+    overlaps = _overlapping(kept)
+    order = sorted(range(len(kept)), key=lambda k: (-len(kept[k]), kept[k][0].start))
+    taken: set[int] = set()
+    for k in order:
+        if any(o in taken and _interleave(kept[k], kept[o]) for o in overlaps[k]):
             continue
-        chosen.append(r)
-    chosen.sort(key=lambda r: r[0].start)
+        taken.add(k)
+    chosen = [kept[k] for k in sorted(taken, key=lambda k: kept[k][0].start)]
     _mark_lists(text, chosen)
     return chosen
+
+
+def _overlapping(runs: list[list[Label]]) -> list[list[int]]:
+    """For each run, the runs whose extents overlap it (a sweep: runs nest
+    rarely deeper than a few levels, so this is near-linear)."""
+    order = sorted(range(len(runs)), key=lambda k: runs[k][0].start)
+    out: list[list[int]] = [[] for _ in runs]
+    active: list[int] = []
+    for k in order:
+        first = runs[k][0].start
+        active = [a for a in active if runs[a][-1].start > first]
+        for a in active:
+            out[k].append(a)
+            out[a].append(k)
+        active.append(k)
+    return out
 
 
 def _interleave(a: list[Label], b: list[Label]) -> bool:
@@ -255,8 +285,9 @@ def _mark_lists(text: str, runs: list[list[Label]]) -> None:
         return
     gaps = [_gap(r) for r in runs]
     widest = max(gaps)
-    for r, g in zip(runs, gaps):
-        depth = sum(1 for s in runs if s is not r and _between_members(r, s))
+    overlaps = _overlapping(runs)
+    for k, (r, g) in enumerate(zip(runs, gaps)):
+        depth = sum(1 for o in overlaps[k] if _between_members(r, runs[o]))
         close_set = len(r) >= 2 and g < LIST_GAP_RATIO * widest and all(_whole_sentence_line(text, lab) for lab in r)
         if depth or close_set:
             for lab in r:
@@ -266,7 +297,10 @@ def _mark_lists(text: str, runs: list[list[Label]]) -> None:
 def _between_members(inner: list[Label], outer: list[Label]) -> bool:
     """Does ``inner`` lie between two consecutive members of ``outer``?"""
     lo, hi = inner[0].start, inner[-1].start
-    return any(x.start < lo and hi < y.start for x, y in zip(outer, outer[1:]))
+    if lo <= outer[0].start or hi >= outer[-1].start:
+        return False
+    i = bisect_right([lab.start for lab in outer], lo)
+    return 0 < i < len(outer) and hi < outer[i].start
 
 
 def _gap(run: list[Label]) -> float:
@@ -301,7 +335,7 @@ def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNod
         first_of_family.setdefault(lab.family_key, lab.start)
     roots: list[HeadingNode] = []
     stack: list[HeadingNode] = []
-    for lab in labels:
+    for index, lab in enumerate(labels):
         fam = lab.family_key
         if lab.list_item and not any(s.label.family_key != fam for s in stack):
             continue  # a numbered list before any division: part of the preamble
@@ -312,7 +346,7 @@ def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNod
             # a new numbering after an unnumbered heading line (1982: 六、…
             # 全面实现六五计划的主要措施 第一、…): a new top-level division
             stack.clear()
-        elif len(stack) >= 2 and _is_sibling_list(text, stack[-1].label, lab, labels, {s.label.family_key for s in stack[:-1]}):
+        elif len(stack) >= 2 and _is_sibling_list(text, stack[-1].label, lab, labels, index, {s.label.family_key for s in stack[:-1]}):
             # a new list after a nested list item written as a sentence and
             # several unnumbered paragraphs: a sibling of that item, not its child
             stack.pop()
@@ -365,7 +399,7 @@ def _line_of(text: str, pos: int) -> tuple[int, int]:
     return s, (e if e >= 0 else len(text))
 
 
-def _is_sibling_list(text: str, top: Label, new: Label, labels: list[Label], outer: set[str]) -> bool:
+def _is_sibling_list(text: str, top: Label, new: Label, labels: list[Label], index: int, outer: set[str]) -> bool:
     """Is the new list ``new`` a sibling of ``top`` rather than inside it?
 
     It is when ``top`` is the last of its numbering within the division
@@ -373,10 +407,14 @@ def _is_sibling_list(text: str, top: Label, new: Label, labels: list[Label], out
     them: after a list item written as a sentence, a few paragraphs (1985:
     第一、… after the price list 一、…四、); after a heading line, many.
     """
-    later = [lab for lab in labels if lab.start > new.start]
-    boundary = next((lab.start for lab in later if lab.family_key in outer), len(text))
-    if any(lab.family_key == top.family_key and lab.num == top.num + 1 and lab.start < boundary for lab in later):
-        return False  # the top's numbering goes on after the new list: the list is inside it
+    top_key = top.family_key
+    for j in range(index + 1, len(labels)):  # up to the end of the division around them
+        lab = labels[j]
+        key = lab.family_key
+        if key in outer:
+            break
+        if key == top_key and lab.num == top.num + 1:
+            return False  # the top's numbering goes on after the new list: the list is inside it
     if top.strength == "line" and new.strength == "line":
         s, e = _line_of(text, top.start)
         line = text[top.end : e].strip()

@@ -177,8 +177,9 @@ class _NodeBuilder:
         self._pending.sort(key=lambda p: p[0])
         for i, (_, rec) in enumerate(self._pending):
             rec["id"] = f"n{i}"
+        raw_spans = self.norm.chain.spans(rec["span"] for _, rec in self._pending)
         nodes = []
-        for _, rec in self._pending:
+        for (_, rec), raw_span in zip(self._pending, raw_spans):
             parent = rec["parent"]
             nodes.append(Node(
                 id=rec["id"],
@@ -188,7 +189,7 @@ class _NodeBuilder:
                 ordinal=rec["ordinal"],
                 heading=rec["heading"],
                 span=rec["span"],
-                raw_span=self.norm.raw_span(*rec["span"]),
+                raw_span=raw_span,
                 heading_span=rec.get("heading_span"),
             ))
         return nodes
