@@ -45,7 +45,7 @@ def find_title(text: str) -> Optional[tuple[int, int]]:
             return s, s + len(line)
     head = text[s : s + 80]
     best = None
-    for dt in lexicon()["doc_types"]:
+    for dt, _genre in lexicon()["doc_types"]:
         i = head.find(dt)
         if i >= 0 and (best is None or i + len(dt) < best or (i + len(dt) == best)):
             end = i + len(dt)
@@ -57,16 +57,21 @@ def find_title(text: str) -> Optional[tuple[int, int]]:
 
 
 def doc_type_of(title: str) -> Optional[str]:
-    """The genre named at the end of a title (the latest, most specific match)."""
+    """The genre a title names at its end (the latest, most specific match).
+
+    Example:
+        >>> doc_type_of("湖北省“十三五”时期教育发展规划"), doc_type_of("关于印发2020年工作要点的通知")
+        ('规划', '通知')
+    """
     found = None
-    for dt in lexicon()["doc_types"]:  # most specific first
+    for dt, genre in lexicon()["doc_types"]:  # most specific first
         i = title.rfind(dt)
         if i >= 0 and (found is None or i + len(dt) > found[0]):
-            found = (i + len(dt), dt)
+            found = (i + len(dt), genre)
     return found[1] if found else None
 
 
-_FYP = regex.compile(r"第?([一二三四五六七八九十]{1,3})(?:个五年|五)(?:规划|计划)")
+_FYP = regex.compile(r"(?:第([一二三四五六七八九十]{1,3})个五年|(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})五[”\"]?(?:时期|期间)?[\p{Han}]{0,12}?(?:规划|计划))")
 
 
 def year_of(text: str) -> Optional[int]:
@@ -79,8 +84,8 @@ def year_of(text: str) -> Optional[int]:
         2021
     """
     m = _FYP.search(text)
-    if m and m.group(1) in lexicon()["five_year_plans"]:
-        return lexicon()["five_year_plans"][m.group(1)]
+    if m and (m.group(1) or m.group(2)) in lexicon()["five_year_plans"]:
+        return lexicon()["five_year_plans"][m.group(1) or m.group(2)]
     for m in _YEAR.finditer(text):
         if text[max(0, m.start() - 1) : m.start()] in ("到", "至") or text.startswith("远景", m.end()):
             continue
@@ -131,8 +136,9 @@ def issuers_and_region(title: str) -> tuple[list[str], Optional[str]]:
     m = _YEAR.search(head)
     dt = doc_type_of(head)
     cut = len(head)
-    if dt:
-        cut = head.rfind(dt)
+    for term, genre in lexicon()["doc_types"]:
+        if genre == dt and term in head:
+            cut = min(cut, head.rfind(term))
     # the issuer part is what precedes the year, or the year and the document type
     before_year = head[: m.start()] if m else ""
     after_year = head[m.end() : cut] if m else head[:cut]
@@ -156,7 +162,9 @@ def issuers_and_region(title: str) -> tuple[list[str], Optional[str]]:
 @lru_cache(maxsize=1)
 def _place_prefix() -> "regex.Pattern[str]":
     sufs = "|".join(sorted(lexicon()["region_suffixes"], key=len, reverse=True))
-    return regex.compile(rf"^(?:(?:[\p{{Han}}]{{1,8}}?|XX)(?:{sufs}))+(?=[\p{{Han}}])")
+    # a place name holds no word of a body's name (局, 委, 党 …)
+    char = r"(?:(?![局委厅部院办党校会组署府])\p{Han})"
+    return regex.compile(rf"^(?:(?:{char}{{1,8}}?|XX)(?:{sufs}))+(?=[\p{{Han}}“\"《])")
 
 
 def region_of(name: str) -> Optional[str]:
@@ -197,6 +205,8 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         meta.year = year_of(text[:300])
     if meta.region is None and meta.issuers:
         meta.region = region_of(meta.issuers[0])
+    if meta.region is None and title:
+        meta.region = region_of(title)  # XX市教育事业发展“十四五”规划
     if meta.region is None:
         meta.region = region_in_text(text)
     return meta
