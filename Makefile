@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PLAN   := corpora/edu-bureau-2019.txt
 
-.PHONY: setup demo test bench schema clean
+.PHONY: setup demo test bench eval schema clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,9 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
+
+eval: setup
+	$(BIN)/python benchmarks/eval_outline.py
 
 schema: setup
 	$(BIN)/python scripts/gen_schema.py
