@@ -48,6 +48,8 @@ SIBLING_LIST_GAP_AFTER_HEADING = 10
 MIN_DIVISION_GAP = 200
 #: a run of one family this much closer-set than the family's widest run is a list
 LIST_GAP_RATIO = 0.25
+#: … and whose members are at most this far apart on average (a paragraph each)
+LIST_MAX_GAP = 300
 #: a list of numbered paragraphs ends when the next number is this many times
 #: further away than its members have been apart
 LIST_BREAK_RATIO = 10
@@ -155,6 +157,11 @@ def _after_heading(text: str, c: Label, prev: Optional[Label]) -> bool:
     return 0 < len(gap) <= MAX_HEADING_CHARS and not any(ch in SENTENCE_END or ch == "\n" for ch in gap)
 
 
+def _after_heading_any(text: str, c: Label, accepted: list[Label]) -> bool:
+    i = bisect_right([lab.start for lab in accepted], c.start) - 1
+    return _after_heading(text, c, accepted[i] if i >= 0 else None)
+
+
 def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Label]]:
     """Choose the candidates of one family that form plausible numbered runs."""
     runs: list[list[Label]] = []
@@ -162,6 +169,9 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
     accepted_starts = [lab.start for lab in accepted]
     last_member: Optional[Label] = None  # the latest label put in a run of this family
     has_lines = text.count("\n") >= 3
+    # where the divisions of a higher level begin; a run-in list before them
+    # is a table of contents ("这个报告分为五个部分：（1）…；（2）…。")
+    first_division = accepted[0].start if accepted else -1
 
     def append(run: list[Label], c: Label) -> None:
         nonlocal last_member
@@ -188,6 +198,13 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
             # inline: right after a heading, or the next number of a run that
             # already has two members (a heading line whose line break was lost)
             if not (_after_heading(text, c, prev) or (target is not None and len(target) >= 2 and not c.family.line_only)):
+                if c.num == 1 and target is None and not has_lines and not c.family.line_only:
+                    # text without line breaks: a heading whose line ended without
+                    # punctuation ("…提出意见一、2011年工作回顾"); kept only if
+                    # later members of its run stand after a sentence end
+                    runs.append([c])
+                    expecting.setdefault(2, []).append(runs[-1])
+                    last_member = c
                 continue
         if target is not None:
             append(target, c)
@@ -206,6 +223,8 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
                 c.flag = "repeated-number"
                 append(runs[-1], c)
     kept = [r for r in runs if len(r) >= 2 or (len(r) == 1 and r[0].strength == "line")]
+    kept = [r for r in kept if not (r[0].strength == "inline" and not _after_heading_any(text, r[0], accepted)
+                                    and not any(lab.strength != "inline" for lab in r[1:]))]
     # a line-only family found without line breaks: only runs whose members
     # are far apart are divisions; close ones are a run-in list
     kept = [r for r in kept if not (r[0].family.line_only and r[0].strength != "line" and not _division_like(text, r))]
@@ -214,7 +233,7 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
     # Without line breaks a list of paragraphs ending in "；" looks the same,
     # so there only a run that repeats another run's numbers (a table of
     # contents) is dropped
-    kept = [r for r in kept if not (_within_sentence(text, r) and (has_lines or any(
+    kept = [r for r in kept if not (_within_sentence(text, r) and (has_lines or r[-1].start < first_division or any(
         s is not r and {lab.num for lab in r} <= {lab.num for lab in s} for s in kept)))]
     # where a family is laid out on lines, a run inside running text is a
     # mention (a table of contents sentence, a list), not a division
@@ -288,7 +307,8 @@ def _mark_lists(text: str, runs: list[list[Label]]) -> None:
     overlaps = _overlapping(runs)
     for k, (r, g) in enumerate(zip(runs, gaps)):
         depth = sum(1 for o in overlaps[k] if _between_members(r, runs[o]))
-        close_set = len(r) >= 2 and g < LIST_GAP_RATIO * widest and all(_whole_sentence_line(text, lab) for lab in r)
+        close_set = (len(r) >= 2 and g < LIST_GAP_RATIO * widest and g < LIST_MAX_GAP
+                     and all(_whole_sentence_line(text, lab) for lab in r))
         if depth or close_set:
             for lab in r:
                 lab.list_depth = max(depth, 1)
