@@ -90,7 +90,7 @@ def _table(plan) -> str:
         f"source   {m.source}",
         f"title    {m.title}",
         f"issuers  {'、'.join(m.issuers) or '-'}    year {m.year or '-'}    type {m.doc_type or '-'}    region {m.region or '-'}",
-        f"outline  " + ", ".join(f"{len(plan.nodes_of(k))} {k}s" for k in ("part", "section", "subsection", "item", "subitem") if plan.nodes_of(k)),
+        "outline  " + ", ".join(f"{len(plan.nodes_of(k))} {k}s" for k in ("part", "section", "subsection", "item", "subitem") if plan.nodes_of(k)),
         "",
         plan.outline(max_kind="subitem"),
     ]

@@ -55,7 +55,9 @@ class Node:
     """One node of the outline tree.
 
     ``kind`` is the structural role (see :data:`NodeKind`); ``label`` the
-    numbering as written ("一、", "（二）", "5."), ``ordinal`` its value;
+    numbering as written ("一、", "（二）", "5."; ``None`` for paragraphs and
+    sentences), ``ordinal`` its value (for an unnumbered node, its position
+    among its parent's children of the same kind, from 1);
     ``heading`` the node's title (a section's title, an item's lead sentence),
     located at ``heading_span``. ``span`` covers the whole node, label and
     children included.
@@ -65,7 +67,7 @@ class Node:
     parent: Optional[str]
     kind: NodeKind
     label: Optional[str]
-    ordinal: Optional[int]
+    ordinal: int
     heading: Optional[str]
     span: Span
     raw_span: Span

@@ -13,7 +13,8 @@ from typing import Any, Iterator, Optional
 from . import meta as meta_mod
 from . import outline, segment
 from .errors import PolicyParseError
-from .model import Meta, Node, ParseWarning, Plan
+from .labels import find_labels
+from .model import Node, ParseWarning, Plan
 from .normalize import Normalized, normalize
 from .reader import read
 
@@ -88,7 +89,7 @@ def _parse(text: str, *, source: Optional[str], meta: Optional[dict[str, Any]], 
             setattr(info, key, value)
     body_start = title_span[1] if title_span else 0
     body_end = len(t.rstrip())
-    labels, warnings = outline.find_labels(t, (body_start, body_end))
+    labels, warnings = find_labels(t, (body_start, body_end))
     roots = outline.build_tree(t, labels, body_end)
     builder = _NodeBuilder(norm, with_sentences=sentences)
     first = roots[0].start if roots else body_end
@@ -177,6 +178,12 @@ class _NodeBuilder:
         self._pending.sort(key=lambda p: p[0])
         for i, (_, rec) in enumerate(self._pending):
             rec["id"] = f"n{i}"
+        counters: dict[tuple[Optional[str], str], int] = {}
+        for _, rec in self._pending:
+            if rec["ordinal"] is None:  # unnumbered: position among same-kind siblings
+                parent = rec["parent"]
+                key = (parent["id"] if parent is not None else None, rec["kind"])
+                counters[key] = rec["ordinal"] = counters.get(key, 0) + 1
         raw_spans = self.norm.chain.spans(rec["span"] for _, rec in self._pending)
         nodes = []
         for (_, rec), raw_span in zip(self._pending, raw_spans):
