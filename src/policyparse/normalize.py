@@ -82,17 +82,12 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
         if found:
             text_before = text
             text, m = edits.apply()
+            before_drop = MapChain(list(chain.maps))  # dropped spans index the text before the drop
             chain.add(m)
             for code, (s, e), message in found:
-                rs = _span_through(chain.maps[:-1], s, e)
-                warnings.append(ParseWarning(code=code, message=message, raw_span=rs, text=text_before[s:e]))
+                warnings.append(ParseWarning(code=code, message=message, raw_span=before_drop.span(s, e),
+                                             text=text_before[s:e]))
     return Normalized(text=text, raw=raw, chain=chain, warnings=warnings)
-
-
-def _span_through(maps: list[OffsetMap], s: int, e: int) -> tuple[int, int]:
-    for m in reversed(maps):
-        s, e = m.span(s, e)
-    return (s, e)
 
 
 # --- 1. line ends ------------------------------------------------------------------------
