@@ -27,7 +27,7 @@ def paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while pos < end:
         nl = text.find("\n", pos, end)
         stop = nl if nl >= 0 else end
-        s, e = _strip(text, pos, stop)
+        s, e = strip_span(text, pos, stop)
         if e > s:
             yield s, e
         pos = stop + 1
@@ -37,11 +37,11 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence spans in ``[start, end)`` (a region inside one paragraph)."""
     pos = start
     for m in _SENT_END.finditer(text, start, end):
-        s, e = _strip(text, pos, m.end())
+        s, e = strip_span(text, pos, m.end())
         if e > s:
             yield s, e
         pos = m.end()
-    s, e = _strip(text, pos, end)
+    s, e = strip_span(text, pos, end)
     if e > s:
         yield s, e
 
@@ -87,7 +87,7 @@ def enumerations(text: str, start: int, end: int) -> list[Enumeration]:
         else:
             sent = _SENT_END.search(text, m.end(), end)
             stop = sent.end() if sent else end
-        s, e = _strip(text, m.start(), stop)
+        s, e = strip_span(text, m.start(), stop)
         value = family.value(m.group("num"))
         out.append(Enumeration(m.group(), i + 1 if value == 99 else value, s, e, m.end()))
     return out
@@ -96,10 +96,11 @@ def enumerations(text: str, start: int, end: int) -> list[Enumeration]:
 def first_clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the first clause (up to ，；。 …) of ``[start, end)``."""
     m = regex.compile(r"[，,；;。！？!?：:]").search(text, start, end)
-    return _strip(text, start, m.start() if m else end)
+    return strip_span(text, start, m.start() if m else end)
 
 
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """``[s, e)`` without surrounding whitespace."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
