@@ -68,7 +68,9 @@ def test_enumerations_inside_a_paragraph():
     para = plan.node(enums[0].parent)
     assert para.kind == "paragraph"
     plan = policyparse.parse("标题\n首先，统一思想。其次，完善制度。最后，狠抓落实。")
-    assert [e.ordinal for e in plan.nodes_of("enumeration")] == [1, 2, 3]
+    assert [(e.ordinal, e.heading) for e in plan.nodes_of("enumeration")] == [(1, "统一思想"), (2, "完善制度"), (3, "狠抓落实")]
+    plan = policyparse.parse("标题\n主要做法：第一，加强领导；第二，完善机制。")
+    assert [(e.label, e.heading) for e in plan.nodes_of("enumeration")] == [("第一", "加强领导"), ("第二", "完善机制")]
 
 
 def test_plan_without_numbering_is_a_preamble_tree():

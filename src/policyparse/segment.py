@@ -19,6 +19,7 @@ from .patterns import Family, grammar
 
 _SENT_END = regex.compile(r"[。！？!?…]+[”’」』）)》】]*")
 _CLAUSE_OPEN = set("，,；;：:。！？!?")
+_CLAUSE_END = regex.compile(r"[，,；;。！？!?：:]")
 
 
 def paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -95,7 +96,9 @@ def enumerations(text: str, start: int, end: int) -> list[Enumeration]:
 
 def first_clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the first clause (up to ，；。 …) of ``[start, end)``."""
-    m = regex.compile(r"[，,；;。！？!?：:]").search(text, start, end)
+    while start < end and text[start] in "，,、：: \t":
+        start += 1  # the punctuation after a marker (第一，…) opens no clause
+    m = _CLAUSE_END.search(text, start, end)
     return strip_span(text, start, m.start() if m else end)
 
 
