@@ -92,3 +92,10 @@ def test_import_is_light():
             "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_plan_repr_is_a_summary(bundled_plan):
+    r = repr(bundled_plan)
+    assert r.startswith("Plan(title='市教育局党委市教育局2019年工作要点', year=2019,")
+    assert "sections=5" in r and "items=27" in r
+    assert len(r) < 200

@@ -115,6 +115,12 @@ class Plan:
     #: The decoded source text that ``raw_span`` indexes (not serialised).
     raw_text: Optional[str] = field(default=None, repr=False, compare=False)
 
+    def __repr__(self) -> str:
+        # the dataclass repr would print the whole text and every node
+        counts = ", ".join(f"{k}s={len(self.nodes_of(k))}" for k in HEADING_KINDS if self.nodes_of(k))
+        return (f"Plan(title={self.meta.title!r}, year={self.meta.year}, chars={len(self.text)}, "
+                f"nodes={len(self.nodes)}{', ' + counts if counts else ''}, warnings={len(self.warnings)})")
+
     # --- navigation -----------------------------------------------------------------
     def node(self, node_id: str) -> Node:
         """The node with id ``node_id``."""
