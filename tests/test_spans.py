@@ -78,3 +78,16 @@ def test_item_sentences_of_the_bundled_plan(bundled_plan):
     assert sentences[0] == "抓好全国教育大会精神的学习宣传。"
     assert len(sentences) == 4
     assert sentences[-1].endswith("努力办人民满意的教育。")
+
+
+def test_plan_maps_any_span_back_to_the_raw_text():
+    plan = policyparse.parse_file(gwr_path(1998))
+    # "1 9 9 8 年" in the file is "1998年" in the text; find it with a regex
+    import re
+
+    m = re.search(r"关于1998年政府工作的建议", plan.text)
+    rs, re_ = plan.raw_span(m.start(), m.end())
+    assert plan.raw_text[rs:re_] == "关于1 9 9 8 年政府工作的建议"
+    loaded = policyparse.Plan.from_json(plan.to_json())
+    with pytest.raises(ValueError, match="no offset map"):
+        loaded.raw_span(0, 1)

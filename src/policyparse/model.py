@@ -20,6 +20,8 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterator, Literal, Optional
 
+from .offsets import MapChain
+
 SCHEMA_VERSION = "1.0"
 
 Span = tuple[int, int]
@@ -114,6 +116,23 @@ class Plan:
     schema_version: str = SCHEMA_VERSION
     #: The decoded source text that ``raw_span`` indexes (not serialised).
     raw_text: Optional[str] = field(default=None, repr=False, compare=False)
+    #: The map from ``text`` offsets to ``raw_text`` offsets (not serialised).
+    offsets: Optional[MapChain] = field(default=None, repr=False, compare=False)
+
+    def raw_span(self, start: int, end: int) -> Span:
+        """Where ``text[start:end]`` came from in ``raw_text``: for spans you
+        find yourself, e.g. with a regular expression over ``plan.text``.
+
+        Example:
+            >>> plan = Plan(meta=Meta(), text="")  # a parsed plan has its map
+            >>> plan.raw_span(0, 0)
+            Traceback (most recent call last):
+            ...
+            ValueError: this plan has no offset map (it was loaded from JSON); parse the source again
+        """
+        if self.offsets is None:
+            raise ValueError("this plan has no offset map (it was loaded from JSON); parse the source again")
+        return self.offsets.span(start, end)
 
     def __repr__(self) -> str:
         # the dataclass repr would print the whole text and every node

@@ -97,7 +97,8 @@ def _parse(text: str, *, source: Optional[str], meta: Optional[dict[str, Any]], 
     builder.preamble(body_start, first)
     for root in roots:
         builder.heading(root, None)
-    plan = Plan(meta=info, text=t, nodes=builder.finish(), warnings=norm.warnings + warnings, raw_text=text)
+    plan = Plan(meta=info, text=t, nodes=builder.finish(), warnings=norm.warnings + warnings, raw_text=text,
+                offsets=norm.chain)
     if not roots:
         plan.warnings.append(ParseWarning(code="no-numbering", message="no numbered headings found; the text is one preamble"))
     for w in plan.warnings:
