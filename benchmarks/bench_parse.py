@@ -5,8 +5,8 @@ Run with ``.venv/bin/python benchmarks/bench_parse.py`` (or ``make bench``).
 * Parse: the Government Work Reports of ``../shared/corpora/gwr`` concatenated
   (1x), and 4x / 16x that (copies retitled), built in memory; wall time of
   ``policyparse.parse`` is the best of 3 (time.perf_counter). The table shows
-  size, seconds, chars/s and time(kx)/time(1x) next to the ideal k; outline
-  counts show whether the parse scales with the input.
+  size, seconds, chars/s and time(kx)/time(1x) next to the ideal k, and the
+  node count relative to 1x.
 * Import: ``import policyparse`` in a fresh interpreter, both as
   ``python -X importtime`` reports it and as the wall time of
   ``python -c "import policyparse"`` minus ``python -c "pass"`` (best of 7),
@@ -19,7 +19,6 @@ import re
 import subprocess
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -68,31 +67,22 @@ def bench_parse() -> None:
     policyparse.parse(texts[0])  # load lazily imported modules (OpenCC ...) first
     print(f"1x = the {len(texts)} Government Work Reports of {CORPORA / 'gwr'} concatenated; best of {REPEATS}")
     print()
-    # the sections of 1x when nothing is dropped as scraping debris
-    ref = len(policyparse.parse(scaled(texts, 1), drop_debris=False).nodes_of("section"))
-    header = f"{'size':>5} {'chars':>12} {'MB utf-8':>9} {'seconds':>9} {'chars/s':>12} {'t/t(1x)':>8} {'ideal':>6}" \
-             f" {'nodes':>9} {'sections':>9} {'k x 1x':>7} {'dropped':>8}"
+    header = (f"{'size':>5} {'chars':>12} {'MB utf-8':>9} {'seconds':>9} {'chars/s':>12} {'t/t(1x)':>8} {'ideal':>6}"
+              f" {'nodes':>9} {'n/n(1x)':>8}")
     print(header)
     print("-" * len(header))
-    t1 = s1 = None
+    t1 = n1 = None
     for k in SIZES:
         text = scaled(texts, k)
         secs, plan = best_of(lambda: policyparse.parse(text))
-        counts = Counter(n.kind for n in plan.nodes)
-        dropped = sum(w.raw_span[1] - w.raw_span[0] for w in plan.warnings
-                      if w.code.startswith("dropped-") and w.raw_span)
         if t1 is None:
-            s1 = counts["section"]
-        if t1 is None:
-            t1 = secs
+            t1, n1 = secs, len(plan.nodes)
         print(f"{k:>4}x {len(text):>12,} {len(text.encode('utf-8')) / 1e6:>9.1f} {secs:>9.3f} "
-              f"{len(text) / secs:>12,.0f} {secs / t1:>8.2f} {k:>6} {len(plan.nodes):>9,} {counts['section']:>9,}"
-              f" {k * s1:>7,} {dropped / len(text):>8.1%}")
+              f"{len(text) / secs:>12,.0f} {secs / t1:>8.2f} {k:>6} {len(plan.nodes):>9,} {len(plan.nodes) / n1:>8.2f}")
         del text, plan
     print()
-    print("sections: numbered top-level divisions found; k x 1x: what k copies should have;")
-    print("dropped: share of the input removed as scraping debris (dropped-* warnings).")
-    print(f"1x parsed with drop_debris=False has {ref} sections.")
+    print("t/t(1x): parse time relative to 1x (linear growth means it equals 'ideal');")
+    print("n/n(1x): nodes relative to 1x, showing the work (paragraphs, sentences) grows with the input.")
 
 
 def _run(code: str, *flags: str) -> subprocess.CompletedProcess:
