@@ -318,3 +318,11 @@ def test_wikisource_footer_dropped_and_recorded():
     rs, re_ = foot[0].raw_span
     assert re_ == len(raw) and "本作品是中华人民共和国的" in raw[rs:re_]
     assert "不懈奋斗！" not in raw[rs:re_]
+
+
+def test_html_character_references_left_by_scraping():
+    raw = "一、总体要求&nbsp;&nbsp;\n1.落实&ldquo;双减&rdquo;政策。&#12288;R&amp;D投入增长5%。"
+    n = normalize(raw)
+    assert n.text == "一、总体要求  \n1.落实“双减”政策。 R&D投入增长5%。"
+    s = n.text.index("“双减”")
+    assert raw[slice(*n.raw_span(s, s + 4))] == "&ldquo;双减&rdquo;"

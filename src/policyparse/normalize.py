@@ -6,7 +6,8 @@ normalised offset back to the raw text (:class:`~policyparse.offsets.MapChain`).
 
 Steps, in order:
 
-1. line ends: CRLF and CR become LF;
+1. line ends: CRLF and CR become LF; HTML character references left by
+   scraping (``&nbsp;``, ``&ldquo;``) become their characters;
 2. stray line breaks: a word or sentence broken by a single line break
    (``劳动生\\n\\u200b\\n产率``, ``PM\\n2.5\\n）``, a link on its own line in a
    scraped page) is rejoined; paragraph breaks stay;
@@ -65,6 +66,7 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
     text = raw
     steps: list[Step] = [
         fix_line_ends,
+        unescape_entities,
         rejoin_broken_lines,
         remove_invisible,
         to_half_width,
@@ -99,6 +101,21 @@ def fix_line_ends(text: str) -> tuple[str, OffsetMap]:
         return text, OffsetMap.identity(len(text))
     e = Edits(text)
     e.sub(_CR, "\n")
+    return e.apply()
+
+
+# --- 1b. HTML character references ---------------------------------------------------
+_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(text: str) -> tuple[str, OffsetMap]:
+    """``&nbsp;`` ``&ldquo;`` ``&#12288;`` left in scraped text become the characters they name."""
+    if "&" not in text:
+        return text, OffsetMap.identity(len(text))
+    import html  # noqa: PLC0415
+
+    e = Edits(text)
+    e.sub(_ENTITY, lambda m: html.unescape(m.group()))
     return e.apply()
 
 
