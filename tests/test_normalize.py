@@ -326,3 +326,14 @@ def test_html_character_references_left_by_scraping():
     assert n.text == "一、总体要求  \n1.落实“双减”政策。 R&D投入增长5%。"
     s = n.text.index("“双减”")
     assert raw[slice(*n.raw_span(s, s + 4))] == "&ldquo;双减&rdquo;"
+
+
+def test_separate_numbers_are_not_joined():
+    # only the spaced-digit style of typeset reports is joined, never a table's numbers
+    for text in ("人均预期寿命（岁） 76.34 77.3 预期性", "指标 2015 2020", "PM2.5 10微克", "表1 2020年"):
+        assert normalize(text).text == text
+    assert normalize("7 4 7 7 2 亿元，1 9 9 3 年3 月").text == "74772亿元，1993年3月"
+
+
+def test_escaped_line_ends_become_line_breaks():
+    assert normalize("标题&#13;&#10;一、甲").text == "标题\n一、甲"

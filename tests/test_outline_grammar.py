@@ -99,3 +99,19 @@ def test_plan_repr_is_a_summary(bundled_plan):
     assert r.startswith("Plan(title='市教育局党委市教育局2019年工作要点', year=2019,")
     assert "sections=5" in r and "items=27" in r
     assert len(r) < 200
+
+
+def test_a_heading_line_is_not_a_title():
+    got, plan = outline("一、总体要求\n二、主要任务\n三、保障措施")
+    assert plan.meta.title is None
+    assert [lab for _, lab, *_ in got] == ["一、", "二、", "三、"]
+
+
+def test_a_sentence_is_not_a_title():
+    plan = policyparse.parse("为贯彻落实国家教育规划纲要精神，制定本方案。一、总体要求1.抓好学习。2.推进改革。")
+    assert plan.meta.title is None and plan.meta.doc_type is None
+
+
+def test_a_number_in_brackets_is_not_a_label():
+    got, _ = outline("标题\n一、总体要求（见附件1）\n1.抓好学习。\n2.推进改革。")
+    assert got == [("section", "一、", 1, "总体要求（见附件1）"), ("item", "1.", 1, "抓好学习"), ("item", "2.", 2, "推进改革")]

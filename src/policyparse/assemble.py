@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from . import outline, segment
+from .chars import strip_span
 from .model import Node
 from .normalize import Normalized
 
@@ -34,7 +35,7 @@ class NodeBuilder:
         return rec
 
     def preamble(self, start: int, end: int) -> None:
-        s, e = segment.strip_span(self.text, start, end)
+        s, e = strip_span(self.text, start, end)
         if e <= s:
             return
         rec = self._add(0, parent=None, kind="preamble", label=None, ordinal=None, heading=None, span=(s, e))

@@ -27,13 +27,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
+from .chars import CLOSERS, COLONS, FULL_STOPS, SENTENCE_END, line_bounds
 from .model import ParseWarning
 from .patterns import Family, grammar
 
-SENTENCE_END = "。；！？;!?"
 #: characters after which a label is at a "sentence" position
-_STRONG_BEFORE = set("。；！？：;!?:")
-_CLOSERS = set("”’」』）)》】")
+_STRONG_BEFORE = set(SENTENCE_END + COLONS)
+_CLOSERS = set(CLOSERS)
 #: a weak-position label must follow a heading label within this many characters
 MAX_HEADING_CHARS = 100
 #: in text without line breaks, a line-only family (第一，…) is a division only
@@ -127,8 +127,9 @@ def _after_heading(text: str, c: Label, prev: Optional[Label]) -> bool:
     return 0 < len(gap) <= MAX_HEADING_CHARS and not any(ch in SENTENCE_END or ch == "\n" for ch in gap)
 
 
-def _after_heading_any(text: str, c: Label, accepted: list[Label]) -> bool:
-    i = bisect_right([lab.start for lab in accepted], c.start) - 1
+def _after_heading_any(text: str, c: Label, accepted: list[Label], starts: list[int]) -> bool:
+    """:func:`_after_heading` for the nearest accepted label before ``c`` (``starts``: their starts)."""
+    i = bisect_right(starts, c.start) - 1
     return _after_heading(text, c, accepted[i] if i >= 0 else None)
 
 
@@ -136,7 +137,8 @@ def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Lab
     """Choose the candidates of one family that form plausible numbered runs."""
     has_lines = text.count("\n") >= 3
     runs = _sequence(text, cands, accepted, has_lines)
-    kept = [r for r in runs if _confirmed(text, r, accepted)]
+    starts = [lab.start for lab in accepted]
+    kept = [r for r in runs if _confirmed(text, r, accepted, starts)]
     kept = [r for r in kept if not _run_in(text, r, kept, accepted, has_lines)]
     # where a family is laid out on lines, a run inside running text is a
     # mention (a table of contents sentence, a list), not a division
@@ -176,6 +178,8 @@ def _sequence(text: str, cands: list[Label], accepted: list[Label], has_lines: b
     for c in cands:
         if c.family.line_only and c.strength != "line" and (has_lines or c.strength == "inline"):
             continue
+        if c.family.no_inline and c.strength == "inline":
+            continue
         target = next((r for r in reversed(expecting.get(c.num, [])) if not _list_ended(text, r, c)), None)
         if c.strength == "inline":
             i = bisect_right(accepted_starts, c.start) - 1
@@ -205,14 +209,14 @@ def _sequence(text: str, cands: list[Label], accepted: list[Label], has_lines: b
     return runs
 
 
-def _confirmed(text: str, run: list[Label], accepted: list[Label]) -> bool:
+def _confirmed(text: str, run: list[Label], accepted: list[Label], starts: list[int]) -> bool:
     """Is a run evidence enough? A lone label only at a line start; a run that
     starts inline only right after a heading or with later members after a
     sentence end; a line-only family (第一，) without line breaks only when
     its labels are far apart, each after a full stop."""
     if len(run) == 1 and run[0].strength != "line":
         return False
-    if (run[0].strength == "inline" and not _after_heading_any(text, run[0], accepted)
+    if (run[0].strength == "inline" and not _after_heading_any(text, run[0], accepted, starts)
             and not any(lab.strength != "inline" for lab in run[1:])):
         return False
     if run[0].family.line_only and run[0].strength != "line" and not _division_like(text, run):
@@ -316,7 +320,7 @@ def _between_members(inner: list[Label], outer: list[Label]) -> bool:
     lo, hi = inner[0].start, inner[-1].start
     if lo <= outer[0].start or hi >= outer[-1].start:
         return False
-    i = bisect_right([lab.start for lab in outer], lo)
+    i = bisect_right(outer, lo, key=lambda lab: lab.start)
     return 0 < i < len(outer) and hi < outer[i].start
 
 
@@ -325,23 +329,23 @@ def _gap(run: list[Label]) -> float:
 
 
 def _whole_sentence_line(text: str, lab: Label) -> bool:
-    s, e = _line_of(text, lab.start)
+    s, e = line_bounds(text, lab.start)
     line = text[lab.end : e].strip()
     return bool(line) and line[-1] in SENTENCE_END + "”"
 
 
 def _division_like(text: str, run: list[Label]) -> bool:
     """Labels far apart, each after a full stop: divisions, not a run-in list."""
-    mean_gap = (run[-1].start - run[0].start) / max(1, len(run) - 1)
-    after_stop = all(text[: lab.start].rstrip()[-1:] in "。！？" for lab in run[1:])
-    return mean_gap >= MIN_DIVISION_GAP and after_stop
+    return _gap(run) >= MIN_DIVISION_GAP and all(_char_before(text, lab.start) in FULL_STOPS for lab in run[1:])
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last non-space character before ``pos`` ("" at the start)."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 def _within_sentence(text: str, run: list[Label]) -> bool:
-    return len(run) >= 2 and not any(ch in "。！？\n" for ch in text[run[0].start : run[-1].end])
-
-
-def _line_of(text: str, pos: int) -> tuple[int, int]:
-    s = text.rfind("\n", 0, pos) + 1
-    e = text.find("\n", pos)
-    return s, (e if e >= 0 else len(text))
+    return len(run) >= 2 and not any(ch in FULL_STOPS or ch == "\n" for ch in text[run[0].start : run[-1].end])

@@ -15,6 +15,8 @@ from typing import Optional
 
 import regex
 
+from . import patterns
+from .chars import COLONS, COMMAS, SENTENCE_END, strip_span
 from .model import Meta
 from .patterns import chinese_to_int
 
@@ -31,29 +33,50 @@ def lexicon() -> dict:
 def find_title(text: str) -> Optional[tuple[int, int]]:
     """The span of the document's title, if it opens the text.
 
-    A short first line that does not end a sentence is the title; in text
-    without line breaks, the opening up to the first document-type word
-    (工作要点, 规划 …) within the first 80 characters.
+    The first line is the title when it does not end a sentence, does not
+    start with an outline label (一、总体要求 is a heading), and is short (up
+    to 80 characters, or up to 160 when it ends with a document-type word
+    such as 工作要点 or 实施方案). In text without line breaks, the opening
+    up to the first document-type word within 80 characters, if no
+    punctuation comes before it (then it is a sentence, not a title).
+
+    Example:
+        >>> t = "市教育局2019年工作要点2019年全市教育工作的总体思路是：…"
+        >>> t[slice(*find_title(t))]
+        '市教育局2019年工作要点'
+        >>> find_title("一、总体要求\\n1.抓好学习。") is None
+        True
     """
-    s = 0
-    while s < len(text) and text[s].isspace():
-        s += 1
+    s, _ = strip_span(text, 0, len(text))
     nl = text.find("\n", s)
     if nl > s:
         line = text[s:nl].rstrip()
-        if 0 < len(line) <= 80 and line[-1] not in "。；！？.;!?：:":
+        if not line or line[-1] in SENTENCE_END + COLONS + "." or patterns.starts_with_label(line):
+            return None
+        if len(line) <= 80 or (len(line) <= 160 and doc_type_of(line) and _ends_with_doc_type(line)):
             return s, s + len(line)
+        return None
     head = text[s : s + 80]
-    best = None
-    for dt, _genre in lexicon()["doc_types"]:
-        i = head.find(dt)
-        if i >= 0 and (best is None or i + len(dt) < best or (i + len(dt) == best)):
-            end = i + len(dt)
-            if best is None or end < best:
-                best = end
-    if best is not None:
-        return s, s + best
-    return None
+    ends = [i + len(dt) for dt, _genre in lexicon()["doc_types"] if (i := head.find(dt)) >= 0]
+    if not ends or patterns.starts_with_label(head):
+        return None
+    end = min(ends)
+    title = head[:end]
+    if any(ch in SENTENCE_END + COLONS + COMMAS for ch in title):
+        return None
+    # a title names a year, a body or a subject (关于…); a sentence that
+    # mentions a 规划 does not ("为贯彻落实国家教育规划纲要精神，…")
+    if not (_YEAR.search(title) or "关于" in title or split_organs(title[: -len(_doc_type_word(title))])):
+        return None
+    return s, s + end
+
+
+def _doc_type_word(title: str) -> str:
+    return next(dt for dt, _genre in lexicon()["doc_types"] if title.endswith(dt))
+
+
+def _ends_with_doc_type(line: str) -> bool:
+    return any(line.endswith(dt) for dt, _genre in lexicon()["doc_types"])
 
 
 def doc_type_of(title: str) -> Optional[str]:

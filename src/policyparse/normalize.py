@@ -6,8 +6,8 @@ normalised offset back to the raw text (:class:`~policyparse.offsets.MapChain`).
 
 Steps, in order:
 
-1. line ends: CRLF and CR become LF; HTML character references left by
-   scraping (``&nbsp;``, ``&ldquo;``) become their characters;
+1. HTML character references left by scraping (``&nbsp;``, ``&ldquo;``)
+   become their characters; CRLF and CR line ends become LF;
 2. stray line breaks: a word or sentence broken by a single line break
    (``劳动生\\n\\u200b\\n产率``, ``PM\\n2.5\\n）``, a link on its own line in a
    scraped page) is rejoined; paragraph breaks stay;
@@ -37,6 +37,7 @@ from typing import Callable
 import regex
 
 from . import debris, patterns
+from .chars import CLOSERS, COLONS, COMMAS, ELLIPSIS, OPENERS, SENTENCE_END
 from .model import ParseWarning
 from .offsets import Edits, MapChain, OffsetMap
 
@@ -65,8 +66,8 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
     chain = MapChain()
     text = raw
     steps: list[Step] = [
-        fix_line_ends,
         unescape_entities,
+        fix_line_ends,
         rejoin_broken_lines,
         remove_invisible,
         to_half_width,
@@ -121,10 +122,8 @@ def unescape_entities(text: str) -> tuple[str, OffsetMap]:
 
 # --- 2. stray line breaks ---------------------------------------------------------------
 _BREAK_RUN = regex.compile(rf"[ \t\u3000\u00a0{ZERO_WIDTH}]*\n[\s{ZERO_WIDTH}]*")
-_TERMINAL = set("。！？；：!?;:…")
-_OPENERS = "《“「『（(〈【"
-_CLOSERS = "》”」』）)〉】"
-_CONTINUATION_START = set(_CLOSERS + "，、。；：！？%,.;:!?")
+_TERMINAL = set(SENTENCE_END + COLONS + ELLIPSIS)
+_CONTINUATION_START = set(CLOSERS + COMMAS + "、" + SENTENCE_END + COLONS + "%.")
 
 
 def rejoin_broken_lines(text: str) -> tuple[str, OffsetMap]:
@@ -201,10 +200,10 @@ def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> 
         return True  # a label on a line of its own belongs to the next line
     if patterns.starts_with_label(nxt) or nxt.startswith(("——", "—", "附件", "附表")):
         return False
-    opened = sum(prev.count(c) for c in _OPENERS) > sum(prev.count(c) for c in _CLOSERS)
+    opened = sum(prev.count(c) for c in OPENERS) > sum(prev.count(c) for c in CLOSERS)
     if nxt[0] in _CONTINUATION_START or opened:
         return True
-    if prev[-1] in _TERMINAL or prev[-1] in _CLOSERS:
+    if prev[-1] in _TERMINAL or prev[-1] in CLOSERS:
         return False
     if blank_style or zw_lines:
         return True  # paragraphs are separated by blank lines: a single break is stray
@@ -247,17 +246,27 @@ def to_half_width(text: str) -> tuple[str, OffsetMap]:
 
 
 # --- 5. spaced digits ----------------------------------------------------------------------
-_SPACED = regex.compile(r"(?<=\d)[ \t]+(?=[\d年月日%.万亿千百]|\d)")
+#: three or more single digits with spaces between them: the spaced-digit style
+#: of some typeset reports ("1 9 9 8 年", "7 4 7 7 2 亿元")
+_SPACED_RUN = regex.compile(r"(?<![\d.])\d(?:[ \t]\d){2,}(?![\d.])")
+_GAP_IN_RUN = regex.compile(r"[ \t]+")
+#: in a spaced-digit text, the space between a number and its unit ("3 月")
+_SPACED_UNIT = regex.compile(r"(?<=\d)[ \t]+(?=[年月日%万亿千百])")
 
 
 def join_spaced_digits(text: str) -> tuple[str, OffsetMap]:
-    """``1 9 9 8 年3 月`` → ``1998年3月``; applied only where digits are spaced out."""
+    """``1 9 9 8 年3 月`` → ``1998年3月``, only in a text written that way.
+
+    Separate numbers stay apart (``76.34 77.3``, ``2015 2020`` in a table).
+    """
+    runs = list(_SPACED_RUN.finditer(text))
+    if not runs:
+        return text, OffsetMap.identity(len(text))
     e = Edits(text)
-    for m in _SPACED.finditer(text):
-        # a lone space between two numbers in a list ("1 2") is rare in Chinese
-        # prose; require the spaced-digit style: a digit right after the gap
-        # or the gap inside a run of single digits
-        e.replace(m.start(), m.end(), "")
+    for m in runs:
+        for g in _GAP_IN_RUN.finditer(text, m.start(), m.end()):
+            e.replace(g.start(), g.end(), "")
+    e.sub(_SPACED_UNIT, "")
     return e.apply()
 
 

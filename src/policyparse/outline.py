@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .labels import SENTENCE_END, Label, _line_of
+from .chars import COLONS, COMMAS, FULL_STOPS, SENTENCE_END, line_bounds, strip_span
+from .labels import Label
 from .model import HEADING_KINDS
 
 #: unnumbered paragraphs after a list item written as a sentence that make a
@@ -98,7 +99,7 @@ def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNod
     return roots
 
 
-_NOT_IN_HEADING = set("。！？；：，,;:!?")
+_NOT_IN_HEADING = set(SENTENCE_END + COLONS + COMMAS)
 
 
 def _unnumbered_heading_between(text: str, prev: Label, new: Label) -> bool:
@@ -138,7 +139,7 @@ def _is_sibling_list(text: str, top: Label, new: Label, labels: list[Label], ind
         if key == top_key and lab.num == top.num + 1:
             return False  # the top's numbering goes on after the new list: the list is inside it
     if top.strength == "line" and new.strength == "line":
-        s, e = _line_of(text, top.start)
+        s, e = line_bounds(text, top.start)
         line = text[top.end : e].strip()
         between = [ln for ln in text[e : new.start].split("\n") if ln.strip()]
         if line and line[-1] in SENTENCE_END:
@@ -153,7 +154,7 @@ def _is_sibling_list(text: str, top: Label, new: Label, labels: list[Label], ind
     h_start, h_end = heading_extent(text, top.end, new.start)
     if h_end >= len(text) or text[h_end : h_end + 1] not in tuple(SENTENCE_END):
         return False
-    stops = sum(1 for ch in text[h_end + 1 : new.start] if ch in "。！？")
+    stops = sum(1 for ch in text[h_end + 1 : new.start] if ch in FULL_STOPS)
     return stops >= SIBLING_LIST_GAP * 3
 
 
@@ -200,7 +201,7 @@ def _assign_extents(text: str, roots: list[HeadingNode], body_end: int) -> None:
 
 def _close(text: str, n: HeadingNode, end: int) -> None:
     n.start = n.label.start
-    n.end = _rstrip(text, n.start, end)
+    n.end = strip_span(text, n.start, end)[1]
 
 
 def heading_extent(text: str, start: int, limit: int) -> tuple[int, int]:
@@ -217,11 +218,4 @@ def heading_extent(text: str, start: int, limit: int) -> tuple[int, int]:
         if ch in "：:" and e + 1 < limit and text[e + 1] != "\n":
             break
         e += 1
-    e = _rstrip(text, s, e)
-    return s, e
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
+    return strip_span(text, s, e)

@@ -51,6 +51,7 @@ class Family:
     words: tuple[tuple[str, int], ...] = ()
     line_only: bool = False
     standalone: bool = False
+    no_inline: bool = False
 
     def value(self, num: str) -> Optional[int]:
         if self.numerals == "arabic":
@@ -76,6 +77,7 @@ def _compile(spec: dict) -> Family:
         words=tuple(spec.get("words", {}).items()),
         line_only=bool(spec.get("line_only", False)),
         standalone=bool(spec.get("standalone", False)),
+        no_inline=bool(spec.get("no_inline", False)),
     )
 
 

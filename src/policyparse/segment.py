@@ -15,11 +15,12 @@ from typing import Iterator
 
 import regex
 
+from .chars import CLOSERS, COLONS, COMMAS, ELLIPSIS, FULL_STOPS, SENTENCE_END, strip_span
 from .patterns import Family, grammar
 
-_SENT_END = regex.compile(r"[。！？!?…]+[”’」』）)》】]*")
-_CLAUSE_OPEN = set("，,；;：:。！？!?")
-_CLAUSE_END = regex.compile(r"[，,；;。！？!?：:]")
+_SENT_END = regex.compile(f"[{regex.escape(FULL_STOPS + ELLIPSIS)}]+[{regex.escape(CLOSERS)}]*")
+_CLAUSE_OPEN = set(COMMAS + SENTENCE_END + COLONS)
+_CLAUSE_END = regex.compile(f"[{regex.escape(COMMAS + SENTENCE_END + COLONS)}]")
 
 
 def paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -100,12 +101,3 @@ def first_clause(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1  # the punctuation after a marker (第一，…) opens no clause
     m = _CLAUSE_END.search(text, start, end)
     return strip_span(text, start, m.start() if m else end)
-
-
-def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
-    """``[s, e)`` without surrounding whitespace."""
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e

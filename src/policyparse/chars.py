@@ -1,0 +1,43 @@
+"""Character classes of Chinese official prose, and span helpers, shared by every stage.
+
+Scraped and converted plans mix full-width Chinese punctuation with ASCII
+punctuation, so each class holds both forms.
+"""
+from __future__ import annotations
+
+#: ends a sentence: 。！？ (the ellipsis … also does, see :data:`ELLIPSIS`)
+FULL_STOPS = "。！？!?"
+#: ends a sentence or a semicolon clause: what may close a heading or a list item
+SENTENCE_END = "。；！？;!?"
+COLONS = "：:"
+#: commas that separate clauses (the enumeration comma 、 separates words)
+COMMAS = "，,"
+ELLIPSIS = "…"
+OPENERS = "《“「『（(〈【‘"
+CLOSERS = "》”」』）)〉】’"
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the whitespace around it.
+
+    Example:
+        >>> strip_span("  一、总体要求 \\n", 0, 10)
+        (2, 8)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The line around ``pos``: from after the previous line break to the next one.
+
+    Example:
+        >>> line_bounds("甲\\n乙丙\\n丁", 3)
+        (2, 4)
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (end if end >= 0 else len(text))
