@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -244,3 +245,36 @@ def test_cli_good_files_exit_zero(capsys):
     out, err = capsys.readouterr()
     assert rc == 0 and err == ""
     assert policyparse.Plan.from_json(out).meta.title == "市教育局党委市教育局2019年工作要点"
+
+
+@pytest.mark.parametrize("meta,reason", [
+    ({"__class__": 1}, "unknown metadata field '__class__'"),
+    ({"year": "abc"}, "metadata field 'year' cannot be 'abc'"),
+    ({"issuers": ["市教育局", 3]}, "'issuers' must be a list of strings"),
+    ([("year", 2020)], "meta must be a dict"),
+])
+def test_bad_metadata_override_is_a_clear_error(meta, reason):
+    with pytest.raises(policyparse.PolicyParseError, match=re.escape(reason)):
+        policyparse.parse("标题\n一、甲\n二、乙", meta=meta, source="plan.txt")
+
+
+def test_text_with_unpaired_surrogates_is_a_clear_error():
+    with pytest.raises(policyparse.PolicyParseError, match="surrogate"):
+        policyparse.parse("标题\n一、甲\ud800\n二、乙")
+
+
+@pytest.mark.parametrize("path", [b"plan.txt", None, 42])
+def test_a_path_that_is_not_a_path_is_a_clear_error(path):
+    with pytest.raises(policyparse.PolicyParseError, match="a path must be a str or os.PathLike"):
+        policyparse.parse_file(path)
+
+
+def test_a_path_too_long_for_the_file_system_is_a_clear_error():
+    with pytest.raises(policyparse.PolicyParseError, match="cannot be read"):
+        policyparse.parse_file("计划" * 2000 + ".txt")
+
+
+def test_a_title_alone_parses_with_a_warning():
+    plan = policyparse.parse("2020年工作要点")
+    assert plan.meta.title == "2020年工作要点" and plan.nodes == []
+    assert [w.message for w in plan.warnings] == ["no numbered headings and no text after the title"]

@@ -10,6 +10,8 @@ import os
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional
 
+import regex
+
 from . import meta as meta_mod
 from . import outline
 from .assemble import NodeBuilder
@@ -46,13 +48,41 @@ def parse(
         [('section', '一、', '总体要求'), ('item', '1.', '抓好学习')]
 
     Raises:
-        PolicyParseError: the text is empty or only whitespace.
+        PolicyParseError: the text is not a string, is empty or only
+            whitespace, holds unpaired surrogates (text decoded with errors
+            ignored), or ``meta`` names an unknown field or a wrong type.
     """
     if not isinstance(text, str):
         raise PolicyParseError(source, f"expected text (str), got {type(text).__name__}")
+    if _SURROGATE.search(text):
+        raise PolicyParseError(source, "contains unpaired surrogate code points (text decoded with errors='surrogateescape'?)")
+    overrides = _check_meta(meta, source)
     with _gc_paused():
-        return _parse(text, source=source, meta=meta, drop_debris=drop_debris,
+        return _parse(text, source=source, meta=overrides, drop_debris=drop_debris,
                       to_simplified=to_simplified, sentences=sentences)
+
+
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+#: the metadata a caller may override, with the types each accepts
+_META_TYPES: dict[str, tuple[type, ...]] = {
+    "title": (str, type(None)), "year": (int, type(None)), "issuers": (list,),
+    "doc_type": (str, type(None)), "region": (str, type(None)), "source": (str, type(None)),
+}
+
+
+def _check_meta(meta: Optional[dict[str, Any]], source: Optional[str]) -> dict[str, Any]:
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise PolicyParseError(source, f"meta must be a dict of metadata fields, got {type(meta).__name__}")
+    for key, value in meta.items():
+        if key not in _META_TYPES:
+            raise PolicyParseError(source, f"unknown metadata field {key!r} (fields: {', '.join(_META_TYPES)})")
+        if not isinstance(value, _META_TYPES[key]) or (key == "year" and isinstance(value, bool)):
+            raise PolicyParseError(source, f"metadata field {key!r} cannot be {value!r}")
+        if key == "issuers" and not all(isinstance(v, str) for v in value):
+            raise PolicyParseError(source, "metadata field 'issuers' must be a list of strings")
+    return dict(meta)
 
 
 @contextmanager
@@ -73,21 +103,18 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _parse(text: str, *, source: Optional[str], meta: Optional[dict[str, Any]], drop_debris: bool,
+def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], drop_debris: bool,
            to_simplified: bool, sentences: bool) -> Plan:
     if not text.strip():
         raise PolicyParseError(source, "contains no text (empty or only whitespace)")
     norm = normalize(text, drop_debris=drop_debris, to_simplified=to_simplified)
     t = norm.text
     if not t.strip():
-        raise PolicyParseError(source, "contains no text after normalisation")
+        raise PolicyParseError(source, "contains no text, only invisible characters or scraping debris")
     title_span = meta_mod.find_title(t)
     info = meta_mod.extract_meta(t, title_span, source=source)
-    if meta:
-        for key, value in meta.items():
-            if not hasattr(info, key):
-                raise PolicyParseError(source, f"unknown metadata field {key!r}")
-            setattr(info, key, value)
+    for key, value in meta.items():
+        setattr(info, key, value)
     body_start = title_span[1] if title_span else 0
     body_end = len(t.rstrip())
     labels, warnings = find_labels(t, (body_start, body_end))
@@ -100,24 +127,33 @@ def _parse(text: str, *, source: Optional[str], meta: Optional[dict[str, Any]], 
     plan = Plan(meta=info, text=t, nodes=builder.finish(), warnings=norm.warnings + warnings, raw_text=text,
                 offsets=norm.chain)
     if not roots:
-        plan.warnings.append(ParseWarning(code="no-numbering", message="no numbered headings found; the text is one preamble"))
+        message = ("no numbered headings found; the text is one preamble" if plan.nodes
+                   else "no numbered headings and no text after the title")
+        plan.warnings.append(ParseWarning(code="no-numbering", message=message))
     for w in plan.warnings:
         if w.span is not None and w.raw_span is None:
             w.raw_span = norm.raw_span(*w.span)
     return plan
 
 
-def parse_file(path: str | os.PathLike, **options: Any) -> Plan:
-    """Read a file (any common encoding) and parse it; see :func:`parse` for options.
+def parse_file(
+    path: str | os.PathLike,
+    *,
+    meta: Optional[dict[str, Any]] = None,
+    drop_debris: bool = True,
+    to_simplified: bool = True,
+    sentences: bool = True,
+) -> Plan:
+    """Read a file (any common encoding) and parse it; the options are those of :func:`parse`.
 
     Example:
         >>> plan = parse_file("corpora/edu-bureau-2019.txt")
         >>> len(plan.items)
         27
+
+    Raises:
+        PolicyParseError: naming the file, when it cannot be read or parsed.
     """
     doc = read(path)
-    options.setdefault("source", doc.source)
-    try:
-        return parse(doc.text, **options)
-    except PolicyParseError as exc:
-        raise PolicyParseError(doc.source, exc.reason) from None
+    return parse(doc.text, source=doc.source, meta=meta, drop_debris=drop_debris,
+                 to_simplified=to_simplified, sentences=sentences)

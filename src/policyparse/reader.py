@@ -65,12 +65,14 @@ def read(path: str | os.PathLike) -> Document:
     Raises:
         PolicyParseError: the file is missing, empty, binary or undecodable.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise PolicyParseError(repr(path), f"a path must be a str or os.PathLike, not {type(path).__name__}")
     p = Path(path)
-    if not p.exists():
-        raise PolicyParseError(p, "no such file")
-    if p.is_dir():
-        raise PolicyParseError(p, "is a directory, not a file")
     try:
+        if not p.exists():
+            raise PolicyParseError(p, "no such file")
+        if p.is_dir():
+            raise PolicyParseError(p, "is a directory, not a file")
         data = p.read_bytes()
     except OSError as exc:
         raise PolicyParseError(p, f"cannot be read ({exc.strerror or exc})") from None
