@@ -6,12 +6,14 @@ naming the file and the reason; the others are still written); 2 usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from contextlib import nullcontext
 from typing import Optional, Sequence, TextIO
 
 from . import __version__
 from .errors import PolicyParseError
+from .model import HEADING_KINDS, Plan
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,53 +46,71 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 
 def _parse_command(args: argparse.Namespace) -> int:
+    """Parse each file and write it out as soon as it is parsed (nothing is
+    held back but what one JSON array needs), so a long run streams."""
     from .pipeline import parse_file  # noqa: PLC0415 - keep `policyparse --help` light
 
-    plans = []
-    failed = 0
-    for path in args.files:
-        try:
-            plans.append(parse_file(path, sentences=not args.no_sentences))
-        except PolicyParseError as exc:
-            failed += 1
-            print(f"policyparse: {exc}", file=sys.stderr)
-        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
-            failed += 1
-            print(f"policyparse: {path}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
     try:
         ctx = open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout)
-    except OSError as exc:
-        print(f"policyparse: {args.output}: cannot write ({exc.strerror})", file=sys.stderr)
+    except OSError as exc:  # checked before any parsing
+        print(f"policyparse: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
         return 2
-    with ctx as out:
-        _write(out, plans, args)
+    failed = 0
+    try:
+        with ctx as out:
+            writer = _Writer(out, args.format, many=len(args.files) > 1, indent=args.indent)
+            for path in args.files:
+                try:
+                    plan = parse_file(path, sentences=not args.no_sentences)
+                except PolicyParseError as exc:
+                    failed += 1
+                    print(f"policyparse: {exc}", file=sys.stderr)
+                    continue
+                except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+                    failed += 1
+                    print(f"policyparse: {path}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+                    continue
+                writer.write(plan)
+            writer.close()
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     return 1 if failed else 0
 
 
-def _write(out: TextIO, plans: list, args: argparse.Namespace) -> None:
-    if args.format == "jsonl":
-        for plan in plans:
-            out.write(plan.to_json() + "\n")
-    elif args.format == "json":
-        if len(args.files) == 1:
-            if plans:
-                out.write(plans[0].to_json(indent=args.indent) + "\n")
+class _Writer:
+    """Writes plans one by one in the chosen format: ``jsonl`` one line each,
+    ``json`` one document (an array for several files), ``table`` an outline."""
+
+    def __init__(self, out: TextIO, fmt: str, many: bool, indent: Optional[int]):
+        self.out, self.fmt, self.many, self.indent = out, fmt, many, indent
+        self.count = 0
+
+    def write(self, plan: Plan) -> None:
+        if self.fmt == "jsonl":
+            self.out.write(plan.to_json() + "\n")
+        elif self.fmt == "table":
+            self.out.write(_table(plan) + "\n")
+        elif self.many:
+            self.out.write(("[\n" if self.count == 0 else ",\n") + plan.to_json(indent=self.indent))
         else:
-            import json  # noqa: PLC0415
+            self.out.write(plan.to_json(indent=self.indent) + "\n")
+        self.count += 1
+        self.out.flush()
 
-            out.write(json.dumps([p.to_dict() for p in plans], ensure_ascii=False, indent=args.indent) + "\n")
-    else:
-        for plan in plans:
-            out.write(_table(plan) + "\n")
+    def close(self) -> None:
+        if self.fmt == "json" and self.many:
+            self.out.write("[]\n" if self.count == 0 else "\n]\n")
 
 
-def _table(plan) -> str:
+def _table(plan: Plan) -> str:
     m = plan.meta
     head = [
         f"source   {m.source}",
         f"title    {m.title}",
         f"issuers  {'、'.join(m.issuers) or '-'}    year {m.year or '-'}    type {m.doc_type or '-'}    region {m.region or '-'}",
-        "outline  " + ", ".join(f"{len(plan.nodes_of(k))} {k}s" for k in ("part", "section", "subsection", "item", "subitem") if plan.nodes_of(k)),
+        "outline  " + ", ".join(f"{n} {k}s" for k in HEADING_KINDS if (n := len(plan.nodes_of(k)))),
         "",
         plan.outline(max_kind="subitem"),
     ]
