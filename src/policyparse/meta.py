@@ -22,7 +22,6 @@ from .patterns import chinese_to_int
 
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _CN_YEAR = regex.compile(r"([一二三四五六七八九〇零○]{4})年")
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +114,7 @@ def year_of(text: str) -> Optional[int]:
         return int(m.group(1))
     m = _CN_YEAR.search(text)
     if m:
-        return int("".join(_CN_DIGIT[c] for c in m.group(1)))
+        return chinese_to_int(m.group(1))
     return None
 
 
@@ -173,10 +172,10 @@ def issuers_and_region(title: str) -> tuple[list[str], Optional[str]]:
         if place:
             cands = [place + "人民政府"]
     region = None
-    for nat in lex["national_names"][:1]:
-        if nat in head:
-            region = nat
-            cands = [c.replace(nat, "") or c for c in cands]
+    country = lex["country_name"]
+    if country in head:
+        region = country
+        cands = [c.replace(country, "") or c for c in cands]
     if region is None and cands:
         region = region_of(cands[0])
     return [c for c in cands if c], region
@@ -235,4 +234,4 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
     return meta
 
 
-__all__ = ["extract_meta", "find_title", "doc_type_of", "year_of", "split_organs", "chinese_to_int"]
+__all__ = ["extract_meta", "find_title", "doc_type_of", "year_of", "split_organs", "issuers_and_region", "region_of"]

@@ -141,13 +141,34 @@ class Plan:
                 f"nodes={len(self.nodes)}{', ' + counts if counts else ''}, warnings={len(self.warnings)})")
 
     # --- navigation -----------------------------------------------------------------
+    def _indexes(self) -> tuple[dict[str, Node], dict[Optional[str], list[Node]]]:
+        """Nodes by id and children by parent id, rebuilt when ``nodes`` changes."""
+        key = (id(self.nodes), len(self.nodes))
+        cached = self.__dict__.get("_index_cache")
+        if cached is None or cached[0] != key:
+            by_id = {n.id: n for n in self.nodes}
+            kids: dict[Optional[str], list[Node]] = {}
+            for n in self.nodes:
+                kids.setdefault(n.parent, []).append(n)
+            cached = (key, by_id, kids)
+            self.__dict__["_index_cache"] = cached
+        return cached[1], cached[2]
+
     def node(self, node_id: str) -> Node:
-        """The node with id ``node_id``."""
-        index = self.__dict__.get("_index")
-        if index is None or len(index) != len(self.nodes):
-            index = {n.id: n for n in self.nodes}
-            self.__dict__["_index"] = index
-        return index[node_id]
+        """The node with id ``node_id``.
+
+        Example:
+            >>> plan = Plan(meta=Meta(), text="")
+            >>> plan.node("n9")
+            Traceback (most recent call last):
+            ...
+            KeyError: "no node with id 'n9' (ids run n0 … n-1)"
+        """
+        by_id, _ = self._indexes()
+        try:
+            return by_id[node_id]
+        except KeyError:
+            raise KeyError(f"no node with id {node_id!r} (ids run n0 … n{len(self.nodes) - 1})") from None
 
     def nodes_of(self, *kinds: str) -> list[Node]:
         """Nodes of the given kinds, in document order."""
@@ -156,7 +177,7 @@ class Plan:
     def children(self, node: Node | str | None) -> list[Node]:
         """Direct children of ``node`` (``None`` for the top level), in document order."""
         pid = node.id if isinstance(node, Node) else node
-        return [n for n in self.nodes if n.parent == pid]
+        return list(self._indexes()[1].get(pid, []))
 
     def span_text(self, obj: Node | Span) -> str:
         """The text a node or span covers."""
@@ -165,9 +186,7 @@ class Plan:
 
     def walk(self) -> Iterator[tuple[int, Node]]:
         """Yield ``(depth, node)`` for the outline in document order."""
-        kids: dict[Optional[str], list[Node]] = {}
-        for n in self.nodes:
-            kids.setdefault(n.parent, []).append(n)
+        kids = self._indexes()[1]
 
         def rec(pid: Optional[str], depth: int) -> Iterator[tuple[int, Node]]:
             for n in kids.get(pid, []):
@@ -249,6 +268,8 @@ class Plan:
         ``max_kind`` is the deepest heading kind shown (paragraphs and
         sentences are never shown).
         """
+        if max_kind not in HEADING_KINDS:
+            raise ValueError(f"max_kind must be one of {', '.join(HEADING_KINDS)}, not {max_kind!r}")
         shown = set(HEADING_KINDS[: HEADING_KINDS.index(max_kind) + 1]) | {"preamble"}
         lines = []
         for depth, n in self.walk():

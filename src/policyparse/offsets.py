@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-import regex
+if TYPE_CHECKING:  # pragma: no cover
+    import regex
 
 
 @dataclass
@@ -65,10 +66,15 @@ class OffsetMap:
         return s + il  # inside a replacement: its end
 
     def _arrays(self):
-        import numpy as np  # noqa: PLC0415 - only for mapping many spans at once
+        """The segments as numpy arrays (built once the map is complete)."""
+        cached = self.__dict__.get("_array_cache")
+        if cached is None or cached[0] != len(self.out_starts):
+            import numpy as np  # noqa: PLC0415 - only for mapping many spans at once
 
-        return (np.asarray(self.out_starts, dtype=np.int64), np.asarray(self.in_starts, dtype=np.int64),
-                np.asarray(self.out_lens, dtype=np.int64), np.asarray(self.in_lens, dtype=np.int64))
+            arrays = tuple(np.asarray(v, dtype=np.int64) for v in (self.out_starts, self.in_starts, self.out_lens, self.in_lens))
+            cached = (len(self.out_starts), arrays)
+            self.__dict__["_array_cache"] = cached
+        return cached[1]
 
     def starts_array(self, pos):
         """:meth:`start` for a numpy array of positions."""

@@ -13,31 +13,27 @@ from typing import Optional
 
 import regex
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+@lru_cache(maxsize=4096)
 def chinese_to_int(s: str) -> Optional[int]:
-    """Read a small Chinese numeral as used in labels (一 … 九十九, 一百 …).
+    """Read a Chinese numeral (cn2an): label numbers 一 … 九十九, 一百零五, and
+    digit-by-digit years 二〇一九 (also written with ○).
 
     Example:
-        >>> chinese_to_int("十一"), chinese_to_int("二十"), chinese_to_int("一百零五")
-        (11, 20, 105)
+        >>> chinese_to_int("十一"), chinese_to_int("二十"), chinese_to_int("一百零五"), chinese_to_int("二○一九")
+        (11, 20, 105, 2019)
+        >>> chinese_to_int("第十") is None
+        True
     """
-    total, cur = 0, 0
-    if not s:
+    import cn2an  # noqa: PLC0415 - loaded on first use (about 0.1 s)
+
+    try:
+        value = cn2an.cn2an(s.replace("○", "〇"), "normal")
+    except ValueError:
         return None
-    for ch in s:
-        if ch in _CN_DIGITS:
-            cur = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            total += (cur or 1) * _CN_UNITS[ch]
-            cur = 0
-        else:
-            return None
-    return total + cur
+    return int(value) if value == int(value) else None
 
 
 @dataclass(frozen=True)
