@@ -12,11 +12,13 @@ PLAN   := corpora/edu-bureau-2019.txt
 setup: $(STAMP)
 
 # pkuseg 0.0.25 is an sdist whose build needs numpy and cython already present,
-# hence --no-build-isolation and the explicit build tools first.
-$(STAMP): pyproject.toml
+# hence --no-build-isolation and the build tools first, in versions known to
+# build it (it compiles C extensions: gcc and the Python headers are needed).
+BUILD_TOOLS := "pip>=23" "setuptools>=68,<85" "wheel>=0.40,<0.49" "numpy>=1.24,<2.5" "cython>=3.0,<3.4"
+
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --upgrade pip setuptools wheel
-	$(BIN)/python -m pip install numpy cython
+	$(BIN)/python -m pip install --upgrade $(BUILD_TOOLS)
 	$(BIN)/python -m pip install --no-build-isolation pkuseg==0.0.25
 	$(BIN)/python -m pip install -e '.[dev]'
 	touch $@
