@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 
 from . import meta
@@ -21,7 +22,8 @@ _WINDOW = 30
 
 
 @lru_cache(maxsize=1)
-def rules() -> dict:
+def rules() -> dict[str, Any]:
+    """The debris markers and limits of ``data/debris.json``."""
     return json.loads(resources.files("policyparse").joinpath("data/debris.json").read_text("utf-8"))
 
 

@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import Any, Optional
 
 import regex
 
@@ -25,7 +25,8 @@ _CN_YEAR = regex.compile(r"([一二三四五六七八九〇零○]{4})年")
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict:
+def lexicon() -> dict[str, Any]:
+    """The metadata lexicons of ``data/meta.json``."""
     return json.loads(resources.files("policyparse").joinpath("data/meta.json").read_text("utf-8"))
 
 

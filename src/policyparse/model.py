@@ -197,10 +197,12 @@ class Plan:
 
     @property
     def sections(self) -> list[Node]:
+        """The ``section`` nodes (一、 …), in document order."""
         return self.nodes_of("section")
 
     @property
     def items(self) -> list[Node]:
+        """The ``item`` nodes (1. …), in document order."""
         return self.nodes_of("item")
 
     # --- serialisation ---------------------------------------------------------------
@@ -260,6 +262,14 @@ class Plan:
 
     @classmethod
     def from_json(cls, text: str) -> "Plan":
+        """Rebuild a plan from :meth:`to_json` output (``raw_text`` and the
+        offset map are not serialised, so :meth:`raw_span` needs a new parse).
+
+        Example:
+            >>> plan = Plan(meta=Meta(title="标题"), text="标题")
+            >>> Plan.from_json(plan.to_json()).meta.title
+            '标题'
+        """
         return cls.from_dict(json.loads(text))
 
     def outline(self, *, max_kind: str = "item", width: int = 60) -> str:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
+from typing import Any, Callable
 
 import regex
 
@@ -272,7 +272,7 @@ def join_spaced_digits(text: str) -> tuple[str, OffsetMap]:
 
 # --- 6. script -----------------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def _t2s():
+def _t2s() -> Any:
     import opencc  # noqa: PLC0415 - loaded on first use
 
     return opencc.OpenCC("t2s")

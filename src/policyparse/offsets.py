@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
     import regex
 
 
@@ -76,7 +77,7 @@ class OffsetMap:
             self.__dict__["_array_cache"] = cached
         return cached[1]
 
-    def starts_array(self, pos):
+    def starts_array(self, pos: "np.ndarray") -> "np.ndarray":
         """:meth:`start` for a numpy array of positions."""
         import numpy as np  # noqa: PLC0415
 
@@ -88,7 +89,7 @@ class OffsetMap:
         res[pos >= self.out_len] = self.in_len
         return res
 
-    def ends_array(self, pos):
+    def ends_array(self, pos: "np.ndarray") -> "np.ndarray":
         """:meth:`end` for a numpy array of positions."""
         import numpy as np  # noqa: PLC0415
 

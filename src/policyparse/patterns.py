@@ -50,6 +50,7 @@ class Family:
     no_inline: bool = False
 
     def value(self, num: str) -> Optional[int]:
+        """The number a label's ``num`` group stands for (十一 → 11, ⑤ → 5)."""
         if self.numerals == "arabic":
             return int(num)
         if self.numerals == "chinese":
@@ -78,7 +79,7 @@ def _compile(spec: dict) -> Family:
 
 
 @lru_cache(maxsize=1)
-def grammar() -> dict:
+def grammar() -> dict[str, list[Family]]:
     """The numbering grammar: ``{"families": [Family, ...], "enumerations": [Family, ...]}``."""
     raw = json.loads(resources.files("policyparse").joinpath("data/numbering.json").read_text("utf-8"))
     return {
