@@ -80,7 +80,7 @@ def _check_meta(meta: Optional[dict[str, Any]], source: Optional[str]) -> dict[s
             raise PolicyParseError(source, f"unknown metadata field {key!r} (fields: {', '.join(_META_TYPES)})")
         if not isinstance(value, _META_TYPES[key]) or (key == "year" and isinstance(value, bool)):
             raise PolicyParseError(source, f"metadata field {key!r} cannot be {value!r}")
-        if key == "issuers" and not all(isinstance(v, str) for v in value):
+        if key == "issuers" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             raise PolicyParseError(source, "metadata field 'issuers' must be a list of strings")
     return dict(meta)
 

@@ -16,7 +16,7 @@ from typing import Iterator
 import regex
 
 from .chars import CLOSERS, COLONS, COMMAS, ELLIPSIS, FULL_STOPS, SENTENCE_END, strip_span
-from .patterns import Family, grammar
+from .patterns import grammar
 
 _SENT_END = regex.compile(f"[{regex.escape(FULL_STOPS + ELLIPSIS)}]+[{regex.escape(CLOSERS)}]*")
 _CLAUSE_OPEN = set(COMMAS + SENTENCE_END + COLONS)
@@ -67,31 +67,31 @@ def enumerations(text: str, start: int, end: int) -> list[Enumeration]:
         >>> [(e.label, t[e.start:e.end]) for e in enumerations(t, 0, len(t))]
         [('一是', '一是抓学习；'), ('二是', '二是抓改革。')]
     """
-    best: list[tuple[Family, regex.Match]] = []
+    best: list[regex.Match] = []
     for family in grammar()["enumerations"]:
-        marks = []
+        marks: list[regex.Match] = []
         expected = 1
         for m in family.regex.finditer(text, start, end):
             if m.start() > start and text[m.start() - 1] not in _CLAUSE_OPEN:
                 continue
             value = family.value(m.group("num"))
-            if value == expected or (value == 99 and expected > 2):
-                marks.append((family, m))
-                expected = value + 1 if value != 99 else expected
-                if value == 99:
-                    break
-        if len(marks) >= 2 and (not best or marks[0][1].start() < best[0][1].start()):
+            if value == expected:
+                marks.append(m)
+                expected += 1
+            elif value == 99 and expected > 2:  # 最后 closes a 首先 … 其次 … run
+                marks.append(m)
+                break
+        if len(marks) >= 2 and (not best or marks[0].start() < best[0].start()):
             best = marks
     out = []
-    for i, (family, m) in enumerate(best):
+    for i, m in enumerate(best):
         if i + 1 < len(best):
-            stop = best[i + 1][1].start()
+            stop = best[i + 1].start()
         else:
             sent = _SENT_END.search(text, m.end(), end)
             stop = sent.end() if sent else end
         s, e = strip_span(text, m.start(), stop)
-        value = family.value(m.group("num"))
-        out.append(Enumeration(m.group(), i + 1 if value == 99 else value, s, e, m.end()))
+        out.append(Enumeration(m.group(), i + 1, s, e, m.end()))  # runs go 1, 2, 3 … in order
     return out
 
 
