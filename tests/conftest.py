@@ -1,21 +1,44 @@
-"""Shared fixtures: where the corpora are, and the bundled plan parsed once."""
+"""Shared fixtures and helpers: where the corpora are, the kinds of nodes,
+the bundled plan parsed once, and the span invariant every parsed plan keeps.
+
+Test modules import the constants and helpers from here (``from conftest
+import ...``) instead of redefining them.
+"""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 import policyparse
+from policyparse.model import HEADING_KINDS
 
 REPO = Path(__file__).resolve().parents[1]
 #: ../shared/corpora beside the checkout (CI has it too); read in place, never copied
-SHARED = REPO.parent / "shared" / "corpora"
-GWR = SHARED / "gwr"
+CORPORA = REPO.parent / "shared" / "corpora"
+GWR = CORPORA / "gwr"
 BUNDLED = REPO / "corpora" / "edu-bureau-2019.txt"
 GOLD = Path(__file__).resolve().parent / "gold"
 
+#: every kind a node can have; the numbered ones are policyparse.model.HEADING_KINDS
+NODE_KINDS = ("preamble", *HEADING_KINDS, "enumeration", "paragraph", "sentence")
+
+__all__ = ["REPO", "CORPORA", "GWR", "BUNDLED", "GOLD", "HEADING_KINDS", "NODE_KINDS", "gwr_path", "assert_spans"]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Stop with one clear message, before any collection, when the shared corpora are absent."""
+    if not CORPORA.is_dir():
+        pytest.exit(
+            f"../shared/corpora is missing beside the checkout: expected the folder {CORPORA} "
+            "(the shared corpora are read in place; put the shared/ folder next to the repository)",
+            returncode=1,
+        )
+
 
 def gwr_path(year: int | str) -> Path:
+    """The Government Work Report of ``year``. Call it inside a test, never at import time."""
     path = GWR / f"{year}.txt"
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: the shared corpora must sit beside the checkout (../shared/corpora)")
@@ -25,3 +48,87 @@ def gwr_path(year: int | str) -> Path:
 @pytest.fixture(scope="session")
 def bundled_plan() -> policyparse.Plan:
     return policyparse.parse_file(BUNDLED)
+
+
+# --- the span invariant -------------------------------------------------------------------
+_WS = re.compile(r"\s+")
+
+
+def _squash(s: str) -> str:
+    """``s`` without any whitespace: the only difference a raw slice may show after normalising."""
+    return _WS.sub("", s)
+
+
+def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def assert_spans(plan: policyparse.Plan) -> None:
+    """Every node of ``plan``, of every kind, keeps the span contract:
+
+    * ``span`` is a non-empty slice of ``plan.text`` without surrounding whitespace;
+    * a labelled node's span starts with its label;
+    * ``raw_span`` is a non-empty slice of ``plan.raw_text`` without surrounding
+      whitespace, and that raw slice,
+      normalised on its own (``normalize(raw, drop_debris=False)``), is the
+      node's text up to whitespace (nothing else is folded);
+    * ``heading_span`` slices ``plan.text`` to ``heading`` (and is ``None``
+      exactly when ``heading`` is), inside the node's span;
+    * a child's ``span`` and ``raw_span`` lie inside its parent's, and the
+      parent comes first.
+    """
+    from policyparse.normalize import normalize  # noqa: PLC0415
+
+    text, raw = plan.text, plan.raw_text
+    assert raw is not None, "assert_spans needs a parsed plan (one loaded from JSON has no raw_text)"
+    cache: dict[str, str] = {}  # a long file repeats itself: normalise each distinct slice once
+
+    def _normalised(raw_slice: str) -> str:
+        if raw_slice not in cache:
+            cache[raw_slice] = normalize(raw_slice, drop_debris=False).text
+        return cache[raw_slice]
+
+    by_id = {n.id: n for n in plan.nodes}
+    order = {n.id: i for i, n in enumerate(plan.nodes)}
+    bad: list[tuple] = []
+    for n in plan.nodes:
+        if n.kind not in NODE_KINDS:
+            bad.append(("unknown kind", n))
+        s, e = n.span
+        if not (0 <= s < e <= len(text)):
+            bad.append(("span out of the text or empty", n))
+            continue
+        content = text[s:e]
+        if content != content.strip():
+            bad.append(("span has surrounding whitespace", n, content[:20], content[-20:]))
+        if n.label is not None and not content.startswith(n.label):
+            bad.append(("span does not start with the label", n, content[:20]))
+        rs, re_ = n.raw_span
+        if not (0 <= rs < re_ <= len(raw)):
+            bad.append(("raw_span out of raw_text or empty", n))
+        else:
+            if raw[rs:re_] != raw[rs:re_].strip():
+                bad.append(("raw_span has surrounding whitespace", n, raw[rs:re_][:20], raw[rs:re_][-20:]))
+            again = _normalised(raw[rs:re_])
+            if _squash(again) != _squash(content):
+                bad.append(("raw slice does not normalise to the node's text", n, raw[rs:re_][:60], content[:60]))
+        if (n.heading is None) != (n.heading_span is None):
+            bad.append(("heading and heading_span disagree", n))
+        elif n.heading is not None:
+            hs, he = n.heading_span
+            if not (0 <= hs < he <= len(text)) or text[hs:he] != n.heading:
+                bad.append(("heading_span does not slice the heading", n, text[hs:he] if he > hs else None))
+            if not _inside(n.heading_span, n.span):
+                bad.append(("heading_span outside the node", n))
+        if n.parent is not None:
+            p = by_id.get(n.parent)
+            if p is None:
+                bad.append(("parent does not exist", n))
+                continue
+            if order[p.id] >= order[n.id]:
+                bad.append(("parent after child", p, n))
+            if not _inside(n.span, p.span):
+                bad.append(("span outside the parent's", p, n))
+            if not _inside(n.raw_span, p.raw_span):
+                bad.append(("raw_span outside the parent's", p, n))
+    assert bad == [], f"{len(bad)} span violations, first: {bad[:5]}"

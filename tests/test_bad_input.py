@@ -12,12 +12,10 @@ import pytest
 
 import policyparse
 from policyparse.cli import main
-from policyparse.model import HEADING_KINDS
+from conftest import BUNDLED, GWR, HEADING_KINDS, assert_spans, gwr_path
 
-REPO = Path(__file__).resolve().parents[1]
-CORPORA = REPO.parent / "shared" / "corpora"
-BUNDLED = REPO / "corpora" / "edu-bureau-2019.txt"
-GWR_2019 = CORPORA / "gwr" / "2019.txt"
+#: only built here, never opened at import time
+GWR_2019 = GWR / "2019.txt"
 
 
 def _random_bytes(n: int, seed: int, nul_every: int = 0) -> bytes:
@@ -105,6 +103,7 @@ NO_NUMBERING = (
 
 
 def _check_tree(plan: policyparse.Plan) -> None:
+    assert_spans(plan)
     ids = {n.id for n in plan.nodes}
     for n in plan.nodes:
         assert n.parent is None or n.parent in ids
@@ -132,7 +131,7 @@ def test_no_numbering_gives_preamble_paragraph_sentence_tree():
 
 
 def test_no_numbering_real_report_1954():
-    plan = policyparse.parse_file(CORPORA / "gwr" / "1954.txt")
+    plan = policyparse.parse_file(gwr_path(1954))
     assert "no-numbering" in [w.code for w in plan.warnings]
     assert not plan.nodes_of(*HEADING_KINDS)
     assert [r.kind for r in plan.children(None)] == ["preamble"]
@@ -148,6 +147,7 @@ def test_skipped_and_repeated_item_numbers_warn():
     text = ("2020年工作要点\n一、总体要求\n1.抓好学习。深入推进改革。\n2.推进改革。加强管理。\n"
             "4.加强建设。提高质量。\n5.做好保障。\n5.强化督查。\n6.抓好落实。\n")
     plan = policyparse.parse(text)
+    assert_spans(plan)
     assert _labels(plan, "item") == ["1.", "2.", "4.", "5.", "5.", "6."]
     assert [n.heading for n in plan.items] == ["抓好学习", "推进改革", "加强建设", "做好保障", "强化督查", "抓好落实"]
     codes = [(w.code, w.text) for w in plan.warnings]
@@ -161,6 +161,7 @@ def test_skipped_and_repeated_section_numbers_in_real_report_warn():
     text = GWR_2019.read_text(encoding="utf-8")
     assert text.count("（三）") == 1
     plan = policyparse.parse(text.replace("（三）", "（四）"))
+    assert_spans(plan)
     assert _labels(plan, "subsection")[:5] == ["（一）", "（二）", "（四）", "（四）", "（五）"]
     assert len(plan.nodes_of("subsection")) == 10
     codes = [w.code for w in plan.warnings]
@@ -173,6 +174,7 @@ def test_twenty_megabyte_file_outline_is_proportional(tmp_path):
     text = GWR_2019.read_text(encoding="utf-8")
     title, body = text.split("\n", 1)
     single = policyparse.parse(text)
+    assert_spans(single)
     copy_bytes = len(text.encode("utf-8"))
     k = -(-20 * 1024 * 1024 // copy_bytes)  # enough copies for 20 MB
     path = tmp_path / "big.txt"
@@ -182,6 +184,7 @@ def test_twenty_megabyte_file_outline_is_proportional(tmp_path):
     assert path.stat().st_size >= 20 * 1024 * 1024
 
     plan = policyparse.parse_file(path)
+    assert_spans(plan)
     counts = Counter(n.kind for n in plan.nodes)
     one = Counter(n.kind for n in single.nodes)
     assert one["section"] == 3 and one["subsection"] == 10
@@ -276,5 +279,6 @@ def test_a_path_too_long_for_the_file_system_is_a_clear_error():
 
 def test_a_title_alone_parses_with_a_warning():
     plan = policyparse.parse("2020年工作要点")
+    assert_spans(plan)
     assert plan.meta.title == "2020年工作要点" and plan.nodes == []
     assert [w.message for w in plan.warnings] == ["no numbered headings and no text after the title"]

@@ -9,18 +9,18 @@ becomes ``-`` only between two numbers).
 from __future__ import annotations
 
 import bisect
+import importlib
 import random
 import re
-from pathlib import Path
 
 import pytest
 
 import policyparse
 from policyparse.normalize import ZERO_WIDTH, normalize
+from conftest import BUNDLED, HEADING_KINDS, assert_spans, gwr_path
 
-REPO = Path(__file__).resolve().parents[1]
-CORPORA = REPO.parent / "shared" / "corpora"
-BUNDLED = REPO / "corpora" / "edu-bureau-2019.txt"
+#: the module itself (``policyparse.normalize`` the attribute could one day be the function)
+normalize_mod = importlib.import_module("policyparse.normalize")
 
 _WS = re.compile(r"\s+")
 #: range dashes and 至 become "-" only with a number on each side, which may lie
@@ -29,7 +29,7 @@ _DASHES = str.maketrans({c: "-" for c in "—－–～~〜‒―至"})
 
 
 def _gwr(year: str) -> str:
-    return (CORPORA / "gwr" / f"{year}.txt").read_text(encoding="utf-8")
+    return gwr_path(year).read_text(encoding="utf-8")
 
 
 def _content(s: str) -> str:
@@ -234,6 +234,80 @@ def test_traditional_report_1954_simplified():
     t = normalize(raw).text
     assert "經濟" not in t and "经济" in t
     assert len(t) <= len(raw)
+
+
+class _LengthChangingT2S:
+    """OpenCC t2s, except that one word comes out with another length
+    (``檔案`` → ``档案馆``, ``報告`` → ``报``): what sends
+    ``to_simplified_script`` into its line-by-line, character-by-character fallback."""
+
+    def __init__(self, word: str, replacement: str):
+        import opencc
+
+        self.real = opencc.OpenCC("t2s")
+        self.word, self.replacement = word, replacement
+        self.calls: list[str] = []
+
+    def convert(self, text: str) -> str:
+        self.calls.append(text)
+        out = self.real.convert(text)
+        return out.replace(self.real.convert(self.word), self.replacement) if self.word in text else out
+
+
+#: the words changed by the fake are in the item 1 line only; the item 2 line
+#: holds 乾隆, which only a phrase conversion keeps (乾 alone becomes 干)
+FALLBACK_RAW = ("2020年工作要點\n一、總體要求\n1.整理歷年檔案和報告。加強管理。\n"
+                "2.推進教育現代化，研究乾隆年間的歷史。\n二、保障措施\n3.加強組織領導。")
+
+
+@pytest.mark.parametrize("word, replacement", [("檔案", "档案馆"), ("報告", "报")], ids=["longer", "shorter"])
+def test_simplified_script_fallback_when_conversion_changes_length(monkeypatch, word, replacement):
+    fake = _LengthChangingT2S(word, replacement)
+    monkeypatch.setattr(normalize_mod, "_t2s", lambda: fake)
+    raw = FALLBACK_RAW
+    lines = raw.split("\n")
+    (affected,) = [i for i, ln in enumerate(lines) if word in ln]
+    assert len(fake.convert(raw)) != len(raw)  # the fake really changes the length
+    fake.calls.clear()
+
+    n = normalize(raw)
+    # the fallback ran: the whole text, then line by line, then character by character on the one line
+    assert fake.calls[0] == raw
+    assert lines[affected] + "\n" in fake.calls
+    assert set(lines[affected]) <= set(fake.calls)
+    # no character inserted or dropped: the map is one character for one
+    assert len(n.text) == len(raw)
+    assert [n.raw_span(i, i + 1) for i in range(len(n.text))] == [(i, i + 1) for i in range(len(raw))]
+    out = n.text.split("\n")
+    assert len(out) == len(lines)
+    # the other lines are converted as a whole, phrases and all (乾隆 stays 乾隆)
+    for i, (a, b) in enumerate(zip(lines, out)):
+        if i != affected:
+            assert b == fake.real.convert(a), (a, b)
+    assert "研究乾隆年间的历史。" in n.text
+    # the affected line keeps its length and is simplified as OpenCC would
+    # without the change of length: the longer or shorter word is not taken
+    assert out[affected] == fake.real.convert(lines[affected]) == "1.整理历年档案和报告。加强管理。"
+    assert n.text == fake.real.convert(raw)
+    # every span maps back to raw text that normalises to it (except a span that
+    # cuts 乾隆 in two: OpenCC converts 乾 on its own to 干, whatever the map)
+    cut = n.text.index("乾隆") + 1
+    for s in range(len(n.text)):
+        for e in range(s + 1, len(n.text) + 1):
+            if cut not in (s, e):
+                check_span(n, s, e)
+
+    # and through the parser: every node keeps the span contract
+    plan = policyparse.parse(raw)
+    assert_spans(plan)
+    assert plan.text == n.text
+    assert [(x.kind, x.label, x.heading) for x in plan.nodes_of(*HEADING_KINDS)] == [
+        ("section", "一、", "总体要求"), ("item", "1.", "整理历年档案和报告"),
+        ("item", "2.", "推进教育现代化，研究乾隆年间的历史"),
+        ("section", "二、", "保障措施"), ("item", "3.", "加强组织领导")]
+    i = plan.text.index(fake.real.convert(word))
+    assert plan.raw_text[slice(*plan.raw_span(i, i + len(word)))] == word
+    assert plan.raw_text[slice(*plan.items[0].raw_span)] == lines[affected]
 
 
 # --- offset map on real texts ---------------------------------------------------------------------

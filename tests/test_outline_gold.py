@@ -11,15 +11,18 @@ import re
 import pytest
 
 import policyparse
-from conftest import GOLD, gwr_path
+from conftest import GOLD, HEADING_KINDS, assert_spans, gwr_path
 
-HEADING_KINDS = ("part", "section", "subsection", "item", "subitem")
 GWR_GOLD = json.loads((GOLD / "gwr_outlines.json").read_text("utf-8"))
 #: annotated afterwards without looking at the parser's output, to measure how
 #: the rules generalise beyond the reports they were developed on
 GWR_HELDOUT = json.loads((GOLD / "gwr_outlines_heldout.json").read_text("utf-8"))
 ALL_GWR = {**GWR_GOLD, **GWR_HELDOUT}
 PLAN_GOLD = json.loads((GOLD / "edu_bureau_2019_outline.json").read_text("utf-8"))
+
+
+def test_bundled_plan_spans(bundled_plan):
+    assert_spans(bundled_plan)
 
 
 def test_bundled_plan_metadata(bundled_plan):
@@ -77,6 +80,7 @@ def _outline(plan):
 @pytest.mark.parametrize("year", sorted(ALL_GWR), ids=lambda y: f"{'dev' if y in GWR_GOLD else 'heldout'}-{y}")
 def test_gwr_sections_and_subsections_exact(year):
     plan = policyparse.parse_file(gwr_path(year))
+    assert_spans(plan)
     gold = ALL_GWR[year]
     secs, subs = _outline(plan)
     want_secs = [{k: s[k] for k in ("label", "ordinal", "heading")} for s in gold["sections"]]
@@ -99,6 +103,8 @@ def test_gwr_same_outline_without_line_breaks(year):
     raw = gwr_path(year).read_text("utf-8")
     with_breaks = policyparse.parse(raw)
     flat = policyparse.parse(re.sub(r"\s*\n\s*", "", raw))
+    assert_spans(with_breaks)
+    assert_spans(flat)
     assert _structure(flat) == _structure(with_breaks)
     # headings that were sentences (run-in subsections) survive exactly
     assert len(flat.nodes_of("subsection")) == len(GWR_GOLD[year]["subsections"])
@@ -110,6 +116,8 @@ def test_gwr_same_outline_from_gb18030_crlf_copy(tmp_path):
     copy.write_bytes(raw.replace("\n", "\r\n").encode("gb18030"))
     assert policyparse.read(copy).encoding.replace("_", "").lower() in {"gb18030", "gbk", "gb2312"}
     a, b = policyparse.parse(raw), policyparse.parse_file(copy)
+    assert_spans(a)
+    assert_spans(b)
     assert _outline(a) == _outline(b)
     assert b.text == a.text
 
@@ -123,11 +131,14 @@ def test_gwr_same_outline_from_traditional_script_copy(tmp_path):
     copy = tmp_path / "2019-trad.txt"
     copy.write_text(trad, encoding="utf-8")
     a, b = policyparse.parse(raw), policyparse.parse_file(copy)
+    assert_spans(a)
+    assert_spans(b)
     assert _outline(a) == _outline(b)
 
 
 def test_1954_traditional_report_is_read_as_simplified():
     plan = policyparse.parse_file(gwr_path(1954))
+    assert_spans(plan)
     assert "我们第一届全国人民代表大会" in plan.text
     assert "們" not in plan.text
     assert plan.nodes_of("preamble") and not plan.sections
@@ -136,6 +147,7 @@ def test_1954_traditional_report_is_read_as_simplified():
 
 def test_1985_inverted_numbering_nests_by_first_appearance():
     plan = policyparse.parse_file(gwr_path(1985))
+    assert_spans(plan)
     top = [n.label for n in plan.nodes_of(*HEADING_KINDS) if n.parent is None]
     assert top == ["（一）", "（二）"]
     second = plan.sections[1]

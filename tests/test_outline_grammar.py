@@ -6,13 +6,16 @@ import sys
 import subprocess
 
 import policyparse
-
-KINDS = ("part", "section", "subsection", "item", "subitem")
+from policyparse.model import HEADING_KINDS
 
 
 def outline(text: str):
-    plan = policyparse.parse(text)
-    return [(n.kind, n.label, n.ordinal, n.heading) for n in plan.nodes_of(*KINDS)], plan
+    return outline_with_meta(text, None)
+
+
+def outline_with_meta(text: str, meta):
+    plan = policyparse.parse(text, meta=meta)
+    return [(n.kind, n.label, n.ordinal, n.heading) for n in plan.nodes_of(*HEADING_KINDS)], plan
 
 
 def test_all_levels_with_line_breaks():
@@ -23,7 +26,7 @@ def test_all_levels_with_line_breaks():
                                     "subsection", "section", "part", "section"]
     assert got[0] == ("part", "第一部分", 1, "总体要求")
     assert got[4] == ("subitem", "（1）", 1, "开展培训")
-    parents = {n.label + str(n.ordinal): plan.node(n.parent).label if n.parent else None for n in plan.nodes_of(*KINDS)}
+    parents = {n.label + str(n.ordinal): plan.node(n.parent).label if n.parent else None for n in plan.nodes_of(*HEADING_KINDS)}
     assert parents["（1）1"] == "1."
     assert plan.meta.year == 2020 and plan.meta.doc_type == "工作要点"
 
@@ -82,8 +85,15 @@ def test_plan_without_numbering_is_a_preamble_tree():
 
 
 def test_meta_override():
-    plan = policyparse.parse("一、总体要求\n1.抓好学习。\n2.推进改革。", meta={"year": 2021, "region": "武汉市"})
+    got, plan = outline_with_meta("一、总体要求\n1.抓好学习。\n2.推进改革。", {"year": 2021, "region": "武汉市"})
     assert plan.meta.year == 2021 and plan.meta.region == "武汉市"
+    # the override changes the metadata only, not the outline
+    assert got == [("section", "一、", 1, "总体要求"), ("item", "1.", 1, "抓好学习"), ("item", "2.", 2, "推进改革")]
+    (section,) = plan.sections
+    assert section.parent is None
+    assert [(c.kind, c.label) for c in plan.children(section) if c.kind in HEADING_KINDS] == [("item", "1."), ("item", "2.")]
+    assert [plan.span_text(i) for i in plan.items] == ["1.抓好学习。", "2.推进改革。"]
+    assert plan.meta.title is None  # a heading line is not a title
 
 
 def test_import_is_light():

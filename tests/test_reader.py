@@ -10,19 +10,16 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from pathlib import Path
 
 import opencc
 import pytest
 
 import policyparse
-from policyparse.model import HEADING_KINDS
 from policyparse.normalize import normalize
+from conftest import BUNDLED, GWR, HEADING_KINDS, assert_spans, gwr_path
 
-REPO = Path(__file__).resolve().parents[1]
-CORPORA = REPO.parent / "shared" / "corpora"
-BUNDLED = REPO / "corpora" / "edu-bureau-2019.txt"
-GWR_2019 = CORPORA / "gwr" / "2019.txt"
+#: only built here, never opened at import time
+GWR_2019 = GWR / "2019.txt"
 
 DOCS = {"edu-bureau-2019": BUNDLED, "gwr-2019": GWR_2019}
 #: the outline of each document, checked so that equal outlines are never two empty ones
@@ -73,7 +70,10 @@ VARIANTS = [
 
 @pytest.fixture(scope="module")
 def originals() -> dict[str, policyparse.Plan]:
-    return {name: policyparse.parse_file(path) for name, path in DOCS.items()}
+    plans = {name: policyparse.parse_file(path) for name, path in DOCS.items()}
+    for plan in plans.values():
+        assert_spans(plan)
+    return plans
 
 
 def test_original_outlines_are_the_real_ones(originals):
@@ -99,6 +99,7 @@ def test_encoding_gives_same_outline(tmp_path, originals, doc, variant):
 
     plan = policyparse.parse_file(path)
     assert plan.raw_text == d.text
+    assert_spans(plan)
     assert plan.meta.source == str(path)
     assert plan.text == originals[doc].text
     assert plan.meta.title == originals[doc].meta.title
@@ -121,6 +122,8 @@ def test_big5_traditional_plan_gives_same_outline(tmp_path, originals):
     assert d.text == trad
 
     plan = policyparse.parse_file(path)
+    assert plan.raw_text == trad
+    assert_spans(plan)
     assert outline(plan) == outline(originals["edu-bureau-2019"])
     assert plan.meta.title == originals["edu-bureau-2019"].meta.title
 
@@ -136,6 +139,8 @@ def test_big5_traditional_report_gives_same_outline(tmp_path, originals):
 
     big5 = policyparse.parse_file(tmp_path / "big5.txt")
     utf8 = policyparse.parse_file(tmp_path / "utf8.txt")
+    assert_spans(big5)
+    assert_spans(utf8)
     assert outline(big5) == outline(utf8)
     assert big5.text == utf8.text
 
@@ -156,6 +161,7 @@ def test_raw_span_invariant_gb18030_crlf(tmp_path, originals, doc):
     plan = policyparse.parse_file(path)
     raw = plan.raw_text
     assert raw == d.text == crlf
+    assert_spans(plan)
     orig = originals[doc]
     assert len(plan.nodes) == len(orig.nodes)
 
@@ -191,12 +197,15 @@ def test_gb18030_report_with_zero_width_or_circle_zero(tmp_path, year):
     """Valid GB18030 must be read as GB18030 even when the text holds characters
     charset-normalizer finds unusual: U+200B (a four-byte GB18030 sequence, in
     the 1957 report) or ○ as a zero (一九八○年, in the 1982 report)."""
-    text = _crlf((CORPORA / "gwr" / f"{year}.txt").read_text(encoding="utf-8"))
+    text = _crlf(gwr_path(year).read_text(encoding="utf-8"))
     path = tmp_path / f"{year}-gb18030.txt"
     path.write_bytes(text.encode("gb18030"))
     d = policyparse.read(path)
     assert _codec(d.encoding) == "gb18030"
     assert d.text == text
+    plan = policyparse.parse_file(path)
+    assert plan.raw_text == text
+    assert_spans(plan)
 
 
 def test_short_gb18030_file_is_not_read_as_utf16(tmp_path):
@@ -206,3 +215,6 @@ def test_short_gb18030_file_is_not_read_as_utf16(tmp_path):
     path.write_bytes(title.encode("gb18030"))
     d = policyparse.read(path)
     assert d.text == title
+    plan = policyparse.parse_file(path)
+    assert plan.meta.title == title and plan.raw_text == title
+    assert_spans(plan)

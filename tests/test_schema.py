@@ -9,7 +9,6 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -17,12 +16,11 @@ import pytest
 import policyparse
 from policyparse import SCHEMA_VERSION, Plan
 from policyparse.cli import main as cli_main
+from policyparse.offsets import MapChain, OffsetMap
+from conftest import BUNDLED, NODE_KINDS as _NODE_KINDS, REPO, assert_spans, gwr_path
 
-REPO = Path(__file__).resolve().parents[1]
 SCHEMA_FILE = REPO / "docs" / "plan.schema.json"
 GENERATOR = REPO / "scripts" / "gen_schema.py"
-BUNDLED = REPO / "corpora" / "edu-bureau-2019.txt"
-GWR_2019 = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "gwr" / "2019.txt"
 
 #: The contract: what Plan.to_dict() emits, in this order (see docs/schema.md).
 PLAN_KEYS = ["schema_version", "meta", "text", "nodes", "tasks", "targets", "quantities",
@@ -30,8 +28,7 @@ PLAN_KEYS = ["schema_version", "meta", "text", "nodes", "tasks", "targets", "qua
 META_KEYS = ["title", "year", "issuers", "doc_type", "region", "source"]
 NODE_KEYS = ["id", "parent", "kind", "label", "ordinal", "heading", "span", "raw_span", "heading_span"]
 WARNING_KEYS = ["code", "message", "span", "raw_span", "text"]
-NODE_KINDS = ["preamble", "part", "section", "subsection", "item", "subitem",
-              "enumeration", "paragraph", "sentence"]
+NODE_KINDS = list(_NODE_KINDS)
 
 
 def _load_generator():
@@ -59,7 +56,7 @@ def validator(schema):
 
 @pytest.fixture(scope="module", params=["bundled", "gwr-2019"])
 def plan(request):
-    path = {"bundled": BUNDLED, "gwr-2019": GWR_2019}[request.param]
+    path = BUNDLED if request.param == "bundled" else gwr_path(2019)
     assert path.is_file(), f"test corpus missing: {path}"
     return policyparse.parse_file(path)
 
@@ -156,10 +153,40 @@ def test_generator_check_mode(gen, tmp_path):
 
 
 def test_generator_follows_the_model(gen):
-    # keys come from what to_dict emits, not from the dataclass fields: raw_text is a field but not emitted
+    # keys come from what to_dict emits, not from the dataclass fields (raw_text and offsets are not emitted)
     keys = gen.emitted_keys()
-    assert "raw_text" in {f.name for f in dataclasses.fields(Plan)}
     assert keys[Plan] == PLAN_KEYS
+
+
+_RAW_SENTINEL = "RAW-TEXT-SENTINEL-原文哨兵"
+_NOT_SERIALISED = ("raw_text", "offsets")
+
+
+def _all_keys(obj) -> set[str]:
+    """Every key of every object in a JSON document, at any depth."""
+    if isinstance(obj, dict):
+        return set(obj) | {k for v in obj.values() for k in _all_keys(v)}
+    if isinstance(obj, list):
+        return {k for v in obj for k in _all_keys(v)}
+    return set()
+
+
+def test_raw_text_and_offsets_are_not_serialised(plan, small_plan):
+    for p in (plan, small_plan):
+        assert p.raw_text is not None and p.offsets is not None  # a parsed plan has both ...
+        data = p.to_dict()
+        for form in (data, json.loads(p.to_json()), json.loads(p.to_json(indent=2))):
+            assert not _all_keys(form) & set(_NOT_SERIALISED)  # ... and neither is emitted
+        # the serialised form does not depend on them at all
+        without = dataclasses.replace(p, raw_text=None, offsets=None)
+        other = dataclasses.replace(p, raw_text=_RAW_SENTINEL,
+                                    offsets=MapChain([OffsetMap.identity(len(_RAW_SENTINEL))]))
+        assert without.to_dict() == other.to_dict() == data
+        assert without.to_json() == other.to_json() == p.to_json()
+        assert _RAW_SENTINEL not in other.to_json() and _RAW_SENTINEL not in other.to_json(indent=2)
+        # and a plan read back from JSON has neither
+        loaded = Plan.from_json(p.to_json())
+        assert loaded.raw_text is None and loaded.offsets is None
 
 
 # --- (c) JSON round trip ------------------------------------------------------------------------
@@ -202,6 +229,7 @@ def test_span_convention(plan):
             assert plan.text[s:].startswith(n.label)
     ids = [n["id"] for n in plan.to_dict()["nodes"]]
     assert ids == [f"n{i}" for i in range(len(ids))]
+    assert_spans(plan)
 
 
 # --- (e) the command line prints one JSON document ---------------------------------------------

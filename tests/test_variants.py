@@ -29,9 +29,8 @@ import pytest
 
 import policyparse
 from policyparse.normalize import normalize
-from conftest import BUNDLED, GOLD
+from conftest import BUNDLED, GOLD, HEADING_KINDS, assert_spans
 
-HEADING_KINDS = ("part", "section", "subsection", "item", "subitem")
 PLAN_GOLD = json.loads((GOLD / "edu_bureau_2019_outline.json").read_text("utf-8"))
 CN_NUM = "一二三四五六七八九十"
 FOOTER = "责任编辑：张三 【打印本页】【关闭窗口】"
@@ -354,6 +353,7 @@ def test_variant_outline(name, tmp_path):
     _, expected = render(style)
     plan = parse_variant(style, tmp_path)
     assert _outline(plan) == expected
+    assert_spans(plan)
 
 
 @pytest.mark.parametrize("name", list(VARIANTS))
@@ -362,6 +362,8 @@ def test_variant_spans(name, tmp_path):
     plan = parse_variant(style, tmp_path)
     raw = plan.raw_text
     assert raw is not None
+    assert raw == render(style)[0]
+    assert_spans(plan)  # every node, of every kind
     bad = []
     for n in plan.nodes_of(*HEADING_KINDS):
         content = plan.text[slice(*n.span)]
