@@ -238,18 +238,16 @@ def test_traditional_report_1954_simplified():
 
 class _LengthChangingT2S:
     """OpenCC t2s, except that one word comes out with another length
-    (``檔案`` → ``档案馆``, ``報告`` → ``报``): what sends
-    ``to_simplified_script`` into its line-by-line, character-by-character fallback."""
+    (``檔案`` → ``档案馆``, ``報告`` → ``报``): a phrase conversion that
+    changes the length of its line, which ``to_simplified_script`` must align."""
 
     def __init__(self, word: str, replacement: str):
         import opencc
 
         self.real = opencc.OpenCC("t2s")
         self.word, self.replacement = word, replacement
-        self.calls: list[str] = []
 
     def convert(self, text: str) -> str:
-        self.calls.append(text)
         out = self.real.convert(text)
         return out.replace(self.real.convert(self.word), self.replacement) if self.word in text else out
 
@@ -260,54 +258,45 @@ FALLBACK_RAW = ("2020年工作要點\n一、總體要求\n1.整理歷年檔案�
                 "2.推進教育現代化，研究乾隆年間的歷史。\n二、保障措施\n3.加強組織領導。")
 
 
-@pytest.mark.parametrize("word, replacement", [("檔案", "档案馆"), ("報告", "报")], ids=["longer", "shorter"])
-def test_simplified_script_fallback_when_conversion_changes_length(monkeypatch, word, replacement):
+@pytest.mark.parametrize("word, replacement, heading", [
+    ("檔案", "档案馆", "整理历年档案馆和报告"), ("報告", "报", "整理历年档案和报")], ids=["longer", "shorter"])
+def test_simplified_script_keeps_phrases_when_a_conversion_changes_length(monkeypatch, word, replacement, heading):
     fake = _LengthChangingT2S(word, replacement)
     monkeypatch.setattr(normalize_mod, "_t2s", lambda: fake)
     raw = FALLBACK_RAW
-    lines = raw.split("\n")
-    (affected,) = [i for i, ln in enumerate(lines) if word in ln]
     assert len(fake.convert(raw)) != len(raw)  # the fake really changes the length
-    fake.calls.clear()
 
     n = normalize(raw)
-    # the fallback ran: the whole text, then line by line, then character by character on the one line
-    assert fake.calls[0] == raw
-    assert lines[affected] + "\n" in fake.calls
-    assert set(lines[affected]) <= set(fake.calls)
-    # no character inserted or dropped: the map is one character for one
-    assert len(n.text) == len(raw)
-    assert [n.raw_span(i, i + 1) for i in range(len(n.text))] == [(i, i + 1) for i in range(len(raw))]
-    out = n.text.split("\n")
-    assert len(out) == len(lines)
-    # the other lines are converted as a whole, phrases and all (乾隆 stays 乾隆)
-    for i, (a, b) in enumerate(zip(lines, out)):
-        if i != affected:
-            assert b == fake.real.convert(a), (a, b)
-    assert "研究乾隆年间的历史。" in n.text
-    # the affected line keeps its length and is simplified as OpenCC would
-    # without the change of length: the longer or shorter word is not taken
-    assert out[affected] == fake.real.convert(lines[affected]) == "1.整理历年档案和报告。加强管理。"
-    assert n.text == fake.real.convert(raw)
-    # every span maps back to raw text that normalises to it (except a span that
-    # cuts 乾隆 in two: OpenCC converts 乾 on its own to 干, whatever the map)
+    # the whole text is converted as OpenCC converts it, phrases and all
+    assert n.text == fake.convert(raw)
+    assert "研究乾隆年间的历史。" in n.text and replacement in n.text
+    # the changed word maps back to the word in the raw text, and the text
+    # around it character for character
+    i = n.text.index(replacement)
+    assert raw[slice(*n.raw_span(i, i + len(replacement)))] == word
+    j = raw.index(word)
+    assert n.raw_span(0, i) == (0, j)
+    tail = len(n.text) - (i + len(replacement))
+    assert n.raw_span(i + len(replacement), len(n.text)) == (j + len(word), len(raw))
+    # every span whose ends are not inside the changed word maps back to raw
+    # text that normalises to it (nor inside 乾隆, which OpenCC converts only whole)
+    inside = set(range(i + 1, i + len(replacement)))
     cut = n.text.index("乾隆") + 1
     for s in range(len(n.text)):
         for e in range(s + 1, len(n.text) + 1):
-            if cut not in (s, e):
+            if s not in inside and e not in inside and cut not in (s, e):
                 check_span(n, s, e)
+    assert tail > 0
 
     # and through the parser: every node keeps the span contract
     plan = policyparse.parse(raw)
     assert_spans(plan)
     assert plan.text == n.text
     assert [(x.kind, x.label, x.heading) for x in plan.nodes_of(*HEADING_KINDS)] == [
-        ("section", "一、", "总体要求"), ("item", "1.", "整理历年档案和报告"),
+        ("section", "一、", "总体要求"), ("item", "1.", heading),
         ("item", "2.", "推进教育现代化，研究乾隆年间的历史"),
         ("section", "二、", "保障措施"), ("item", "3.", "加强组织领导")]
-    i = plan.text.index(fake.real.convert(word))
-    assert plan.raw_text[slice(*plan.raw_span(i, i + len(word)))] == word
-    assert plan.raw_text[slice(*plan.items[0].raw_span)] == lines[affected]
+    assert plan.raw_text[slice(*plan.items[0].raw_span)] == raw.split("\n")[2]
 
 
 # --- offset map on real texts ---------------------------------------------------------------------

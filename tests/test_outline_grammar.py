@@ -125,3 +125,12 @@ def test_a_sentence_is_not_a_title():
 def test_a_number_in_brackets_is_not_a_label():
     got, _ = outline("标题\n一、总体要求（见附件1）\n1.抓好学习。\n2.推进改革。")
     assert got == [("section", "一、", 1, "总体要求（见附件1）"), ("item", "1.", 1, "抓好学习"), ("item", "2.", 2, "推进改革")]
+
+
+def test_a_title_repeated_on_its_own_line_is_debris():
+    t = "市教育局2019年工作要点"
+    plan = policyparse.parse(f"{t} {t} {t}\n一、总体要求\n1.抓好学习。\n二、保障措施\n2.加强领导。")
+    assert plan.meta.title == t
+    dropped = [w for w in plan.warnings if w.code == "dropped-debris"]
+    assert len(dropped) == 1 and dropped[0].text.split() == [t, t]
+    assert [n.label for n in plan.nodes_of("section", "item")] == ["一、", "1.", "二、", "2."]

@@ -96,6 +96,11 @@ def _repeated_title(text: str, start: int) -> tuple[int, int] | None:
     if not title:
         return None
     t = text[start + title[0] : start + title[1]]
+    copies = t.split()
+    if len(copies) > 1 and len(set(copies)) == 1:
+        # the title line itself is the title repeated: "T T T"
+        t = copies[0]
+        title = (title[0], title[0] + len(t))
     if len(t) < 6:
         return None
     pos = start + title[1]

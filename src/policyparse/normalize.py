@@ -279,20 +279,30 @@ def _t2s() -> Any:
 
 
 def to_simplified_script(text: str) -> tuple[str, OffsetMap]:
-    """Traditional to simplified (OpenCC t2s); simplified text is left unchanged."""
+    """Traditional to simplified (OpenCC t2s); simplified text is left unchanged.
+
+    OpenCC converts phrases as well as characters. Where a phrase conversion
+    changes the length of a line, the line's conversion is aligned with the
+    line (difflib) so that only the changed runs are replacements in the
+    offset map, and the whole text keeps phrase-level conversion.
+    """
     conv = _t2s().convert
     out = conv(text)
     if len(out) == len(text):
         return out, OffsetMap.identity(len(text))
-    # a phrase conversion changed the length somewhere: convert line by line,
-    # character by character where a line still changes length
+    import difflib  # noqa: PLC0415 - rare: only when a conversion changes a length
+
     e = Edits(text)
     pos = 0
     for line in text.splitlines(keepends=True):
         new = conv(line)
-        if len(new) != len(line):
-            new = "".join(conv(ch) if len(conv(ch)) == 1 else ch for ch in line)
-        e.replace(pos, pos + len(line), new)
+        if len(new) == len(line):
+            e.replace(pos, pos + len(line), new)
+        else:
+            ops = difflib.SequenceMatcher(None, line, new, autojunk=False).get_opcodes()
+            for tag, i1, i2, j1, j2 in ops:
+                if tag != "equal":
+                    e.replace(pos + i1, pos + i2, new[j1:j2])
         pos += len(line)
     return e.apply()
 
