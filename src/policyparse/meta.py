@@ -208,8 +208,9 @@ def region_of(name: str) -> Optional[str]:
 
 def region_in_text(text: str) -> Optional[str]:
     """The place most often named as ``…省/市`` in the opening of a text (``XX市``)."""
+    not_places = set(lexicon()["not_place_names"])
     counts = Counter(m.group(1) + m.group(2) for m in regex.finditer(r"(XX|[\p{Han}]{2,3}?)(市|省)(?=[\p{Han}])", text[:20000])
-                     if m.group(1) not in {"全", "本", "我", "各", "城", "省", "都", "超大城", "全省", "全市"})
+                     if m.group(1) not in not_places and m.group(1)[-1] not in "全本我各")
     if not counts:
         return None
     name, n = counts.most_common(1)[0]
