@@ -1,0 +1,165 @@
+"""Quantities and targets on a table of tricky phrases from real plans and reports.
+
+Each phrase is parsed as an item of a small work plan (so normalisation runs:
+full-width digits, dashes), and the quantities found are compared field by
+field. The negative table lists numbers that are not quantities at all.
+"""
+from __future__ import annotations
+
+import pytest
+
+import policyparse
+
+HEAD = "XX市教育局2019年工作要点\n一、重点工作\n1."
+
+
+def quantities(phrase: str):
+    plan = policyparse.parse(HEAD + phrase + "。")
+    for q in plan.quantities:
+        assert plan.text[q.span[0]:q.span[1]] == q.surface
+    return plan.quantities
+
+
+# phrase, then per expected quantity: (surface, kind, indicator, comparator, value, value_max, unit)
+POSITIVE = [
+    ("选树30所“四星级”中小学智慧校园", [("30所", "target", "中小学智慧校园", "=", 30, None, "所")]),
+    ("申报10—15所全国校园足球特色学校", [("10-15所", "target", "全国校园足球特色学校", "range", 10, 15, "所")]),
+    ("市级总决赛参赛队达到200支", [("200支", "target", "市级总决赛参赛队", "=", 200, None, "支")]),
+    ("参加区级联赛的足球试点学校达到95%以上", [("95%以上", "target", "参加区级联赛的足球试点学校", ">=", 95, None, "%")]),
+    ("指导市属高校创建10个左右重点发展专业", [("10个左右", "target", "重点发展专业", "~", 10, None, "个")]),
+    ("国内生产总值增长6%－6.5%", [("6%-6.5%", "target", "国内生产总值增长", "range", 6, 6.5, "%")]),
+    ("城镇新增就业1100万人以上", [("1100万人以上", "target", "城镇新增就业", ">=", 1100, None, "万人")]),
+    ("城镇登记失业率4.5%以内", [("4.5%以内", "target", "城镇登记失业率", "<=", 4.5, None, "%")]),
+    ("城镇调查失业率低于4.6%", [("低于4.6%", "target", "城镇调查失业率", "<", 4.6, None, "%")]),
+    ("赤字率拟按2.8%安排", [("2.8%", "target", "赤字率", "=", 2.8, None, "%")]),
+    ("粮食产量保持在1.3万亿斤以上", [("1.3万亿斤以上", "target", "粮食产量", ">=", 1.3, None, "万亿斤")]),
+    ("单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%", [
+        ("13.5%", "target", "单位国内生产总值能耗降低", "=", 13.5, None, "%"),
+        ("18%", "target", "二氧化碳排放降低", "=", 18, None, "%")]),
+    ("居民医保和基本公共卫生服务经费人均财政补助标准分别再增加30元和5元", [
+        ("30元", "target", "居民医保增加", "=", 30, None, "元"),
+        ("5元", "target", "基本公共卫生服务经费人均财政补助标准增加", "=", 5, None, "元")]),
+    ("使适龄儿童入学率达到百分之九十", [("百分之九十", "target", "适龄儿童入学率", "=", 90, None, "%")]),
+    ("城镇新增就业一千万人", [("一千万人", "target", "城镇新增就业", "=", 1000, None, "万人")]),
+    ("新建两所学校", [("两所", "target", "学校", "=", 2, None, "所")]),
+    ("建设十个示范基地", [("十个", "target", "示范基地", "=", 10, None, "个")]),
+    ("选树３０所智慧校园", [("30所", "target", "智慧校园", "=", 30, None, "所")]),
+    ("奖励标准从10万元提高到15万元", [
+        ("10万元", "baseline", None, "=", 10, None, "万元"),
+        ("15万元", "target", "奖励标准", "=", 15, None, "万元")]),
+    ("每2年选树一批基础教育成果奖", [("2年", "periodicity", "基础教育成果奖", "=", 2, None, "年")]),
+    ("对公办在园幼儿比例不足50%的区，配建幼儿园用于举办公办园", [
+        ("不足50%", "condition", "公办在园幼儿比例", "<", 50, None, "%")]),
+    ("预计全年经济增长6%左右", [("6%左右", "forecast", "全年经济增长", "~", 6, None, "%")]),
+    ("组建50对委托管理工作项目组和40个市级小班化教学共同体", [
+        ("50对", "target", "委托管理工作项目组", "=", 50, None, "对"),
+        ("40个", "target", "市级小班化教学共同体", "=", 40, None, "个")]),
+    ("农村贫困人口减少1000万以上", [("1000万以上", "target", "农村贫困人口减少", ">=", 1000, None, "万")]),
+    ("城镇调查失业率5.5%左右", [("5.5%左右", "target", "城镇调查失业率", "~", 5.5, None, "%")]),
+    ("两年内基本取消全国高速公路省界收费站", [("两年内", "target", None, "<=", 2, None, "年")]),
+    ("棚户区住房改造620多万套", [("620多万套", "target", "棚户区住房改造", ">", 620, None, "万套")]),
+    ("减税降费近2万亿元", [("近2万亿元", "target", "减税降费", "~", 2, None, "万亿元")]),
+    ("压减三分之一以上", [("三分之一以上", "target", None, ">=", 0.3333333333, None, None)]),
+]
+
+
+@pytest.mark.parametrize("phrase,expected", POSITIVE, ids=[p for p, _ in POSITIVE])
+def test_tricky_quantity(phrase, expected):
+    found = quantities(phrase)
+    assert [q.surface for q in found] == [e[0] for e in expected]
+    for q, (surface, kind, indicator, comparator, value, value_max, unit) in zip(found, expected):
+        assert (q.kind, q.comparator, q.value, q.value_max, q.unit) == (kind, comparator, value, value_max, unit), surface
+        if indicator is not None:
+            assert q.indicator is not None and (indicator in q.indicator or q.indicator in indicator), (surface, q.indicator)
+
+
+NEGATIVE = [
+    "举办市第十六届教师五项技能竞赛",
+    "深入推进第三期学前教育行动计划",
+    "启动实施第二期义务教育学校委托管理工作",
+    "选树第四批校园文化建设优秀学校",
+    "2019年全市教育工作的总体思路是明确的",
+    "全面实施第二期特殊教育提升计划(2017—2020年)",
+    "到2035年基本实现教育现代化",
+    "深入学习贯彻党的十九大、十九届二中、三中全会精神",
+    "坚决做到“两个维护”",
+    "完善“三通两平台”建设",
+    "树牢“四个意识”，坚定“四个自信”",
+    "加快5G网络建设",
+    "打造智慧教育3.0版",
+    "深化“党员公开承诺”“支部主题党日活动”等三项活动",
+    "遴选一批研学旅行基地",
+    "统筹推进统一部署的各项工作",
+    "继续推进教育国际化三年行动计划",
+    "隆重庆祝改革开放40周年",
+    "细颗粒物(PM2.5)浓度继续下降",
+]
+
+
+@pytest.mark.parametrize("phrase", NEGATIVE)
+def test_not_a_quantity(phrase):
+    assert [q.surface for q in quantities(phrase)] == []
+
+
+def test_item_numbers_are_not_quantities():
+    plan = policyparse.parse(HEAD + "抓好学习。\n2.推进改革。\n3.深化创新。")
+    assert plan.quantities == []
+
+
+@pytest.mark.parametrize("phrase,commitment", [
+    ("确保全市幼儿园占比达到80%以上", "binding"),
+    ("力争毛入学率达到90.5%以上", "aspirational"),
+    ("争取建成20所学校", "aspirational"),
+    ("把财政赤字控制在3%以内", "binding"),
+    ("严守耕地面积18亿亩", "binding"),
+    ("预期增长6%", "expected"),
+    ("创建10个左右重点专业", "expected"),
+    ("探索建设5个试点基地", "exploratory"),
+    ("建设10个特色基地", None),
+    ("指导12所领航试点学校加强内涵建设", None),
+])
+def test_commitment_strength(phrase, commitment):
+    (q,) = quantities(phrase)
+    assert q.commitment == commitment
+
+
+@pytest.mark.parametrize("phrase,deadline", [
+    ("到2025年，建成10所示范学校", 2025),
+    ("“十四五”末毛入学率达到95%", 2025),
+    ("到2035年，主要劳动年龄人口平均受教育年限达到13.5年以上", 2035),
+    ("建成10所示范学校", None),
+])
+def test_deadline(phrase, deadline):
+    qs = quantities(phrase)
+    assert qs and all(q.deadline == deadline for q in qs)
+
+
+@pytest.mark.parametrize("phrase,measure", [
+    ("国内生产总值增长6%", "change"),
+    ("城乡居民人均财政补助标准再增加30元", "change"),
+    ("赤字率比去年提高0.2个百分点", "change"),
+    ("高中阶段教育毛入学率达到98.5%", "rate"),
+    ("建设10个特色基地", "level"),
+])
+def test_measure(phrase, measure):
+    (q,) = quantities(phrase)
+    assert q.measure == measure
+
+
+def test_base_value_multiplies_the_magnitude_out():
+    (q,) = quantities("城镇新增就业1100万人以上")
+    assert (q.base_value, q.base_unit) == (11000000, "人")
+    (q,) = quantities("粮食产量保持在1.3万亿斤以上")
+    assert (q.base_value, q.base_unit) == (1.3e12, "斤")
+    (q,) = quantities("达到95%以上")
+    assert (q.base_value, q.base_unit) == (95, "%")
+
+
+def test_every_quantity_maps_back_to_the_raw_text():
+    raw = "XX市2019年工作要点\n一、工作\n1.选树３０所智慧校园，申报１０—１５所特色学校。"
+    plan = policyparse.parse(raw)
+    surfaces = []
+    for q in plan.quantities:
+        s, e = q.raw_span
+        surfaces.append(raw[s:e])
+    assert surfaces == ["３０所", "１０—１５所"]
