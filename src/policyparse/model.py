@@ -22,7 +22,7 @@ from typing import Any, Iterator, Literal, Optional
 
 from .offsets import MapChain
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Span = tuple[int, int]
 
@@ -30,6 +30,15 @@ NodeKind = Literal[
     "preamble", "part", "section", "subsection", "item", "subitem",
     "enumeration", "paragraph", "sentence",
 ]
+
+QuantityKind = Literal["target", "achieved", "forecast", "condition", "periodicity", "baseline"]
+Comparator = Literal["=", ">=", ">", "<=", "<", "~", "range"]
+Measure = Literal["level", "change", "rate"]
+Commitment = Literal["binding", "aspirational", "expected", "exploratory"]
+Role = Literal["lead", "co-lead", "leader", "supported", "guided", "implicit"]
+ActorKind = Literal["party", "government", "legislature", "department", "district", "institution", "school"]
+ReferenceKind = Literal["document", "slogan"]
+Relation = Literal["contains", "performs", "has_target", "has_quantity", "cites"]
 
 #: Kinds that come from numbered headings, from the top of the outline down.
 HEADING_KINDS: tuple[str, ...] = ("part", "section", "subsection", "item", "subitem")
@@ -93,6 +102,156 @@ class ParseWarning:
 
 
 @dataclass
+class Quantity:
+    """A number that measures something, typed and read (see ``docs/schema.md``, Quantities).
+
+    ``value``/``value_max`` are as written with ``unit`` (1100, 万人);
+    ``base_value``/``base_unit`` multiply the magnitude out (11000000, 人).
+    ``kind`` is target, achieved, forecast, condition, periodicity or baseline;
+    ``comparator`` one of =, >=, >, <=, <, ~ (about), range; ``measure``
+    level, change or rate; ``commitment`` binding, aspirational, expected,
+    exploratory or null; ``deadline`` a year the text states for it.
+    """
+
+    #: the quantity's id: q0, q1 … in text order
+    id: str
+    #: the deepest outline node that holds it (a sentence when the plan has sentence nodes)
+    node: str
+    #: the task (clause) it belongs to; every target has one
+    task: Optional[str]
+    kind: QuantityKind
+    #: what is measured, a short phrase of the text (城镇新增就业, 国内生产总值增长, 中小学智慧校园)
+    indicator: Optional[str]
+    comparator: Comparator
+    value: float
+    value_max: Optional[float]
+    unit: Optional[str]
+    base_value: Optional[float]
+    base_unit: Optional[str]
+    measure: Measure
+    commitment: Optional[Commitment]
+    deadline: Optional[int]
+    #: the clause the quantity is in
+    text: str
+    #: where the quantity is written (its surface), in the normalised text
+    span: Span
+    #: the quantity as written, comparator words included (1100万人以上, 6%-6.5%)
+    surface: str = ""
+    #: where the indicator is written, or null when it is assembled from pieces (分别 … 降低)
+    indicator_span: Optional[Span] = None
+    #: the span of the clause (text)
+    clause_span: Optional[Span] = None
+    #: the span of the surface in the decoded source file
+    raw_span: Optional[Span] = None
+
+
+@dataclass
+class TaskActor:
+    """An actor's part in a task."""
+
+    #: the actor's id (a0 …)
+    actor: str
+    #: lead, co-lead (会同/联合), leader (在…领导下), supported (支持…), guided (指导/推动…), or implicit (the plan's issuer, when the task names no one who performs it)
+    role: Role
+    #: where the actor is named for this role (null for implicit)
+    span: Optional[Span] = None
+
+
+@dataclass
+class Task:
+    """One action of the plan: a clause with an action verb (see ``docs/schema.md``, Tasks).
+
+    ``verb`` is the action verb as written (抓好, 推进); ``modifiers`` the degree
+    adverbs before it (深入, 大力); ``verb_class`` its class in the taxonomy of
+    data/verbs.json; ``object`` what the verb acts on; ``lead`` marks the
+    first task of a numbered item (the item's lead verb); ``commitment`` is the
+    strength marker of the clause (确保 → binding …); ``actors`` lists who
+    performs, leads, supports or is guided, with their roles. A target stated
+    without an action verb (城镇新增就业1100万人以上) gets a task whose ``verb``
+    is null.
+    """
+
+    #: the task's id: t0, t1 … in text order
+    id: str
+    #: the deepest outline node that holds the clause
+    node: str
+    verb: Optional[str]
+    verb_class: Optional[str]
+    modifiers: list[str]
+    object: Optional[str]
+    #: the clause, in the normalised text
+    span: Span
+    #: the clause's text
+    text: str
+    #: where the verb is written
+    verb_span: Optional[Span] = None
+    #: where the object is written
+    object_span: Optional[Span] = None
+    commitment: Optional[Commitment] = None
+    lead: bool = False
+    actors: list[TaskActor] = field(default_factory=list)
+    #: the clause's span in the decoded source file
+    raw_span: Optional[Span] = None
+
+
+@dataclass
+class Actor:
+    """A party or government body or an institution, with all its mentions merged.
+
+    ``name`` is normalised (市人民政府 → 市政府; 党中央 → 中共中央); ``kind`` is
+    party, government, legislature, department, district, institution or
+    school; ``collective`` marks a set of bodies (各区教育局, 相关部门);
+    ``issuer`` marks the plan's issuers; ``mentions`` are the spans where it
+    is named; ``aliases`` the other ways it is written.
+    """
+
+    #: the actor's id: a0 … (the issuers first, then by first mention)
+    id: str
+    name: str
+    kind: ActorKind
+    mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    collective: bool = False
+    issuer: bool = False
+
+
+@dataclass
+class Reference:
+    """A cited document or a quoted programme or slogan."""
+
+    #: the reference's id: r0 … in text order
+    id: str
+    #: the deepest outline node that holds it
+    node: str
+    #: document (《…》) or slogan (a short quotation “…”: “三通两平台”)
+    kind: ReferenceKind
+    #: the text inside the brackets or quotes
+    title: str
+    #: the brackets or quotes and what is inside
+    span: Span
+    #: the bodies that issued a document, where the text names them (中共中央、国务院《…》, 《市人民政府关于…》)
+    issuer: list[str] = field(default_factory=list)
+    #: the task (clause) that cites it
+    task: Optional[str] = None
+    #: the span in the decoded source file
+    raw_span: Optional[Span] = None
+
+
+@dataclass
+class Edge:
+    """A typed link of the task graph."""
+
+    #: the id of a node, task or actor
+    source: str
+    #: the id of a node, task, quantity or reference
+    target: str
+    #: contains (node → node, node → task), performs (actor → task), has_target (task → quantity of kind target), has_quantity (task → other quantity), cites (task → reference)
+    relation: Relation
+    #: for performs: the actor's role in the task
+    role: Optional[Role] = None
+
+
+@dataclass
 class Plan:
     """A parsed plan. Build one with :func:`policyparse.parse` or :func:`policyparse.parse_file`.
 
@@ -106,12 +265,11 @@ class Plan:
     meta: Meta
     text: str
     nodes: list[Node] = field(default_factory=list)
-    tasks: list[dict[str, Any]] = field(default_factory=list)
-    targets: list[dict[str, Any]] = field(default_factory=list)
-    quantities: list[dict[str, Any]] = field(default_factory=list)
-    actors: list[dict[str, Any]] = field(default_factory=list)
-    references: list[dict[str, Any]] = field(default_factory=list)
-    edges: list[dict[str, Any]] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
     #: The decoded source text that ``raw_span`` indexes (not serialised).
@@ -195,6 +353,37 @@ class Plan:
 
         yield from rec(None, 0)
 
+    def to_spacy(self, *, segmenter: str = "jieba") -> Any:
+        """The plan as a spaCy ``Doc`` whose ``ents`` are ACTOR, VERB, TARGET and DOC
+        spans (see :mod:`policyparse.spacy_view`); render with ``spacy.displacy``."""
+        from .spacy_view import to_spacy  # noqa: PLC0415 - spaCy loads only here
+
+        return to_spacy(self, segmenter=segmenter)
+
+    @property
+    def targets(self) -> list[Quantity]:
+        """The quantities of kind ``target``: the plan's numeric commitments."""
+        return [q for q in self.quantities if q.kind == "target"]
+
+    def actor(self, name_or_id: str) -> Actor:
+        """The actor with this id (``a3``) or name (市教育局, or any alias)."""
+        for a in self.actors:
+            if name_or_id in (a.id, a.name) or name_or_id in a.aliases:
+                return a
+        raise KeyError(f"no actor named {name_or_id!r}")
+
+    def tasks_in(self, node: Node | str) -> list[Task]:
+        """The tasks inside a node (an item, a section …), in text order."""
+        n = self.node(node) if isinstance(node, str) else node
+        s, e = n.span
+        return [t for t in self.tasks if s <= t.span[0] and t.span[1] <= e]
+
+    def quantities_in(self, node: Node | str) -> list[Quantity]:
+        """The quantities inside a node, in text order."""
+        n = self.node(node) if isinstance(node, str) else node
+        s, e = n.span
+        return [q for q in self.quantities if s <= q.span[0] and q.span[1] <= e]
+
     @property
     def sections(self) -> list[Node]:
         """The ``section`` nodes (一、 …), in document order."""
@@ -213,12 +402,12 @@ class Plan:
             "meta": asdict(self.meta),
             "text": self.text,
             "nodes": [_node_dict(n) for n in self.nodes],
-            "tasks": list(self.tasks),
-            "targets": list(self.targets),
-            "quantities": list(self.quantities),
-            "actors": list(self.actors),
-            "references": list(self.references),
-            "edges": list(self.edges),
+            "tasks": [_record(t) for t in self.tasks],
+            "targets": [_record(q) for q in self.targets],
+            "quantities": [_record(q) for q in self.quantities],
+            "actors": [_record(a) for a in self.actors],
+            "references": [_record(r) for r in self.references],
+            "edges": [_record(e) for e in self.edges],
             "warnings": [_clean(asdict(w)) for w in self.warnings],
         }
 
@@ -250,12 +439,11 @@ class Plan:
             meta=Meta(**{k: v for k, v in data.get("meta", {}).items() if k in meta_fields}),
             text=data["text"],
             nodes=nodes,
-            tasks=data.get("tasks", []),
-            targets=data.get("targets", []),
-            quantities=data.get("quantities", []),
-            actors=data.get("actors", []),
-            references=data.get("references", []),
-            edges=data.get("edges", []),
+            tasks=[_from_record(Task, d) for d in data.get("tasks", [])],
+            quantities=[_from_record(Quantity, d) for d in data.get("quantities", [])],
+            actors=[_from_record(Actor, d) for d in data.get("actors", [])],
+            references=[_from_record(Reference, d) for d in data.get("references", [])],
+            edges=[_from_record(Edge, d) for d in data.get("edges", [])],
             warnings=warnings,
             schema_version=data.get("schema_version", SCHEMA_VERSION),
         )
@@ -292,6 +480,36 @@ class Plan:
             label = n.label or f"[{n.kind}]"
             lines.append(f"{'  ' * depth}{label} {head}  ({n.kind} {n.span[0]}-{n.span[1]})")
         return "\n".join(lines)
+
+
+_SPAN_KEYS = ("span", "raw_span", "heading_span", "indicator_span", "clause_span", "verb_span", "object_span")
+
+
+def _record(obj: Any) -> dict[str, Any]:
+    """A record as JSON-ready data: spans (tuples) become lists, nested records dicts."""
+    return _listify(asdict(obj))
+
+
+def _listify(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _listify(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_listify(v) for v in value]
+    return value
+
+
+def _from_record(cls: type, data: dict[str, Any]) -> Any:
+    """Rebuild a record from :func:`_record` output (unknown keys ignored, spans as tuples)."""
+    names = {f.name for f in fields(cls)}
+    d = {k: v for k, v in data.items() if k in names}
+    for key in _SPAN_KEYS:
+        if d.get(key) is not None:
+            d[key] = tuple(d[key])
+    if key_list := d.get("mentions"):
+        d["mentions"] = [tuple(m) for m in key_list]
+    if cls is Task and d.get("actors"):
+        d["actors"] = [_from_record(TaskActor, a) for a in d["actors"]]
+    return cls(**d)
 
 
 def _node_dict(n: Node) -> dict[str, Any]:
