@@ -24,7 +24,7 @@ GOLD = Path(__file__).resolve().parent / "gold"
 #: every kind a node can have; the numbered ones are policyparse.model.HEADING_KINDS
 NODE_KINDS = ("preamble", *HEADING_KINDS, "enumeration", "paragraph", "sentence")
 
-__all__ = ["REPO", "CORPORA", "GWR", "BUNDLED", "GOLD", "HEADING_KINDS", "NODE_KINDS", "gwr_path", "assert_spans"]
+__all__ = ["REPO", "CORPORA", "GWR", "BUNDLED", "GOLD", "HEADING_KINDS", "NODE_KINDS", "gwr_path", "assert_spans", "assert_facts"]
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -132,3 +132,67 @@ def assert_spans(plan: policyparse.Plan) -> None:
             if not _inside(n.raw_span, p.raw_span):
                 bad.append(("raw_span outside the parent's", p, n))
     assert bad == [], f"{len(bad)} span violations, first: {bad[:5]}"
+
+
+def assert_facts(plan: policyparse.Plan) -> None:
+    """Every extracted fact keeps the span contract and the graph is closed:
+
+    * a task's ``span`` slices its ``text``; its verb and object spans lie inside it
+      and slice ``verb`` and ``object``; its node holds it;
+    * a quantity's ``span`` slices its ``surface`` inside its clause (``text``);
+      its ``raw_span``, normalised, is the surface; a target has exactly one task,
+      which holds it;
+    * an actor's mentions slice its name or one of its aliases;
+    * a reference's span slices 《title》 or “title”;
+    * every edge joins records that exist, and every task is contained by a node.
+    """
+    from policyparse.normalize import normalize  # noqa: PLC0415
+
+    text, raw = plan.text, plan.raw_text
+    nodes = {n.id: n for n in plan.nodes}
+    tasks = {t.id: t for t in plan.tasks}
+    bad: list[tuple] = []
+    for t in plan.tasks:
+        if text[t.span[0]:t.span[1]] != t.text or not t.text.strip():
+            bad.append(("task span does not slice its text", t))
+        if t.verb_span and (text[slice(*t.verb_span)] != t.verb or not _inside(t.verb_span, t.span)):
+            bad.append(("verb span", t))
+        if t.object_span and (text[slice(*t.object_span)] != t.object or not _inside(t.object_span, t.span)):
+            bad.append(("object span", t))
+        if t.node not in nodes or not _inside(t.span, nodes[t.node].span):
+            bad.append(("task outside its node", t))
+        for ta in t.actors:
+            if ta.role not in ("lead", "co-lead", "leader", "supported", "guided", "implicit"):
+                bad.append(("unknown role", t, ta))
+    for q in plan.quantities:
+        if text[q.span[0]:q.span[1]] != q.surface or q.clause_span is None or not _inside(q.span, q.clause_span):
+            bad.append(("quantity span", q))
+        if text[slice(*q.clause_span)] != q.text:
+            bad.append(("quantity clause", q))
+        if raw is not None and _squash(normalize(raw[slice(*q.raw_span)], drop_debris=False).text) != _squash(q.surface):
+            bad.append(("quantity raw_span", q, raw[slice(*q.raw_span)]))
+        if q.indicator_span is not None and text[slice(*q.indicator_span)] != q.indicator:
+            bad.append(("indicator span", q))
+        if q.kind == "target" and (q.task not in tasks or not _inside(q.span, tasks[q.task].span)):
+            bad.append(("target without its task", q))
+    for a in plan.actors:
+        for s, e in a.mentions:
+            if text[s:e] not in (a.name, *a.aliases):
+                bad.append(("actor mention", a, text[s:e]))
+    for r in plan.references:
+        if text[slice(*r.span)][1:-1] != r.title:
+            bad.append(("reference span", r))
+    ids = set(nodes) | set(tasks) | {q.id for q in plan.quantities} | {a.id for a in plan.actors} | \
+        {r.id for r in plan.references}
+    contained = set()
+    for edge in plan.edges:
+        if edge.source not in ids or edge.target not in ids:
+            bad.append(("dangling edge", edge))
+        if edge.relation == "contains":
+            contained.add(edge.target)
+    if set(tasks) - contained:
+        bad.append(("tasks no node contains", sorted(set(tasks) - contained)[:5]))
+    targets_per_task = [e.target for e in plan.edges if e.relation == "has_target"]
+    if len(targets_per_task) != len(set(targets_per_task)) or len(targets_per_task) != len(plan.targets):
+        bad.append(("a target without exactly one task",))
+    assert bad == [], f"{len(bad)} fact violations, first: {bad[:5]}"

@@ -1,0 +1,77 @@
+"""Precision and recall of extraction against the hand-made gold in tests/gold/.
+
+Run: ``python benchmarks/eval_extraction.py [--segmenter jieba|pkuseg] [--errors]``
+
+Prints, for the bundled plan: quantities (all kinds), targets, lead verbs,
+actors and roles; for the 2019 Government Work Report: quantities, targets and
+achieved figures; and the share of found quantities whose each attribute
+agrees with gold. ``--errors`` lists every miss and spurious record.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import policyparse
+from policyparse.evaluation import (field_accuracy, score_actors, score_lead_verbs, score_quantities,
+                                    score_roles)
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "tests" / "gold"
+GWR = REPO.parent / "shared" / "corpora" / "gwr"
+
+
+def gwr_gold() -> list[dict]:
+    out: list[dict] = []
+    for part in ("a", "b"):
+        out.extend(json.loads((GOLD / f"gwr_2019_quantities_part_{part}.json").read_text("utf-8"))["quantities"])
+    return out
+
+
+def report(name: str, score, show: bool) -> None:
+    print(f"  {name:<28} {score}")
+    if show:
+        for e in score.errors:
+            print(f"      {e}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--segmenter", default="jieba")
+    ap.add_argument("--errors", action="store_true", help="list every miss and spurious record")
+    args = ap.parse_args(argv)
+    fields = ("value", "value_max", "unit", "comparator")
+
+    plan = policyparse.parse_file(REPO / "corpora" / "edu-bureau-2019.txt", segmenter=args.segmenter)
+    gold = json.loads((GOLD / "edu_bureau_2019_extraction.json").read_text("utf-8"))
+    print(f"bundled plan ({args.segmenter}): {len(plan.tasks)} tasks, {len(plan.quantities)} quantities, "
+          f"{len(plan.actors)} actors, {len(plan.references)} references")
+    report("quantities (any kind)", score_quantities(plan, gold["quantities"], fields=fields), args.errors)
+    report("quantities (kind too)", score_quantities(plan, gold["quantities"], fields=fields + ("kind",)), args.errors)
+    report("targets", score_quantities(plan, gold["quantities"], kinds={"target"}, fields=fields), args.errors)
+    report("lead verbs (27 items)", score_lead_verbs(plan, gold["lead_verbs"]), args.errors)
+    report("actors", score_actors(plan, gold["actors"]), args.errors)
+    report("roles", score_roles(plan, gold["roles"]), args.errors)
+    acc = field_accuracy(plan, gold["quantities"])
+    print("  attribute agreement        " + ", ".join(f"{k} {v:.2f}" for k, v in acc.items()))
+
+    if not GWR.is_dir():
+        print(f"(skipping the Government Work Report: {GWR} is missing)", file=sys.stderr)
+        return 0
+    plan = policyparse.parse_file(GWR / "2019.txt", segmenter=args.segmenter)
+    gold_q = gwr_gold()
+    print(f"\nGovernment Work Report 2019 ({args.segmenter}): {len(plan.quantities)} quantities, "
+          f"{len(plan.targets)} targets; gold {len(gold_q)}")
+    report("quantities (any kind)", score_quantities(plan, gold_q, fields=fields), args.errors)
+    report("quantities (kind too)", score_quantities(plan, gold_q, fields=fields + ("kind",)), args.errors)
+    report("targets", score_quantities(plan, gold_q, kinds={"target"}, fields=fields), args.errors)
+    report("achieved", score_quantities(plan, gold_q, kinds={"achieved"}, fields=fields), args.errors)
+    acc = field_accuracy(plan, gold_q)
+    print("  attribute agreement        " + ", ".join(f"{k} {v:.2f}" for k, v in acc.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,200 @@
+"""Scoring extraction against hand-made gold annotations: precision, recall and F1.
+
+Gold records point into the normalised text by an ``anchor`` (a substring that
+occurs once) and a ``surface`` inside it (see ``tests/gold/EXTRACTION_GOLD.md``),
+so gold survives changes to the parser and stays checkable by eye. The
+functions here are what the tests assert on and what
+``benchmarks/eval_extraction.py`` prints; researchers can use them to score
+the library on their own annotated plans.
+
+Example:
+    >>> s = Score(tp=8, fp=2, fn=1)
+    >>> round(s.precision, 3), round(s.recall, 3), round(s.f1, 3)
+    (0.8, 0.889, 0.842)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional
+
+from .model import Plan, Quantity
+
+#: the attributes of a quantity that are compared one by one
+QUANTITY_FIELDS = ("kind", "comparator", "value", "value_max", "unit", "measure", "commitment", "deadline")
+
+
+@dataclass
+class Score:
+    """Counts of true positives, false positives and false negatives, with the rates."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __str__(self) -> str:
+        return f"P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f} (tp={self.tp} fp={self.fp} fn={self.fn})"
+
+
+def locate(text: str, anchor: str, surface: Optional[str] = None) -> tuple[int, int]:
+    """The span of ``surface`` inside the one occurrence of ``anchor`` in ``text``.
+
+    Example:
+        >>> locate("选树30所学校，创建5所学校", "创建5所", "5所")
+        (10, 12)
+    """
+    first = text.find(anchor)
+    if first < 0:
+        raise ValueError(f"gold anchor {anchor!r} is not in the text")
+    if text.find(anchor, first + 1) >= 0:
+        raise ValueError(f"gold anchor {anchor!r} occurs more than once in the text")
+    if surface is None:
+        return first, first + len(anchor)
+    inner = anchor.find(surface)
+    if inner < 0:
+        raise ValueError(f"gold surface {surface!r} is not inside its anchor {anchor!r}")
+    return first + inner, first + inner + len(surface)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _same(field_name: str, got: Any, want: Any) -> bool:
+    if isinstance(got, (int, float)) and isinstance(want, (int, float)):
+        return abs(got - want) <= 1e-6 * max(1.0, abs(want))
+    return got == want
+
+
+def indicator_matches(got: Optional[str], want: Optional[str]) -> bool:
+    """Lenient indicator agreement: one contains the other (全市学前三年教育毛入学率 ~ 学前三年教育毛入学率)."""
+    if not got or not want:
+        return got == want
+    return got in want or want in got
+
+
+def align_quantities(plan: Plan, gold: Iterable[dict]) -> list[tuple[dict, Optional[Quantity], tuple[int, int]]]:
+    """Pair each gold quantity with the predicted quantity whose span overlaps it (or ``None``)."""
+    pairs = []
+    used: set[str] = set()
+    for g in gold:
+        span = locate(plan.text, g["anchor"], g["surface"])
+        match = next((q for q in plan.quantities if q.id not in used and _overlap(q.span, span)), None)
+        if match is not None:
+            used.add(match.id)
+        pairs.append((g, match, span))
+    return pairs
+
+
+def score_quantities(plan: Plan, gold: list[dict], *, kinds: Optional[set[str]] = None,
+                     fields: tuple[str, ...] = ("value", "value_max", "unit", "comparator")) -> Score:
+    """Quantities (of the given ``kinds``, in gold and in the plan) against gold.
+
+    A true positive is a predicted quantity of a kept kind that overlaps a gold
+    quantity of a kept kind and agrees on ``fields``; every other kept gold
+    record is a false negative, every other kept prediction a false positive.
+    """
+    keep = (lambda k: True) if kinds is None else (lambda k: k in kinds)
+    score = Score()
+    hits: set[str] = set()
+    for g, q, _ in align_quantities(plan, gold):
+        if not keep(g["kind"]):
+            continue
+        if q is not None and keep(q.kind) and all(_same(f, getattr(q, f), g[f]) for f in fields):
+            score.tp += 1
+            hits.add(q.id)
+        else:
+            score.fn += 1
+            got = None if q is None else {f: getattr(q, f) for f in ("kind",) + fields}
+            score.errors.append(f"missed {g['surface']} in {g['anchor']}: got {got}")
+    for q in plan.quantities:
+        if keep(q.kind) and q.id not in hits:
+            score.fp += 1
+            score.errors.append(f"spurious {q.surface} ({q.kind}) in {q.text}")
+    return score
+
+
+def field_accuracy(plan: Plan, gold: list[dict]) -> dict[str, float]:
+    """For the gold quantities that were found: the share whose each attribute agrees."""
+    pairs = [(g, q) for g, q, _ in align_quantities(plan, gold) if q is not None]
+    out: dict[str, float] = {}
+    for f in QUANTITY_FIELDS:
+        out[f] = sum(_same(f, getattr(q, f), g[f]) for g, q in pairs) / len(pairs) if pairs else 0.0
+    out["indicator"] = sum(indicator_matches(q.indicator, g["indicator"]) for g, q in pairs) / len(pairs) if pairs else 0.0
+    return out
+
+
+def lead_verbs(plan: Plan) -> dict[int, tuple[str, list[str]]]:
+    """The lead verb and modifiers of each numbered item, by item ordinal."""
+    out = {}
+    for item in plan.items:
+        lead = next((t for t in plan.tasks_in(item) if t.lead), None)
+        if lead is not None and lead.verb:
+            out[item.ordinal] = (lead.verb, lead.modifiers)
+    return out
+
+
+def score_lead_verbs(plan: Plan, gold: dict[str, str]) -> Score:
+    """Lead verbs of the items against gold (item ordinal → verb)."""
+    got = lead_verbs(plan)
+    score = Score()
+    for key, verb in gold.items():
+        g = got.get(int(key))
+        if g is not None and g[0] == verb:
+            score.tp += 1
+        else:
+            score.fn += 1
+            if g is not None:
+                score.fp += 1
+            score.errors.append(f"item {key}: want {verb}, got {g[0] if g else None}")
+    return score
+
+
+def score_actors(plan: Plan, gold: list[dict]) -> Score:
+    """Actors by normalised name: found (tp), missed (fn), not in gold (fp)."""
+    want = {a["name"] for a in gold}
+    got = {a.name for a in plan.actors}
+    score = Score(tp=len(want & got), fp=len(got - want), fn=len(want - got))
+    score.errors = [f"missed actor {n}" for n in sorted(want - got)] + [f"spurious actor {n}" for n in sorted(got - want)]
+    return score
+
+
+def score_roles(plan: Plan, gold: list[dict]) -> Score:
+    """Explicit actor roles in tasks (implicit issuer roles are not scored): (actor, role, mention)."""
+    names = {a.id: a.name for a in plan.actors}
+    got = set()
+    for t in plan.tasks:
+        for ta in t.actors:
+            if ta.role != "implicit" and ta.span is not None:
+                got.add((names[ta.actor], ta.role, ta.span))
+    want = set()
+    for g in gold:
+        s, e = locate(plan.text, g["anchor"])
+        want.add((g["actor"], g["role"], (s, e)))
+    score = Score()
+    matched = set()
+    for actor, role, (s, e) in want:
+        hit = next((x for x in got if x[0] == actor and x[1] == role and s <= x[2][0] and x[2][1] <= e), None)
+        if hit:
+            score.tp += 1
+            matched.add(hit)
+        else:
+            score.fn += 1
+            score.errors.append(f"missed role {actor} {role}")
+    for x in got - matched:
+        score.fp += 1
+        score.errors.append(f"spurious role {x[0]} {x[1]} at {x[2]}")
+    return score
