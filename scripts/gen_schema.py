@@ -19,8 +19,8 @@ The schema is derived from :mod:`policyparse.model`, never written by hand:
 
 Every emitted key is always present (``to_dict`` writes ``null`` rather than
 leaving a key out), so all keys are ``required`` and objects are closed
-(``additionalProperties: false``). The extraction lists (tasks … edges) are
-arrays of free-form objects until their own schema is defined.
+(``additionalProperties: false``). ``targets`` is not a field but a view of
+``quantities`` (those of kind ``target``) that ``to_dict`` writes out too.
 
 Usage::
 
@@ -210,24 +210,49 @@ def emitted_keys() -> dict[type, list[str]]:
     plan = sample(model.Plan)
     plan.nodes = [sample(model.Node)]
     plan.warnings = [sample(model.ParseWarning)]
+    task = sample(model.Task)
+    task.actors = [sample(model.TaskActor)]
+    plan.tasks = [task]
+    plan.quantities = [sample(model.Quantity)]
+    plan.actors = [sample(model.Actor)]
+    plan.references = [sample(model.Reference)]
+    plan.edges = [sample(model.Edge)]
     d = plan.to_dict()
     return {
         model.Plan: list(d),
         model.Meta: list(d["meta"]),
         model.Node: list(d["nodes"][0]),
         model.ParseWarning: list(d["warnings"][0]),
+        model.Task: list(d["tasks"][0]),
+        model.TaskActor: list(d["tasks"][0]["actors"][0]),
+        model.Quantity: list(d["quantities"][0]),
+        model.Actor: list(d["actors"][0]),
+        model.Reference: list(d["references"][0]),
+        model.Edge: list(d["edges"][0]),
     }
+
+
+#: keys ``to_dict`` writes that are views, not fields: their schema and description
+VIEWS: dict[str, tuple[dict[str, Any], str]] = {
+    "targets": ({"type": "array", "items": {"$ref": "#/$defs/Quantity"}},
+                "The quantities of kind target (the plan's numeric commitments), in text order: "
+                "the same records as in quantities."),
+}
 
 
 def object_schema(cls: type, keys: list[str], defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     field_names = [f.name for f in dataclasses.fields(cls)]
-    unknown = [k for k in keys if k not in field_names]
+    unknown = [k for k in keys if k not in field_names and not (cls is model.Plan and k in VIEWS)]
     if unknown:
         raise SystemExit(f"gen_schema: {cls.__name__}.to_dict emits keys that are not fields: {unknown}")
     docs = field_descriptions(cls, field_names)
     props: dict[str, Any] = {}
     for name in keys:
+        if name not in hints:
+            schema_, description = VIEWS[name]
+            props[name] = {"description": description, **schema_}
+            continue
         prop = type_schema(hints[name], defs)
         if name in docs:
             prop = {"description": docs[name], **prop}
@@ -254,7 +279,8 @@ def build_schema() -> dict[str, Any]:
             "maxItems": 2,
         },
     }
-    for cls in (model.Meta, model.Node, model.ParseWarning):
+    for cls in (model.Meta, model.Node, model.ParseWarning, model.Task, model.TaskActor, model.Quantity,
+                model.Actor, model.Reference, model.Edge):
         defs[cls.__name__] = object_schema(cls, keys[cls], defs)
     plan = object_schema(model.Plan, keys[model.Plan], defs)
     plan["properties"]["schema_version"]["const"] = model.SCHEMA_VERSION

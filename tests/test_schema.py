@@ -28,6 +28,14 @@ PLAN_KEYS = ["schema_version", "meta", "text", "nodes", "tasks", "targets", "qua
 META_KEYS = ["title", "year", "issuers", "doc_type", "region", "source"]
 NODE_KEYS = ["id", "parent", "kind", "label", "ordinal", "heading", "span", "raw_span", "heading_span"]
 WARNING_KEYS = ["code", "message", "span", "raw_span", "text"]
+TASK_KEYS = ["id", "node", "verb", "verb_class", "modifiers", "object", "span", "text", "verb_span", "object_span",
+             "commitment", "lead", "actors", "raw_span"]
+QUANTITY_KEYS = ["id", "node", "task", "kind", "indicator", "comparator", "value", "value_max", "unit", "base_value",
+                 "base_unit", "measure", "commitment", "deadline", "text", "span", "surface", "indicator_span",
+                 "clause_span", "raw_span"]
+ACTOR_KEYS = ["id", "name", "kind", "mentions", "aliases", "collective", "issuer"]
+REFERENCE_KEYS = ["id", "node", "kind", "title", "span", "issuer", "task", "raw_span"]
+EDGE_KEYS = ["source", "target", "relation", "role"]
 NODE_KINDS = list(_NODE_KINDS)
 
 
@@ -143,7 +151,7 @@ def test_schema_file_is_generated(gen):
 def test_generator_check_mode(gen, tmp_path):
     assert subprocess.run([sys.executable, str(GENERATOR), "--check"], cwd=REPO).returncode == 0
     stale = tmp_path / "plan.schema.json"
-    stale.write_text(gen.render_schema().replace('"1.0"', '"0.0"'), encoding="utf-8")
+    stale.write_text(gen.render_schema().replace(f'"{policyparse.SCHEMA_VERSION}"', '"0.0"'), encoding="utf-8")
     assert gen.main(["--check", "--output", str(stale)]) == 1
     assert gen.main(["--check", "--output", str(tmp_path / "missing.json")]) == 1
     fresh = tmp_path / "out" / "plan.schema.json"
@@ -214,6 +222,12 @@ def test_top_level_and_node_keys(plan, schema):
     assert list(schema["$defs"]["Meta"]["properties"]) == META_KEYS
     assert list(schema["$defs"]["Node"]["properties"]) == NODE_KEYS
     assert list(schema["$defs"]["ParseWarning"]["properties"]) == WARNING_KEYS
+    for name, keys, records in (("Task", TASK_KEYS, data["tasks"]), ("Quantity", QUANTITY_KEYS, data["quantities"]),
+                                ("Actor", ACTOR_KEYS, data["actors"]), ("Reference", REFERENCE_KEYS, data["references"]),
+                                ("Edge", EDGE_KEYS, data["edges"])):
+        assert records and all(list(r) == keys for r in records), name
+        assert list(schema["$defs"][name]["properties"]) == keys, name
+    assert all(list(q) == QUANTITY_KEYS for q in data["targets"])
 
 
 def test_span_convention(plan):
@@ -258,5 +272,10 @@ def test_docs_example_is_real_output(validator):
     # every field and warning code of the model is documented
     for key in PLAN_KEYS + META_KEYS + NODE_KEYS + WARNING_KEYS + NODE_KINDS:
         assert f"`{key}`" in doc, key
+    for key in TASK_KEYS + QUANTITY_KEYS + ACTOR_KEYS + REFERENCE_KEYS + EDGE_KEYS:
+        assert f"`{key}`" in doc, key
+    for word in ("target", "achieved", "forecast", "condition", "periodicity", "baseline", "co-lead", "leader",
+                 "supported", "guided", "implicit", "has_target", "cites", "performs"):
+        assert f"`{word}`" in doc, word
     for code in ("skipped-number", "repeated-number", "dropped-debris", "dropped-boilerplate", "no-numbering"):
         assert f"`{code}`" in doc, code
