@@ -71,8 +71,8 @@ def _review_nodes(plan: Plan) -> set[str]:
             years = [int(y) for y in regex.findall(r"(\d{4})年", head)]
             past_year = bool(year and years and max(years) < year)
             future = regex.search(r"目标|任务|计划|安排|部署|要求|取向|打算|建议", head)
-            if (any(w in head for w in words) or past_year) and not future:
-                review.add(node.id)
+            if any(w in head for w in words) or (past_year and not future):
+                review.add(node.id)  # “六五”计划执行情况的回顾; 2018年工作回顾
     return review
 
 

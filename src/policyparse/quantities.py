@@ -66,7 +66,7 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
     unit = (rf"(?:(?:{mags})?(?:{unit_alt})|年(?=内|以内|以上|以下|及以上)"
             rf"|(?<=每\s*[\d{CHINESE_DIGITS}]{{1,4}}){period}|(?:{mags}))")
     cn = f"[{CHINESE_DIGITS}]+"
-    cn_number = f"[零〇○一二两三四五六七八九十][{CHINESE_DIGITS}]*"
+    cn_number = f"[一二两三四五六七八九十][{CHINESE_DIGITS}]*"
     number = (rf"(?:\d+(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:百分之|千分之){cn}"
               rf"|(?:\d+|{cn})分之(?:\d+|{cn})|一半|半(?=年)|{cn_number})")
     pre = _alt(lex["comparators"]["prefix"])
@@ -144,6 +144,8 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, verbs: frozenset[str]) -> b
         return True  # 3.0版, 40周年
     if _is_year(text, m):
         return True
+    if regex.match(r"次(?:会议|全会|全体会议|代表大会)|届", text[m.end("n1"):m.end("n1") + 5]):
+        return True  # 五届人大五次会议: sessions are ordinals
     if not unit and "分之" not in n1 and n1 not in ("一半",) and not n1.startswith(("百分之", "千分之")):
         return True  # a bare number (教育现代化2035, 十九大, 三中全会)
     if _inside_quote(text, s, lo):
@@ -226,7 +228,8 @@ def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
 
 _STRIP_HEAD = regex.compile(
     r"^(?:并|同时|其中|要|将|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|全市|全省|全国|全区|各区|各地|"
-    r"确保|力争|争取|努力|力求|预计|拟|预期|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|比上年|同比|其|"
+    r"确保|力争|争取|努力|力求|预计|拟|预期|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其|"
+    r"比(?:去年|上年|前年|上一年)(?:预算|同期)?|"
     r"在|对|对于|凡|\d{4}年|到\d{4}年|[“”《》\s])+")
 _STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|分别|同比|比上年|均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的)+$")
 
@@ -303,8 +306,8 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         if not stripped:
             return None, None, verb
         # nothing follows the count: the subject names it (棚户区住房改造620多万套)
-    if not stripped:
-        return None, None, verb
+    if len(stripped) < 2:
+        return None, None, verb  # 比上年增加2.9万亿元: the subject is the previous quantity's
     # a long subject keeps its head: after the last 的 or verb boundary, at most 24 characters
     if len(stripped) > 24:
         cut = len(stripped) - 24
@@ -312,11 +315,10 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         core_start += cut
     base_verb = verb.rstrip("了到至在")
     if base_verb and base_verb in lexicon()["change_verbs"] and not verb.endswith(("到", "至")):
-        ind = stripped + base_verb
+        # the subject and its change verb as written, fillers between kept (…资费再降低, 收入实际增长)
         s = core_start
         e = cs + len(before) - (len(verb) - len(base_verb))
-        contiguous = text[s:e] == ind
-        return ind, ((s, e) if contiguous else None), verb
+        return text[s:e], (s, e), verb
     return stripped, (core_start, core_start + len(stripped)), verb
 
 
@@ -332,7 +334,7 @@ def _distributed(text: str, clause: tuple[int, int], first: int) -> Optional[lis
     return parts if len(parts) >= 2 else None
 
 
-def _commitment(text: str, sent_start: int, pos: int, comparator: str) -> Optional[str]:
+def _commitment(text: str, sent_start: int, pos: int, about: bool) -> Optional[str]:
     """The nearest commitment marker before ``pos`` in its sentence (左右 alone: expected)."""
     best, best_pos = None, -1
     window = text[sent_start:pos]
@@ -343,8 +345,8 @@ def _commitment(text: str, sent_start: int, pos: int, comparator: str) -> Option
                 continue  # 试点 in 足球试点学校 names a kind of school, not a trial
             if i > best_pos:
                 best, best_pos = strength, i
-    if best is None and comparator == "~":
-        return "expected"
+    if best is None and about:
+        return "expected"  # 左右 alone states an expected level (创建10个左右)
     return best
 
 
@@ -393,7 +395,25 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
         return "forecast"
     if ctx.review or text.startswith(tuple(lex["achieved_sentence"]), sent[0]):
         return "achieved"
+    if ctx.year and _past_years_only(window, ctx.year) and not any(w in text[sent[0]:sent[1]] for w in lex["future_words"]):
+        return "achieved"  # 2007年产量达到50150万吨; 一九八五年末达到… (in a report of a later year)
     return "target"
+
+
+_YEAR = regex.compile(r"((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
+_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
+
+
+def _past_years_only(window: str, year: int) -> bool:
+    """Does the text name years, all before ``year``? (2007年, 一九八五年)
+
+    Example:
+        >>> _past_years_only("一九八五年末达到", 1986), _past_years_only("到2020年", 2019)
+        (True, False)
+    """
+    found = [int(y) if y.isdigit() else int("".join(str(_DIGIT[c]) for c in y))
+             for y in _YEAR.findall(window)]
+    return bool(found) and max(found) < year
 
 
 def find_quantities(text: str, start: int, end: int, *, context: Context = Context(),
@@ -413,6 +433,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
     matches = [m for m in pats["quantity"].finditer(text, start, end) if not _skip(text, m, start, verbs)]
     shared: dict[tuple[int, int], list[str]] = {}
     prev_end: dict[tuple[int, int], int] = {}
+    last_indicator: Optional[str] = None
     index_in_clause: dict[tuple[int, int], int] = {}
     for m in matches:
         clause = _clause_bounds(text, m.start(), start, end)
@@ -448,8 +469,15 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
                 for i in regex.finditer(regex.escape(subjects[k]), text[clause[0]:m.start()]):
                     if not base_verb:
                         ind_span = (clause[0] + i.start(), clause[0] + i.end())
+        base_verb = verb.rstrip("了到至在")
+        if indicator is None and last_indicator and kind != "periodicity":
+            # 政府债务总规模11.86万亿元、比上年增加2.9万亿元: the same indicator, its change
+            indicator = last_indicator + (base_verb if base_verb in lexicon()["change_verbs"] else "")
+            ind_span = None
+        if indicator and kind not in ("baseline", "condition"):
+            last_indicator = _base_indicator(indicator)
         measure = _measure(unit, verb, indicator, text, m, clause)
-        commitment = _commitment(text, start, m.start("n1"), comparator) if kind == "target" else None
+        commitment = _commitment(text, start, m.start("n1"), m.group("suf") in ("左右", "上下")) if kind == "target" else None
         deadline = _deadline(text, (start, end), m.start()) if kind == "target" else None
         s, e = m.span()
         yield Quantity(
@@ -460,6 +488,12 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             text=text[clause[0]:clause[1]], span=(s, e), surface=text[s:e],
             indicator_span=ind_span, clause_span=clause,
         )
+
+
+def _base_indicator(indicator: str) -> str:
+    """An indicator without its trailing change verb (国内生产总值增长 → 国内生产总值)."""
+    m = regex.search(rf"(?:再|要|将)?(?:{_alt(lexicon()['change_verbs'])})$", indicator)
+    return indicator[: m.start()] if m and m.start() >= 2 else indicator
 
 
 def _measure(unit: Optional[str], verb: str, indicator: Optional[str], text: str,
