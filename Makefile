@@ -31,9 +31,11 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/python benchmarks/bench_extract.py
 
 eval: setup
 	$(BIN)/python benchmarks/eval_outline.py
+	$(BIN)/python benchmarks/eval_extraction.py
 
 schema: setup
 	$(BIN)/python scripts/gen_schema.py

@@ -111,12 +111,36 @@ def _table(plan: Plan) -> str:
         f"title    {m.title}",
         f"issuers  {'、'.join(m.issuers) or '-'}    year {m.year or '-'}    type {m.doc_type or '-'}    region {m.region or '-'}",
         "outline  " + ", ".join(f"{n} {k}s" for k in HEADING_KINDS if (n := len(plan.nodes_of(k)))),
+        f"facts    {len(plan.tasks)} tasks, {len(plan.quantities)} quantities ({len(plan.targets)} targets), "
+        f"{len(plan.actors)} actors, {len(plan.references)} references",
         "",
         plan.outline(max_kind="subitem"),
     ]
+    if plan.targets:
+        head += ["", "targets:"] + [_target_line(q) for q in plan.targets]
+    if plan.actors:
+        names = {a.id: a for a in plan.actors}
+        roles: dict[str, dict[str, int]] = {}
+        for t in plan.tasks:
+            for ta in t.actors:
+                roles.setdefault(ta.actor, {}).setdefault(ta.role, 0)
+                roles[ta.actor][ta.role] += 1
+        head += ["", "actors:"] + [
+            f"  {a.name} ({a.kind}{', issuer' if a.issuer else ''}): "
+            + (", ".join(f"{r} {n}" for r, n in roles.get(a.id, {}).items()) or "named only")
+            for a in names.values()]
     if plan.warnings:
         head += ["", "warnings:"] + [f"  [{w.code}] {w.message}" for w in plan.warnings]
     return "\n".join(head) + "\n"
+
+
+_COMPARATORS = {"=": "", ">=": "≥ ", ">": "> ", "<=": "≤ ", "<": "< ", "~": "≈ "}
+
+
+def _target_line(q) -> str:
+    value = f"{q.value}-{q.value_max}" if q.comparator == "range" else f"{_COMPARATORS[q.comparator]}{q.value}"
+    extra = ", ".join(x for x in (q.measure, q.commitment, str(q.deadline) if q.deadline else None) if x)
+    return f"  {q.indicator or '?'}: {value} {q.unit or ''}  ({extra})  [{q.surface} @ {q.span[0]}]"
 
 
 if __name__ == "__main__":  # pragma: no cover
