@@ -36,12 +36,18 @@ def roles(plan: Plan, task) -> list[tuple[str, str]]:
     ("以教育信息化、国际化推进教育现代化。", "推进", [], "教育现代化"),
     ("以《XX教育现代化指标体系》统筹推进教育现代化。", "推进", ["统筹"], "教育现代化"),
     ("积极稳妥推进普通高中课程改革。", "推进", ["积极", "稳妥"], "普通高中课程改革"),
+    ("加快义务教育优质均衡发展。", "加快", [], "义务教育优质均衡发展"),  # the adverb takes a noun: it is the verb
 ])
 def test_lead_task_of_an_item(sentence, verb, modifiers, obj):
     plan = plan_of(sentence)
     lead = plan.tasks[0]
     assert lead.lead and (lead.verb, lead.modifiers, lead.object) == (verb, modifiers, obj)
     assert lead.verb_class is not None
+
+
+def test_a_noun_heading_is_not_a_task():
+    plan = policyparse.parse("XX省教育发展规划\n一、发展目标\n学前三年毛入园率达到92%以上。\n二、主要任务\n推进普惠发展。")
+    assert [t.verb for t in plan.tasks] == [None, "推进"]  # the target's own verbless task, then 推进
 
 
 def test_a_frame_clause_is_not_a_task():
@@ -98,6 +104,9 @@ def test_actor_names_are_normalised_and_merged():
     ("推动市属高校、各区教育局及委局直属单位党委(党组)履行职责。",
      [("市属高校", "guided"), ("各区教育局", "guided"), ("委局直属单位", "guided")]),
     ("由市财政局牵头制定管理办法。", [("市财政局", "lead")]),
+    ("省教育厅会同省发展改革委、省财政厅制定实施方案。",
+     [("省发展改革委", "co-lead"), ("省财政厅", "co-lead"), ("省教育厅", "lead")]),
+    ("各市县政府要落实主体责任。", [("各市县政府", "lead")]),
 ])
 def test_roles(sentence, expected):
     plan = plan_of(sentence)

@@ -41,6 +41,8 @@ class Verbs:
     classes: dict[str, str]
     modifiers: frozenset[str]
     light: frozenset[str]
+    #: adverbs that are the verb when a noun follows them (加快义务教育…发展), with their class
+    verb_modifiers: dict[str, str] = field(default_factory=dict)
 
     @property
     def words(self) -> frozenset[str]:
@@ -58,7 +60,8 @@ def verbs() -> Verbs:
     light = frozenset(raw.get("light_verbs", []))
     for w in light:
         classes.setdefault(w, "implement")
-    return Verbs(classes=classes, modifiers=frozenset(raw["modifiers"]) - frozenset(classes), light=light)
+    return Verbs(classes=classes, modifiers=frozenset(raw["modifiers"]) - frozenset(classes), light=light,
+                 verb_modifiers=dict(raw.get("verb_modifiers", {})))
 
 
 @dataclass
@@ -201,13 +204,13 @@ def find_tasks(text: str, tokens: list[Token], sentence: tuple[int, int],
         draft = _walk(text, toks, (cs, ce), in_clause, v)
         if draft is None:
             continue
-        # a body at the head of the clause, before its verb, performs it
+        # bodies at the head of the clause, before its verb, perform it (省教育厅会同…制定; 各区教育局要…)
         if draft.verb_span:
-            for m in in_clause:
-                if m.end <= draft.verb_span[0] and not any(m is r[0] for r in roles):
-                    gap = text[m.end : draft.verb_span[0]]
-                    if len(gap) <= 6 and not regex.search(r"[在对以把将为从]", text[cs:m.start]):
-                        roles.append((m, "lead"))
+            groups = _groups(text, in_clause)
+            if groups and not any(m is r[0] for r in roles for m in groups[0]):
+                head = text[cs:groups[0][0].start]
+                if groups[0][-1].end <= draft.verb_span[0] and regex.fullmatch(r"(?:由|并|同时|其中|各)?", head):
+                    roles.extend((m, "lead") for m in groups[0])
         draft.roles = leaders + roles
         drafts.append(draft)
     return drafts
@@ -235,6 +238,10 @@ def _walk(text: str, toks: list[Token], clause: tuple[int, int], mentions: list[
             continue
         if w in v.classes:
             return _draft(text, toks, i, clause, modifiers + pending, commitment, v)
+        if not opened and modifiers and modifiers[-1] in v.verb_modifiers and w not in v.modifiers \
+                and w not in _COMMITMENT and w not in _CONNECTIVES:
+            # 加快义务教育优质均衡发展: the adverb takes a noun object, so it is the verb
+            return _draft(text, toks, i - 1, clause, modifiers[:-1], commitment, v)
         if w in v.modifiers:
             (pending if opened else modifiers).append(w)
         elif not opened and w in _COMMITMENT:
@@ -262,6 +269,7 @@ def _draft(text: str, toks: list[Token], i: int, clause: tuple[int, int], modifi
         obj_e -= 1
     # a modifier-less light verb heads a nominal object: 开展调研 → verb 开展, object 调研
     return TaskDraft(
-        span=clause, verb=tok.text, verb_span=(verb_start, verb_end), verb_class=v.classes.get(tok.text),
+        span=clause, verb=tok.text, verb_span=(verb_start, verb_end),
+        verb_class=v.classes.get(tok.text) or v.verb_modifiers.get(tok.text),
         modifiers=modifiers, object_span=(obj_s, obj_e) if obj_e > obj_s else None, commitment=commitment,
     )
