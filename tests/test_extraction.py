@@ -162,6 +162,15 @@ def test_facts_keep_their_spans_in_reports_of_every_style(year):
     assert_facts(plan)
 
 
+def test_facts_keep_their_spans_in_every_report():
+    from conftest import GWR  # noqa: PLC0415
+
+    reports = sorted(GWR.glob("*.txt"))
+    assert len(reports) >= 50
+    for path in reports:
+        assert_facts(policyparse.parse_file(path))
+
+
 def test_json_round_trip_keeps_every_record(bundled_plan):
     again = Plan.from_json(bundled_plan.to_json())
     assert again.tasks == bundled_plan.tasks and again.quantities == bundled_plan.quantities

@@ -24,7 +24,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from .chars import COLONS, COMMAS, OPENERS, SENTENCE_END, strip_span
+from .chars import COLONS, COMMAS, OPENERS, SENTENCE_END, is_thousands_comma, strip_span
 from .model import Quantity
 from .numbers import CHINESE_DIGITS, Number, as_number, read_number, split_magnitude
 from .resources import load_json
@@ -218,10 +218,10 @@ def _unit_and_value(m: "regex.Match[str]") -> tuple[Number, Optional[Number], Op
 def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     """The clause around ``pos`` (between ，；：。 …), as :func:`policyparse.tasks.clauses` cuts it."""
     s = pos
-    while s > lo and text[s - 1] not in _CLAUSE_PUNCT:
+    while s > lo and (text[s - 1] not in _CLAUSE_PUNCT or is_thousands_comma(text, s - 1)):
         s -= 1
     e = pos
-    while e < hi and text[e] not in _CLAUSE_PUNCT:
+    while e < hi and (text[e] not in _CLAUSE_PUNCT or is_thousands_comma(text, e)):
         e += 1
     return strip_span(text, s, e)
 

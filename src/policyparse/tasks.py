@@ -26,7 +26,7 @@ from typing import Optional
 import regex
 
 from .actors import Mention, lexicon as actor_lexicon
-from .chars import COLONS, COMMAS, SENTENCE_END, strip_span
+from .chars import COLONS, COMMAS, SENTENCE_END, is_thousands_comma, strip_span
 from .resources import load_json
 from .tokens import Token
 
@@ -95,6 +95,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     pos = start
     for m in _CLAUSE_END.finditer(text, start, end):
+        if is_thousands_comma(text, m.start()):
+            continue  # 8,500公里 is one number
         s, e = strip_span(text, pos, m.start())
         if e > s:
             out.append((s, e))
