@@ -141,6 +141,9 @@ def test_references_of_the_bundled_plan(bundled_plan):
     assert preschool.issuer == ["中共中央", "国务院"]
     housing = next(r for r in docs if r.title.startswith("市人民政府关于进一步加强"))
     assert housing.issuer == ["市政府"]
+    notice = next(r for r in docs if r.title.startswith("中共中央组织部"))
+    assert notice.issuer == ["中共中央组织部", "中共教育部党组"]
+    assert "中共中央组织部" not in {a.name for a in bundled_plan.actors}  # named inside a title only
     slogans = {r.title for r in bundled_plan.references if r.kind == "slogan"}
     assert {"两率先一进入", "三通两平台", "两个维护"} <= slogans
     for r in bundled_plan.references:

@@ -57,11 +57,11 @@ def find_references(text: str, start: int, end: int, mentions: list[Mention] = (
         title = m.group("title")
         issuer = _issuers_before(text, m.start(), start, list(mentions))
         if not issuer:
-            head = regex.match(r"(.{2,20}?)关于", title)
-            if head:
-                names = [x.name for x in find_mentions(head.group(1))]
-                if names and "".join(x.text for x in find_mentions(head.group(1))) == head.group(1).replace("、", ""):
-                    issuer = names
+            head = regex.match(r"(.{2,40}?)〈?关于", title)
+            if head:  # 《市人民政府关于…》, 《中共中央组织部、中共教育部党组〈关于印发…〉的通知》
+                bodies = list(find_mentions(head.group(1)))
+                if bodies and "".join(x.text for x in bodies) == regex.sub(r"[、和]", "", head.group(1)):
+                    issuer = [x.name for x in bodies]
         found.append(ReferenceMatch("document", title, m.start(), m.end(), issuer))
     for m in _QUOTE.finditer(text, start, end):
         if any(r.start <= m.start() < r.end for r in found):
