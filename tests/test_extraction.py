@@ -35,7 +35,7 @@ def roles(plan: Plan, task) -> list[tuple[str, str]]:
     ("探索建立基础教育成果遴选机制。", "探索", [], "建立基础教育成果遴选机制"),
     ("以教育信息化、国际化推进教育现代化。", "推进", [], "教育现代化"),
     ("以《XX教育现代化指标体系》统筹推进教育现代化。", "推进", ["统筹"], "教育现代化"),
-    ("积极稳妥推进普通高中课程改革。", "推进", ["积极", "稳妥"], "普通高中课程改革"),
+    ("积极稳妥推进普通高中课程改革。", "推进", ["积极稳妥"], "普通高中课程改革"),  # a set phrase, one adverb
     ("加快义务教育优质均衡发展。", "加快", [], "义务教育优质均衡发展"),  # the adverb takes a noun: it is the verb
 ])
 def test_lead_task_of_an_item(sentence, verb, modifiers, obj):

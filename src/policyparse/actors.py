@@ -66,6 +66,7 @@ def canonical(name: str) -> str:
     return lexicon()["aliases"].get(name, name)
 
 
+@lru_cache(maxsize=4096)
 def kind_of(name: str) -> str:
     """The kind of a body from its name (``data/actors.json``).
 

@@ -34,6 +34,9 @@ def units(plan: Plan) -> list[tuple[Node, int, int]]:
     or not the plan was parsed with sentence nodes.
     """
     text = plan.text
+    sentence_nodes = plan.nodes_of("sentence")
+    if sentence_nodes:  # the outline stage cut them already (a heading's own text is its label)
+        return [(n, n.span[0], n.span[1]) for n in sentence_nodes]
     out: list[tuple[Node, int, int]] = []
     for node in plan.nodes:
         regions = [node.span]

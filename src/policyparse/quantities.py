@@ -81,6 +81,16 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "deadline": regex.compile(r"(?:到|至|截至|截止到|在)(\d{4})年|(\d{4})年(?:前|以前|之前|底|底前|末|年底)"),
         "period": regex.compile(rf"(?:“|\"|')?(十[一二三四五六七八九]?五)(?:”|\"|')?(?:末|期间|时期|规划期|期末)"),
         "name_count": regex.compile(r"[个项种类大条支批方面]"),
+        "cn_year": regex.compile(r"[〇○零一二三四五六七八九]{4}"),
+        "session": regex.compile(r"次(?:会议|全会|全体会议|代表大会)|届"),
+        "quoted_head": regex.compile(r"“[^”]{1,12}”"),
+        "vague_head": regex.compile(r"(?:[\p{Han}]{2})?(?:一批|一次|一轮|一届|一期)"),
+        "list_split": regex.compile(r"和|及|与|、|以及"),
+        "from_before": regex.compile(r"(?:从|由|现行)[\p{Han}]{0,6}$"),
+        "to_after": regex.compile(r"(?:的)?[\p{Han}]{0,6}?(?:提高|增加|扩大|降低|减少|下降|上调|下调|调整|提升|增长|压减|降)?(?:到|至)"),
+        "han": regex.compile(r"[\p{Han}]"),
+        "change_tail": regex.compile(rf"(?:再|要|将)?(?:{_alt(lex['change_verbs'])})$"),
+        "than_tail": regex.compile(r"(?:高|低|多|少)$"),
         "tail_verb": regex.compile(rf"(?:{_alt(lex['level_verbs'] + lex['change_verbs'])})(?:了|到|至|在)?$"),
     }
 
@@ -107,7 +117,7 @@ def _is_year(text: str, m: "regex.Match[str]") -> bool:
             return True
     if digits_year and (after == "年" or (m.group("u1") or "").startswith("年") or not m.group("u1")):
         return True
-    if regex.fullmatch(r"[〇○零一二三四五六七八九]{4}", n1) and after == "年":
+    if _patterns()["cn_year"].fullmatch(n1) and after == "年":
         return True
     return False
 
@@ -136,6 +146,8 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, verbs: frozenset[str]) -> b
     after = text[e] if e < len(text) else ""
     n1 = m.group("n1")
     unit = m.group("u2") or m.group("u1")
+    if not unit and "分之" not in n1 and n1 != "一半" and not n1.startswith(("百分之", "千分之")):
+        return True  # a bare number (教育现代化2035, 十九大, 三中全会): most candidates end here
     if before == "第" or (before and before.isascii() and before.isalpha()):
         return True  # 第十六届; PM2.5, M2
     if after and after.isascii() and after.isalpha() and not unit:
@@ -144,10 +156,8 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, verbs: frozenset[str]) -> b
         return True  # 3.0版, 40周年
     if _is_year(text, m):
         return True
-    if regex.match(r"次(?:会议|全会|全体会议|代表大会)|届", text[m.end("n1"):m.end("n1") + 5]):
+    if _patterns()["session"].match(text, m.end("n1"), m.end("n1") + 5):
         return True  # 五届人大五次会议: sessions are ordinals
-    if not unit and "分之" not in n1 and n1 not in ("一半",) and not n1.startswith(("百分之", "千分之")):
-        return True  # a bare number (教育现代化2035, 十九大, 三中全会)
     if _inside_quote(text, s, lo):
         return True
     if text.startswith("等", s - 1) and s - 1 >= lo:
@@ -257,11 +267,11 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
     while s < clause_end and text[s] in "的 ":
         s += 1
     # a leading quoted qualifier is not the thing counted: “四星级”中小学智慧校园
-    q = regex.match(r"“[^”]{1,12}”", text[s:clause_end])
+    q = _patterns()["quoted_head"].match(text[s:clause_end])
     if q and q.end() < clause_end - s:
         s += q.end()
     # a periodicity counts the action that follows: 每2年选树一批…成果奖
-    lead = regex.match(r"(?:[\p{Han}]{2})?(?:一批|一次|一轮|一届|一期)", text[s:clause_end])
+    lead = _patterns()["vague_head"].match(text[s:clause_end])
     if lead:
         s += lead.end()
     stop = clause_end
@@ -298,7 +308,7 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     core_start = cs + off
     # the count of an object: 选树30所…, 创建5所…, 确保95%以上学校…
     stripped = core.rstrip()
-    ends_with_action = any(stripped.endswith(v) for v in verbs) and not verb
+    ends_with_action = not verb and any(stripped[-n:] in verbs for n in (2, 3, 4) if len(stripped) >= n)
     if (not stripped or ends_with_action) and not verb:
         s, e = _object_after(text, m.end(), ce, verbs)
         if e > s:
@@ -330,7 +340,7 @@ def _distributed(text: str, clause: tuple[int, int], first: int) -> Optional[lis
     if i < 0:
         return None
     _, subject = _trim_subject(before[:i])
-    parts = [p for p in regex.split(r"和|及|与|、|以及", subject) if p]
+    parts = [p for p in _patterns()["list_split"].split(subject) if p]
     return parts if len(parts) >= 2 else None
 
 
@@ -379,16 +389,15 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
         return "periodicity"
     before = text[cs:s]
     after = text[m.end() : ce]
-    change_to = r"(?:提高|增加|扩大|降低|减少|下降|上调|下调|调整|提升|增长|压减|降)?(?:到|至)"
-    if regex.search(r"(?:从|由|现行)[\p{Han}]{0,6}$", before) and \
-            regex.match(rf"(?:的)?[\p{{Han}}]{{0,6}}?{change_to}", after):
+    pats = _patterns()
+    if pats["from_before"].search(before) and pats["to_after"].match(after):
         return "baseline"  # 从10万元提高到15万元; 现行16%的税率降至13%
     threshold = m.group("pre") in ("不足", "低于", "超过", "高于", "不到", "少于")
     if threshold and after.startswith("的"):
         return "condition"  # 比例不足50%的区
     unit = m.group("u2") or m.group("u1") or ""
     if unit in ("岁", "年", "个月") and m.group("suf") in ("以上", "以下", "及以上", "及以下") \
-            and regex.match(r"[\p{Han}]", after):
+            and pats["han"].match(after):
         return "condition"  # 60岁以上人口, 失业半年以上人员
     window = text[sent[0] : s]
     if any(w in window for w in lex["forecast"]):
@@ -492,7 +501,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
 
 def _base_indicator(indicator: str) -> str:
     """An indicator without its trailing change verb (国内生产总值增长 → 国内生产总值)."""
-    m = regex.search(rf"(?:再|要|将)?(?:{_alt(lexicon()['change_verbs'])})$", indicator)
+    m = _patterns()["change_tail"].search(indicator)
     return indicator[: m.start()] if m and m.start() >= 2 else indicator
 
 
@@ -504,7 +513,7 @@ def _measure(unit: Optional[str], verb: str, indicator: Optional[str], text: str
         return "change"
     if base and base in lex["change_verbs"]:
         return "change"
-    if regex.search(r"(?:高|低|多|少)$", text[clause[0]:m.start()]) and "比" in text[clause[0]:m.start()]:
+    if _patterns()["than_tail"].search(text[clause[0]:m.start()]) and "比" in text[clause[0]:m.start()]:
         return "change"
     if unit in ("%", "‰") or (unit is None and m.group("n1") and "分之" in m.group("n1")) or m.group("n1") == "一半":
         return "rate"

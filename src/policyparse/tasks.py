@@ -186,18 +186,14 @@ def find_tasks(text: str, tokens: list[Token], sentence: tuple[int, int],
     pivot_roles = {(m.start, m.end): roles for m, roles in pivots}
     starts = [t.start for t in tokens]
     for i, (cs, ce) in enumerate(parts):
-        k = bisect_left(starts, cs)
-        toks = []
-        while k < len(tokens) and tokens[k].end <= ce:
-            toks.extend(_split_compound(tokens[k], v))
-            k += 1
-        in_clause = [m for m in mentions if cs <= m.start and m.end <= ce]
+        toks = tokens[bisect_left(starts, cs) : bisect_left(starts, ce)]  # glued words split in _walk
+        in_clause = [m for m in mentions if cs <= m.start and m.end <= ce] if mentions else []
         roles: list[tuple[Mention, str]] = []
         for group in _groups(text, in_clause):
             role = _group_role(text, group[0].start, group[-1].end, cs)
             if role:
                 roles.extend((m, role) for m in group)
-        for m, rs in pivots:
+        for m, rs in pivots or ():
             if cs <= m.start and m.end <= ce:
                 roles.extend((m, r) for r in rs)
         if _frame_only(text, (cs, ce), i + 1 < len(parts)):
@@ -227,11 +223,16 @@ def _walk(text: str, toks: list[Token], clause: tuple[int, int], mentions: list[
     pending: list[str] = []  # adverbs after a frame or subject, kept only if a verb follows at once
     commitment = None
     opened = False  # a frame or a subject has started: the verb ends it
-    mention_at = {m.start: m for m in mentions}
+    mention_at = {m.start: m for m in mentions} if mentions else {}
     i = 0
     while i < len(toks):
         tok = toks[i]
         w = tok.text
+        if len(w) >= 3 and w not in v.classes and w not in v.modifiers:
+            parts = _split_compound(tok, v)  # 深入研究 → 深入 研究 (only the words read before the verb)
+            if len(parts) > 1:
+                toks[i : i + 1] = parts
+                tok, w = parts[0], parts[0].text
         if tok.start in mention_at:  # a named body (its role is set by the words around it)
             m = mention_at[tok.start]
             while i < len(toks) and toks[i].start < m.end:
