@@ -126,6 +126,11 @@ def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Itera
         yield Mention(written, name, kind_of(name), s, e, is_collective(name))
 
 
+@lru_cache(maxsize=1)
+def _any_pivot() -> "regex.Pattern[str]":
+    return regex.compile(_alt(lexicon()["pivot_verbs"]))
+
+
 @lru_cache(maxsize=8)
 def _pivot_pattern(verbs: frozenset[str]) -> "regex.Pattern[str]":
     lex = lexicon()
@@ -147,6 +152,8 @@ def pivot_mentions(text: str, start: int, end: int, verbs: frozenset[str]) -> It
         [('江岸区', ['guided', 'supported'])]
     """
     lex = lexicon()
+    if not _any_pivot().search(text, start, end):
+        return  # most sentences have no verb of support or guidance: skip the long pattern
     not_actor = _not_actor()
     for m in _pivot_pattern(verbs).finditer(text, start, end):
         s, e = m.span("np")

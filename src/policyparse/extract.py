@@ -23,7 +23,6 @@ from .model import Actor, Edge, Node, Plan, Quantity, Reference, Task, TaskActor
 from .quantities import Context, find_quantities, lexicon as quantity_lexicon
 from .references import find_references
 from .tasks import TaskDraft, find_tasks, verbs
-from .tokens import tokenize
 
 
 def units(plan: Plan) -> list[tuple[Node, int, int]]:
@@ -130,8 +129,7 @@ def extract(plan: Plan, *, segmenter: str = "jieba") -> Plan:
                   if not any(x.start <= m.start < x.end for x in mentions)]
         for m in mentions + [m for m, _ in pivots]:
             actors.add(m)
-        toks = tokenize(text, s, e, segmenter=segmenter)
-        for d in find_tasks(text, toks, (s, e), mentions, pivots):
+        for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter):
             drafts.append((node, d, (s, e)))
         ctx = Context(year=year, review=node.id in review)
         for q in find_quantities(text, s, e, context=ctx, verbs=verb_words):

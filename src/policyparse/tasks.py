@@ -28,7 +28,7 @@ import regex
 from .actors import Mention, lexicon as actor_lexicon
 from .chars import COLONS, COMMAS, SENTENCE_END, is_thousands_comma, strip_span
 from .resources import load_json
-from .tokens import Token
+from .tokens import Token, tokenize
 
 _CLAUSE_END = regex.compile(f"[{regex.escape(COMMAS + SENTENCE_END + COLONS)}]")
 _EDGE = " \t\n、" + "“”\"'《》（）()"
@@ -165,12 +165,43 @@ def _group_role(text: str, start: int, end: int, lo: int) -> Optional[str]:
     return None
 
 
-def find_tasks(text: str, tokens: list[Token], sentence: tuple[int, int],
-               mentions: list[Mention], pivots: list[tuple[Mention, list[str]]]) -> list[TaskDraft]:
+#: characters segmented past the first verb of a clause (see :func:`head_tokens`)
+HEAD_MARGIN = 6
+
+
+@lru_cache(maxsize=1)
+def _any_verb() -> "regex.Pattern[str]":
+    """Every verb and verb-like adverb of the lexicon: where a clause's verb can be."""
+    v = verbs()
+    words = sorted(set(v.classes) | set(v.verb_modifiers), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words))
+
+
+def head_tokens(text: str, start: int, end: int, segmenter: str = "jieba") -> list[Token]:
+    """Tokens of a clause's head: up to a little past the first place a verb of
+    the lexicon is written, which is all :func:`find_tasks` reads before the
+    verb (segmenting whole sentences would double the cost of extraction).
+
+    Example:
+        >>> [t.text for t in head_tokens("深入研究我市教育现代化中长期发展战略", 0, 17)]
+        ['深入', '研究', '我市', '教育', '现代']
+    """
+    m = _any_verb().search(text, start, end)
+    if m is None:
+        return []  # no verb of the lexicon is written here: no task
+    # a few characters past the verb, so the segmenter sees the word it ends (发展中国家, 建立健全)
+    return tokenize(text, start, min(end, m.end() + HEAD_MARGIN), segmenter=segmenter)
+
+
+def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, int],
+               mentions: list[Mention], pivots: list[tuple[Mention, list[str]]], *,
+               segmenter: str = "jieba") -> list[TaskDraft]:
     """The tasks of one sentence.
 
-    ``tokens`` cover the sentence (any superset is fine), ``mentions`` and
-    ``pivots`` are the actor mentions found in it.
+    ``tokens`` cover the sentence (any superset is fine); with ``None`` only
+    the clause heads are segmented, with ``segmenter`` (see
+    :func:`head_tokens`). ``mentions`` and ``pivots`` are the actor mentions
+    found in the sentence.
 
     Example:
         >>> from policyparse.tokens import tokenize
@@ -183,10 +214,13 @@ def find_tasks(text: str, tokens: list[Token], sentence: tuple[int, int],
     parts = clauses(text, ss, se)
     drafts: list[TaskDraft] = []
     leaders: list[tuple[Mention, str]] = []
-    pivot_roles = {(m.start, m.end): roles for m, roles in pivots}
-    starts = [t.start for t in tokens]
+    lazy = tokens is None
+    starts = [] if tokens is None else [t.start for t in tokens]
     for i, (cs, ce) in enumerate(parts):
-        toks = tokens[bisect_left(starts, cs) : bisect_left(starts, ce)]  # glued words split in _walk
+        if tokens is None:
+            toks = head_tokens(text, cs, ce, segmenter)
+        else:
+            toks = tokens[bisect_left(starts, cs) : bisect_left(starts, ce)]  # glued words split in _walk
         in_clause = [m for m in mentions if cs <= m.start and m.end <= ce] if mentions else []
         roles: list[tuple[Mention, str]] = []
         for group in _groups(text, in_clause):
@@ -200,6 +234,9 @@ def find_tasks(text: str, tokens: list[Token], sentence: tuple[int, int],
             leaders.extend((m, r) for m, r in roles if r == "leader")
             continue
         draft = _walk(text, toks, (cs, ce), in_clause, v)
+        if draft is None and lazy and toks and toks[-1].end < ce:
+            # the head held no verb after all (a verb's characters inside another word): read on
+            draft = _walk(text, tokenize(text, cs, ce, segmenter=segmenter), (cs, ce), in_clause, v)
         if draft is None:
             continue
         # bodies at the head of the clause, before its verb, perform it (省教育厅会同…制定; 各区教育局要…)
