@@ -1,9 +1,9 @@
 """Extraction: tasks, quantities, actors and references over a plan's sentences, linked as edges.
 
 This stage runs after the outline is assembled. For each sentence of each
-node (the node's own text, without its children) it segments the words
-(:mod:`policyparse.tokens`), finds the named bodies (:mod:`policyparse.actors`),
-the tasks (:mod:`policyparse.tasks`), the quantities
+node (the node's own text, without its children) it finds the named bodies
+(:mod:`policyparse.actors`), the tasks (:mod:`policyparse.tasks`, which
+segments the head of each clause with :mod:`policyparse.tokens`), the quantities
 (:mod:`policyparse.quantities`) and the references
 (:mod:`policyparse.references`); then it merges actor mentions, gives every
 record an id and a raw span, links quantities and references to their tasks,
