@@ -85,6 +85,19 @@ def test_actor_mentions_and_kinds():
                    ("中共中央", "party"), ("国务院", "government")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "支持中小企业发展",                # enterprises are not government bodies
+    "鼓励有条件的企业走出去",
+    "支持中西部地区加快发展",          # a region, not a body
+    "加强审计部门和统计部门的协作",     # 部门: a department in general, not one named 审计部
+    "改善干部队伍结构",
+    "推进教育委托管理",                # 委托: entrust, not a commission (教育委)
+    "支持在湖北省自贸区开展试点",
+])
+def test_not_actors(sentence):
+    assert [m.name for m in find_mentions(sentence)] == []
+
+
 def test_actor_names_are_normalised_and_merged():
     assert canonical("市人民政府") == "市政府" and canonical("党中央") == "中共中央"
     plan = plan_of("落实市人民政府部署。推动市政府决策落地。统一到党中央决策部署上来,贯彻中共中央精神。")

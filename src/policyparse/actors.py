@@ -44,8 +44,10 @@ def _alt(words) -> str:
 @lru_cache(maxsize=1)
 def _pattern() -> "regex.Pattern[str]":
     lex = lexicon()
-    suffixes = _alt(s for s, _ in lex["suffixes"])
-    party = r"(?:党委|党组(?!织))"
+    guard = lex.get("suffix_not_before", {})
+    suffixes = "|".join(regex.escape(s) + (f"(?![{regex.escape(guard[s])}])" if s in guard else "")
+                        for s, _ in sorted(lex["suffixes"], key=lambda x: -len(x[0])))
+    party = r"(?:党委|党组织|党组(?!织))"
     body = (rf"(?:中共)?(?:{_alt(lex['region_prefixes'])})?(?:{_alt(lex['stems'])})(?:{suffixes}){party}?")
     names = _alt(lex["names"])
     return regex.compile(rf"(?:{body}|(?:{names}){party}?)")
@@ -77,7 +79,7 @@ def kind_of(name: str) -> str:
     lex = lexicon()
     if name in lex["names"]:
         return lex["names"][name]
-    if name.endswith(("党委", "党组", "工委", "纪委")) or name.startswith("中共"):
+    if name.endswith(("党委", "党组", "党组织", "工委", "纪委")) or name.startswith("中共"):
         return "party"
     for stem in lex["party_department_stems"]:
         if regex.search(rf"{stem}(?:部|委)$", name):
