@@ -27,6 +27,15 @@ def test_an_unwritable_output_is_a_usage_error_before_any_parsing(capsys, tmp_pa
     assert "cannot write" in err and "missing.txt" not in err  # nothing was parsed
 
 
+def test_outline_only_and_segmenter_options(capsys):
+    assert main(["parse", str(BUNDLED), "--no-extract"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["tasks"] == [] and doc["quantities"] == [] and len(doc["nodes"]) > 100
+    assert main(["parse", str(BUNDLED), "--segmenter", "pkuseg"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [t["verb"] for t in doc["tasks"] if t["lead"]][:5] == ["学习贯彻", "抓好", "研究", "筹备", "推进"]
+
+
 def test_table_output_names_the_outline(capsys):
     assert main(["parse", str(BUNDLED), "--format", "table"]) == 0
     out = capsys.readouterr().out

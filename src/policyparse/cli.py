@@ -29,6 +29,10 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     parse.add_argument("--indent", type=int, default=None, help="indent JSON output")
     parse.add_argument("--no-sentences", action="store_true", help="headings only: no paragraph or sentence nodes")
+    parse.add_argument("--no-extract", action="store_true",
+                       help="the outline only: no tasks, quantities, actors, references or edges (faster)")
+    parse.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba",
+                       help="word segmenter for extraction (default: jieba; pkuseg is slower and must be installed)")
     return p
 
 
@@ -55,13 +59,22 @@ def _parse_command(args: argparse.Namespace) -> int:
     except OSError as exc:  # checked before any parsing
         print(f"policyparse: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
         return 2
+    if not args.no_extract:
+        from .tokens import get_segmenter  # noqa: PLC0415
+
+        try:
+            get_segmenter(args.segmenter)  # a missing backend is a usage error, not one per file
+        except PolicyParseError as exc:
+            print(f"policyparse: {exc.reason}", file=sys.stderr)
+            return 2
     failed = 0
     try:
         with ctx as out:
             writer = _Writer(out, args.format, many=len(args.files) > 1, indent=args.indent)
             for path in args.files:
                 try:
-                    plan = parse_file(path, sentences=not args.no_sentences)
+                    plan = parse_file(path, sentences=not args.no_sentences, extract=not args.no_extract,
+                                      segmenter=args.segmenter)
                 except PolicyParseError as exc:
                     failed += 1
                     print(f"policyparse: {exc}", file=sys.stderr)
