@@ -163,6 +163,42 @@ def score_lead_verbs(plan: Plan, gold: dict[str, str]) -> Score:
     return score
 
 
+def heading_lead(plan: Plan, heading: str) -> Optional[tuple[str, list[str]]]:
+    """The lead verb and modifiers the plan gives the numbered node whose heading is ``heading``."""
+    node = next((n for n in plan.nodes if n.heading == heading and n.heading_span), None)
+    if node is None:
+        raise ValueError(f"no node has the heading {heading!r}")
+    hs, he = node.heading_span
+    lead = next((t for t in plan.tasks if t.lead and hs <= t.span[0] < he), None)
+    return (lead.verb, lead.modifiers) if lead is not None and lead.verb else None
+
+
+def score_heading_verbs(plans: dict[int, Plan], gold: list[dict]) -> tuple[Score, float]:
+    """Lead verbs of headings against gold ``{"year", "heading", "verb", "modifiers"}`` records.
+
+    Returns the score on verbs (a heading whose gold verb is null counts only
+    if a verb is predicted: a false positive) and the share of correct verbs
+    whose modifiers agree too.
+    """
+    score = Score()
+    same_mods = 0
+    for g in gold:
+        got = heading_lead(plans[g["year"]], g["heading"])
+        verb = got[0] if got else None
+        if g["verb"] is not None and verb == g["verb"]:
+            score.tp += 1
+            same_mods += got[1] == g["modifiers"]
+            continue
+        if g["verb"] is None and verb is None:
+            continue  # a noun heading read as one
+        if verb is not None:
+            score.fp += 1
+        if g["verb"] is not None:
+            score.fn += 1
+        score.errors.append(f"{g['year']} {g['heading']}: want {g['verb']}, got {verb}")
+    return score, (same_mods / score.tp if score.tp else 0.0)
+
+
 def score_actors(plan: Plan, gold: list[dict]) -> Score:
     """Actors by normalised name: found (tp), missed (fn), not in gold (fp)."""
     want = {a["name"] for a in gold}
