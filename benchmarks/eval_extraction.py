@@ -38,6 +38,16 @@ def report(name: str, score, show: bool) -> None:
             print(f"      {e}")
 
 
+def quantity_reports(plan, gold: list[dict], fields: tuple[str, ...], show: bool) -> None:
+    """Quantities of every kind, with their kind, targets and achieved figures, and the attribute agreement."""
+    report("quantities (any kind)", score_quantities(plan, gold, fields=fields), show)
+    report("quantities (kind too)", score_quantities(plan, gold, fields=fields + ("kind",)), show)
+    report("targets", score_quantities(plan, gold, kinds={"target"}, fields=fields), show)
+    report("achieved", score_quantities(plan, gold, kinds={"achieved"}, fields=fields), show)
+    acc = field_accuracy(plan, gold)
+    print("  attribute agreement        " + ", ".join(f"{k} {v:.2f}" for k, v in acc.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--segmenter", default="jieba")
@@ -65,12 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     gold_q = gwr_gold()
     print(f"\nGovernment Work Report 2019 ({args.segmenter}): {len(plan.quantities)} quantities, "
           f"{len(plan.targets)} targets; gold {len(gold_q)}")
-    report("quantities (any kind)", score_quantities(plan, gold_q, fields=fields), args.errors)
-    report("quantities (kind too)", score_quantities(plan, gold_q, fields=fields + ("kind",)), args.errors)
-    report("targets", score_quantities(plan, gold_q, kinds={"target"}, fields=fields), args.errors)
-    report("achieved", score_quantities(plan, gold_q, kinds={"achieved"}, fields=fields), args.errors)
-    acc = field_accuracy(plan, gold_q)
-    print("  attribute agreement        " + ", ".join(f"{k} {v:.2f}" for k, v in acc.items()))
+    quantity_reports(plan, gold_q, fields, args.errors)
 
     # held-out gold: annotated without looking at the parser's output, never tuned on
     heldout = GOLD / "gwr_2021_quantities_heldout.json"
@@ -82,12 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                       quantities=[q for q in plan.quantities if lo <= q.span[0] < hi])
         gq = gold_h["quantities"]
         print(f"\nHELD OUT: Government Work Report 2021, characters {lo}-{hi} ({len(gq)} gold quantities)")
-        report("quantities (any kind)", score_quantities(window, gq, fields=fields), args.errors)
-        report("quantities (kind too)", score_quantities(window, gq, fields=fields + ("kind",)), args.errors)
-        report("targets", score_quantities(window, gq, kinds={"target"}, fields=fields), args.errors)
-        report("achieved", score_quantities(window, gq, kinds={"achieved"}, fields=fields), args.errors)
-        acc = field_accuracy(window, gq)
-        print("  attribute agreement        " + ", ".join(f"{k} {v:.2f}" for k, v in acc.items()))
+        quantity_reports(window, gq, fields, args.errors)
     heldout = GOLD / "gwr_heading_verbs_heldout.json"
     if heldout.exists():
         gold_v = json.loads(heldout.read_text("utf-8"))["headings"]

@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from .resources import load_json
+from .resources import alternation, load_json
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,11 @@ class Mention:
 
 
 def lexicon() -> dict:
+    """The lexicon of ``data/actors.json``."""
     return load_json("actors.json")
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_alt = alternation
 
 
 @lru_cache(maxsize=1)

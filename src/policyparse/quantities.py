@@ -27,7 +27,7 @@ import regex
 from .chars import COLONS, COMMAS, OPENERS, SENTENCE_END, is_thousands_comma, strip_span
 from .model import Quantity
 from .numbers import CHINESE_DIGITS, Number, as_number, read_number, split_magnitude
-from .resources import load_json
+from .resources import alternation, load_json
 
 _CLAUSE_PUNCT = COMMAS + SENTENCE_END + COLONS
 _LIST_BREAK = "和及与、"
@@ -43,11 +43,11 @@ class Context:
 
 
 def lexicon() -> dict:
+    """The lexicon of ``data/quantities.json``."""
     return load_json("quantities.json")
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_alt = alternation
 
 
 @lru_cache(maxsize=1)

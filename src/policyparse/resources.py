@@ -6,10 +6,11 @@ code, so a researcher can read and extend them without touching a module.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 
 def data_path(name: str) -> Path:
@@ -20,6 +21,16 @@ def data_path(name: str) -> Path:
         'verbs.json'
     """
     return Path(str(resources.files("policyparse").joinpath("data", name)))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of ``words``, longest first (so 委员会 wins over 委).
+
+    Example:
+        >>> alternation(["委", "委员会", "局"])
+        '委员会|委|局'
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=None)
