@@ -19,8 +19,8 @@ import regex
 
 from . import segment
 from .actors import Mention, canonical, find_mentions, is_collective, kind_of, pivot_mentions
-from .model import Actor, Edge, Node, Plan, Quantity, Reference, Task, TaskActor
-from .quantities import Context, find_quantities, lexicon as quantity_lexicon
+from .model import HEADING_KINDS, Actor, Edge, Node, Plan, Quantity, Reference, Task, TaskActor
+from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon
 from .references import find_references
 from .tasks import TaskDraft, find_tasks, verbs
 
@@ -72,10 +72,24 @@ def _review_nodes(plan: Plan) -> set[str]:
         if node.kind in ("part", "section", "subsection") and head:
             years = [int(y) for y in regex.findall(r"(\d{4})年", head)]
             past_year = bool(year and years and max(years) < year)
-            future = regex.search(r"目标|任务|计划|安排|部署|要求|取向|打算|建议", head)
-            if any(w in head for w in words) or (past_year and not future):
-                review.add(node.id)  # “六五”计划执行情况的回顾; 2018年工作回顾
+            future = regex.search(r"目标|任务|安排|部署|要求|取向|打算|建议", head)
+            if (any(w in head for w in words) or past_year) and not future:
+                review.add(node.id)  # 2018年工作回顾; “六五”计划执行情况的回顾 (not: …成就和…主要目标任务)
     return review
+
+
+def _heading_deadlines(plan: Plan) -> dict[str, int]:
+    """Deadlines headings set for everything below them: the latest one a heading of
+    targets states (“十四五”时期主要目标任务 → 2025; 到2035年远景目标 → 2035)."""
+    out: dict[str, int] = {}
+    for node in plan.nodes:
+        if node.parent in out:
+            out[node.id] = out[node.parent]
+        if node.heading and node.kind in HEADING_KINDS and regex.search(r"目标|任务", node.heading):
+            found = deadlines_in(node.heading)
+            if found:
+                out[node.id] = max(found)
+    return out
 
 
 class _Actors:
@@ -117,6 +131,7 @@ def extract(plan: Plan, *, segmenter: str = "jieba") -> Plan:
     text = plan.text
     verb_words = verbs().words
     review = _review_nodes(plan)
+    scope_deadline = _heading_deadlines(plan)
     year = plan.meta.year
     actors = _Actors()
     _issuers(plan, actors)
@@ -131,7 +146,7 @@ def extract(plan: Plan, *, segmenter: str = "jieba") -> Plan:
             actors.add(m)
         for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter):
             drafts.append((node, d, (s, e)))
-        ctx = Context(year=year, review=node.id in review)
+        ctx = Context(year=year, review=node.id in review, deadline=scope_deadline.get(node.id))
         for q in find_quantities(text, s, e, context=ctx, verbs=verb_words):
             q.node = node.id
             quantities.append((node, q, (s, e)))

@@ -40,6 +40,8 @@ class Context:
 
     year: Optional[int] = None
     review: bool = False
+    #: the deadline a heading above the sentence sets (“十四五”时期主要目标任务 → 2025)
+    deadline: Optional[int] = None
 
 
 def lexicon() -> dict:
@@ -368,17 +370,24 @@ def _at_clause_head(window: str, i: int) -> bool:
     return i - head <= 4
 
 
-def _deadline(text: str, sent: tuple[int, int], pos: int) -> Optional[int]:
-    ss, se = sent
-    window = text[ss:se]
+def deadlines_in(text: str) -> list[int]:
+    """The deadline years a text states, in order: 到2020年, 2025年底前, “十四五”末 → 2025.
+
+    Example:
+        >>> deadlines_in("“十三五”时期发展成就和“十四五”时期主要目标任务"), deadlines_in("到2035年基本实现")
+        ([2020, 2025], [2035])
+    """
     p = _patterns()
-    for m in p["deadline"].finditer(window):
-        year = int(m.group(1) or m.group(2))
-        return year
-    m = p["period"].search(window)
-    if m:
-        return lexicon()["periods"].get(m.group(1))
-    return None
+    found = [(m.start(), int(m.group(1) or m.group(2))) for m in p["deadline"].finditer(text)]
+    found += [(m.start(), lexicon()["periods"][m.group(1)]) for m in p["period"].finditer(text)
+              if m.group(1) in lexicon()["periods"]]
+    return [y for _, y in sorted(found)]
+
+
+def _deadline(text: str, sent: tuple[int, int], ctx: Context) -> Optional[int]:
+    """The first deadline its sentence states, else the one a heading above sets."""
+    found = deadlines_in(text[sent[0] : sent[1]])
+    return found[0] if found else ctx.deadline
 
 
 def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple[int, int], ctx: Context) -> str:
@@ -410,6 +419,7 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
 
 
 _YEAR = regex.compile(r"((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
+_PERIOD = regex.compile(r"“(十[一二三四五六七八九]?五)”|(十[一二三四五六七八九]五)(?=时期|规划|期间|以来)")
 _DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 
 
@@ -422,6 +432,8 @@ def _past_years_only(window: str, year: int) -> bool:
     """
     found = [int(y) if y.isdigit() else int("".join(str(_DIGIT[c]) for c in y))
              for y in _YEAR.findall(window)]
+    periods = lexicon()["periods"]
+    found += [periods[a or b] for a, b in _PERIOD.findall(window) if (a or b) in periods]  # “十三五”以来
     return bool(found) and max(found) < year
 
 
@@ -487,7 +499,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             last_indicator = _base_indicator(indicator)
         measure = _measure(unit, verb, indicator, text, m, clause)
         commitment = _commitment(text, start, m.start("n1"), m.group("suf") in ("左右", "上下")) if kind == "target" else None
-        deadline = _deadline(text, (start, end), m.start()) if kind == "target" else None
+        deadline = _deadline(text, (start, end), context) if kind == "target" else None
         s, e = m.span()
         yield Quantity(
             id="", node="", task=None, kind=kind, indicator=indicator, comparator=comparator,
