@@ -165,3 +165,16 @@ def test_every_quantity_maps_back_to_the_raw_text():
         s, e = q.raw_span
         surfaces.append(raw[s:e])
     assert surfaces == ["３０所", "１０—１５所"]
+
+
+def test_a_heading_of_targets_sets_their_deadline():
+    plan = policyparse.parse("XX省教育发展规划\n一、“十四五”时期主要目标\n学前三年毛入园率达到92%以上。\n"
+                             "二、2021年重点工作\n新建幼儿园50所。")
+    assert [(q.surface, q.deadline) for q in plan.quantities] == [("92%以上", 2025), ("50所", None)]
+
+
+def test_a_heading_of_results_and_targets_is_no_review():
+    plan = policyparse.parse("2021年政府工作报告\n一、“十三五”时期发展成就和“十四五”时期主要目标任务\n"
+                             "城镇调查失业率控制在5.5%以内。\n二、2020年工作回顾\n城镇新增就业1186万人。",
+                             meta={"year": 2021})
+    assert [(q.surface, q.kind) for q in plan.quantities] == [("控制在5.5%以内", "target"), ("1186万人", "achieved")]
