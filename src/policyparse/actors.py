@@ -99,9 +99,10 @@ def is_collective(name: str) -> bool:
     return name.startswith(tuple(lexicon()["collectives"]))
 
 
-def _in_title(text: str, pos: int, lo: int) -> bool:
+def _in_title(text: str, pos: int, lo: int, hi: int) -> bool:
+    """Is ``pos`` inside a 《title》 opened after ``lo`` and closed before ``hi``?"""
     o = text.rfind("《", lo, pos)
-    return o >= 0 and text.find("》", o, pos) < 0 and text.find("》", pos) >= 0
+    return o >= 0 and text.find("》", o, pos) < 0 and text.find("》", pos, hi) >= 0
 
 
 def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[Mention]:
@@ -116,7 +117,7 @@ def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Itera
     for m in _pattern().finditer(text, start, end):
         s, e = m.span()
         written = m.group()
-        if _in_title(text, s, start):
+        if _in_title(text, s, start, end):
             continue
         na = not_actor.match(text, s)
         if na and na.end() >= e:
@@ -160,7 +161,7 @@ def pivot_mentions(text: str, start: int, end: int, verbs: frozenset[str]) -> It
     for m in _pivot_pattern(verbs).finditer(text, start, end):
         s, e = m.span("np")
         np = m.group("np")
-        if not_actor.search(np) or _in_title(text, s, start):
+        if not_actor.search(np) or _in_title(text, s, start, end):
             continue
         roles = []
         v = m.group("verbs")

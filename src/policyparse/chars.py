@@ -18,13 +18,13 @@ CLOSERS = "》”」』）)〉】’"
 
 
 def is_thousands_comma(text: str, i: int) -> bool:
-    """Is ``text[i]`` the comma of a number written 8,500 (a digit before, exactly three after)?
+    """Is ``text[i]`` the comma of a number written 8,500 or 33，212 (a digit before, exactly three after)?
 
     Example:
         >>> is_thousands_comma("新建8,500公里", 3), is_thousands_comma("达到200,其中", 5)
         (True, False)
     """
-    return (text[i] == "," and 0 < i and text[i - 1].isdigit() and text[i + 1 : i + 4].isdigit()
+    return (text[i] in ",，" and 0 < i and text[i - 1].isdigit() and text[i + 1 : i + 4].isdigit()
             and len(text[i + 1 : i + 4]) == 3 and not text[i + 4 : i + 5].isdigit())
 
 

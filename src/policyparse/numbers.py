@@ -5,6 +5,7 @@ ordinal or part of a name) is decided in :mod:`policyparse.quantities`.
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import Optional, Union
 
@@ -18,6 +19,8 @@ MAGNITUDE_TAILS = ("万亿", "亿", "万")
 
 def as_number(value: float) -> Number:
     """An int when the value is whole (1100.0 → 1100), else the float rounded to 10 digits."""
+    if not math.isfinite(value):
+        return value  # a digit string longer than a float can hold
     if value == int(value) and abs(value) < 1e15:
         return int(value)
     return round(value, 10)
@@ -64,7 +67,7 @@ def read_number(s: str) -> Optional[Number]:
         den, _, num = s.partition("分之")
         d, n = read_number(den), read_number(num)
         return as_number(n / d) if d and n is not None else None
-    ascii_form = s.replace(",", "")
+    ascii_form = s.replace(",", "").replace("，", "")
     try:
         return as_number(float(ascii_form))
     except ValueError:

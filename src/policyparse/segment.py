@@ -15,7 +15,7 @@ from typing import Iterator
 
 import regex
 
-from .chars import CLOSERS, COLONS, COMMAS, ELLIPSIS, FULL_STOPS, SENTENCE_END, strip_span
+from .chars import CLOSERS, COLONS, COMMAS, ELLIPSIS, FULL_STOPS, SENTENCE_END, is_thousands_comma, strip_span
 from .patterns import grammar
 
 _SENT_END = regex.compile(f"[{regex.escape(FULL_STOPS + ELLIPSIS)}]+[{regex.escape(CLOSERS)}]*")
@@ -92,6 +92,32 @@ def enumerations(text: str, start: int, end: int) -> list[Enumeration]:
             stop = sent.end() if sent else end
         s, e = strip_span(text, m.start(), stop)
         out.append(Enumeration(m.group(), i + 1, s, e, m.end()))  # runs go 1, 2, 3 … in order
+    return out
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans of a sentence: the pieces between ，；： (stripped, non-empty).
+
+    The enumeration comma 、 joins words, not clauses; a comma inside a number
+    (8,500, 33，212) ends nothing.
+
+    Example:
+        >>> t = "新建8,500公里，改建3000公里；完善体系"
+        >>> [t[s:e] for s, e in clauses(t, 0, len(t))]
+        ['新建8,500公里', '改建3000公里', '完善体系']
+    """
+    out = []
+    pos = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if is_thousands_comma(text, m.start()):
+            continue  # 8,500公里 is one number
+        s, e = strip_span(text, pos, m.start())
+        if e > s:
+            out.append((s, e))
+        pos = m.end()
+    s, e = strip_span(text, pos, end)
+    if e > s:
+        out.append((s, e))
     return out
 
 

@@ -26,11 +26,11 @@ from typing import Optional
 import regex
 
 from .actors import Mention, lexicon as actor_lexicon
-from .chars import COLONS, COMMAS, SENTENCE_END, is_thousands_comma, strip_span
+from . import segment
+from .chars import strip_span
 from .resources import load_json
 from .tokens import Token, tokenize
 
-_CLAUSE_END = regex.compile(f"[{regex.escape(COMMAS + SENTENCE_END + COLONS)}]")
 _EDGE = " \t\n、" + "“”\"'《》（）()"
 
 
@@ -88,23 +88,6 @@ _FRAME_OPENERS = ("以", "通过", "按照", "根据", "依据", "围绕", "利�
 _FRAME_END = regex.compile(r"(?:为(?:重点|龙头|主线|抓手|核心|引领|导向|契机|目标|主体|基础|载体|平台|突破口|指导|统领)|"
                            r"基础上|前提下|领导下|指导下|过程中|背景下|情况下|中|下|后|前|时|期间|方面|要求|部署|精神|形式|方式|"
                            r"原则|思路|目标|契机|机遇|需要|需求|标准|为主|为辅)$")
-
-
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clause spans of a sentence: pieces between ，；： (stripped, non-empty)."""
-    out = []
-    pos = start
-    for m in _CLAUSE_END.finditer(text, start, end):
-        if is_thousands_comma(text, m.start()):
-            continue  # 8,500公里 is one number
-        s, e = strip_span(text, pos, m.start())
-        if e > s:
-            out.append((s, e))
-        pos = m.end()
-    s, e = strip_span(text, pos, end)
-    if e > s:
-        out.append((s, e))
-    return out
 
 
 def _split_compound(tok: Token, v: Verbs) -> list[Token]:
@@ -211,7 +194,7 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
     """
     v = verbs()
     ss, se = sentence
-    parts = clauses(text, ss, se)
+    parts = segment.clauses(text, ss, se)
     drafts: list[TaskDraft] = []
     leaders: list[tuple[Mention, str]] = []
     lazy = tokens is None
