@@ -98,6 +98,13 @@ def test_not_actors(sentence):
     assert [m.name for m in find_mentions(sentence)] == []
 
 
+def test_a_reference_in_a_frame_is_cited_by_the_task_after_it():
+    plan = plan_of("根据《纲要》要求，新建学校30所。")
+    (ref,) = plan.references
+    assert ref.task == plan.tasks[0].id and plan.tasks[0].verb == "新建"
+    assert any(e.relation == "cites" and e.target == ref.id for e in plan.edges)
+
+
 def test_actor_names_are_normalised_and_merged():
     assert canonical("市人民政府") == "市政府" and canonical("党中央") == "中共中央"
     plan = plan_of("落实市人民政府部署。推动市政府决策落地。统一到党中央决策部署上来,贯彻中共中央精神。")
@@ -105,6 +112,7 @@ def test_actor_names_are_normalised_and_merged():
     assert names.count("市政府") == 1 and names.count("中共中央") == 1
     gov = plan.actor("市政府")
     assert len(gov.mentions) == 2 and "市人民政府" in gov.aliases
+    assert plan.actor("市人民政府") is gov
     assert kind_of("市教育局党委") == "party" and kind_of("江岸区") == "district"
 
 
@@ -120,6 +128,9 @@ def test_actor_names_are_normalised_and_merged():
     ("省教育厅会同省发展改革委、省财政厅制定实施方案。",
      [("省发展改革委", "co-lead"), ("省财政厅", "co-lead"), ("省教育厅", "lead")]),
     ("各市县政府要落实主体责任。", [("各市县政府", "lead")]),
+    ("武汉市教育局会同北京市海淀区教育委员会、湖北省财政厅制定办法。",  # named places open the names
+     [("北京市海淀区教育委员会", "co-lead"), ("湖北省财政厅", "co-lead"), ("武汉市教育局", "lead")]),
+    ("指导湖北省教育厅开展工作。", [("湖北省教育厅", "guided")]),
 ])
 def test_roles(sentence, expected):
     plan = plan_of(sentence)

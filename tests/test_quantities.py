@@ -178,3 +178,38 @@ def test_a_heading_of_results_and_targets_is_no_review():
                              "城镇调查失业率控制在5.5%以内。\n二、2020年工作回顾\n城镇新增就业1186万人。",
                              meta={"year": 2021})
     assert [(q.surface, q.kind) for q in plan.quantities] == [("控制在5.5%以内", "target"), ("1186万人", "achieved")]
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    # (surface, kind, deadline) for each quantity: cases a review of the rules turned up
+    ("粮食产量33，212万吨", [("33，212万吨", "target", None)]),                       # full-width thousands comma
+    ("到2020年毛入学率达到90%，到2025年达到95%", [("90%", "target", 2020), ("95%", "target", 2025)]),
+    ("确保在2018年基础上投入增长10%", [("10%", "target", None)]),                    # a base year is no deadline
+    ("招生规模比2018年增长10%", [("10%", "target", None)]),                          # nor a result
+    ("完善质量评估计划，新建学校30所", [("30所", "target", None)]),                   # 估计 inside 评估计划
+])
+def test_review_cases(phrase, expected):
+    assert [(q.surface, q.kind, q.deadline) for q in quantities(phrase)] == expected
+
+
+def test_markers_inside_words_are_none():
+    (q,) = quantities("建设虚拟仿真模拟实验室30个")
+    assert q.commitment is None  # 拟 inside 模拟
+    (q,) = quantities("人均预期寿命再提高1岁")
+    assert q.commitment is None  # 预期 inside 人均预期寿命
+
+
+def test_distributed_values_keep_the_verb():
+    a, b = quantities("单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%")
+    assert (a.measure, b.measure) == ("change", "change")
+    assert (a.indicator, b.indicator) == ("单位国内生产总值能耗降低", "二氧化碳排放降低")
+
+
+def test_an_unclosed_title_hides_nothing_after_its_sentence():
+    plan = policyparse.parse(HEAD + "贯彻《关于加强教育的意见，新建学校30所，会同市财政局制定办法。\n2.学习《纲要》。")
+    assert [q.surface for q in plan.quantities] == ["30所"]
+    assert [a.name for a in plan.actors if not a.issuer] == ["市财政局"]
+
+
+def test_a_huge_digit_string_is_no_quantity():
+    assert quantities("新建" + "9" * 400 + "所") == []

@@ -48,7 +48,10 @@ def _pattern() -> "regex.Pattern[str]":
     suffixes = "|".join(regex.escape(s) + (f"(?![{regex.escape(guard[s])}])" if s in guard else "")
                         for s, _ in sorted(lex["suffixes"], key=lambda x: -len(x[0])))
     party = r"(?:党委|党组织|党组(?!织))"
-    body = (rf"(?:中共)?(?:{_alt(lex['region_prefixes'])})?(?:{_alt(lex['stems'])})(?:{suffixes}){party}?")
+    # a named place before a body (武汉市教育局, 北京市海淀区教育委员会), where a word ends before it
+    boundary = _alt(lex["place_after"])
+    place = rf"(?:(?<=^|[^\p{{Han}}]|{boundary})(?:\p{{Han}}{{2,4}}?(?:省|市|自治区|自治州|州|盟)){{1}}(?:\p{{Han}}{{1,4}}?(?:区|县|市|旗))?)"
+    body = (rf"(?:中共)?(?:{place}|{_alt(lex['region_prefixes'])})?(?:{_alt(lex['stems'])})(?:{suffixes}){party}?")
     names = _alt(lex["names"])
     return regex.compile(rf"(?:{body}|(?:{names}){party}?)")
 
@@ -56,6 +59,24 @@ def _pattern() -> "regex.Pattern[str]":
 @lru_cache(maxsize=1)
 def _not_actor() -> "regex.Pattern[str]":
     return regex.compile(rf"(?:{_alt(lexicon()['not_actors'])})")
+
+
+@lru_cache(maxsize=1)
+def _words_before_places() -> tuple[frozenset[str], ...]:
+    """Words that can stand right before a body's name (verbs, adverbs, 会同, 在 …), by length."""
+    verbs = load_json("verbs.json")
+    words = set(lexicon()["place_after"]) | set(verbs["modifiers"]) | set(verbs.get("light_verbs", []))
+    for group in verbs["verbs"].values():
+        words |= set(group)
+    return tuple(frozenset(w for w in words if len(w) == n) for n in (4, 3, 2, 1))
+
+
+def _leading_word(text: str, s: int, e: int) -> int:
+    """The length of a verb or function word a match starts with (0 when none), if a name is left after it."""
+    for n, words in zip((4, 3, 2, 1), _words_before_places()):
+        if e - s > n + 2 and text[s : s + n] in words:
+            return n
+    return 0
 
 
 def canonical(name: str) -> str:
@@ -114,9 +135,15 @@ def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Itera
     """
     end = len(text) if end is None else end
     not_actor = _not_actor()
-    for m in _pattern().finditer(text, start, end):
+    pattern = _pattern()
+    for m in pattern.finditer(text, start, end):
         s, e = m.span()
-        written = m.group()
+        while (lead := _leading_word(text, s, e)):  # 指导湖北省教育厅, 并联合市旅游委: no part of the name
+            again = pattern.match(text, s + lead, e)
+            if again is None or again.end() != e:
+                break
+            s += lead
+        written = text[s:e]
         if _in_title(text, s, start, end):
             continue
         na = not_actor.match(text, s)

@@ -177,6 +177,8 @@ def _issuers(plan: Plan, actors: _Actors) -> None:
             if not any(s < span[1] and span[0] < e for s, e in taken):
                 taken.append(span)
                 a.mentions.append(span)
+                if issuer != a.name and issuer not in a.aliases:
+                    a.aliases.append(issuer)  # 市人民政府 in the title: the actor 市政府
                 break
             pos = plan.text.find(issuer, pos + 1, head_end)
 
@@ -228,6 +230,10 @@ def _build(plan: Plan, drafts, quantities, refs, actors: _Actors) -> None:
     references: list[Reference] = []
     for i, (node, r) in enumerate(refs):
         t = task_at(r.start, r.end)
+        if t is None:  # cited in a frame (根据《纲要》要求，新建…): the task that follows in its sentence
+            k = bisect_left(starts, r.end)
+            if k < len(tasks) and tasks[k].span[0] < node.span[1] and node.span[0] <= r.start:
+                t = tasks[k]
         references.append(Reference(id=f"r{i}", node=node.id, kind=r.kind, title=r.title, span=(r.start, r.end),
                                     issuer=r.issuer, task=t.id if t else None))
     if chain is not None:

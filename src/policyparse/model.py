@@ -295,8 +295,10 @@ class Plan:
     def __repr__(self) -> str:
         # the dataclass repr would print the whole text and every node
         counts = ", ".join(f"{k}s={len(self.nodes_of(k))}" for k in HEADING_KINDS if self.nodes_of(k))
+        facts = (f", tasks={len(self.tasks)}, quantities={len(self.quantities)}, targets={len(self.targets)}, "
+                 f"actors={len(self.actors)}, references={len(self.references)}")
         return (f"Plan(title={self.meta.title!r}, year={self.meta.year}, chars={len(self.text)}, "
-                f"nodes={len(self.nodes)}{', ' + counts if counts else ''}, warnings={len(self.warnings)})")
+                f"nodes={len(self.nodes)}{', ' + counts if counts else ''}{facts}, warnings={len(self.warnings)})")
 
     # --- navigation -----------------------------------------------------------------
     def _indexes(self) -> tuple[dict[str, Node], dict[Optional[str], list[Node]]]:
@@ -366,9 +368,11 @@ class Plan:
         return [q for q in self.quantities if q.kind == "target"]
 
     def actor(self, name_or_id: str) -> Actor:
-        """The actor with this id (``a3``) or name (市教育局, or any alias)."""
+        """The actor with this id (``a3``) or name (市教育局, or any alias: 市人民政府 finds 市政府)."""
+        from .actors import canonical  # noqa: PLC0415
+
         for a in self.actors:
-            if name_or_id in (a.id, a.name) or name_or_id in a.aliases:
+            if name_or_id == a.id or a.name in (name_or_id, canonical(name_or_id)) or name_or_id in a.aliases:
                 return a
         raise KeyError(f"no actor named {name_or_id!r}")
 

@@ -16,7 +16,8 @@ import regex
 from .actors import Mention, canonical, find_mentions
 
 _TITLE = regex.compile(r"《(?P<title>(?:[^《》]|《[^《》]*》)+)》")
-_QUOTE = regex.compile(r"“(?P<title>[^“”，,。；;！？\n]{1,20})”")
+_QUOTE = regex.compile(r"“(?P<title>[^“”，,。；;！？\n]{1,20})”|「(?P<title>[^「」，,。；;！？\n]{1,20})」"
+                       r"|『(?P<title>[^『』，,。；;！？\n]{1,20})』|\"(?P<title>[^\"，,。；;！？\n]{1,20})\"")
 
 #: the longest quotation taken for a slogan or programme name
 MAX_SLOGAN = 20
@@ -64,8 +65,8 @@ def find_references(text: str, start: int, end: int, mentions: list[Mention] = (
                     issuer = [x.name for x in bodies]
         found.append(ReferenceMatch("document", title, m.start(), m.end(), issuer))
     for m in _QUOTE.finditer(text, start, end):
-        if any(r.start <= m.start() < r.end for r in found):
-            continue
+        if any(r.start <= m.start() < r.end for r in found) or _TITLE.fullmatch(m.group("title")):
+            continue  # inside a title, or a quoted title (“《纲要》”) already taken as a document
         found.append(ReferenceMatch("slogan", m.group("title"), m.start(), m.end()))
     found.sort(key=lambda r: r.start)
     yield from found

@@ -141,10 +141,10 @@ def _group_role(text: str, start: int, end: int, lo: int) -> Optional[str]:
     for w in sorted(lex["pivot_verbs"], key=len, reverse=True):
         if before.endswith(w):
             return lex["pivot_verbs"][w]
-    if before.endswith("提请"):
+    if before.endswith(tuple(w for w in markers["lead"]["before"] if w != "由")):
         return "lead"  # 提请市委市政府召开…: they convene
-    if after.startswith(("牵头", "负责")):
-        return "lead"
+    if after.startswith(tuple(markers["lead"]["after"])):
+        return "lead"  # (由)市财政局牵头…
     return None
 
 
@@ -199,12 +199,15 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
     leaders: list[tuple[Mention, str]] = []
     lazy = tokens is None
     starts = [] if tokens is None else [t.start for t in tokens]
+    mentions = sorted(mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in mentions]
     for i, (cs, ce) in enumerate(parts):
         if tokens is None:
             toks = head_tokens(text, cs, ce, segmenter)
         else:
             toks = tokens[bisect_left(starts, cs) : bisect_left(starts, ce)]  # glued words split in _walk
-        in_clause = [m for m in mentions if cs <= m.start and m.end <= ce] if mentions else []
+        in_clause = [m for m in mentions[bisect_left(mention_starts, cs) : bisect_left(mention_starts, ce)]
+                     if m.end <= ce] if mentions else []
         roles: list[tuple[Mention, str]] = []
         for group in _groups(text, in_clause):
             role = _group_role(text, group[0].start, group[-1].end, cs)
@@ -286,7 +289,7 @@ def _draft(text: str, toks: list[Token], i: int, clause: tuple[int, int], modifi
     if tok.text in _COMMITMENT and commitment is None:
         commitment = _COMMITMENT[tok.text]  # 确保…达到80%: the marker is the verb too
     obj_s, obj_e = verb_end, ce
-    while obj_s < obj_e and text[obj_s] in _EDGE and text[obj_s] not in "“《（(":
+    while obj_s < obj_e and text[obj_s] in _EDGE and text[obj_s] not in "“《（(\"「『":
         obj_s += 1
     while obj_e > obj_s and text[obj_e - 1] in " \t\n":
         obj_e -= 1
