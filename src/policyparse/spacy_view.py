@@ -1,8 +1,11 @@
 """A spaCy view of a parsed plan: a ``Doc`` whose entities are the extracted facts.
 
 :func:`to_spacy` builds the ``Doc`` on a blank Chinese pipeline
-(``spacy.blank("zh")`` with the jieba segmenter) from the same tokens the
-extraction used, so every entity lines up with its character span:
+(``spacy.blank("zh")`` with the jieba segmenter) from the package's own
+segmentation of the whole text (domain dictionary included). Entities are
+character spans widened to whole tokens where a token boundary falls inside
+one (``alignment_mode="expand"``), so an entity's text can run a little past
+the fact it shows:
 ``ACTOR`` (named bodies), ``VERB`` (task verbs), ``TARGET`` (quantities of kind
 target) and ``DOC`` (cited documents). Entities may not overlap in spaCy;
 where they would, the longer one is kept. ``spacy.displacy.render(doc,
