@@ -226,6 +226,10 @@ def test_to_spacy_entities(bundled_plan):
     assert labels == {"ACTOR", "VERB", "TARGET", "DOC"}
     targets = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "TARGET"]
     assert targets == [q.span for q in bundled_plan.targets]
+    from policyparse.spacy_view import entity_spans  # noqa: PLC0415
+
+    facts = {(s, e) for s, e, _ in entity_spans(bundled_plan)}
+    assert all((e.start_char, e.end_char) in facts for e in doc.ents)  # each entity is exactly a fact
     from spacy import displacy  # noqa: PLC0415
 
     html = displacy.render(doc, style="ent", jupyter=False)

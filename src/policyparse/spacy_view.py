@@ -2,10 +2,8 @@
 
 :func:`to_spacy` builds the ``Doc`` on a blank Chinese pipeline
 (``spacy.blank("zh")`` with the jieba segmenter) from the package's own
-segmentation of the whole text (domain dictionary included). Entities are
-character spans widened to whole tokens where a token boundary falls inside
-one (``alignment_mode="expand"``), so an entity's text can run a little past
-the fact it shows:
+segmentation of the whole text (domain dictionary included), with tokens cut
+where a fact begins or ends, so every entity is exactly the fact's span:
 ``ACTOR`` (named bodies), ``VERB`` (task verbs), ``TARGET`` (quantities of kind
 target) and ``DOC`` (cited documents). Entities may not overlap in spaCy;
 where they would, the longer one is kept. ``spacy.displacy.render(doc,
@@ -30,20 +28,33 @@ LABELS = {"ACTOR": "#a6cee3", "VERB": "#b2df8a", "TARGET": "#fb9a99", "DOC": "#f
 @lru_cache(maxsize=1)
 def blank_nlp() -> Any:
     """The blank Chinese pipeline, with the jieba segmenter (built once)."""
+    import logging  # noqa: PLC0415
+
     import spacy  # noqa: PLC0415 - heavy: only for the spaCy view
 
-    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    logger = logging.getLogger("jieba")
+    level = logger.level
+    logger.setLevel(logging.WARNING)  # the jieba segmenter reports its dictionary load on stderr
+    try:
+        return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    finally:
+        logger.setLevel(level)
 
 
-def _tokens_covering(text: str, segmenter: str) -> list[Token]:
-    """Tokens over the whole text, whitespace included, so the Doc text equals the plan text."""
+def _tokens_covering(text: str, segmenter: str, cuts: set[int]) -> list[Token]:
+    """Tokens over the whole text, whitespace included (so the Doc text equals the
+    plan text), cut at the offsets in ``cuts`` (where entities begin and end)."""
     tokens = tokenize(text, segmenter=segmenter)
     out: list[Token] = []
     pos = 0
     for t in tokens:
         if t.start > pos:
             out.append(Token(text[pos : t.start], pos, t.start))
-        out.append(t)
+        s = t.start
+        for c in sorted(c for c in cuts if t.start < c < t.end):
+            out.append(Token(text[s:c], s, c))
+            s = c
+        out.append(Token(text[s : t.end], s, t.end))
         pos = t.end
     if pos < len(text):
         out.append(Token(text[pos:], pos, len(text)))
@@ -79,11 +90,12 @@ def to_spacy(plan: "Plan", *, segmenter: str = "jieba") -> "Doc":
     from spacy.util import filter_spans  # noqa: PLC0415
 
     nlp = blank_nlp()
-    tokens = _tokens_covering(plan.text, segmenter)
+    spans = entity_spans(plan)
+    tokens = _tokens_covering(plan.text, segmenter, {x for s, e, _ in spans for x in (s, e)})
     doc = Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[False] * len(tokens))
     ents = []
-    for s, e, label in entity_spans(plan):
-        span = doc.char_span(s, e, label=label, alignment_mode="expand")
+    for s, e, label in spans:
+        span = doc.char_span(s, e, label=label, alignment_mode="strict")
         if span is not None:
             ents.append(span)
     doc.ents = filter_spans(ents)
