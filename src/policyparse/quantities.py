@@ -127,6 +127,9 @@ def _is_year(text: str, m: "regex.Match[str]") -> bool:
     return False
 
 
+#: how far back (characters, within the sentence) a commitment or forecast marker reaches
+MARKER_REACH = 400
+
 _QUOTES = (("“", "”", 16), ("「", "」", 16), ("『", "』", 16), ("《", "》", 200), ("〈", "〉", 200), ("\"", "\"", 16))
 
 
@@ -352,7 +355,7 @@ def _distributed(text: str, clause: tuple[int, int], first: int) -> Optional[lis
 def _commitment(text: str, sent_start: int, pos: int, about: bool) -> Optional[str]:
     """The nearest commitment marker before ``pos`` in its sentence (左右 alone: expected)."""
     best, best_pos = None, -1
-    window = text[sent_start:pos]
+    window = text[max(sent_start, pos - MARKER_REACH) : pos]
     for strength, words in lexicon()["commitment"].items():
         for w in words:
             i = last_marker(window, w)
@@ -454,7 +457,7 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
     if unit in ("岁", "年", "个月") and m.group("suf") in ("以上", "以下", "及以上", "及以下") \
             and pats["han"].match(after):
         return "condition"  # 60岁以上人口, 失业半年以上人员
-    window = text[sent[0] : s]
+    window = text[max(sent[0], s - MARKER_REACH) : s]
     if any(last_marker(window, w) >= 0 for w in lex["forecast"]):
         return "forecast"
     if ctx.review or text.startswith(tuple(lex["achieved_sentence"]), sent[0]):
