@@ -152,11 +152,12 @@ def extract(plan: Plan, *, segmenter: str = "jieba") -> Plan:
             quantities.append((node, q, (s, e)))
         for r in find_references(text, s, e, mentions):
             refs.append((node, r))
-    # verbless tasks for targets stated without an action verb (城镇新增就业1100万人以上)
+    # verbless tasks for targets stated without an action verb (城镇新增就业1100万人以上); a result,
+    # forecast or baseline without one is no task (a past figure is not something the plan does)
     covered = {d.span for _, d, _ in drafts}  # a task's span is its clause's, as is a quantity's clause_span
     for node, q, sent in quantities:
         span = q.clause_span or q.span
-        if span not in covered:
+        if q.kind == "target" and span not in covered:
             drafts.append((node, TaskDraft(span=span, commitment=q.commitment), sent))
             covered.add(span)
     drafts.sort(key=lambda x: x[1].span)
