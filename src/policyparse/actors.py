@@ -41,19 +41,39 @@ def lexicon() -> dict:
 _alt = alternation
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> "regex.Pattern[str]":
+def _pattern(place: bool = False) -> "regex.Pattern[str]":
+    """The name pattern: level + domain + suffix, or a listed name. With ``place``,
+    the pattern of a name opened by a named place (武汉市教育局, 北京市海淀区教育委员会),
+    used to widen a match to the left (a lookbehind at every character is slow)."""
     lex = lexicon()
     guard = lex.get("suffix_not_before", {})
     suffixes = "|".join(regex.escape(s) + (f"(?![{regex.escape(guard[s])}])" if s in guard else "")
                         for s, _ in sorted(lex["suffixes"], key=lambda x: -len(x[0])))
     party = r"(?:党委|党组织|党组(?!织))"
-    # a named place before a body (武汉市教育局, 北京市海淀区教育委员会), where a word ends before it
-    boundary = _alt(lex["place_after"])
-    place = rf"(?:(?<=^|[^\p{{Han}}]|{boundary})(?:\p{{Han}}{{2,4}}?(?:省|市|自治区|自治州|州|盟)){{1}}(?:\p{{Han}}{{1,4}}?(?:区|县|市|旗))?)"
-    body = (rf"(?:中共)?(?:{place}|{_alt(lex['region_prefixes'])})?(?:{_alt(lex['stems'])})(?:{suffixes}){party}?")
+    stems = f"(?:{_alt(lex['stems'])})(?:{suffixes}){party}?"
+    if place:
+        return regex.compile(rf"(?:中共)?\p{{Han}}{{2,4}}?(?:省|市|自治区|自治州|州|盟)(?:\p{{Han}}{{1,4}}?(?:区|县|市|旗))?{stems}")
+    body = rf"(?:中共)?(?:{_alt(lex['region_prefixes'])})?{stems}"
     names = _alt(lex["names"])
     return regex.compile(rf"(?:{body}|(?:{names}){party}?)")
+
+
+_pattern = lru_cache(maxsize=2)(_pattern)
+
+
+def _widen_to_place(text: str, s: int, e: int, lo: int) -> int:
+    """Where a body's name really starts when a named place opens it (市教育局 in
+    会同武汉市教育局 → 武汉市教育局): the longest widening that is a place-opened
+    name and starts after a clause start, a non-Chinese character or a function word."""
+    place = _pattern(place=True)
+    after = lexicon()["place_after"]
+    for k in range(min(10, s - lo), 1, -1):
+        p = s - k
+        if not place.fullmatch(text, p, e) or _leading_word(text, p, e):
+            continue  # not a place-opened name, or one that swallows a verb (指导湖北省…)
+        if p == lo or not regex.match(r"\p{Han}", text[p - 1]) or text[max(lo, p - 4):p].endswith(tuple(after)):
+            return p
+    return s
 
 
 @lru_cache(maxsize=1)
@@ -135,14 +155,10 @@ def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Itera
     """
     end = len(text) if end is None else end
     not_actor = _not_actor()
-    pattern = _pattern()
-    for m in pattern.finditer(text, start, end):
+    for m in _pattern().finditer(text, start, end):
         s, e = m.span()
-        while (lead := _leading_word(text, s, e)):  # 指导湖北省教育厅, 并联合市旅游委: no part of the name
-            again = pattern.match(text, s + lead, e)
-            if again is None or again.end() != e:
-                break
-            s += lead
+        if s > start and regex.match(r"\p{Han}", text[s - 1]):
+            s = _widen_to_place(text, s, e, start)
         written = text[s:e]
         if _in_title(text, s, start, end):
             continue
