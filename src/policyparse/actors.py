@@ -55,7 +55,9 @@ def _pattern(place: bool = False) -> "regex.Pattern[str]":
         return regex.compile(rf"(?:中共)?\p{{Han}}{{2,4}}?(?:省|市|自治区|自治州|州|盟)(?:\p{{Han}}{{1,4}}?(?:区|县|市|旗))?{stems}")
     body = rf"(?:中共)?(?:{_alt(lex['region_prefixes'])})?{stems}"
     names = _alt(lex["names"])
-    return regex.compile(rf"(?:{body}|(?:{names}){party}?)")
+    units = lex["units_of_bodies"]
+    own = rf"(?:{_alt(units['heads'])})(?:{_alt(units['tails'])})"  # 委局机关, 局直属单位
+    return regex.compile(rf"(?:{body}|(?:{names}){party}?|{own})")
 
 
 _pattern = lru_cache(maxsize=2)(_pattern)
@@ -120,6 +122,9 @@ def kind_of(name: str) -> str:
     lex = lexicon()
     if name in lex["names"]:
         return lex["names"][name]
+    for tail, kind in lex["units_of_bodies"]["tails"].items():
+        if name.endswith(tail):
+            return kind
     if name.endswith(("党委", "党组", "党组织", "工委", "纪委")) or name.startswith("中共"):
         return "party"
     for stem in lex["party_department_stems"]:
