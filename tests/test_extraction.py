@@ -232,5 +232,7 @@ def test_to_spacy_entities(bundled_plan):
     assert all((e.start_char, e.end_char) in facts for e in doc.ents)  # each entity is exactly a fact
     from spacy import displacy  # noqa: PLC0415
 
-    html = displacy.render(doc, style="ent", jupyter=False)
-    assert "中小学智慧校园" in html and "TARGET" in html
+    from policyparse.spacy_view import DISPLACY_OPTIONS  # noqa: PLC0415
+
+    html = displacy.render(doc, style="ent", jupyter=False, options=DISPLACY_OPTIONS)
+    assert "中小学智慧校园" in html and "TARGET" in html and DISPLACY_OPTIONS["colors"]["TARGET"] in html

@@ -168,6 +168,7 @@ def heading_lead(plan: Plan, heading: str) -> Optional[tuple[str, list[str]]]:
     node = next((n for n in plan.nodes if n.heading == heading and n.heading_span), None)
     if node is None:
         raise ValueError(f"no node has the heading {heading!r}")
+    assert node.heading_span is not None
     hs, he = node.heading_span
     lead = next((t for t in plan.tasks if t.lead and hs <= t.span[0] < he), None)
     return (lead.verb, lead.modifiers) if lead is not None and lead.verb else None
@@ -185,7 +186,7 @@ def score_heading_verbs(plans: dict[int, Plan], gold: list[dict]) -> tuple[Score
     for g in gold:
         got = heading_lead(plans[g["year"]], g["heading"])
         verb = got[0] if got else None
-        if g["verb"] is not None and verb == g["verb"]:
+        if got is not None and g["verb"] is not None and verb == g["verb"]:
             score.tp += 1
             same_mods += got[1] == g["modifiers"]
             continue

@@ -13,13 +13,14 @@ and writes the edges of the task graph.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Optional
+from typing import Iterable, Optional, cast
 
 import regex
 
 from . import segment
 from .actors import Mention, canonical, find_mentions, is_collective, kind_of, pivot_mentions
-from .model import HEADING_KINDS, Actor, Edge, Node, Plan, Quantity, Reference, Task, TaskActor
+from .model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, Plan, Quantity, Reference, ReferenceKind, Task,
+                    TaskActor)
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon
 from .references import find_references
 from .tasks import TaskDraft, find_tasks, verbs
@@ -102,7 +103,7 @@ class _Actors:
         name = canonical(name)
         a = self.by_name.get(name)
         if a is None:
-            a = Actor(id="", name=name, kind=kind or kind_of(name),
+            a = Actor(id="", name=name, kind=cast(ActorKind, kind or kind_of(name)),
                       collective=is_collective(name) if collective is None else collective)
             self.by_name[name] = a
         return a
@@ -223,24 +224,24 @@ def _build(plan: Plan, drafts, quantities, refs, actors: _Actors) -> None:
     qs: list[Quantity] = []
     for i, (_, q, _) in enumerate(sorted(quantities, key=lambda x: x[1].span)):
         q.id = f"q{i}"
-        t = task_at(*q.span)
-        q.task = t.id if t else None
-        if t and q.kind == "target" and t.commitment is None and q.commitment:
-            t.commitment = q.commitment
+        holder = task_at(*q.span)
+        q.task = holder.id if holder else None
+        if holder and q.kind == "target" and holder.commitment is None and q.commitment:
+            holder.commitment = q.commitment
         qs.append(q)
     references: list[Reference] = []
     for i, (node, r) in enumerate(refs):
-        t = task_at(r.start, r.end)
-        if t is None:  # cited in a frame (根据《纲要》要求，新建…): the task that follows in its sentence
+        citing = task_at(r.start, r.end)
+        if citing is None:  # cited in a frame (根据《纲要》要求，新建…): the task that follows in its sentence
             k = bisect_left(starts, r.end)
             if k < len(tasks) and tasks[k].span[0] < node.span[1] and node.span[0] <= r.start:
-                t = tasks[k]
-        references.append(Reference(id=f"r{i}", node=node.id, kind=r.kind, title=r.title, span=(r.start, r.end),
-                                    issuer=r.issuer, task=t.id if t else None))
+                citing = tasks[k]
+        references.append(Reference(id=f"r{i}", node=node.id, kind=cast(ReferenceKind, r.kind), title=r.title,
+                                    span=(r.start, r.end), issuer=r.issuer, task=citing.id if citing else None))
     if chain is not None:
-        for seq in (tasks, qs, references):
-            for rec, raw in zip(seq, chain.spans(x.span for x in seq)):
-                rec.raw_span = raw
+        records: list[Task | Quantity | Reference] = [*tasks, *qs, *references]
+        for rec, raw in zip(records, chain.spans(x.span for x in records)):
+            rec.raw_span = raw
     plan.tasks, plan.quantities, plan.actors, plan.references = tasks, qs, ordered, references
     plan.edges = list(_edges(plan))
 

@@ -21,13 +21,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterator, Optional, cast
 
 import regex
 
 from .chars import COLONS, COMMAS, OPENERS, SENTENCE_END, is_thousands_comma, strip_span
 from . import segment
-from .model import Quantity
+from .model import Commitment, Comparator, Measure, Quantity, QuantityKind
 from .numbers import CHINESE_DIGITS, Number, as_number, read_number, split_magnitude
 from .resources import alternation, load_json
 
@@ -565,10 +565,10 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         deadline = _nearest_deadline(deadlines, m.start(), context) if kind == "target" else None
         s, e = m.span()
         yield Quantity(
-            id="", node="", task=None, kind=kind, indicator=indicator, comparator=comparator,
-            value=v1, value_max=v2, unit=unit,
+            id="", node="", task=None, kind=cast(QuantityKind, kind), indicator=indicator,
+            comparator=cast(Comparator, comparator), value=v1, value_max=v2, unit=unit,
             base_value=as_number(v1 * factor), base_unit=base_unit,
-            measure=measure, commitment=commitment, deadline=deadline,
+            measure=cast(Measure, measure), commitment=cast(Optional[Commitment], commitment), deadline=deadline,
             text=text[clause[0]:clause[1]], span=(s, e), surface=text[s:e],
             indicator_span=ind_span, clause_span=clause,
         )

@@ -9,18 +9,17 @@ name when it is short and holds no clause punctuation (“两率先一进入”,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import regex
 
-from .actors import Mention, canonical, find_mentions
+from .actors import Mention, find_mentions
 
 _TITLE = regex.compile(r"《(?P<title>(?:[^《》]|《[^《》]*》)+)》")
-_QUOTE = regex.compile(r"“(?P<title>[^“”，,。；;！？\n]{1,20})”|「(?P<title>[^「」，,。；;！？\n]{1,20})」"
-                       r"|『(?P<title>[^『』，,。；;！？\n]{1,20})』|\"(?P<title>[^\"，,。；;！？\n]{1,20})\"")
-
 #: the longest quotation taken for a slogan or programme name
 MAX_SLOGAN = 20
+_QUOTE = regex.compile("|".join(
+    rf"{o}(?P<title>[^{o}{c}，,。；;！？\n]{{1,{MAX_SLOGAN}}}){c}" for o, c in (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))))
 
 
 @dataclass
@@ -32,7 +31,7 @@ class ReferenceMatch:
     issuer: list[str] = field(default_factory=list)
 
 
-def _issuers_before(text: str, start: int, lo: int, mentions: list[Mention]) -> list[str]:
+def _issuers_before(text: str, start: int, lo: int, mentions: Sequence[Mention]) -> list[str]:
     """Bodies named just before ``start``, joined by 、 和 及 (中共中央、国务院《…》)."""
     out: list[str] = []
     pos = start
@@ -45,7 +44,7 @@ def _issuers_before(text: str, start: int, lo: int, mentions: list[Mention]) -> 
     return out
 
 
-def find_references(text: str, start: int, end: int, mentions: list[Mention] = ()) -> Iterator[ReferenceMatch]:
+def find_references(text: str, start: int, end: int, mentions: Sequence[Mention] = ()) -> Iterator[ReferenceMatch]:
     """Yield the cited documents and quoted slogans of ``text[start:end]``.
 
     Example:
@@ -72,4 +71,4 @@ def find_references(text: str, start: int, end: int, mentions: list[Mention] = (
     yield from found
 
 
-__all__ = ["ReferenceMatch", "find_references", "canonical"]
+__all__ = ["ReferenceMatch", "find_references"]

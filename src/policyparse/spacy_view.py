@@ -21,8 +21,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .model import Plan
 
-#: entity labels, with the colours displaCy uses for them
+#: entity labels, with a colour for each
 LABELS = {"ACTOR": "#a6cee3", "VERB": "#b2df8a", "TARGET": "#fb9a99", "DOC": "#fdbf6f"}
+#: options for ``spacy.displacy.render(doc, style="ent", options=DISPLACY_OPTIONS)``
+DISPLACY_OPTIONS = {"ents": list(LABELS), "colors": LABELS}
 
 
 @lru_cache(maxsize=1)

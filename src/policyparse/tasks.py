@@ -237,7 +237,6 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
     return drafts
 
 
-_SKIP_OPEN = regex.compile(r"^(?:“[^”]*”|《[^》]*》|\([^)]*\)|（[^）]*）)")
 
 
 def _walk(text: str, toks: list[Token], clause: tuple[int, int], mentions: list[Mention], v: Verbs) -> Optional[TaskDraft]:
