@@ -97,6 +97,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nHELD OUT: lead verbs of {len(gold_v)} section and subsection headings, reports {years}")
         report("lead verbs", score, args.errors)
         print(f"  modifiers agree on {mods:.2f} of the correct verbs")
+    heldout = GOLD / "gwr_2024_actors_heldout.json"
+    if heldout.exists():
+        gold_a = json.loads(heldout.read_text("utf-8"))
+        plan = policyparse.parse_file(GWR / "2024.txt", segmenter=args.segmenter)
+        print(f"\nHELD OUT: Government Work Report 2024, {len(gold_a['actors'])} actors, {len(gold_a['roles'])} roles")
+        report("actors", score_actors(plan, gold_a["actors"]), args.errors)
+        report("roles", score_roles(plan, gold_a["roles"]), args.errors)
     return 0
 
 

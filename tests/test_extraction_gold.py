@@ -149,3 +149,15 @@ def test_heldout_gwr_2021_quantities():
     assert targets.precision >= 0.75 and targets.recall >= 0.9, targets.errors
     acc = field_accuracy(plan, gold["quantities"])
     assert acc["kind"] >= 0.85 and acc["deadline"] >= 0.8 and acc["indicator"] >= 0.85
+
+
+def test_heldout_gwr_2024_actors_and_roles():
+    """Held out: actors and explicit roles of the 2024 report, annotated without the parser's
+    output and broadly (schools, hospitals, 地方, 部门 count as actors). Measured once, not tuned
+    on: actors P 0.909 R 0.312, roles P 1.000 R 0.227. Precision is what this test holds."""
+    gold = json.loads((GOLD / "gwr_2024_actors_heldout.json").read_text("utf-8"))
+    plan = policyparse.parse_file(gwr_path(2024))
+    actors = score_actors(plan, gold["actors"])
+    assert actors.precision >= 0.85 and actors.recall >= 0.3, actors.errors
+    roles = score_roles(plan, gold["roles"])
+    assert roles.precision >= 0.9 and roles.recall >= 0.2, roles.errors
