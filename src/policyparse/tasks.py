@@ -36,11 +36,10 @@ _EDGE = " \t\n、" + "“”\"'《》（）()"
 
 @dataclass
 class Verbs:
-    """The verb lexicon: verb → class, the modifiers, the light verbs."""
+    """The verb lexicon: verb → class (light verbs, 开展/进行, count as ``implement``), the modifiers."""
 
     classes: dict[str, str]
     modifiers: frozenset[str]
-    light: frozenset[str]
     #: adverbs that are the verb when a noun follows them (加快义务教育…发展), with their class
     verb_modifiers: dict[str, str] = field(default_factory=dict)
 
@@ -57,10 +56,9 @@ def verbs() -> Verbs:
     for cls, words in raw["verbs"].items():
         for w in words:
             classes.setdefault(w, cls)
-    light = frozenset(raw.get("light_verbs", []))
-    for w in light:
+    for w in raw.get("light_verbs", []):
         classes.setdefault(w, "implement")
-    return Verbs(classes=classes, modifiers=frozenset(raw["modifiers"]) - frozenset(classes), light=light,
+    return Verbs(classes=classes, modifiers=frozenset(raw["modifiers"]) - frozenset(classes),
                  verb_modifiers=dict(raw.get("verb_modifiers", {})))
 
 
@@ -83,8 +81,11 @@ _COMMITMENT = {w: strength for strength, words in load_json("quantities.json")["
 _CONNECTIVES = frozenset("并 同时 要 将 还 也 再 并且 从而 进而 更 都 均 须 需 应 应当 必须 务必 切实 着力 努力 力争 争取 确保 "
                          "坚持 注重 重点 认真 继续 不断 进一步 全力 全面 及时 大力 主动 广泛 依法 按期 适时 有序 "
                          "其中 此外 另外 同步 一方面 另一方面 首先 其次 最后 一是 二是 三是 四是 五是".split())
-_FRAME_OPENERS = ("以", "通过", "按照", "根据", "依据", "围绕", "利用", "依托", "结合", "针对", "对", "在", "为", "为了",
-                  "随着", "面对", "把", "将", "从", "由于", "基于", "借助", "对照", "聚焦", "本着", "立足", "着眼", "顺应")
+#: prepositions that open a frame whenever they open a clause that another clause follows
+_FRAME_OPENERS = ("在", "按照", "根据", "依据", "围绕", "通过", "利用", "依托", "结合", "针对", "对", "以", "为了",
+                  "随着", "面对", "基于", "借助", "对照", "本着", "立足", "着眼", "顺应", "从")
+#: words that open a frame only when the clause also ends like one (为…提供保障 is an action, 为…为重点 a frame)
+_WEAK_FRAME_OPENERS = ("为", "把", "将", "由于", "聚焦")
 _FRAME_END = regex.compile(r"(?:为(?:重点|龙头|主线|抓手|核心|引领|导向|契机|目标|主体|基础|载体|平台|突破口|指导|统领)|"
                            r"基础上|前提下|领导下|指导下|过程中|背景下|情况下|中|下|后|前|时|期间|方面|要求|部署|精神|形式|方式|"
                            r"原则|思路|目标|契机|机遇|需要|需求|标准|为主|为辅)$")
@@ -108,10 +109,9 @@ def _frame_only(text: str, clause: tuple[int, int], has_next: bool) -> bool:
     body = text[s:e]
     if not has_next:
         return False
-    if body.startswith(("在", "按照", "根据", "依据", "围绕", "通过", "利用", "依托", "结合", "针对", "对", "以", "为了",
-                        "随着", "面对", "基于", "借助", "对照", "本着", "立足", "着眼", "顺应", "从")):
+    if body.startswith(_FRAME_OPENERS):
         return True
-    return bool(_FRAME_END.search(body)) and body.startswith(_FRAME_OPENERS)
+    return body.startswith(_WEAK_FRAME_OPENERS) and bool(_FRAME_END.search(body))
 
 
 _JOINERS = ("", "、", "和", "及", "与", "以及", "或")
@@ -292,7 +292,6 @@ def _draft(text: str, toks: list[Token], i: int, clause: tuple[int, int], modifi
         obj_s += 1
     while obj_e > obj_s and text[obj_e - 1] in " \t\n":
         obj_e -= 1
-    # a modifier-less light verb heads a nominal object: 开展调研 → verb 开展, object 调研
     return TaskDraft(
         span=clause, verb=tok.text, verb_span=(verb_start, verb_end),
         verb_class=v.classes.get(tok.text) or v.verb_modifiers.get(tok.text),
