@@ -362,6 +362,26 @@ class Plan:
 
         return to_spacy(self, segmenter=segmenter)
 
+    def to_frame(self, kind: str) -> Any:
+        """One table of the plan as a pandas DataFrame: ``nodes``, ``tasks``,
+        ``roles``, ``targets``, ``quantities``, ``actors``, ``references`` or
+        ``edges`` (see :mod:`policyparse.tables`); ids and spans are columns.
+
+        Example:
+            >>> plan = Plan(meta=Meta(), text="")
+            >>> list(plan.to_frame("roles").columns)
+            ['task', 'actor', 'role', 'start', 'end']
+        """
+        from .tables import to_frame  # noqa: PLC0415 - pandas loads only here
+
+        return to_frame(self, kind)
+
+    def frames(self) -> dict[str, Any]:
+        """Every table of the plan, by name (see :meth:`to_frame`)."""
+        from .tables import frames  # noqa: PLC0415
+
+        return frames(self)
+
     @property
     def targets(self) -> list[Quantity]:
         """The quantities of kind ``target``: the plan's numeric commitments."""
