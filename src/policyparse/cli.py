@@ -1,4 +1,5 @@
-"""Command line: ``policyparse parse FILE... [--format json|jsonl|table] [-o OUT]``.
+"""Command line: ``policyparse parse FILE... [--format json|jsonl|table] [-o OUT]``;
+``policyparse diff`` and ``policyparse panel`` (see :mod:`policyparse.cli_compare`).
 
 Exit codes: 0 every file parsed; 1 some file failed (one line each on stderr,
 naming the file and the reason; the others are still written); 2 usage error.
@@ -33,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="the outline only: no tasks, quantities, actors, references or edges (faster)")
     parse.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba",
                        help="word segmenter for extraction (default: jieba; pkuseg is slower and must be installed)")
+    from .cli_compare import add_commands  # noqa: PLC0415 - diff and panel
+
+    add_commands(sub)
     return p
 
 
@@ -45,6 +49,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return int(exc.code or 0)
     if args.command == "parse":
         return _parse_command(args)
+    if args.command in ("diff", "panel"):
+        from .cli_compare import run  # noqa: PLC0415
+
+        return run(args)
     parser.print_usage(sys.stderr)
     return 2
 

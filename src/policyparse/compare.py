@@ -93,7 +93,10 @@ class PlanDiff:
     old: Plan
     new: Plan
     alignment: list[NodeChange]
+    #: every target of either plan, paired by indicator
     target_changes: list[TargetChange]
+    #: the headline targets alone (主要预期目标 …), paired among themselves
+    headline_changes: list[TargetChange] = field(default_factory=list)
 
     # --- views -----------------------------------------------------------------------
     def summary(self, kind: Optional[str] = None) -> dict[str, int]:
@@ -141,6 +144,7 @@ class PlanDiff:
             "summary": self.summary(),
             "alignment": [_record(c) for c in self.alignment],
             "target_changes": [t.to_dict() for t in self.target_changes],
+            "headline_changes": [t.to_dict() for t in self.headline_changes],
         }
 
     def to_frame(self, kind: str = "alignment") -> Any:
@@ -192,7 +196,8 @@ def diff(old: PlanLike, new: PlanLike, *, threshold: Optional[float] = None, seg
     pairs = align_outlines(old_plan, new_plan, **kwargs)
     unit_ids = ({u.node.id for u in units(old_plan)}, {u.node.id for u in units(new_plan)})
     lines = [_describe(old_plan, new_plan, p, segmenter, unit_ids) for p in pairs]
-    return PlanDiff(old_plan, new_plan, lines, match_targets(old_plan, new_plan))
+    return PlanDiff(old_plan, new_plan, lines, match_targets(old_plan, new_plan),
+                    match_targets(old_plan, new_plan, headline=True))
 
 
 def _as_plan(obj: PlanLike) -> Plan:

@@ -353,9 +353,27 @@ def _distributed(text: str, clause: tuple[int, int], first: int) -> Optional[lis
 
 
 def _commitment(text: str, sent_start: int, pos: int, about: bool) -> Optional[str]:
-    """The nearest commitment marker before ``pos`` in its sentence (左右 alone: expected)."""
-    best, best_pos = None, -1
+    """The nearest commitment marker before ``pos`` in its sentence (左右 alone: expected).
+
+    In a list of targets opened by a colon (主要预期目标是：A；B；C) a marker
+    inside one element (控制在 in B) does not reach the next: only the
+    element itself and the list's head (before its ``：``) are read. Without
+    a colon, a marker reaches past ``；`` (赤字率拟按2.8%安排；财政赤字2.76万亿元).
+    """
     window = text[max(sent_start, pos - MARKER_REACH) : pos]
+    cut = window.rfind("；")
+    colon = window.find("：")
+    if 0 <= colon < cut:
+        best = _nearest_marker(window[cut + 1:]) or _nearest_marker(window[:colon])
+    else:
+        best = _nearest_marker(window)
+    if best is None and about:
+        return "expected"  # 左右 alone states an expected level (创建10个左右)
+    return best
+
+
+def _nearest_marker(window: str) -> Optional[str]:
+    best, best_pos = None, -1
     for strength, words in lexicon()["commitment"].items():
         for w in words:
             i = last_marker(window, w)
@@ -363,9 +381,15 @@ def _commitment(text: str, sent_start: int, pos: int, about: bool) -> Optional[s
                 continue  # 试点 in 足球试点学校 names a kind of school, not a trial
             if i > best_pos:
                 best, best_pos = strength, i
-    if best is None and about:
-        return "expected"  # 左右 alone states an expected level (创建10个左右)
     return best
+
+
+def _at_clause_head(window: str, i: int) -> bool:
+    """Is position ``i`` at the head of its clause (after at most a short adverb)?"""
+    head = i
+    while head > 0 and window[head - 1] not in _CLAUSE_PUNCT:
+        head -= 1
+    return i - head <= 4
 
 
 def last_marker(window: str, word: str) -> int:
@@ -397,14 +421,6 @@ def _covers(window: str, longer: str, i: int, word: str) -> bool:
     return False
 
 
-def _at_clause_head(window: str, i: int) -> bool:
-    """Is position ``i`` at the head of its clause (after at most a short adverb)?"""
-    head = i
-    while head > 0 and window[head - 1] not in _CLAUSE_PUNCT:
-        head -= 1
-    return i - head <= 4
-
-
 def _deadline_matches(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
     """``(position, year)`` of every deadline written in ``text[start:end]``, in order."""
     p = _patterns()
@@ -430,13 +446,16 @@ def _deadlines_at(text: str, start: int, end: int, year: Optional[int]) -> list[
     return [(pos, y) for pos, y in _deadline_matches(text, start, end) if year is None or y >= year]
 
 
-def _nearest_deadline(deadlines: list[tuple[int, int]], pos: int, ctx: Context) -> Optional[int]:
+def _nearest_deadline(text: str, deadlines: list[tuple[int, int]], pos: int, ctx: Context) -> Optional[int]:
     """The deadline written last before ``pos`` in its sentence (到2020年…90%，到2025年…95%),
-    else the first after it, else the one a heading above sets."""
+    else the first after it in the same list element (up to the next ``；``),
+    else the one a heading above sets."""
     before = [y for p, y in deadlines if p < pos]
     if before:
         return before[-1]
-    return deadlines[0][1] if deadlines else ctx.deadline
+    stop = text.find("；", pos)
+    after = [y for p, y in deadlines if stop < 0 or p < stop]
+    return after[0] if after else ctx.deadline
 
 
 def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple[int, int], ctx: Context) -> str:
@@ -554,15 +573,17 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         base_verb = verb.rstrip("了到至在")
         if indicator is None and last is not None and kind != "periodicity" and (
                 last[0] == clause or text[clause[0]:m.start()].lstrip("、，,和及与并").startswith("比")
-                or (last[2] == unit and base_verb not in change_verbs)):
-            # 政府债务总规模11.86万亿元、比上年增加2.9万亿元: the same indicator, its change
+                or (last[2] == unit and base_verb not in change_verbs)
+                or (base_verb in change_verbs and text[clause[0]:m.start()].lstrip("、，,和及与并").startswith(verb))):
+            # 政府债务总规模11.86万亿元、比上年增加2.9万亿元: the same indicator, its change;
+            # 国内生产总值达到67.7万亿元，增长6.9%: a clause opening with its change verb has the last subject
             indicator = last[1] + (base_verb if base_verb in change_verbs else "")
             ind_span = None
         if indicator and kind not in ("baseline", "condition"):
             last = (clause, _base_indicator(indicator), unit)
         measure = _measure(unit, verb, indicator, text, m, clause)
         commitment = _commitment(text, start, m.start("n1"), m.group("suf") in ("左右", "上下")) if kind == "target" else None
-        deadline = _nearest_deadline(deadlines, m.start(), context) if kind == "target" else None
+        deadline = _nearest_deadline(text, deadlines, m.start(), context) if kind == "target" else None
         s, e = m.span()
         yield Quantity(
             id="", node="", task=None, kind=cast(QuantityKind, kind), indicator=indicator,

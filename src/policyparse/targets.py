@@ -10,8 +10,15 @@ paired one to one by the optimal assignment (scipy's
 ``linear_sum_assignment``) on indicator similarity, with the similarity of
 the sentences around them and the closeness of the values as tie breakers.
 
+The *headline* targets are those of the paragraph that states the plan's
+main targets (今年发展的主要预期目标是：…; the markers are data,
+``data/indicators.json``): :func:`headline_targets` finds them, and
+``match_targets(old, new, headline=True)`` compares those alone, which is
+how a reader compares two years' main targets (a target that moved into the
+headline list is ``added`` there, though the older plan stated it elsewhere).
+
 A pair is ``unchanged`` when comparator, value, upper bound, unit,
-commitment and deadline are all the same, otherwise ``changed`` (a change of
+commitment and deadline (counted from each plan's year, so this year's target stays this year's) are all the same, otherwise ``changed`` (a change of
 comparator or range is a change: 6.5%左右 → 6%－6.5%). ``delta`` is new − old
 in the new target's unit, when both are single values of one dimension; for
 a range it is null (its ``changes`` say what moved).
@@ -58,6 +65,8 @@ class TargetChange:
     delta: Optional[float] = None
     changes: list[str] = field(default_factory=list)
     similarity: Optional[float] = None
+    #: either target is a headline target (see :func:`headline_targets`)
+    headline: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +77,7 @@ class TargetChange:
             "delta": self.delta,
             "changes": list(self.changes),
             "similarity": self.similarity,
+            "headline": self.headline,
         }
 
 
@@ -81,13 +91,41 @@ def _value_closeness(a: Quantity, b: Quantity) -> float:
     return 1.0 - min(1.0, abs(va - vb) / top) if top else 1.0
 
 
-def match_targets(old: Plan, new: Plan, *, threshold: float = MATCH_THRESHOLD) -> list[TargetChange]:
-    """Pair the targets of two plans and say how each moved.
+def headline_targets(plan: Plan) -> list[Quantity]:
+    """The targets of the paragraph that states the plan's main targets, from
+    its marker (主要预期目标 …) on; empty when the plan has no such paragraph.
+
+    Example:
+        >>> import policyparse
+        >>> plan = policyparse.parse("今年发展的主要预期目标是：城镇新增就业1100万人以上。\n完成造林1亿亩以上。")
+        >>> [q.surface for q in headline_targets(plan)]
+        ['1100万人以上']
+    """
+    from .resources import load_json  # noqa: PLC0415
+
+    markers = load_json("indicators.json")["headline_markers"]
+    paragraphs = plan.nodes_of("paragraph") or plan.nodes
+    for para in paragraphs:
+        text = plan.span_text(para)
+        at = min((i for i in (text.find(m) for m in markers) if i >= 0), default=-1)
+        if at < 0:
+            continue
+        start, end = para.span[0] + at, para.span[1]
+        found = [q for q in plan.targets if start <= q.span[0] and q.span[1] <= end]
+        if found:
+            return found
+    return []
+
+
+def match_targets(old: Plan, new: Plan, *, threshold: float = MATCH_THRESHOLD,
+                  headline: bool = False) -> list[TargetChange]:
+    """Pair the targets of two plans (or their headline targets alone) and say how each moved.
 
     Returns the pairs and the added targets in the new plan's order, then
     the removed targets in the old plan's order.
     """
-    ot, nt = old.targets, new.targets
+    heads = {id(q) for q in headline_targets(old) + headline_targets(new)}
+    ot, nt = (headline_targets(old), headline_targets(new)) if headline else (old.targets, new.targets)
     pairs: dict[int, tuple[int, float]] = {}
     if ot and nt:
         import numpy as np  # noqa: PLC0415
@@ -96,7 +134,7 @@ def match_targets(old: Plan, new: Plan, *, threshold: float = MATCH_THRESHOLD) -
         ind = np.zeros((len(ot), len(nt)))
         for i, a in enumerate(ot):
             for j, b in enumerate(nt):
-                if _dimension(a) == _dimension(b) and a.measure == b.measure:
+                if _dimension(a) == _dimension(b):
                     ind[i, j] = similarity(a.indicator or a.text, b.indicator or b.text)
         context = _context_similarity([q.text for q in ot], [q.text for q in nt])
         closeness = np.array([[_value_closeness(a, b) for b in nt] for a in ot])
@@ -109,11 +147,13 @@ def match_targets(old: Plan, new: Plan, *, threshold: float = MATCH_THRESHOLD) -
     for j, b in enumerate(nt):
         if j in pairs:
             i, sim = pairs[j]
-            out.append(_compare(ot[i], b, sim))
+            out.append(_compare(ot[i], b, sim, old.meta.year, new.meta.year))
         else:
             out.append(TargetChange(_name(b), "added", None, b))
     paired_old = {i for i, _ in pairs.values()}
     out += [TargetChange(_name(a), "removed", a, None) for i, a in enumerate(ot) if i not in paired_old]
+    for change in out:
+        change.headline = id(change.old) in heads or id(change.new) in heads
     return out
 
 
@@ -121,8 +161,17 @@ def _name(q: Quantity) -> str:
     return canonical(q.indicator) or q.surface or q.text
 
 
-def _compare(a: Quantity, b: Quantity, sim: float) -> TargetChange:
-    changes = [f for f in COMPARED if getattr(a, f) != getattr(b, f)]
+def _relative_deadline(q: Quantity, year: Optional[int]) -> Optional[int]:
+    """A deadline counted from the plan's year; a deadline of the plan's own year is no deadline."""
+    if q.deadline is None or year is None:
+        return q.deadline
+    return None if q.deadline == year else q.deadline - year
+
+
+def _compare(a: Quantity, b: Quantity, sim: float, old_year: Optional[int], new_year: Optional[int]) -> TargetChange:
+    changes = [f for f in COMPARED if f != "deadline" and getattr(a, f) != getattr(b, f)]
+    if _relative_deadline(a, old_year) != _relative_deadline(b, new_year):
+        changes.append("deadline")
     if "unit" in changes and a.base_value == b.base_value and a.base_unit == b.base_unit:
         changes = [f for f in changes if f not in ("unit", "value")]  # 1100万人 = 11000000人
     return TargetChange(_name(b) if b.indicator else _name(a), "changed" if changes else "unchanged",
