@@ -32,10 +32,12 @@ test: setup
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_diff.py
 
 eval: setup
 	$(BIN)/python benchmarks/eval_outline.py
 	$(BIN)/python benchmarks/eval_extraction.py
+	$(BIN)/python benchmarks/eval_diff.py
 
 schema: setup
 	$(BIN)/python scripts/gen_schema.py

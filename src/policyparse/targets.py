@@ -97,7 +97,7 @@ def headline_targets(plan: Plan) -> list[Quantity]:
 
     Example:
         >>> import policyparse
-        >>> plan = policyparse.parse("今年发展的主要预期目标是：城镇新增就业1100万人以上。\n完成造林1亿亩以上。")
+        >>> plan = policyparse.parse("今年发展的主要预期目标是：城镇新增就业1100万人以上。\\n完成造林1亿亩以上。")
         >>> [q.surface for q in headline_targets(plan)]
         ['1100万人以上']
     """

@@ -1,0 +1,69 @@
+"""Scores of comparing plans against the hand-made gold (tests/gold/DIFF_GOLD.md).
+
+Run: ``python benchmarks/eval_diff.py``
+
+- headline target changes of 2018 → 2019 and 2022 → 2023 (status and both surfaces);
+- subsection links of 2018 → 2019 (precision and recall of linked pairs; dev pair);
+- the GDP growth target series (comparator, value, upper bound) and the
+  achieved values the panel finds, over every report year of the gold.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import policyparse
+from policyparse.series import series
+
+REPO = Path(__file__).resolve().parents[1]
+GWR = REPO.parent / "shared" / "corpora" / "gwr"
+GOLD = REPO / "tests" / "gold"
+
+
+def _dash(s):
+    return s.replace("－", "-").removeprefix("控制在") if s else s
+
+
+def main() -> int:
+    heads = json.loads((GOLD / "gwr_headline_targets.json").read_text(encoding="utf-8"))
+    for a, b in ((2018, 2019), (2022, 2023)):
+        d = policyparse.diff(GWR / f"{a}.txt", GWR / f"{b}.txt")
+        gold = {(g["status"], _dash(g["old"]), _dash(g["new"])) for g in heads["changes"][f"{a}→{b}"]}
+        got = {(t.status, _dash(t.old.surface) if t.old else None, _dash(t.new.surface) if t.new else None)
+               for t in d.headline_changes}
+        print(f"headline target changes {a} → {b}: {len(got & gold)} of {len(gold)} right, {len(got - gold)} wrong")
+        if a == 2018:
+            sub = json.loads((GOLD / "gwr_2018_2019_subsections.json").read_text(encoding="utf-8"))
+            gl = {(p["old"], p["new"]) for p in sub["pairs"] if p["old"] and p["new"]}
+            gt = {(c.old_heading, c.new_heading) for c in d.alignment if c.kind == "subsection" and c.old and c.new}
+            tp = len(gl & gt)
+            print(f"subsection links 2018 → 2019 (dev): P={tp / len(gt):.2f} R={tp / len(gl):.2f} "
+                  f"(tp={tp} fp={len(gt) - tp} fn={len(gl) - tp})")
+    gdp = {e["year"]: e for e in json.loads((GOLD / "gwr_gdp_targets.json").read_text(encoding="utf-8"))}
+    frame = policyparse.panel(sorted(GWR.glob("*.txt")))
+    found = series(frame, "国内生产总值增长").set_index("year")
+    t_ok = t_n = a_ok = a_n = 0
+    print("\nGDP growth target series (gold | panel):")
+    for year in sorted(gdp):
+        target = gdp[year]["target"]
+        achieved = (gdp.get(year + 1) or {}).get("achieved_previous_year")
+        row = found.loc[year] if year in found.index else None
+        got_t = None if row is None else (row.comparator, row.value, None if row.value_max != row.value_max else row.value_max)
+        want_t = None if target is None else (target["comparator"], target["value"], target["value_max"])
+        got_a = None if row is None or row.achieved != row.achieved else row.achieved
+        want_a = achieved["value"] if achieved else None
+        if want_t is not None:
+            t_n += 1
+            t_ok += got_t == want_t
+        if want_a is not None and year + 1 in gdp:
+            a_n += 1
+            a_ok += got_a == want_a
+        mark = "" if (got_t == want_t and (want_a is None or got_a == want_a)) else "   <-"
+        print(f"  {year}  {want_t} {want_a} | {got_t} {got_a}{mark}")
+    print(f"targets right: {t_ok} of {t_n}; achieved values right: {a_ok} of {a_n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
