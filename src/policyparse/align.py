@@ -154,16 +154,17 @@ def _unit(plan: Plan, n: Node, parent_unit: bool) -> Unit:
 
 
 def _vectors(old: list[Unit], new: list[Unit]) -> tuple["np.ndarray", "np.ndarray"]:
-    """Unit vectors: lead and body TF-IDF (fitted on both plans), weighed and normalised."""
-    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415
+    """Unit vectors: lead and body TF-IDF (IDF fitted on the units of both plans), weighed and normalised."""
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer  # noqa: PLC0415
     from sklearn.preprocessing import normalize  # noqa: PLC0415
 
     all_units = old + new
-    vectoriser = TfidfVectorizer(analyzer="char", ngram_range=NGRAMS, sublinear_tf=True)
-    vectoriser.fit([u.lead + u.body for u in all_units])
-    leads = normalize(vectoriser.transform([u.lead for u in all_units]))
-    bodies = normalize(vectoriser.transform([u.body for u in all_units]))
-    vectors = normalize(LEAD_WEIGHT * leads + bodies)
+    # hashed counts: no vocabulary to build and sort; 2**20 buckets leave collisions negligible
+    counter = HashingVectorizer(analyzer="char", ngram_range=NGRAMS, n_features=2**20, alternate_sign=False, norm=None)
+    counts = counter.transform([u.lead for u in all_units] + [u.body for u in all_units])
+    leads, bodies = counts[: len(all_units)], counts[len(all_units):]
+    weigh = TfidfTransformer(sublinear_tf=True).fit(leads + bodies)
+    vectors = normalize(LEAD_WEIGHT * normalize(weigh.transform(leads)) + normalize(weigh.transform(bodies)))
     return vectors[: len(old)], vectors[len(old):]
 
 

@@ -27,6 +27,7 @@ Example:
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left
 import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -271,8 +272,16 @@ def phrase_changes(old_text: str, old_span: Span, new_text: str, new_span: Span,
     """
     from .tokens import tokenize  # noqa: PLC0415
 
-    a = tokenize(old_text, *old_span, segmenter=segmenter)
-    b = tokenize(new_text, *new_span, segmenter=segmenter)
+    (os_, oe), (ns, ne) = old_span, new_span
+    while os_ < oe and ns < ne and old_text[os_] == new_text[ns]:  # the common ends need no words
+        os_, ns = os_ + 1, ns + 1
+    while oe > os_ and ne > ns and old_text[oe - 1] == new_text[ne - 1]:
+        oe, ne = oe - 1, ne - 1
+    # back off to a clause break, so the words at the edges are cut as in the whole text
+    os_, ns = _back_to_break(old_text, os_, old_span[0], ns, new_span[0])
+    oe, ne = _on_to_break(old_text, oe, old_span[1], ne, new_span[1], new_text)
+    a = tokenize(old_text, os_, oe, segmenter=segmenter)
+    b = tokenize(new_text, ns, ne, segmenter=segmenter)
     matcher = difflib.SequenceMatcher(None, [t.text for t in a], [t.text for t in b], autojunk=False)
     added, removed = [], []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -285,8 +294,34 @@ def phrase_changes(old_text: str, old_span: Span, new_text: str, new_span: Span,
     return added, removed
 
 
+_BREAKS = set("，。；：、！？,.;:!?\n")
+
+
+def _back_to_break(old_text: str, o: int, o_floor: int, n: int, n_floor: int) -> tuple[int, int]:
+    while o > o_floor and n > n_floor and old_text[o - 1] not in _BREAKS:
+        o, n = o - 1, n - 1
+    return o, n
+
+
+def _on_to_break(old_text: str, o: int, o_ceil: int, n: int, n_ceil: int, new_text: str) -> tuple[int, int]:
+    while o < o_ceil and n < n_ceil and old_text[o] not in _BREAKS:
+        o, n = o + 1, n + 1
+    return o, n
+
+
 def _tasks(plan: Plan, span: Span) -> list[Task]:
-    return [t for t in plan.tasks if span[0] <= t.span[0] and t.span[1] <= span[1]]
+    """The tasks inside ``span`` (tasks are in text order: found by bisection)."""
+    starts = plan.__dict__.get("_task_starts")
+    if starts is None or len(starts) != len(plan.tasks):
+        starts = [t.span[0] for t in plan.tasks]
+        plan.__dict__["_task_starts"] = starts
+    i = bisect_left(starts, span[0])
+    out = []
+    while i < len(starts) and starts[i] < span[1]:
+        if plan.tasks[i].span[1] <= span[1]:
+            out.append(plan.tasks[i])
+        i += 1
+    return out
 
 
 def _lead(plan: Plan, node: Node, span: Span) -> Optional[Task]:
