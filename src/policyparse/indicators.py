@@ -4,7 +4,8 @@ A target's ``indicator`` is written as the plan writes it: 国内生产总值增
 one year, 经济增长 in another, 减少农村贫困人口 here and 农村贫困人口减少 there.
 :func:`canonical` reduces it to one name, by rules that are data
 (``data/indicators.json``): opening time and scope words are dropped (今年,
-全国), modal and commitment words removed (要, 可以, 力争), a change verb
+全国) and framing before them (中央提出今年 …), words that name the target
+rather than the measure (预期目标, 调控目标), modal and commitment words removed (要, 可以, 力争), a change verb
 that opens the phrase is moved after what it changes, and known synonyms are
 mapped to one name. :func:`similarity` compares two names after that, for
 names that no rule makes equal (rapidfuzz's normalised Indel similarity, with
@@ -46,6 +47,8 @@ def _lexicon() -> dict[str, Any]:
             synonyms[v] = name
     return {
         "prefixes": sorted(data["strip_prefixes"], key=len, reverse=True),
+        "cut_after": data["cut_after"],
+        "suffixes": sorted(data["strip_suffixes"], key=len, reverse=True),
         "words": sorted(data["strip_words"], key=len, reverse=True),
         "verbs": sorted(data["change_verbs"], key=len, reverse=True),
         "synonyms": synonyms,
@@ -68,9 +71,17 @@ def canonical(indicator: Optional[str]) -> Optional[str]:
     name = "".join(ch for ch in indicator if ch not in _PUNCT)
     if name in lex["synonyms"]:
         return lex["synonyms"][name]
+    for word in lex["cut_after"]:  # 中央提出今年经济增长 → 经济增长
+        at = name.rfind(word)
+        if 0 <= at and len(name) - at - len(word) >= 2:
+            name = name[at + len(word):]
+    name = name.lstrip("的")
     changed = True
     while changed:
         changed = False
+        for suffix in lex["suffixes"]:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                name, changed = name[: -len(suffix)], True
         for prefix in lex["prefixes"]:
             if name.startswith(prefix) and len(name) > len(prefix):
                 name, changed = name[len(prefix):], True

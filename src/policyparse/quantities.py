@@ -514,6 +514,10 @@ def _opens_with_past(text: str, pos: int, year: int) -> bool:
     return value < year
 
 
+#: Linking verbs that, alone before a number, leave its subject in the clause before.
+_COPULAS = frozenset({"定为", "确定为", "为", "是", "调整为", "安排为", "预期为", "设定为"})
+
+
 def find_quantities(text: str, start: int, end: int, *, context: Context = Context(),
                     verbs: frozenset[str] = frozenset()) -> Iterator[Quantity]:
     """Yield the quantities of the sentence ``text[start:end]``.
@@ -551,6 +555,12 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         kind = _kind(text, m, clause, (start, end), context)
         indicator, ind_span, verb = _indicator(text, m, clause, verbs, prev_end.get(clause, -1))
         prev_end[clause] = m.end()
+        if indicator is None and k > 0 and text[clause[0]:m.start()].strip("，, ") in _COPULAS:
+            # 今年经济增长速度的宏观调控目标，定为百分之八至九: the subject is the clause before
+            ps, pe = clauses[k - 1]
+            off, subject = _trim_subject(text[ps:pe].rstrip("，,、；： "))
+            if 2 <= len(subject) <= 30:
+                indicator, ind_span = subject, (ps + off, ps + off + len(subject))
         if kind == "periodicity":
             os_, oe = _object_after(text, m.end(), clause[1], verbs)
             indicator, ind_span = (text[os_:oe], (os_, oe)) if oe > os_ else (None, None)
