@@ -40,6 +40,13 @@ def main() -> int:
             tp = len(gl & gt)
             print(f"subsection links 2018 → 2019 (dev): P={tp / len(gt):.2f} R={tp / len(gl):.2f} "
                   f"(tp={tp} fp={len(gt) - tp} fn={len(gl) - tp})")
+    held = json.loads((GOLD / "gwr_2016_2017_subsections_heldout.json").read_text(encoding="utf-8"))
+    d = policyparse.diff(GWR / "2016.txt", GWR / "2017.txt")
+    gl = {(p["old"], p["new"]) for p in held["pairs"] if p["old"] and p["new"]}
+    gt = {(c.old_heading, c.new_heading) for c in d.alignment if c.kind == "subsection" and c.old and c.new}
+    tp = len(gl & gt)
+    print(f"HELD OUT: subsection links 2016 → 2017: P={tp / len(gt):.2f} R={tp / len(gl):.2f} "
+          f"(tp={tp} fp={len(gt) - tp} fn={len(gl) - tp})")
     gdp = {e["year"]: e for e in json.loads((GOLD / "gwr_gdp_targets.json").read_text(encoding="utf-8"))}
     frame = policyparse.panel(sorted(GWR.glob("*.txt")))
     found = series(frame, "国内生产总值增长").set_index("year")

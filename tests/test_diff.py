@@ -150,3 +150,38 @@ def test_diff_takes_paths_and_refuses_other_things():
     assert d.old.meta.year == 2018 and d.new.meta.year == 2019
     with pytest.raises(TypeError, match="parsed plans or file paths"):
         policyparse.diff(1, 2)
+
+
+# --- restyled copies: a diff sees content, not layout ------------------------------------------
+from test_variants import LINES, VARIANTS, parse_variant  # noqa: E402
+
+LAYOUT_ONLY = [n for n in VARIANTS if n.split("-")[0] in {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}]
+
+
+@pytest.fixture(scope="module")
+def lines_plan(tmp_path_factory):
+    return parse_variant(LINES, tmp_path_factory.mktemp("lines"))
+
+
+@pytest.mark.parametrize("name", LAYOUT_ONLY)
+def test_restyled_copy_is_unchanged(lines_plan, name, tmp_path):
+    """Line breaks, wrapping, label styles, full-width digits, traditional script,
+    encodings, scraping debris, renumbering and an inserted grouping level change
+    no item and no target."""
+    d = policyparse.diff(lines_plan, parse_variant(VARIANTS[name], tmp_path))
+    assert d.summary("item") == {"unchanged": 27}
+    assert d.summary("section") == {"unchanged": 5}
+    assert {t.status for t in d.target_changes} == {"unchanged"} and len(d.target_changes) == 14
+
+
+def test_removed_sections_leave_items_in_place(lines_plan, tmp_path):
+    d = policyparse.diff(lines_plan, parse_variant(VARIANTS["10-no-sections-lines"], tmp_path))
+    assert d.summary("section") == {"removed": 5}
+    assert d.summary("item") == {"unchanged": 27}
+
+
+def test_added_sentences_are_the_added_phrases(lines_plan, tmp_path):
+    d = policyparse.diff(lines_plan, parse_variant(VARIANTS["11-noise-lines"], tmp_path))
+    assert d.summary("item") == {"reworded": 27}
+    assert all(not c.removed and c.added for c in d.alignment if c.kind == "item")
+    assert "".join(p.text for c in d.alignment if c.kind == "item" for p in c.added).count("新中国成立70周年") >= 1

@@ -28,7 +28,9 @@ items of a Government Work Report):
 4. A pair is ``unchanged`` when its text (labels and spacing aside) is the
    same, otherwise ``reworded``; either is ``moved`` as well when its parent
    is not the partner of the other's parent, or when it left the order of its
-   siblings (it is not on the longest run of pairs kept in order).
+   siblings (it is not on the longest run of pairs kept in order). Parents
+   are the nearest paired ancestors: a heading added or removed around a unit
+   does not move it.
 
 The statuses and thresholds are documented in ``docs/schema.md`` (Comparing
 plans). Example:
@@ -284,11 +286,12 @@ def _set(pairs: list[Pair], kind: str, old_id: str, new_id: str, status: str, si
 def _mark_moves(old: Plan, new: Plan, pairs: list[Pair], partner_of_old: dict[str, str]) -> None:
     """Mark the one-to-one pairs whose parent changed or that left their siblings' order."""
     groups: dict[tuple[Optional[str], Optional[str]], list[Pair]] = {}
+    paired_new = set(partner_of_old.values())
     for p in pairs:
         if p.status not in ("unchanged", "reworded") or p.old is None or p.new is None:
             continue
-        old_parent = _unit_parent(old, p.old)
-        new_parent = _unit_parent(new, p.new)
+        old_parent = _paired_ancestor(old, p.old, set(partner_of_old))
+        new_parent = _paired_ancestor(new, p.new, paired_new)
         if (old_parent is None) != (new_parent is None) or (
                 old_parent is not None and partner_of_old.get(old_parent) != new_parent):
             p.moved = True
@@ -305,6 +308,16 @@ def _mark_moves(old: Plan, new: Plan, pairs: list[Pair], partner_of_old: dict[st
     for p in pairs:
         if p.moved and p.status == "unchanged":
             p.status = "moved"
+
+
+def _paired_ancestor(plan: Plan, node_id: str, paired: set[str]) -> Optional[str]:
+    """The nearest ancestor that has a partner in the other plan: a heading
+    added or removed around a unit (a new （一） grouping items) does not
+    move it."""
+    parent = plan.node(node_id).parent
+    while parent is not None and parent not in paired:
+        parent = plan.node(parent).parent
+    return parent
 
 
 def _unit_parent(plan: Plan, node_id: str) -> Optional[str]:
