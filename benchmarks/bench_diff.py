@@ -16,20 +16,10 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
+
+from bench_extract import GWR, best_of
 
 import policyparse
-
-GWR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "gwr"
-
-
-def best_of(n: int, fn) -> float:
-    best = float("inf")
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def main() -> int:

@@ -60,22 +60,17 @@ class FieldChange:
 
 
 @dataclass
-class NodeChange:
+class NodeChange(Pair):
     """One line of the alignment: an old unit, a new unit, or a pair of them.
 
-    ``status`` is unchanged, reworded, moved, merged, split, added or
-    removed (see ``docs/schema.md``, Comparing plans); ``moved`` also marks
-    a reworded pair that changed place. ``added`` and ``removed`` are the
-    phrases the new text has and the old text lost; ``changes`` the changes
-    of verb, modifiers, actors and commitment.
+    ``old``/``new`` are node ids, ``status`` unchanged, reworded, moved,
+    merged, split, added or removed (see ``docs/schema.md``, Comparing
+    plans); ``moved`` also marks a reworded pair that changed place (the
+    fields of :class:`~policyparse.align.Pair`). ``added`` and ``removed``
+    are the phrases the new text has and the old text lost; ``changes`` the
+    changes of verb, modifiers, actors and commitment.
     """
 
-    old: Optional[str]
-    new: Optional[str]
-    kind: str
-    status: str
-    similarity: Optional[float] = None
-    moved: bool = False
     old_label: Optional[str] = None
     new_label: Optional[str] = None
     old_heading: Optional[str] = None
@@ -192,23 +187,15 @@ def diff(old: PlanLike, new: PlanLike, *, threshold: Optional[float] = None, seg
         >>> d.summary()
         {'unchanged': 2}
     """
-    old_plan, new_plan = _as_plan(old), _as_plan(new)
+    from .pipeline import as_plan  # noqa: PLC0415 - parsing loads only when paths are given
+
+    old_plan, new_plan = as_plan(old, caller="diff"), as_plan(new, caller="diff")
     kwargs = {} if threshold is None else {"threshold": threshold}
     pairs = align_outlines(old_plan, new_plan, **kwargs)
     unit_ids = ({u.node.id for u in units(old_plan)}, {u.node.id for u in units(new_plan)})
     lines = [_describe(old_plan, new_plan, p, segmenter, unit_ids) for p in pairs]
     return PlanDiff(old_plan, new_plan, lines, match_targets(old_plan, new_plan),
                     match_targets(old_plan, new_plan, headline=True))
-
-
-def _as_plan(obj: PlanLike) -> Plan:
-    if isinstance(obj, Plan):
-        return obj
-    if isinstance(obj, (str, os.PathLike)):
-        from .pipeline import parse_file  # noqa: PLC0415
-
-        return parse_file(obj)
-    raise TypeError(f"diff() takes parsed plans or file paths, not {type(obj).__name__}")
 
 
 # --- what changed inside a pair -----------------------------------------------------------

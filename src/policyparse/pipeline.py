@@ -175,3 +175,13 @@ def parse_file(
     doc = read(path)
     return parse(doc.text, source=doc.source, meta=meta, drop_debris=drop_debris,
                  to_simplified=to_simplified, sentences=sentences, extract=extract, segmenter=segmenter)
+
+
+def as_plan(obj: "Plan | str | os.PathLike[str]", *, caller: str) -> Plan:
+    """``obj`` if it is a parsed plan, else the plan parsed from the file it names
+    (for functions that take either, like :func:`policyparse.diff`)."""
+    if isinstance(obj, Plan):
+        return obj
+    if isinstance(obj, (str, os.PathLike)):
+        return parse_file(obj)
+    raise TypeError(f"{caller}() takes parsed plans or file paths, not {type(obj).__name__}")

@@ -102,11 +102,13 @@ def panel(plans: Iterable[PlanSource], *, achieved: bool = True, tolerance: floa
 
     import pandas as pd  # noqa: PLC0415
 
+    from .pipeline import as_plan  # noqa: PLC0415
+
     by_year: dict[int, Plan] = {}
     rows: list[dict[str, Any]] = []
     parsed = []
     for item in plans:
-        plan = _as_plan(item)
+        plan = as_plan(item, caller="panel")
         if plan.meta.year is None:
             warnings.warn(f"{plan.meta.source or plan.meta.title}: no year found; left out of the panel "
                           "(give one with meta={'year': ...})", stacklevel=2)
@@ -148,16 +150,6 @@ def _in_unit(achieved: Quantity, target: Quantity) -> float:
     if achieved.unit == target.unit or achieved.base_value is None or target.base_value is None or not target.value:
         return float(achieved.value)
     return float(achieved.base_value / (target.base_value / target.value))
-
-
-def _as_plan(item: PlanSource) -> Plan:
-    if isinstance(item, Plan):
-        return item
-    if isinstance(item, (str, os.PathLike)):
-        from .pipeline import parse_file  # noqa: PLC0415
-
-        return parse_file(item)
-    raise TypeError(f"panel() takes parsed plans or file paths, not {type(item).__name__}")
 
 
 def series(frame: "pd.DataFrame", indicator: str) -> "pd.DataFrame":
