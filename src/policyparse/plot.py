@@ -254,7 +254,7 @@ def actor_network(plan: "Plan", *, by: str = "item", implicit: bool = False, ax:
     ax.set_ylim(0, 1)
     ax.set_axis_off()
     ax.set_title(f"who takes part in which {by} ({sum(links.values())} roles in tasks)")
-    ax.legend(title="role", loc="lower center", ncol=len(by_role), fontsize="small", bbox_to_anchor=(0.5, -0.08))
+    ax.legend(title="role", loc="upper center", ncol=len(by_role), fontsize="small", bbox_to_anchor=(0.5, 0.0))
     _use_cjk(ax)
     return ax
 
