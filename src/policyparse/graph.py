@@ -160,9 +160,12 @@ def to_networkx(plan: "Plan") -> "nx.MultiDiGraph":
             graph.add_edge(ROOT, n.id, relation="contains")
     # a quantity or reference outside every task (an achieved figure stated without
     # an action verb) would float free: its node contains it, so it is placed too
-    for record in (*plan.quantities, *plan.references):
-        if record.task is None:
-            graph.add_edge(record.node, record.id, relation="contains")
+    for q in plan.quantities:
+        if q.task is None:
+            graph.add_edge(q.node, q.id, relation="contains")
+    for r in plan.references:
+        if r.task is None:
+            graph.add_edge(r.node, r.id, relation="contains")
     for e in plan.edges:
         for end in (e.source, e.target):
             if end not in graph:  # the plan's edges must join its records; say which one does not

@@ -175,7 +175,7 @@ def targets_over_time(panel: "pd.DataFrame", indicator: str, *, ax: Optional["Ax
     return ax
 
 
-def _division(plan: "Plan", node_id: str, kinds: set[str]) -> Optional[str]:
+def _division(plan: "Plan", node_id: str, kinds: set[str]) -> str:
     """The nearest enclosing node of one of ``kinds`` (else the top-level node)."""
     node = plan.node(node_id)
     top = node
