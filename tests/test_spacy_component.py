@@ -110,3 +110,21 @@ def _normal(text: str) -> str:
     from policyparse.normalize import normalize  # noqa: PLC0415
 
     return normalize(text, drop_debris=False).text
+
+
+def test_plans_travel_between_processes_and_through_doc_bytes(nlp):
+    """nlp.pipe(n_process=2) sends each Doc back from a worker, and Doc.to_bytes stores it:
+    the plan goes through msgpack in its JSON form, with its raw text."""
+    from spacy.tokens import Doc
+
+    texts = [policyparse.read(BUNDLED).text, "一、总体要求\n1.确保覆盖率达到９０％以上。"]
+    docs = list(nlp.pipe(texts, n_process=2))
+    for doc, text in zip(docs, texts):
+        plan = policyparse.parse(text)
+        assert doc._.plan == plan and doc._.plan.raw_text == text
+        assert {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "TARGET"} == \
+            {q.raw_span for q in plan.targets}
+    back = Doc(nlp.vocab).from_bytes(docs[1].to_bytes())
+    assert back._.plan == docs[1]._.plan and back._.plan.targets[0].value == 90
+    with pytest.raises(ValueError, match="no offset map"):
+        back._.plan.raw_span(0, 1)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Optional
 from .model import HEADING_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import Node, Plan
+    from .model import Node, Plan, Quantity
 
 #: the kinds shown as collapsible divisions; paragraphs, enumerations and sentences are text inside them
 DIVISION_KINDS = ("preamble", *HEADING_KINDS)
@@ -62,11 +62,10 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _value(q: "object") -> str:
-    value, value_max, comparator = getattr(q, "value"), getattr(q, "value_max"), getattr(q, "comparator")
-    if comparator == "range" and value_max is not None:
-        return f"{value:g}-{value_max:g}"
-    return f"{_SIGNS.get(comparator, comparator)} {value:g}"
+def _value(q: "Quantity") -> str:
+    if q.comparator == "range" and q.value_max is not None:
+        return f"{q.value:g}-{q.value_max:g}"
+    return f"{_SIGNS.get(q.comparator, q.comparator)} {q.value:g}"
 
 
 def marks(plan: "Plan") -> list[tuple[int, int, str, str]]:

@@ -17,7 +17,11 @@ through the plan's offset map (:meth:`Plan.raw_span`), which points into
 (``alignment_mode="expand"``). Facts that would overlap each other or an entity
 already on the Doc are resolved as in :func:`spacy.util.filter_spans` (the
 longer wins), so entities set by earlier components are kept unless a longer
-fact covers them. ``nlp.pipe`` works as usual.
+fact covers them. ``nlp.pipe`` works as usual, also with ``n_process`` > 1:
+the plan travels between processes (and into ``Doc.to_bytes``/``DocBin``) in
+its JSON form with its raw text, so a Doc read back has a ``doc._.plan``
+equal to the original but without the offset map (as after
+:meth:`Plan.from_json`: :meth:`Plan.raw_span` then asks for a new parse).
 
 Example:
     >>> import spacy
@@ -31,16 +35,39 @@ Example:
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .model import Plan
 from .spacy_view import entity_spans
 
 if not Doc.has_extension("plan"):
     Doc.set_extension("plan", default=None)
+
+#: the key that marks a serialised plan in msgpack data
+_PLAN_KEY = "__policyparse_plan__"
+
+
+@srsly.msgpack_encoders("policyparse_plan")
+def _encode_plan(obj: Any, chain: Optional[Callable[[Any], Any]] = None) -> Any:
+    """A Plan in ``doc.user_data`` as msgpack-ready data: its JSON form and raw text."""
+    if isinstance(obj, Plan):
+        return {_PLAN_KEY: obj.to_dict(), "raw_text": obj.raw_text}
+    return obj if chain is None else chain(obj)
+
+
+@srsly.msgpack_decoders("policyparse_plan")
+def _decode_plan(obj: Any, chain: Optional[Callable[[Any], Any]] = None) -> Any:
+    """The Plan back from :func:`_encode_plan` (without its offset map)."""
+    if isinstance(obj, dict) and _PLAN_KEY in obj:
+        plan = Plan.from_dict(obj[_PLAN_KEY])
+        plan.raw_text = obj.get("raw_text")
+        return plan
+    return obj if chain is None else chain(obj)
 
 
 class PolicyParseComponent:
