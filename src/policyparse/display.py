@@ -114,7 +114,7 @@ def _summary(plan: "Plan", node: "Node", heading: str, n_tasks: int, n_targets: 
     """The line a division shows when closed: its label, its heading (marked, as in the
     text) and how many tasks and targets it holds."""
     counts = f"{n_tasks} tasks" + (f", {n_targets} targets" if n_targets else "")
-    label = node.label or ("前言" if node.kind == "preamble" else f"[{node.kind}]")
+    label = node.label or f"[{node.kind}]"  # as in Plan.outline()
     return f'<span class="pp-label">{_e(label)}</span>{heading}<span class="pp-count">{counts}</span>'
 
 
