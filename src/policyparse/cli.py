@@ -1,5 +1,11 @@
-"""Command line: ``policyparse parse FILE... [--format json|jsonl|table] [-o OUT]``;
-``policyparse diff`` and ``policyparse panel`` (see :mod:`policyparse.cli_compare`).
+"""Command line: ``policyparse parse FILE... [--format json|jsonl|table|csv|parquet|graphml] [-o OUT]``.
+
+``csv`` and ``parquet`` write one file per table (:mod:`policyparse.tables`, plus
+``meta``) into the folder OUT, or with several FILEs into OUT/<file stem>/;
+``graphml`` writes the task graph (:mod:`policyparse.graph`) to the file OUT, or
+with several FILEs to OUT/<file stem>.graphml. These formats need ``-o``.
+
+``policyparse diff`` and ``policyparse panel`` compare plans (see :mod:`policyparse.cli_compare`).
 
 Exit codes: 0 every file parsed; 1 some file failed (one line each on stderr,
 naming the file and the reason; the others are still written); 2 usage error.
@@ -10,11 +16,17 @@ import argparse
 import os
 import sys
 from contextlib import nullcontext
+from pathlib import Path
 from typing import Optional, Sequence, TextIO
 
 from . import __version__
 from .errors import PolicyParseError
 from .model import HEADING_KINDS, Plan
+
+
+#: formats written as files (tables or a graph), never to standard output
+TABLE_FORMATS = ("csv", "parquet")
+FILE_FORMATS = (*TABLE_FORMATS, "graphml")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,10 +36,14 @@ def _parser() -> argparse.ArgumentParser:
     sub.required = True
     parse = sub.add_parser("parse", help="parse plan files", description="Parse plan files into JSON or a readable outline.")
     parse.add_argument("files", nargs="+", metavar="FILE")
-    parse.add_argument("--format", "-f", choices=["json", "jsonl", "table"], default="json",
+    parse.add_argument("--format", "-f", choices=["json", "jsonl", "table", *FILE_FORMATS], default="json",
                        help="json: one JSON document per file (an array for several files); "
-                            "jsonl: one line per file; table: a readable outline (default: json)")
-    parse.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+                            "jsonl: one line per file; table: a readable outline; "
+                            "csv, parquet: one file per table (nodes, tasks, roles, targets …) in the folder OUT "
+                            "(OUT/<file stem>/ for several files); graphml: the task graph in the file OUT "
+                            "(OUT/<file stem>.graphml for several files) (default: json)")
+    parse.add_argument("-o", "--output", metavar="OUT",
+                       help="write to OUT instead of standard output (required for csv, parquet, graphml)")
     parse.add_argument("--indent", type=int, default=None, help="indent JSON output")
     parse.add_argument("--no-sentences", action="store_true", help="headings only: no paragraph or sentence nodes")
     parse.add_argument("--no-extract", action="store_true",
@@ -60,36 +76,23 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 def _parse_command(args: argparse.Namespace) -> int:
     """Parse each file and write it out as soon as it is parsed (nothing is
     held back but what one JSON array needs), so a long run streams."""
-    from .pipeline import parse_file  # noqa: PLC0415 - keep `policyparse --help` light
-
+    if args.format in FILE_FORMATS:
+        return _export_command(args)
     try:
         ctx = open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout)
     except OSError as exc:  # checked before any parsing
         print(f"policyparse: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
         return 2
-    if not args.no_extract:
-        from .tokens import get_segmenter  # noqa: PLC0415
-
-        try:
-            get_segmenter(args.segmenter)  # a missing backend is a usage error, not one per file
-        except PolicyParseError as exc:
-            print(f"policyparse: {exc.reason}", file=sys.stderr)
-            return 2
+    if not _segmenter_ok(args):
+        return 2
     failed = 0
     try:
         with ctx as out:
             writer = _Writer(out, args.format, many=len(args.files) > 1, indent=args.indent)
             for path in args.files:
-                try:
-                    plan = parse_file(path, sentences=not args.no_sentences, extract=not args.no_extract,
-                                      segmenter=args.segmenter)
-                except PolicyParseError as exc:
+                plan = _parse_one(path, args)
+                if plan is None:
                     failed += 1
-                    print(f"policyparse: {exc}", file=sys.stderr)
-                    continue
-                except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
-                    failed += 1
-                    print(f"policyparse: {path}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
                     continue
                 writer.write(plan)
             writer.close()
@@ -98,6 +101,110 @@ def _parse_command(args: argparse.Namespace) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     return 1 if failed else 0
+
+
+def _segmenter_ok(args: argparse.Namespace) -> bool:
+    """A missing segmenter backend is a usage error, reported once, not once per file."""
+    if args.no_extract:
+        return True
+    from .tokens import get_segmenter  # noqa: PLC0415
+
+    try:
+        get_segmenter(args.segmenter)
+    except PolicyParseError as exc:
+        print(f"policyparse: {exc.reason}", file=sys.stderr)
+        return False
+    return True
+
+
+def _parse_one(path: str, args: argparse.Namespace) -> Optional[Plan]:
+    """The plan of one file, or None after one line on stderr naming the file and the problem."""
+    from .pipeline import parse_file  # noqa: PLC0415 - keep `policyparse --help` light
+
+    try:
+        return parse_file(path, sentences=not args.no_sentences, extract=not args.no_extract,
+                          segmenter=args.segmenter)
+    except PolicyParseError as exc:
+        print(f"policyparse: {exc}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+        print(f"policyparse: {path}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+    return None
+
+
+def _usage_error(message: str) -> int:
+    print(f"policyparse: {message}", file=sys.stderr)
+    return 2
+
+
+def _export_command(args: argparse.Namespace) -> int:
+    """``--format csv|parquet|graphml``: files under ``-o OUT``, one set per input file.
+
+    Every problem with OUT (missing, a file where a folder is needed, two inputs
+    that would write to the same place, no Parquet engine) is a usage error,
+    found before anything is parsed."""
+    fmt, out = args.format, args.output
+    kind = "a folder" if fmt in TABLE_FORMATS else "a .graphml file (a folder for several files)"
+    if not out:
+        return _usage_error(f"--format {fmt} writes files: give -o OUT, {kind}")
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401, PLC0415
+        except ImportError:
+            return _usage_error("--format parquet needs pyarrow: pip install 'policyparse[parquet]'")
+    many = len(args.files) > 1
+    stems = [Path(f).stem for f in args.files]
+    if many and len(set(stems)) < len(stems):
+        twice = sorted({s for s in stems if stems.count(s) > 1})
+        return _usage_error(f"several files would write to the same place in {out} (one per file stem): "
+                            f"{', '.join(twice)}; give them one at a time")
+    root = Path(out)
+    folder = root if (many or fmt in TABLE_FORMATS) else root.parent
+    if folder.exists() and not folder.is_dir():
+        return _usage_error(f"{folder}: not a folder (--format {fmt} writes into {kind})")
+    if not many and fmt == "graphml" and root.is_dir():
+        return _usage_error(f"{root}: is a folder; give the .graphml file to write")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _usage_error(f"{folder}: cannot write ({exc.strerror or exc})")
+    if not _segmenter_ok(args):
+        return 2
+    failed = 0
+    for path, stem in zip(args.files, stems):
+        plan = _parse_one(path, args)
+        if plan is None:
+            failed += 1
+            continue
+        try:
+            if fmt == "graphml":
+                plan.to_graphml(root / f"{stem}.graphml" if many else root)
+            else:
+                _write_tables(plan, root / stem if many else root, fmt)
+        except OSError as exc:
+            failed += 1
+            print(f"policyparse: {path}: cannot write to {out} ({exc.strerror or exc})", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _write_tables(plan: Plan, folder: Path, fmt: str) -> None:
+    """One file per table of the plan (``nodes.csv``, ``tasks.csv`` …) and ``meta``."""
+    import pandas as pd  # noqa: PLC0415
+
+    from .tables import LIST_SEP  # noqa: PLC0415
+
+    folder.mkdir(parents=True, exist_ok=True)
+    m = plan.meta
+    tables = dict(plan.frames())
+    tables["meta"] = pd.DataFrame([{
+        "source": m.source, "title": m.title, "year": m.year, "issuers": LIST_SEP.join(m.issuers),
+        "doc_type": m.doc_type, "region": m.region, "chars": len(plan.text),
+        "schema_version": plan.schema_version, "policyparse_version": __version__,
+    }]).astype({"year": "Int64"})
+    for name, frame in tables.items():
+        if fmt == "csv":
+            frame.to_csv(folder / f"{name}.csv", index=False, encoding="utf-8")
+        else:
+            frame.to_parquet(folder / f"{name}.parquet", index=False, engine="pyarrow")
 
 
 class _Writer:

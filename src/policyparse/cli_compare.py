@@ -120,9 +120,15 @@ def _panel(args: argparse.Namespace) -> int:
     from .pipeline import parse_file  # noqa: PLC0415
     from .series import panel  # noqa: PLC0415
 
-    if args.format == "parquet" and not args.output:
-        print("policyparse: --format parquet needs -o OUT (a file)", file=sys.stderr)
-        return 2
+    if args.format == "parquet":
+        if not args.output:
+            print("policyparse: --format parquet needs -o OUT (a file)", file=sys.stderr)
+            return 2
+        try:
+            import pyarrow  # noqa: F401, PLC0415
+        except ImportError:
+            print("policyparse: --format parquet needs pyarrow: pip install 'policyparse[parquet]'", file=sys.stderr)
+            return 2
     plans, failed = [], 0
     for path in args.files:
         try:

@@ -17,6 +17,7 @@ whenever they do.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterator, Literal, Optional
 
@@ -381,6 +382,47 @@ class Plan:
         from .tables import frames  # noqa: PLC0415
 
         return frames(self)
+
+    def to_networkx(self) -> Any:
+        """The plan as a ``networkx.MultiDiGraph`` rooted at a ``document`` node
+        ``doc``: outline nodes, tasks, targets and other quantities, actors and
+        references, linked by ``contains``, ``performs`` (with ``role``),
+        ``has_target``, ``has_quantity`` and ``cites`` (see :mod:`policyparse.graph`).
+
+        Example:
+            >>> plan = Plan(meta=Meta(title="标题"), text="标题")
+            >>> dict(plan.to_networkx().nodes(data="kind"))
+            {'doc': 'document'}
+        """
+        from .graph import to_networkx  # noqa: PLC0415 - networkx loads only here
+
+        return to_networkx(self)
+
+    def to_graphml(self, path: "str | os.PathLike[str]") -> None:
+        """Write the graph of :meth:`to_networkx` as GraphML (for Gephi; attributes are scalars)."""
+        from .graph import write_graphml  # noqa: PLC0415
+
+        write_graphml(self, path)
+
+    def to_node_link(self) -> dict[str, Any]:
+        """The graph of :meth:`to_networkx` as node-link data (a JSON-ready dict whose
+        edges are under ``"edges"``; ``networkx.node_link_graph(data, edges="edges")`` reads it)."""
+        from .graph import node_link  # noqa: PLC0415
+
+        return node_link(self)
+
+    def to_node_link_json(self, path: "str | os.PathLike[str]") -> None:
+        """Write :meth:`to_node_link` to a JSON file."""
+        from .graph import write_node_link  # noqa: PLC0415
+
+        write_node_link(self, path)
+
+    def _repr_html_(self) -> str:
+        """The plan in Jupyter: a collapsible outline with targets, actors and verbs
+        highlighted, and a table of the targets (see :mod:`policyparse.display`)."""
+        from .display import to_html  # noqa: PLC0415
+
+        return to_html(self)
 
     @property
     def targets(self) -> list[Quantity]:
