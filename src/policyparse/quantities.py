@@ -514,6 +514,9 @@ def _opens_with_past(text: str, pos: int, year: int) -> bool:
     return value < year
 
 
+#: A comparison with a named year (比2002年), kept in an indicator borrowed from the clause before.
+_BASE_YEAR = regex.compile(r"比(?:(?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
+
 #: Linking verbs that, alone before a number, leave its subject in the clause before.
 _COPULAS = frozenset({"定为", "确定为", "为", "是", "调整为", "安排为", "预期为", "设定为"})
 
@@ -587,7 +590,9 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
                 or (base_verb in change_verbs and text[clause[0]:m.start()].lstrip("、，,和及与并").startswith(verb))):
             # 政府债务总规模11.86万亿元、比上年增加2.9万亿元: the same indicator, its change;
             # 国内生产总值达到67.7万亿元，增长6.9%: a clause opening with its change verb has the last subject
-            indicator = last[1] + (base_verb if base_verb in change_verbs else "")
+            base = _BASE_YEAR.search(text, clause[0], m.start())
+            # 比2002年增长65.5%: a change over a named base year is not a yearly change
+            indicator = last[1] + (base.group() if base else "") + (base_verb if base_verb in change_verbs else "")
             ind_span = None
         if indicator and kind not in ("baseline", "condition"):
             last = (clause, _base_indicator(indicator), unit)
