@@ -185,3 +185,18 @@ def test_added_sentences_are_the_added_phrases(lines_plan, tmp_path):
     assert d.summary("item") == {"reworded": 27}
     assert all(not c.removed and c.added for c in d.alignment if c.kind == "item")
     assert "".join(p.text for c in d.alignment if c.kind == "item" for p in c.added).count("新中国成立70周年") >= 1
+
+
+def test_plans_without_numbered_headings_align_paragraph_by_paragraph():
+    old = policyparse.parse("各位代表：\n去年国内生产总值增长10%。\n今年要推进改革，国内生产总值增长8%左右。\n我们一定能完成任务。")
+    new = policyparse.parse("各位代表：\n去年国内生产总值增长9%。\n今年要深化改革，国内生产总值增长7%左右。\n"
+                            "要加强环境保护。\n我们一定能完成任务。")
+    d = policyparse.diff(old, new)
+    lines = [(c.status, c.old_heading, c.new_heading) for c in d.alignment if c.kind == "paragraph"]
+    assert ("unchanged", "我们一定能完成任务。", "我们一定能完成任务。") in lines
+    assert ("added", None, "要加强环境保护。") in lines
+    assert d.summary("preamble") == {"unchanged": 1}  # its first paragraph; the others are units of their own
+    reform = next(c for c in d.alignment if c.kind == "paragraph" and "改革" in (c.new_heading or ""))
+    assert [(f.field, f.old, f.new) for f in reform.changes] == [("verb", "推进", "深化")]
+    growth = next(t for t in d.target_changes if t.status == "changed")
+    assert (growth.old.value, growth.new.value, growth.delta) == (8, 7, -1)

@@ -3,8 +3,8 @@
 Items get renumbered, reworded, merged, split and moved between sections
 from one year's plan to the next, so numbers say little; content says more.
 :func:`align_outlines` pairs the *units* of two plans (the preamble, headings of
-every level, and the paragraphs that sit directly under a heading, which are the
-items of a Government Work Report):
+every level, and the paragraphs that sit directly under a heading or in the
+preamble, which are the items of a Government Work Report):
 
 1. Each unit is a vector of character n-gram TF-IDF (scikit-learn; Chinese
    needs no word segmentation for this): its lead (a heading's title, or a
@@ -108,8 +108,10 @@ class Pair:
 
 def units(plan: Plan) -> list[Unit]:
     """The alignable units of ``plan`` in document order: the preamble, heading nodes, and
-    paragraphs whose parent is a heading node other than an item (an item's
-    paragraph is the item's own body), except the line of the heading itself.
+    paragraphs whose parent is the preamble or a heading node other than an
+    item (an item's paragraph is the item's own body), except the line of the
+    heading itself. A report without numbered headings is thus aligned
+    paragraph by paragraph.
 
     A unit with units below it is compared (``unchanged`` or ``reworded``) by
     its heading alone: its children are compared on their own.
@@ -120,8 +122,8 @@ def units(plan: Plan) -> list[Unit]:
             chosen.append(n)
         elif n.kind == "paragraph" and n.parent is not None:
             parent = plan.node(n.parent)
-            if (parent.kind in HEADING_KINDS and parent.kind not in ("item", "subitem")
-                    and not _within(n.span, parent.heading_span)):
+            if ((parent.kind in HEADING_KINDS and parent.kind not in ("item", "subitem")) or parent.kind == "preamble") \
+                    and not _within(n.span, parent.heading_span):
                 chosen.append(n)
     ids = {n.id for n in chosen}
     has_units_below = {_unit_parent_of(plan, n, ids) for n in chosen} - {None}
@@ -145,7 +147,7 @@ def _unit(plan: Plan, n: Node, parent_unit: bool) -> Unit:
         lead = plan.text[n.heading_span[0]:n.heading_span[1]]
         body = plan.text[n.heading_span[1]:e]
     else:
-        first = next((c for c in plan.children(n) if c.kind == "sentence"), None)
+        first = _first_sentence(plan, n)
         cut = first.span[1] if first is not None else e
         lead, body = plan.text[s:cut], plan.text[cut:e]
     if n.label and lead.startswith(n.label):
@@ -153,6 +155,14 @@ def _unit(plan: Plan, n: Node, parent_unit: bool) -> Unit:
     key = "".join(ch for ch in (lead if parent_unit else lead + body) if ch not in _SKIP)
     grams = frozenset(key[i:i + 2] for i in range(len(key) - 1)) or frozenset([key])
     return Unit(n, lead, body, key, grams)
+
+
+def _first_sentence(plan: Plan, node: Node) -> Optional[Node]:
+    """The first sentence node at the start of ``node`` (through its first paragraph)."""
+    kids = plan.children(node)
+    while kids and kids[0].kind != "sentence" and kids[0].span[0] == node.span[0]:
+        kids = plan.children(kids[0])
+    return kids[0] if kids and kids[0].kind == "sentence" else None
 
 
 def _vectors(old: list[Unit], new: list[Unit]) -> tuple["np.ndarray", "np.ndarray"]:

@@ -19,7 +19,7 @@ Example:
     >>> d = policyparse.diff(old, new)
     >>> d.summary()
     {'unchanged': 2, 'reworded': 1}
-    >>> [(c.field, c.old, c.new) for c in d.changes_of(d.reworded[0])]
+    >>> [(c.field, c.old, c.new) for c in d.reworded[0].changes]
     [('verb', '推进', '深化')]
     >>> [(t.indicator, t.status, t.delta) for t in d.target_changes]
     [('覆盖率', 'changed', 5.0)]
@@ -118,10 +118,6 @@ class PlanDiff:
     @property
     def removed(self) -> list[NodeChange]:
         return self.of_status("removed")
-
-    def changes_of(self, line: NodeChange) -> list[FieldChange]:
-        """The changes of verb, modifiers, actors and commitment of one line."""
-        return line.changes
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{k}={v}" for k, v in self.summary().items())
@@ -227,14 +223,17 @@ def _title(plan: Plan, node: Optional[Node]) -> Optional[str]:
 
 
 def _scope(plan: Plan, node: Node, unit_ids: set[str]) -> Span:
-    """The text of a unit whose changes are read: a heading with units below
-    it is read in its heading only (its children are units of their own);
-    a leaf unit in full; labels excluded."""
+    """The text of a unit whose changes are read: a unit with units below it
+    is read in its heading (the preamble: its first sentence) only, its
+    children being units of their own; a leaf unit in full; labels excluded."""
     start, end = node.span
     if node.label and plan.text.startswith(node.label, start):
         start += len(node.label)
-    if node.heading_span and any(c.id in unit_ids for c in _descendants(plan, node)):
-        return (max(start, node.heading_span[0]), node.heading_span[1])
+    if any(c.id in unit_ids for c in _descendants(plan, node)):
+        if node.heading_span:
+            return (max(start, node.heading_span[0]), node.heading_span[1])
+        first = next((c for c in _descendants(plan, node) if c.kind == "sentence"), None)
+        return (start, min(end, first.span[1])) if first is not None and first.span[0] == start else (start, start)
     return (start, end)
 
 
