@@ -21,15 +21,17 @@ from .model import SCHEMA_VERSION, Meta, Node, ParseWarning, Plan
 __version__ = "0.1.0"
 
 __all__ = [
-    "parse", "parse_file", "read", "Document", "Plan", "Node", "Meta", "ParseWarning",
+    "parse", "parse_file", "parse_many", "BatchResult", "read", "Document", "Plan", "Node", "Meta", "ParseWarning",
     "PolicyParseError", "SCHEMA_VERSION", "__version__",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .batch import BatchResult, parse_many
     from .pipeline import parse, parse_file
     from .reader import Document, read
 
-_LAZY = {"parse": "pipeline", "parse_file": "pipeline", "read": "reader", "Document": "reader"}
+_LAZY = {"parse": "pipeline", "parse_file": "pipeline", "read": "reader", "Document": "reader",
+         "parse_many": "batch", "BatchResult": "batch"}
 
 
 def __getattr__(name: str) -> Any:
