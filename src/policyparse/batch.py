@@ -197,6 +197,14 @@ def parse_many(
 
         _check_meta(meta, "meta")
     bar = _progress_bar(len(paths), progress)
+    if skip is not None:
+        user_skip = skip
+
+        def skip(source: str, digest: str) -> bool:  # a skipped file counts as done on the bar
+            if user_skip(source, digest):
+                bar.update(1)
+                return True
+            return False
     try:
         if engine == "dask":
             runner = _run_dask(paths, options, workers, scheduler, ordered, skip, max_in_flight)
