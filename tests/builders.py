@@ -117,7 +117,7 @@ def make_pdf(text: str, path: Path, header: str = "XX市人民政府文件", ind
             continue
         rest = indent + para.strip()
         while rest:
-            n = len(rest)
+            n = min(len(rest), int(usable / (size * 0.4)))  # no line holds more characters than that
             while pdfmetrics.stringWidth(rest[:n], font, size) > usable:
                 n -= 1
             line, rest = rest[:n], rest[n:]
