@@ -36,6 +36,7 @@ from __future__ import annotations
 import collections
 import glob
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,8 +57,10 @@ _GLOB_CHARS = set("*?[")
 class BatchResult:
     """The outcome of parsing one file of a batch.
 
-    ``record`` is the plan as :meth:`Plan.to_dict` gives it, with ``sha256``
-    and ``source`` added first (``None`` when the file failed); ``error`` the
+    ``line`` is the plan's record as one line of JSON, made in the worker (the
+    plan as :meth:`Plan.to_dict` gives it, with ``sha256`` and ``source``
+    added first; ``None`` when the file failed), and ``record`` the same as
+    a dict; ``error`` the
     class of the exception (``PolicyParseError`` for bad input, anything else
     is an internal error) and ``message`` what it says; ``sha256`` the hash of
     the file's bytes (``None`` when it could not be read); ``chars`` the
@@ -66,16 +69,26 @@ class BatchResult:
 
     source: str
     sha256: Optional[str]
-    record: Optional[dict[str, Any]] = None
+    line: Optional[str] = field(default=None, repr=False)
     error: Optional[str] = None
     message: Optional[str] = None
     chars: int = 0
+    _record: Optional[dict[str, Any]] = field(default=None, repr=False, compare=False)
     _plan: Optional["Plan"] = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         """Whether the file was parsed."""
         return self.error is None
+
+    @property
+    def record(self) -> Optional[dict[str, Any]]:
+        """The plan's record as a dict (``None`` for a failure)."""
+        if self.line is None:
+            return None
+        if self._record is None:
+            self._record = json.loads(self.line)
+        return self._record
 
     @property
     def plan(self) -> Optional["Plan"]:
@@ -238,8 +251,10 @@ def parse_bytes(source: str, data: bytes, sha256: str, options: dict[str, Any]) 
         plan = parse(doc.text, source=source, meta=options.get("meta"), defaults=defaults,
                      sentences=options.get("sentences", True), extract=options.get("extract", True),
                      segmenter=options.get("segmenter", "jieba"))
-        record = {"sha256": sha256, "source": source, **plan.to_dict()}
-        return BatchResult(source=source, sha256=sha256, record=record, chars=chars)
+        # serialised here, in the worker: one string is cheap to send back,
+        # a plan's nested dict is not (and the parent would encode it anyway)
+        line = json.dumps({"sha256": sha256, "source": source, **plan.to_dict()}, ensure_ascii=False)
+        return BatchResult(source=source, sha256=sha256, line=line, chars=chars)
     except PolicyParseError as exc:
         return BatchResult(source=source, sha256=sha256, error="PolicyParseError", message=exc.reason, chars=chars)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others

@@ -110,8 +110,8 @@ def batch_command(args: argparse.Namespace) -> int:
             for result in results:
                 counts.chars += result.chars
                 if result.ok:
-                    assert result.record is not None
-                    ledger.add("plans", result.record)
+                    assert result.line is not None
+                    ledger.add_line("plans", result.line)
                     counts.parsed += 1
                 else:
                     ledger.add("errors", result.error_record())

@@ -89,7 +89,11 @@ class Ledger:
     # --- writing -------------------------------------------------------------------------
     def add(self, name: str, record: dict[str, Any]) -> None:
         """Append one record to ``<name>.jsonl`` as one complete line."""
-        line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        self.add_line(name, json.dumps(record, ensure_ascii=False))
+
+    def add_line(self, name: str, json_line: str) -> None:
+        """Append a record already encoded as JSON (one line, no line end)."""
+        line = (json_line + "\n").encode("utf-8")
         fd = self._fds.get(name)
         if fd is None:
             fd = self._fds[name] = os.open(self.paths[name], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
