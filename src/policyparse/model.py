@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field, fields
-from functools import lru_cache
 from typing import Any, Iterator, Literal, Optional
 
 from .offsets import MapChain
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Span = tuple[int, int]
 
@@ -91,7 +90,7 @@ class ParseWarning:
     """Something the reader of a parsed plan should know about.
 
     ``code`` is machine readable: ``skipped-number``, ``repeated-number``,
-    ``dropped-debris``, ``dropped-boilerplate``, ``no-numbering`` ...;
+    ``dropped-debris``, ``dropped-boilerplate``, ``no-numbering``, ``meta-from-name`` ...;
     ``text`` is the text concerned (for dropped debris: what was dropped).
     """
 
@@ -531,9 +530,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=None)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 def _from_record(cls: type, data: dict[str, Any]) -> Any:

@@ -22,7 +22,6 @@ Example:
 from __future__ import annotations
 
 from dataclasses import fields
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,9 +67,14 @@ def _flat(record: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
     return _spans(row, spans)
 
 
-@lru_cache(maxsize=None)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 def _nodes(plan: "Plan") -> list[dict[str, Any]]:
