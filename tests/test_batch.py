@@ -131,6 +131,16 @@ def test_parquet_tables_have_a_source_column_and_every_plan(process_run):
     assert list(edges.columns[:4]) == ["source", "sha256", "source_id", "target_id"]
 
 
+def test_parquet_tables_built_in_one_process_equal_the_parallel_ones(process_run, tmp_path):
+    import pandas as pd
+
+    from policyparse.parquet import write_tables
+
+    paths = write_tables(process_run / "plans.jsonl", tmp_path / "tables", n_jobs=1, chunk=3)
+    for kind, path in paths.items():
+        assert pd.read_parquet(path).equals(pd.read_parquet(process_run / "tables" / f"{kind}.parquet")), kind
+
+
 def test_the_summary_line_and_exit_codes(corpus, tmp_path, capsys):
     good = tmp_path / "good"
     good.mkdir()

@@ -339,7 +339,7 @@ def _run_dask(paths: list[str], options: dict[str, Any], workers: int, scheduler
 
 
 def _stream(jobs: Iterator[Any], submit: Callable[[Any], Any], limit: int, ordered: bool,
-            wait_one: Callable[[set[Any]], Any], result: Callable[[Any], BatchResult]) -> Iterator[BatchResult]:
+            wait_one: Callable[[set[Any]], Any], result: Callable[[Any], Any]) -> Iterator[Any]:
     """Keep at most ``limit`` jobs in flight; yield results in order or as they complete.
 
     A job that is already a result (a file that could not be read) takes its

@@ -125,7 +125,8 @@ def batch_command(args: argparse.Namespace) -> int:
     if args.format == "parquet":
         from .parquet import write_tables  # noqa: PLC0415
 
-        write_tables(ledger.paths["plans"], out / "tables")
+        # the tables are built from the whole ledger, in parallel too
+        write_tables(ledger.paths["plans"], out / "tables", n_jobs=resolve_jobs(args.jobs))
     elapsed = time.perf_counter() - started
     print(_summary(counts, out, elapsed), file=sys.stderr)
     return 1 if counts.failed or counts.failed_before else 0

@@ -6,9 +6,10 @@ writes) one record at a time and writes one Parquet file per table of
 references, edges) with two columns first: ``source`` (the file) and
 ``sha256`` (its hash, the key that joins the tables of one plan). In
 ``edges``, the edge's own ``source``/``target`` ids are called
-``source_id``/``target_id``. Rows are written in row groups as they come, so
-memory stays flat; each file is written under a temporary name and renamed
-when complete, so a table is either the whole batch or absent.
+``source_id``/``target_id``. The records are converted in chunks, in
+parallel when asked, and written as row groups in file order, so memory
+stays flat; each file is written under a temporary name and renamed when
+complete, so a table is either the whole batch or absent.
 
 Example:
     >>> import duckdb  # doctest: +SKIP
@@ -20,13 +21,14 @@ import json
 import os
 from dataclasses import fields
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from .errors import PolicyParseError
 from .tables import TABLES
 
-#: rows buffered per table before a row group is written
-ROW_GROUP = 50_000
+
+#: records per chunk (one row group per table each)
+CHUNK = 32
 
 _RENAMED = {"edges": {"source": "source_id", "target": "target_id"}}
 _INT_COLUMNS = {"ordinal", "depth", "deadline", "mentions"}
@@ -73,51 +75,30 @@ def schema(kind: str) -> Any:
 
 
 def write_tables(plans_jsonl: str | os.PathLike, out_dir: str | os.PathLike,
-                 kinds: tuple[str, ...] = TABLES, row_group: int = ROW_GROUP) -> dict[str, Path]:
+                 kinds: tuple[str, ...] = TABLES, n_jobs: int = 1, chunk: int = CHUNK) -> dict[str, Path]:
     """Write ``out_dir/<table>.parquet`` for every plan in ``plans_jsonl``; return the paths.
+
+    The file is cut into chunks of ``chunk`` records; each chunk's rows are
+    built (in ``n_jobs`` worker processes when more than one) and written
+    as one row group per table, in file order, with only a few chunks in
+    flight: memory stays flat.
 
     Raises:
         PolicyParseError: pyarrow is missing or a line is not a plan record.
     """
-    pa = _arrow()
+    _arrow()
     import pyarrow.parquet as pq  # noqa: PLC0415
-
-    from .model import Plan  # noqa: PLC0415
-    from .tables import _BUILDERS  # noqa: PLC0415
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    schemas = {k: schema(k) for k in kinds}
+    source = os.fspath(plans_jsonl)
     tmp = {k: out / f".{k}.parquet.tmp" for k in kinds}
-    writers = {k: pq.ParquetWriter(tmp[k], schemas[k], compression="zstd") for k in kinds}
-    buffers: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
-
-    def flush(kind: str) -> None:
-        if buffers[kind]:
-            writers[kind].write_table(pa.Table.from_pylist(buffers[kind], schema=schemas[kind]))
-            buffers[kind] = []
-
+    writers = {k: pq.ParquetWriter(tmp[k], schema(k), compression="zstd") for k in kinds}
     try:
-        with open(plans_jsonl, "rb") as f:
-            for number, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                    plan = Plan.from_dict(record)
-                except (ValueError, KeyError, TypeError) as exc:
-                    raise PolicyParseError(plans_jsonl, f"line {number} is not a plan record ({exc})") from None
-                head = {"source": record.get("source"), "sha256": record.get("sha256")}
-                for kind in kinds:
-                    renamed = _RENAMED.get(kind)
-                    for row in _BUILDERS[kind](plan):
-                        if renamed:
-                            row = {renamed.get(k, k): v for k, v in row.items()}
-                        buffers[kind].append({**head, **row})
-                    if len(buffers[kind]) >= row_group:
-                        flush(kind)
-        for kind in kinds:
-            flush(kind)
+        for tables in _converted(source, kinds, n_jobs, chunk):
+            for kind, table in tables.items():
+                if table.num_rows:
+                    writers[kind].write_table(table)
     finally:
         for w in writers.values():
             w.close()
@@ -127,6 +108,69 @@ def write_tables(plans_jsonl: str | os.PathLike, out_dir: str | os.PathLike,
         os.replace(tmp[kind], final)
         paths[kind] = final
     return paths
+
+
+def _chunks(path: str, chunk: int) -> Iterator[tuple[str, int, int, int]]:
+    """Byte ranges of ``chunk`` lines each: ``(path, start, end, first line number)``."""
+    with open(path, "rb") as f:
+        start = pos = 0
+        first = number = 1
+        lines = 0
+        for line in f:
+            pos += len(line)
+            lines += 1
+            number += 1
+            if lines == chunk:
+                yield path, start, pos, first
+                start, first, lines = pos, number, 0
+        if lines:
+            yield path, start, pos, first
+
+
+def _convert(path: str, start: int, end: int, first: int, kinds: tuple[str, ...]) -> dict[str, Any]:
+    """The rows of the records in ``path[start:end]``, as one Arrow table per kind."""
+    pa = _arrow()
+    from .model import Plan  # noqa: PLC0415
+    from .tables import _BUILDERS  # noqa: PLC0415
+
+    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
+    with open(path, "rb") as f:
+        f.seek(start)
+        data = f.read(end - start)
+    for number, line in enumerate(data.splitlines(), first):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            plan = Plan.from_dict(record)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise PolicyParseError(path, f"line {number} is not a plan record ({exc})") from None
+        head = {"source": record.get("source"), "sha256": record.get("sha256")}
+        for kind in kinds:
+            renamed = _RENAMED.get(kind)
+            for row in _BUILDERS[kind](plan):
+                if renamed:
+                    row = {renamed.get(k, k): v for k, v in row.items()}
+                rows[kind].append({**head, **row})
+    return {k: pa.Table.from_pylist(rows[k], schema=schema(k)) for k in kinds}
+
+
+def _converted(path: str, kinds: tuple[str, ...], n_jobs: int, chunk: int) -> Iterator[dict[str, Any]]:
+    """The converted chunks in file order, built here or in a process pool."""
+    jobs = _chunks(path, chunk)
+    if n_jobs <= 1:
+        for job in jobs:
+            yield _convert(*job, kinds)
+        return
+    import concurrent.futures as cf  # noqa: PLC0415
+    import multiprocessing  # noqa: PLC0415
+
+    from .batch import _stream  # noqa: PLC0415
+
+    with cf.ProcessPoolExecutor(max_workers=n_jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from _stream(jobs, lambda job: pool.submit(_convert, job[0], job[1], job[2], job[3], kinds), 2 * n_jobs, True,
+                           wait_one=lambda pending: next(iter(cf.wait(pending, return_when=cf.FIRST_COMPLETED)[0])),
+                           result=lambda fut: fut.result())
 
 
 def read_table(out_dir: str | os.PathLike, kind: str) -> Any:
@@ -148,4 +192,4 @@ def _int64() -> Optional[Any]:
     return pd.Int64Dtype()
 
 
-__all__ = ["write_tables", "read_table", "schema", "ROW_GROUP"]
+__all__ = ["write_tables", "read_table", "schema", "CHUNK"]
