@@ -12,8 +12,15 @@ stays flat; each file is written under a temporary name and renamed when
 complete, so a table is either the whole batch or absent.
 
 Example:
-    >>> import duckdb  # doctest: +SKIP
-    >>> duckdb.sql("select source, count(*) from 'out/tables/targets.parquet' group by source")  # doctest: +SKIP
+    >>> import json, tempfile
+    >>> import policyparse
+    >>> out = Path(tempfile.mkdtemp())
+    >>> plan = policyparse.parse("一、总体要求\\n1.推进改革，确保覆盖率达到90%以上。")
+    >>> line = json.dumps({"sha256": "ab12", "source": "plan.txt", **plan.to_dict()}, ensure_ascii=False)
+    >>> _ = (out / "plans.jsonl").write_text(line + "\\n", encoding="utf-8")
+    >>> paths = write_tables(out / "plans.jsonl", out / "tables")
+    >>> read_table(out / "tables", "targets")[["source", "indicator", "value", "start"]].to_dict("records")
+    [{'source': 'plan.txt', 'indicator': '覆盖率', 'value': 90.0, 'start': 21}]
 """
 from __future__ import annotations
 
@@ -174,11 +181,8 @@ def _converted(path: str, kinds: tuple[str, ...], n_jobs: int, chunk: int) -> It
 
 
 def read_table(out_dir: str | os.PathLike, kind: str) -> Any:
-    """One table of a batch as a pandas DataFrame (span columns as nullable integers).
-
-    Example:
-        >>> read_table("out/tables", "targets")  # doctest: +SKIP
-    """
+    """One table of a batch (``out_dir/<kind>.parquet``) as a pandas
+    DataFrame, span columns as nullable integers (see the module's example)."""
     pa = _arrow()
     import pyarrow.parquet as pq  # noqa: PLC0415
 
