@@ -1,6 +1,6 @@
 """Batch throughput with 1 and 2 processes, and peak memory as the corpus grows.
 
-Run: ``python benchmarks/bench_batch.py [--mb 100] [--keep]`` (``make bench-batch``)
+Run: ``python benchmarks/bench_batch.py [--mb 100] [--only throughput|memory] [--keep]`` (``make bench-batch``)
 
 The Government Work Reports (read in place from ../shared/corpora/gwr) are
 copied into a temporary folder (never into the repository) again and again
@@ -118,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=100.0, help="corpus size in megabytes (default 100)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary corpus")
+    ap.add_argument("--only", choices=["throughput", "memory"], help="run one of the two parts")
     args = ap.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="policyparse-bench-"))
     try:
@@ -129,35 +130,45 @@ def main(argv: list[str] | None = None) -> int:
               f"load average before the run {os.getloadavg()[0]:.2f} (other work on the machine skews the ratios)",
               flush=True)
 
-        print("throughput over the whole corpus:", flush=True)
-        rates = {}
-        for jobs in (1, 2):
-            elapsed, _ = run_batch(tmp / "corpus", tmp / f"out-{jobs}", jobs)
-            rates[jobs] = chars / elapsed
-            print(f"  --jobs {jobs}: {elapsed:7.1f} s  {rates[jobs] / 1e3:8.1f} k chars/s   "
-                  f"(load average {os.getloadavg()[0]:.2f})", flush=True)
-        print(f"  scaling ratio (2 processes / 1): {rates[2] / rates[1]:.2f}", flush=True)
-
-        print("peak memory with --jobs 2 (RSS, MiB):", flush=True)
-        rows = []
-        for share in (0.25, 0.5, 1.0):
-            folder, sub_size, sub_chars = subset(files, tmp / f"subset-{int(share * 100)}", share)
-            elapsed, s = run_batch(folder, tmp / "out-mem", 2)
-            rows.append((sub_size, s))
-            print(f"  {sub_size / 1e6:6.1f} MB: parent {s.parent_peak / 2**20:7.1f}  largest worker "
-                  f"{s.worker_peak / 2**20:7.1f}  all processes {s.total_peak / 2**20:7.1f}   "
-                  f"({sub_chars / elapsed / 1e3:.1f} k chars/s)", flush=True)
-        base = rows[0][1]
-        last = rows[-1][1]
-        print(f"  ratio 100% / 25%: parent {last.parent_peak / base.parent_peak:.2f}, "
-              f"largest worker {last.worker_peak / base.worker_peak:.2f}, "
-              f"all processes {last.total_peak / base.total_peak:.2f} (flat: about 1)")
+        if args.only != "memory":
+            throughput(tmp, chars)
+        if args.only != "throughput":
+            memory(tmp, files)
     finally:
         if args.keep:
             print(f"corpus kept in {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
     return 0
+
+
+def throughput(tmp: Path, chars: int) -> None:
+    print("throughput over the whole corpus:", flush=True)
+    rates = {}
+    for jobs in (1, 2):
+        elapsed, _ = run_batch(tmp / "corpus", tmp / f"out-{jobs}", jobs)
+        rates[jobs] = chars / elapsed
+        print(f"  --jobs {jobs}: {elapsed:7.1f} s  {rates[jobs] / 1e3:8.1f} k chars/s   "
+              f"(load average {os.getloadavg()[0]:.2f})", flush=True)
+    print(f"  scaling ratio (2 processes / 1): {rates[2] / rates[1]:.2f}", flush=True)
+
+
+def memory(tmp: Path, files: list[tuple[Path, int]]) -> None:
+
+    print("peak memory with --jobs 2 (RSS, MiB):", flush=True)
+    rows = []
+    for share in (0.25, 0.5, 1.0):
+        folder, sub_size, sub_chars = subset(files, tmp / f"subset-{int(share * 100)}", share)
+        elapsed, s = run_batch(folder, tmp / "out-mem", 2)
+        rows.append((sub_size, s))
+        print(f"  {sub_size / 1e6:6.1f} MB: parent {s.parent_peak / 2**20:7.1f}  largest worker "
+              f"{s.worker_peak / 2**20:7.1f}  all processes {s.total_peak / 2**20:7.1f}   "
+              f"({sub_chars / elapsed / 1e3:.1f} k chars/s)", flush=True)
+    base = rows[0][1]
+    last = rows[-1][1]
+    print(f"  ratio 100% / 25%: parent {last.parent_peak / base.parent_peak:.2f}, "
+          f"largest worker {last.worker_peak / base.worker_peak:.2f}, "
+          f"all processes {last.total_peak / base.total_peak:.2f} (flat: about 1)")
 
 
 if __name__ == "__main__":
