@@ -195,6 +195,12 @@ def parse_many(
         meta_from_name, sentences, extract, segmenter: as for :func:`policyparse.parse_file`.
         max_in_flight: files sent and not yet returned (default: 2 per worker).
 
+    Example:
+        >>> for r in parse_many(["corpora", "missing.txt"], n_jobs=1, progress=False, extract=False):
+        ...     print(r.source, r.ok, r.message or len(r.plan.items))
+        corpora/edu-bureau-2019.txt True 27
+        missing.txt False no such file
+
     Raises:
         PolicyParseError: nothing matches ``paths_or_glob``.
         ValueError: an unknown engine or a bad ``n_jobs``.
@@ -238,6 +244,11 @@ def parse_bytes(source: str, data: bytes, sha256: str, options: dict[str, Any]) 
     """Parse one file's bytes into a :class:`BatchResult` (what a worker runs).
 
     Every exception becomes a failed result, so a bad file never stops a batch.
+
+    Example:
+        >>> r = parse_bytes("empty.txt", b"", "e3b0", {})
+        >>> r.ok, r.error, r.message
+        (False, 'PolicyParseError', 'file is empty')
     """
     from .meta import meta_from_path  # noqa: PLC0415
     from .pipeline import parse  # noqa: PLC0415

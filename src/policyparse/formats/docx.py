@@ -208,6 +208,16 @@ def _style_numbering(document: Any) -> dict[str, tuple[Optional[str], Optional[i
 def docx_text(data: bytes, source: str) -> str:
     """The text of a .docx file: one line per paragraph, list numbering as text.
 
+    Example:
+        >>> import io, docx
+        >>> document = docx.Document()
+        >>> for line in ("2020年工作要点", "一、总体要求"):
+        ...     _ = document.add_paragraph(line)
+        >>> buffer = io.BytesIO()
+        >>> document.save(buffer)
+        >>> docx_text(buffer.getvalue(), "plan.docx")
+        '2020年工作要点\n一、总体要求'
+
     Raises:
         PolicyParseError: the file is not a readable Word document.
     """
