@@ -216,7 +216,7 @@ def docx_text(data: bytes, source: str) -> str:
         >>> buffer = io.BytesIO()
         >>> document.save(buffer)
         >>> docx_text(buffer.getvalue(), "plan.docx")
-        '2020年工作要点\n一、总体要求'
+        '2020年工作要点\\n一、总体要求'
 
     Raises:
         PolicyParseError: the file is not a readable Word document.
