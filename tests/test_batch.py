@@ -176,6 +176,22 @@ def test_same_content_under_two_names_is_parsed_once(tmp_path, capsys):
     assert len(read_jsonl(out / "plans.jsonl")) == 2 and len(read_jsonl(out / "duplicates.jsonl")) == 2
 
 
+def test_an_unreadable_file_is_tried_again_but_recorded_once(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "2019.txt").write_bytes(gwr_path(2019).read_bytes())
+    missing = str(tmp_path / "gone.txt")
+    out = tmp_path / "out"
+    args = ["batch", str(folder), missing, "-o", str(out), "--jobs", "1", "--no-progress", "--no-extract"]
+    assert main(args) == 1
+    assert main(args + ["--resume"]) == 1  # still failing
+    errors = read_jsonl(out / "errors.jsonl")
+    assert errors == [{"source": missing, "error": "PolicyParseError", "message": "no such file", "sha256": None}]
+    (tmp_path / "gone.txt").write_bytes(gwr_path(2018).read_bytes())
+    assert main(args + ["--resume"]) == 0  # there now: parsed
+    assert sorted(r["source"] for r in read_jsonl(out / "plans.jsonl")) == sorted([str(folder / "2019.txt"), missing])
+
+
 def test_a_torn_last_line_is_cut_off_on_resume(tmp_path, capsys):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -114,8 +114,10 @@ def batch_command(args: argparse.Namespace) -> int:
                     ledger.add_line("plans", result.line)
                     counts.parsed += 1
                 else:
-                    ledger.add("errors", result.error_record())
                     counts.failed += 1
+                    if result.sha256 is None and result.source in ledger.unreadable_sources:
+                        continue  # still unreadable: recorded by an earlier run
+                    ledger.add("errors", result.error_record())
     except KeyboardInterrupt:
         print(f"\npolicyparse batch: interrupted; what was written is whole: continue with --resume -o {out}",
               file=sys.stderr)

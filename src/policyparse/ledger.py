@@ -15,7 +15,8 @@ opened for appending, so a process killed at any moment leaves whole lines
 written (when the disk or machine fails: files are also ``fsync``-ed every
 second and at the end). On ``--resume`` a torn last line is cut off, and the
 hashes of the records present are what is done: those files are not parsed
-again and no record is written twice.
+again and no record is written twice. (A file that could not be read at all
+has no hash: it is tried again, and its error is not recorded twice.)
 
 Example:
     >>> import tempfile
@@ -56,6 +57,8 @@ class Ledger:
         self.paths = {name: self.out_dir / f"{name}.jsonl" for name in FILES}
         self.done: dict[str, tuple[str, str]] = {}
         self.duplicate_sources: set[str] = set()
+        #: sources in errors.jsonl that could not be read at all (no hash to key them by)
+        self.unreadable_sources: set[str] = set()
         self.repaired: list[str] = []
         held = [p for p in self.paths.values() if p.exists() and p.stat().st_size > 0]
         if held and not resume:
@@ -85,6 +88,8 @@ class Ledger:
                     self.duplicate_sources.add(source)
                 elif digest is not None:
                     self.done.setdefault(digest, (source, name))
+                elif name == "errors":
+                    self.unreadable_sources.add(source)
 
     # --- writing -------------------------------------------------------------------------
     def add(self, name: str, record: dict[str, Any]) -> None:
