@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PLAN   := corpora/edu-bureau-2019.txt
 
-.PHONY: setup demo test bench eval schema clean
+.PHONY: setup demo test bench bench-batch eval schema clean
 
 setup: $(STAMP)
 
@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade $(BUILD_TOOLS)
 	$(BIN)/python -m pip install --no-build-isolation pkuseg==0.0.25
-	$(BIN)/python -m pip install -e '.[dev]'
+	$(BIN)/python -m pip install -e '.[dev,formats,batch]'
 	touch $@
 
 demo: setup
@@ -33,6 +33,9 @@ bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_diff.py
+
+bench-batch: setup
+	$(BIN)/python benchmarks/bench_batch.py
 
 eval: setup
 	$(BIN)/python benchmarks/eval_outline.py

@@ -21,19 +21,21 @@ from .model import SCHEMA_VERSION, Meta, Node, ParseWarning, Plan
 __version__ = "0.1.0"
 
 __all__ = [
-    "parse", "parse_file", "read", "Document", "diff", "PlanDiff", "panel",
+    "parse", "parse_file", "parse_many", "BatchResult", "read", "Document", "diff", "PlanDiff", "panel",
     "Plan", "Node", "Meta", "ParseWarning",
     "PolicyParseError", "SCHEMA_VERSION", "__version__",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .batch import BatchResult, parse_many
     from .pipeline import parse, parse_file
     from .reader import Document, read
     from .compare import PlanDiff, diff
     from .series import panel
 
 _LAZY = {"parse": "pipeline", "parse_file": "pipeline", "read": "reader", "Document": "reader",
-         "diff": "compare", "PlanDiff": "compare", "panel": "series"}
+         "diff": "compare", "PlanDiff": "compare", "panel": "series",
+         "parse_many": "batch", "BatchResult": "batch"}
 
 
 def __getattr__(name: str) -> Any:

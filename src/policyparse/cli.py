@@ -5,10 +5,13 @@
 ``graphml`` writes the task graph (:mod:`policyparse.graph`) to the file OUT, or
 with several FILEs to OUT/<file stem>.graphml. These formats need ``-o``.
 
-``policyparse diff`` and ``policyparse panel`` compare plans (see :mod:`policyparse.cli_compare`).
+``policyparse diff`` and ``policyparse panel`` compare plans (see :mod:`policyparse.cli_compare`);
+``policyparse batch INPUT... [-o OUT_DIR] [--jobs N] [--engine process|dask]
+[--scheduler ADDRESS] [--resume] [--format jsonl|parquet]`` parses a corpus (see :mod:`policyparse.batch_cli`).
 
-Exit codes: 0 every file parsed; 1 some file failed (one line each on stderr,
-naming the file and the reason; the others are still written); 2 usage error.
+Exit codes: 0 every file parsed; 1 some file failed (``parse``: one line
+each on stderr, naming the file and the reason; ``batch``: a record each in
+``OUT_DIR/errors.jsonl``; the others are still written); 2 usage error.
 """
 from __future__ import annotations
 
@@ -50,6 +53,29 @@ def _parser() -> argparse.ArgumentParser:
                        help="the outline only: no tasks, quantities, actors, references or edges (faster)")
     parse.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba",
                        help="word segmenter for extraction (default: jieba; pkuseg is slower and must be installed)")
+    batch = sub.add_parser(
+        "batch", help="parse a corpus in parallel into OUT_DIR/plans.jsonl",
+        description="Parse every file of a folder (recursively) or a glob pattern in parallel: one JSON record "
+                    "per parsed file in OUT_DIR/plans.jsonl, failures in OUT_DIR/errors.jsonl, files whose "
+                    "content was already parsed under another name in OUT_DIR/duplicates.jsonl.")
+    batch.add_argument("inputs", nargs="+", metavar="INPUT", help="a folder (searched recursively), a file or a glob pattern")
+    batch.add_argument("-o", "--output", metavar="OUT_DIR", default="policyparse-out",
+                       help="the output folder (default: policyparse-out)")
+    batch.add_argument("--jobs", "-j", type=int, default=-1, metavar="N",
+                       help="worker processes (default -1: all cores; 1: no pool)")
+    batch.add_argument("--engine", choices=["process", "dask"], default="process",
+                       help="process: a pool on this machine (default); dask: a dask.distributed cluster")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the scheduler to use (default: a LocalCluster of N workers)")
+    batch.add_argument("--resume", action="store_true",
+                       help="continue in OUT_DIR: parse only the files whose content is not recorded yet")
+    batch.add_argument("--format", "-f", choices=["jsonl", "parquet"], default="jsonl",
+                       help="jsonl: plans.jsonl only (default); parquet: also one Parquet file per table in OUT_DIR/tables/")
+    batch.add_argument("--no-sentences", action="store_true", help="headings only: no paragraph or sentence nodes")
+    batch.add_argument("--no-extract", action="store_true", help="the outline only: no tasks, quantities, actors (faster)")
+    batch.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba", help="word segmenter for extraction")
+    batch.add_argument("--no-progress", action="store_true", help="no progress bar")
+
     from .cli_compare import add_commands  # noqa: PLC0415 - diff and panel
 
     add_commands(sub)
@@ -69,6 +95,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         from .cli_compare import run  # noqa: PLC0415
 
         return run(args)
+    if args.command == "batch":
+        from .batch_cli import batch_command  # noqa: PLC0415
+
+        return batch_command(args)
     parser.print_usage(sys.stderr)
     return 2
 

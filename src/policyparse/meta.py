@@ -8,9 +8,11 @@ and fall back on the opening of the text. The lexicons are data
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from pathlib import PurePath
 from typing import Any, Optional
 
 import regex
@@ -236,4 +238,57 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
     return meta
 
 
-__all__ = ["extract_meta", "find_title", "doc_type_of", "year_of", "split_organs", "issuers_and_region", "region_of"]
+_BARE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_BARE_YEAR_IN_NAME = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?![\d年])")
+
+#: the fields a file name can tell
+NAME_FIELDS = ("year", "issuers", "region", "doc_type")
+
+
+def meta_from_path(path: str | os.PathLike) -> dict[str, Any]:
+    """Metadata a file's name and folder state: year, issuers, region, document type.
+
+    The name (without extension) is read like a title (``武汉市教育局2020年工作要点``:
+    issuer, region, year, genre); a bare four-digit year counts too
+    (``gwr/2019.txt``, ``2020_工作要点.docx``), and so does a year in the
+    parent folder's name (``2019/市教育局工作要点.txt``). A folder named in
+    ``folder_aliases`` of ``data/meta.json`` (``gwr``) supplies what all its
+    files share (a 政府工作报告 of the 国务院). Only the fields found are returned.
+
+    Example:
+        >>> meta_from_path("plans/武汉市教育局2020年工作要点.docx")
+        {'year': 2020, 'issuers': ['武汉市教育局'], 'region': '武汉市', 'doc_type': '工作要点'}
+        >>> meta_from_path("corpora/gwr/2019.txt")
+        {'year': 2019, 'issuers': ['国务院'], 'region': '中华人民共和国', 'doc_type': '政府工作报告'}
+    """
+    p = PurePath(os.fspath(path))
+    lex = lexicon()
+    out: dict[str, Any] = {}
+    stem = p.name.split(".")[0] if not p.name.startswith(".") else p.stem
+    title = regex.sub(f"[{regex.escape(lex['name_separators'])}]+", "", stem)
+    # a bare year (2020_湖北省教育厅_工作要点) is no part of a body's name
+    bare = _BARE_YEAR_IN_NAME.search(title)
+    if bare:
+        title = title[: bare.start()] + title[bare.end():]
+    if regex.search(r"\p{Han}", title):
+        out["year"] = year_of(title) or (int(bare.group(1)) if bare else None)
+        issuers, region = issuers_and_region(title)
+        if issuers:
+            out["issuers"] = issuers
+        out["region"] = region or region_of(title)
+        out["doc_type"] = doc_type_of(title)
+    if out.get("year") is None:
+        m = _BARE_YEAR.search(stem) or _BARE_YEAR.search(p.parent.name)
+        out["year"] = int(m.group(1)) if m else None
+    for folder in reversed(p.parent.parts):
+        alias = lex["folder_aliases"].get(folder.lower())
+        if alias:
+            for key, value in alias.items():
+                out.setdefault(key, None)
+                if not out[key]:
+                    out[key] = list(value) if isinstance(value, list) else value
+            break
+    return {k: out[k] for k in NAME_FIELDS if out.get(k)}
+
+
+__all__ = ["meta_from_path", "extract_meta", "find_title", "doc_type_of", "year_of", "split_organs", "issuers_and_region", "region_of"]

@@ -23,7 +23,7 @@ from typing import Any, Iterator, Literal, Optional
 
 from .offsets import MapChain
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Span = tuple[int, int]
 
@@ -91,7 +91,7 @@ class ParseWarning:
     """Something the reader of a parsed plan should know about.
 
     ``code`` is machine readable: ``skipped-number``, ``repeated-number``,
-    ``dropped-debris``, ``dropped-boilerplate``, ``no-numbering`` ...;
+    ``dropped-debris``, ``dropped-boilerplate``, ``no-numbering``, ``meta-from-name`` ...;
     ``text`` is the text concerned (for dropped debris: what was dropped).
     """
 
@@ -467,14 +467,14 @@ class Plan:
             "schema_version": self.schema_version,
             "meta": asdict(self.meta),
             "text": self.text,
-            "nodes": [_node_dict(n) for n in self.nodes],
+            "nodes": [_record(n) for n in self.nodes],
             "tasks": [_record(t) for t in self.tasks],
             "targets": [_record(q) for q in self.targets],
             "quantities": [_record(q) for q in self.quantities],
             "actors": [_record(a) for a in self.actors],
             "references": [_record(r) for r in self.references],
             "edges": [_record(e) for e in self.edges],
-            "warnings": [_clean(asdict(w)) for w in self.warnings],
+            "warnings": [_record(w) for w in self.warnings],
         }
 
     def to_json(self, indent: int | None = None) -> str:
@@ -552,16 +552,34 @@ _SPAN_KEYS = ("span", "raw_span", "heading_span", "indicator_span", "clause_span
 
 
 def _record(obj: Any) -> dict[str, Any]:
-    """A record as JSON-ready data: spans (tuples) become lists, nested records dicts."""
-    return _listify(asdict(obj))
+    """A record as JSON-ready data: spans (tuples) become lists, nested records dicts.
+
+    (What ``dataclasses.asdict`` gives, with tuples as lists, but without its
+    generic deep copy, which made serialising a plan slower than parsing it.)
+    """
+    return {name: _plain(getattr(obj, name)) for name in _field_names(type(obj))}
 
 
-def _listify(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _listify(v) for k, v in value.items()}
+def _plain(value: Any) -> Any:
+    if isinstance(value, (str, int, float)) or value is None:
+        return value
     if isinstance(value, (list, tuple)):
-        return [_listify(v) for v in value]
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(type(value), "__dataclass_fields__"):
+        return _record(value)
     return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 def _from_record(cls: type, data: dict[str, Any]) -> Any:
@@ -578,16 +596,3 @@ def _from_record(cls: type, data: dict[str, Any]) -> Any:
     return cls(**d)
 
 
-def _node_dict(n: Node) -> dict[str, Any]:
-    d = asdict(n)
-    for key in ("span", "raw_span", "heading_span"):
-        if d[key] is not None:
-            d[key] = list(d[key])
-    return d
-
-
-def _clean(d: dict[str, Any]) -> dict[str, Any]:
-    for key in ("span", "raw_span"):
-        if d.get(key) is not None:
-            d[key] = list(d[key])
-    return d

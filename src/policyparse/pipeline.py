@@ -32,6 +32,7 @@ def parse(
     sentences: bool = True,
     extract: bool = True,
     segmenter: str = "jieba",
+    defaults: Optional[dict[str, Any]] = None,
 ) -> Plan:
     """Parse the text of a plan into a :class:`~policyparse.model.Plan`.
 
@@ -39,6 +40,9 @@ def parse(
         text: the document text as decoded (``raw_span`` offsets index it).
         source: where the text came from (recorded in ``meta.source``).
         meta: values that override the detected metadata, e.g. ``{"year": 2020}``.
+        defaults: metadata used only where the text states none (what
+            :func:`parse_file` reads from a file's name); each field so
+            filled is reported in a ``meta-from-name`` warning.
         drop_debris: drop scraping debris (repeated titles, truncated
             summaries, page footers); each drop is recorded in ``warnings``.
         to_simplified: convert traditional characters to simplified.
@@ -65,8 +69,9 @@ def parse(
     if _SURROGATE.search(text):
         raise PolicyParseError(source, "contains unpaired surrogate code points (text decoded with errors='surrogateescape'?)")
     overrides = _check_meta(meta, source)
+    fallbacks = _check_meta(defaults, source)
     with _gc_paused():
-        plan = _parse(text, source=source, meta=overrides, drop_debris=drop_debris,
+        plan = _parse(text, source=source, meta=overrides, defaults=fallbacks, drop_debris=drop_debris,
                       to_simplified=to_simplified, sentences=sentences)
         if extract:
             from .extract import extract as run_extraction  # noqa: PLC0415 - loads the segmenter
@@ -119,7 +124,7 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], drop_debris: bool,
+def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: dict[str, Any], drop_debris: bool,
            to_simplified: bool, sentences: bool) -> Plan:
     if not text.strip():
         raise PolicyParseError(source, "contains no text (empty or only whitespace)")
@@ -129,6 +134,9 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], drop_debri
         raise PolicyParseError(source, "contains no text, only invisible characters or scraping debris")
     title_span = meta_mod.find_title(t)
     info = meta_mod.extract_meta(t, title_span, source=source)
+    filled = [key for key, value in defaults.items() if value and not getattr(info, key)]
+    for key in filled:
+        setattr(info, key, defaults[key])
     for key, value in meta.items():
         setattr(info, key, value)
     body_start = title_span[1] if title_span else 0
@@ -142,6 +150,11 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], drop_debri
         builder.heading(root, None)
     plan = Plan(meta=info, text=t, nodes=builder.finish(), warnings=norm.warnings + warnings, raw_text=text,
                 offsets=norm.chain)
+    filled = [key for key in filled if key not in meta]
+    if filled:
+        plan.warnings.append(ParseWarning(code="meta-from-name", message=(
+            f"the text does not state its {', '.join(filled)}: taken from the file name "
+            f"({', '.join(f'{k}={defaults[k]!r}' for k in filled)})")))
     if not roots:
         message = ("no numbered headings found; the text is one preamble" if plan.nodes
                    else "no numbered headings and no text after the title")
@@ -161,8 +174,16 @@ def parse_file(
     sentences: bool = True,
     extract: bool = True,
     segmenter: str = "jieba",
+    meta_from_name: bool = True,
 ) -> Plan:
-    """Read a file (any common encoding) and parse it; the options are those of :func:`parse`.
+    """Read a file (text in any common encoding, .docx, .pdf, .html) and
+    parse it; the options are those of :func:`parse`.
+
+    Metadata comes, in this order of precedence, from ``meta`` (the caller),
+    the text (its title and opening), and the file's name and folder
+    (:func:`policyparse.meta.meta_from_path`: ``gwr/2019.txt``,
+    ``武汉市教育局2020年工作要点.docx``), which fills only what the text leaves
+    empty; ``meta_from_name=False`` turns the last off.
 
     Example:
         >>> plan = parse_file("corpora/edu-bureau-2019.txt")
@@ -173,8 +194,9 @@ def parse_file(
         PolicyParseError: naming the file, when it cannot be read or parsed.
     """
     doc = read(path)
-    return parse(doc.text, source=doc.source, meta=meta, drop_debris=drop_debris,
-                 to_simplified=to_simplified, sentences=sentences, extract=extract, segmenter=segmenter)
+    defaults = meta_mod.meta_from_path(doc.source) if meta_from_name else None
+    return parse(doc.text, source=doc.source, meta=meta, drop_debris=drop_debris, to_simplified=to_simplified,
+                 sentences=sentences, extract=extract, segmenter=segmenter, defaults=defaults)
 
 
 def as_plan(obj: "Plan | str | os.PathLike[str]", *, caller: str) -> Plan:

@@ -2,7 +2,14 @@
 
 :func:`read` turns a file into a :class:`Document`: the decoded text exactly as
 in the file (line ends and all; ``raw_span`` offsets index it), with the
-encoding that was detected. Byte-order marks are honoured; otherwise a file
+encoding that was detected. The format is told from the content
+(:func:`policyparse.formats.sniff`): plain text, Word ``.docx``, PDF (its text
+layer) or an HTML page (its article); for the last three the "decoded text"
+is the text extracted from the file (:mod:`policyparse.formats`), one line
+per paragraph. A legacy ``.doc`` and a PDF without a text layer are refused
+with a clear error.
+
+For plain text, byte-order marks are honoured; otherwise a file
 that is valid UTF-8 is UTF-8, and anything else is identified by
 charset-normalizer among the encodings Chinese documents use (GB18030, which
 covers GBK and GB2312; Big5; UTF-16/32 without BOM).
@@ -16,6 +23,7 @@ import codecs
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from .errors import PolicyParseError
 
@@ -33,7 +41,7 @@ _BOMS = [
 _MAGIC = [
     (b"%PDF", "a PDF file"),
     (b"PK\x03\x04", "a ZIP container (e.g. .docx)"),
-    (b"\xd0\xcf\x11\xe0", "an OLE2 file (e.g. legacy .doc)"),
+    (b"\xd0\xcf\x11\xe0", "an OLE2 file (legacy .doc is not supported; save it as .docx)"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
@@ -46,24 +54,29 @@ class Document:
     """A file's text as decoded, before any normalisation.
 
     ``text`` is what ``raw_span`` offsets index; ``encoding`` the detected
-    encoding; ``source`` the path it came from.
+    encoding (``None`` for .docx and .pdf, which are not decoded as a whole);
+    ``source`` the path it came from; ``format`` what the file is:
+    ``"text"``, ``"docx"``, ``"pdf"`` or ``"html"`` (told from its content).
     """
 
     text: str
     source: str
-    encoding: str
+    encoding: Optional[str]
+    format: str = "text"
 
 
 def read(path: str | os.PathLike) -> Document:
-    """Read a plain-text plan in any common encoding.
+    """Read a plan: plain text in any common encoding, .docx, .pdf or .html.
 
     Example:
         >>> doc = read("corpora/edu-bureau-2019.txt")
-        >>> doc.encoding
-        'utf-8'
+        >>> doc.encoding, doc.format
+        ('utf-8', 'text')
 
     Raises:
-        PolicyParseError: the file is missing, empty, binary or undecodable.
+        PolicyParseError: the file is missing, empty, binary, undecodable, a
+            legacy .doc, a PDF without a text layer, or needs a format
+            package that is not installed.
     """
     if not isinstance(path, (str, os.PathLike)):
         raise PolicyParseError(repr(path), f"a path must be a str or os.PathLike, not {type(path).__name__}")
@@ -76,8 +89,29 @@ def read(path: str | os.PathLike) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise PolicyParseError(p, f"cannot be read ({exc.strerror or exc})") from None
-    text, encoding = decode(data, source=str(p))
-    return Document(text=text, source=str(p), encoding=encoding)
+    return read_bytes(data, str(p))
+
+
+def read_bytes(data: bytes, source: str) -> Document:
+    """Read the bytes of a plan file (as :func:`read` does); ``source`` names
+    it in errors and, by its extension, settles an HTML fragment.
+
+    Example:
+        >>> read_bytes("一、总体要求".encode("gbk"), "plan.txt").text
+        '一、总体要求'
+    """
+    if not data:
+        raise PolicyParseError(source, "file is empty")
+    from .formats import extract_text, sniff  # noqa: PLC0415
+
+    fmt = sniff(data, source)
+    if fmt == "text":
+        text, encoding = decode(data, source=source)
+        return Document(text=text, source=source, encoding=encoding, format="text")
+    text, enc = extract_text(fmt, data, source)
+    if not text.strip():
+        raise PolicyParseError(source, f"is a {fmt} file without any text")
+    return Document(text=text, source=source, encoding=enc, format=fmt)
 
 
 def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:

@@ -1,0 +1,167 @@
+"""The output folder of ``policyparse batch``, safe to interrupt and resume.
+
+Three JSON Lines files, one record per line:
+
+* ``plans.jsonl``: each parsed file, the document JSON of ``policyparse parse``
+  with ``sha256`` (of the file's bytes) and ``source`` first;
+* ``errors.jsonl``: each file that failed: ``source``, ``error``, ``message``, ``sha256``;
+* ``duplicates.jsonl``: each file whose bytes equal a file already recorded
+  under another name: ``source``, ``sha256``, ``same_as`` (that file). A
+  content is parsed once: the hash is the key.
+
+Each record is written as one complete line by a single ``write`` to a file
+opened for appending, so a process killed at any moment leaves whole lines
+(the kernel keeps what was written) and at worst the tail of the line being
+written (when the disk or machine fails: files are also ``fsync``-ed every
+second and at the end). On ``--resume`` a torn last line is cut off, and the
+hashes of the records present are what is done: those files are not parsed
+again and no record is written twice. (A file that could not be read at all
+has no hash: it is tried again, and its error is not recorded twice.)
+
+Example:
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> with Ledger(out, resume=False) as ledger:
+    ...     ledger.add("errors", {"source": "a.txt", "error": "PolicyParseError", "message": "file is empty", "sha256": "e3b0"})
+    >>> Ledger(out, resume=True).done
+    {'e3b0': ('a.txt', 'errors')}
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any, Optional
+
+FILES = ("plans", "errors", "duplicates")
+_PREFIX = b'{"sha256": "'
+_FSYNC_EVERY = 1.0  # seconds
+
+
+class LedgerError(Exception):
+    """The output folder cannot be used as asked (a usage error)."""
+
+
+class Ledger:
+    """Append-only record files in ``out_dir``, with what they already hold.
+
+    ``done`` maps the hash of each recorded file to its source and the file
+    it is in (``"plans"`` or ``"errors"``); ``duplicate_sources`` is the set of
+    sources already in ``duplicates.jsonl``; ``repaired`` names the files whose
+    torn last line was cut off.
+    """
+
+    def __init__(self, out_dir: Path, resume: bool):
+        self.out_dir = Path(out_dir)
+        self.paths = {name: self.out_dir / f"{name}.jsonl" for name in FILES}
+        self.done: dict[str, tuple[str, str]] = {}
+        self.duplicate_sources: set[str] = set()
+        #: sources in errors.jsonl that could not be read at all (no hash to key them by)
+        self.unreadable_sources: set[str] = set()
+        self.repaired: list[str] = []
+        held = [p for p in self.paths.values() if p.exists() and p.stat().st_size > 0]
+        if held and not resume:
+            raise LedgerError(f"{self.out_dir} already holds results ({', '.join(p.name for p in held)}): "
+                              "use --resume to continue that run, or choose another output folder")
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        for name in FILES:
+            if self.paths[name].exists():
+                self._load(name)
+        self._fds: dict[str, int] = {}
+        self._last_sync = time.monotonic()
+
+    # --- reading what is there ---------------------------------------------------------
+    def _load(self, name: str) -> None:
+        path = self.paths[name]
+        if _cut_torn_line(path):
+            self.repaired.append(path.name)
+        with open(path, "rb") as f:
+            for number, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    digest, source = _key(line)
+                except ValueError:
+                    raise LedgerError(f"{path}: line {number} is not a record; the file is damaged") from None
+                if name == "duplicates":
+                    self.duplicate_sources.add(source)
+                elif digest is not None:
+                    self.done.setdefault(digest, (source, name))
+                elif name == "errors":
+                    self.unreadable_sources.add(source)
+
+    # --- writing -------------------------------------------------------------------------
+    def add(self, name: str, record: dict[str, Any]) -> None:
+        """Append one record to ``<name>.jsonl`` as one complete line."""
+        self.add_line(name, json.dumps(record, ensure_ascii=False))
+
+    def add_line(self, name: str, json_line: str) -> None:
+        """Append a record already encoded as JSON (one line, no line end)."""
+        line = (json_line + "\n").encode("utf-8")
+        fd = self._fds.get(name)
+        if fd is None:
+            fd = self._fds[name] = os.open(self.paths[name], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        view = memoryview(line)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        if time.monotonic() - self._last_sync >= _FSYNC_EVERY:
+            self.sync()
+
+    def sync(self) -> None:
+        """Flush what was written to the disk."""
+        for fd in self._fds.values():
+            os.fsync(fd)
+        self._last_sync = time.monotonic()
+
+    def close(self) -> None:
+        """Sync and close the files."""
+        self.sync()
+        for fd in self._fds.values():
+            os.close(fd)
+        self._fds.clear()
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def _key(line: bytes) -> tuple[Optional[str], str]:
+    """The ``sha256`` and ``source`` of a record line, without decoding a whole plan."""
+    if line.startswith(_PREFIX) and line[76:89] == b'", "source": ':
+        source, _ = json.JSONDecoder().raw_decode(line[89:].decode("utf-8", "replace"))
+        return line[12:76].decode("ascii"), source
+    record = json.loads(line)
+    if not isinstance(record, dict) or "source" not in record:
+        raise ValueError("not a record")
+    return record.get("sha256"), record["source"]
+
+
+def _cut_torn_line(path: Path) -> bool:
+    """Cut off a last line without its line end (a write that was interrupted)."""
+    size = path.stat().st_size
+    if size == 0:
+        return False
+    with open(path, "r+b") as f:
+        f.seek(size - 1)
+        if f.read(1) == b"\n":
+            return False
+        pos = size
+        block = 1 << 16
+        while pos > 0:
+            start = max(0, pos - block)
+            f.seek(start)
+            chunk = f.read(pos - start)
+            i = chunk.rfind(b"\n")
+            if i >= 0:
+                f.truncate(start + i + 1)
+                return True
+            pos = start
+        f.truncate(0)
+        return True
+
+
+__all__ = ["Ledger", "LedgerError", "FILES"]
