@@ -557,7 +557,7 @@ def _record(obj: Any) -> dict[str, Any]:
     (What ``dataclasses.asdict`` gives, with tuples as lists, but without its
     generic deep copy, which made serialising a plan slower than parsing it.)
     """
-    return {name: _plain(getattr(obj, name)) for name in _field_names(type(obj))}
+    return {name: _plain(getattr(obj, name)) for name in field_names(type(obj))}
 
 
 def _plain(value: Any) -> Any:
@@ -575,7 +575,8 @@ def _plain(value: Any) -> Any:
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
+def field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a dataclass, cached (read on every record serialised)."""
     names = _FIELD_NAMES.get(cls)
     if names is None:
         names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))

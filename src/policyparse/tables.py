@@ -21,8 +21,9 @@ Example:
 """
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
+
+from .model import field_names
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -54,7 +55,7 @@ def _flat(record: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
     # a shallow read of the fields: the values kept are scalars, spans and
     # lists of strings (dataclasses.asdict's deep copy made this the slowest
     # step of writing a batch's Parquet tables)
-    for key in _field_names(type(record)):
+    for key in field_names(type(record)):
         value = getattr(record, key)
         if key in drop:
             continue
@@ -65,16 +66,6 @@ def _flat(record: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
         else:
             row[key] = value
     return _spans(row, spans)
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
-    return names
 
 
 def _nodes(plan: "Plan") -> list[dict[str, Any]]:
