@@ -211,13 +211,15 @@ def align_outlines(old: Plan, new: Plan, *, threshold: float = THRESHOLD) -> lis
     old plan's order.
     """
     old_units, new_units = units(old), units(new)
+    old_ids, new_ids = {u.node.id for u in old_units}, {u.node.id for u in new_units}
     pairs: list[Pair] = []
     partner_of_old: dict[str, str] = {}
     for kind in UNIT_KINDS:
         ou = [u for u in old_units if u.node.kind == kind]
         nu = [u for u in new_units if u.node.kind == kind]
         if ou or nu:
-            parents = ([_unit_parent(old, u.node.id) for u in ou], [_unit_parent(new, u.node.id) for u in nu])
+            parents = ([_unit_parent_of(old, u.node, old_ids) for u in ou],
+                       [_unit_parent_of(new, u.node, new_ids) for u in nu])
             pairs.extend(_align_kind(ou, nu, parents, threshold, partner_of_old))
     _mark_moves(old, new, pairs, partner_of_old)
     order_new = {u.node.id: i for i, u in enumerate(new_units)}
@@ -260,11 +262,12 @@ def _align_kind(ou: list[Unit], nu: list[Unit], parents: tuple[list[Optional[str
         if _containment(nu[c], ou[best]) >= CONTAINMENT:
             split_of.setdefault(best, []).append(c)
     merged_into: dict[int, list[int]] = {}
+    taken_by_splits = {c for cs in split_of.values() for c in cs}
     for r in range(len(ou)):
         if r in matched_old:
             continue
         best = max(range(len(nu)), key=lambda c: _containment(ou[r], nu[c]))
-        if _containment(ou[r], nu[best]) >= CONTAINMENT and best not in {c for cs in split_of.values() for c in cs}:
+        if _containment(ou[r], nu[best]) >= CONTAINMENT and best not in taken_by_splits:
             merged_into.setdefault(best, []).append(r)
     for r, cs in split_of.items():
         group = cs + ([matched_old[r]] if r in matched_old else [])
@@ -326,13 +329,6 @@ def _paired_ancestor(plan: Plan, node_id: str, paired: set[str]) -> Optional[str
     move it."""
     parent = plan.node(node_id).parent
     while parent is not None and parent not in paired:
-        parent = plan.node(parent).parent
-    return parent
-
-
-def _unit_parent(plan: Plan, node_id: str) -> Optional[str]:
-    parent = plan.node(node_id).parent
-    while parent is not None and plan.node(parent).kind not in UNIT_KINDS:
         parent = plan.node(parent).parent
     return parent
 
