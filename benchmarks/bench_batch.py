@@ -97,7 +97,7 @@ class Sampler(threading.Thread):
 
 
 def run_batch(folder: Path, out: Path, jobs: int) -> tuple[float, Sampler]:
-    cli = [sys.executable, "-m", "policyparse.cli", "batch", str(folder), "-o", str(out),
+    cli = [sys.executable, "-m", "policyparse.cli.main", "batch", str(folder), "-o", str(out),
            "--jobs", str(jobs), "--no-progress"]
     start = time.perf_counter()
     proc = subprocess.Popen(cli, stderr=subprocess.PIPE, text=True)

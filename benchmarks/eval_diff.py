@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import policyparse
-from policyparse.series import series
+from policyparse.compare.series import series
 
 REPO = Path(__file__).resolve().parents[1]
 GWR = REPO.parent / "shared" / "corpora" / "gwr"

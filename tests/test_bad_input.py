@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import policyparse
-from policyparse.cli import main
-from conftest import BUNDLED, GWR, HEADING_KINDS, assert_spans, gwr_path
+from policyparse.cli.main import main
+from support import BUNDLED, GWR, HEADING_KINDS, assert_spans, gwr_path
 
 #: only built here, never opened at import time
 GWR_2019 = GWR / "2019.txt"

@@ -15,9 +15,9 @@ import pytest
 
 import policyparse
 from policyparse import SCHEMA_VERSION, Plan
-from policyparse.cli import main as cli_main
-from policyparse.offsets import MapChain, OffsetMap
-from conftest import BUNDLED, NODE_KINDS as _NODE_KINDS, REPO, assert_spans, gwr_path
+from policyparse.cli.main import main as cli_main
+from policyparse.ingest.offsets import MapChain, OffsetMap
+from support import BUNDLED, NODE_KINDS as _NODE_KINDS, REPO, assert_spans, gwr_path
 
 SCHEMA_FILE = REPO / "docs" / "plan.schema.json"
 GENERATOR = REPO / "scripts" / "gen_schema.py"

@@ -1,6 +1,6 @@
 """Every node's span slices the normalised text to its content, and its raw
 span slices the decoded file to the same content before normalisation
-(``assert_spans`` in conftest.py), on real documents and on synthetic edge cases."""
+(``assert_spans`` in support.py), on real documents and on synthetic edge cases."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ import re
 import pytest
 
 import policyparse
-from conftest import BUNDLED, HEADING_KINDS, assert_spans, gwr_path
+from support import BUNDLED, HEADING_KINDS, assert_spans, gwr_path
 
 #: resolved inside the tests, so that a missing corpus never fails at import time
 DOCS = ["bundled", 1957, 1998, 2017, 2019]

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__
 from .errors import PolicyParseError
 from .model import SCHEMA_VERSION, Meta, Node, ParseWarning, Plan
 
-__version__ = "0.1.0"
 
 __all__ = [
     "parse", "parse_file", "parse_many", "BatchResult", "read", "Document", "diff", "PlanDiff", "panel",
@@ -27,15 +27,15 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .batch import BatchResult, parse_many
+    from .batch.runner import BatchResult, parse_many
     from .pipeline import parse, parse_file
-    from .reader import Document, read
-    from .compare import PlanDiff, diff
-    from .series import panel
+    from .ingest.reader import Document, read
+    from .compare.diff import PlanDiff, diff
+    from .compare.series import panel
 
-_LAZY = {"parse": "pipeline", "parse_file": "pipeline", "read": "reader", "Document": "reader",
-         "diff": "compare", "PlanDiff": "compare", "panel": "series",
-         "parse_many": "batch", "BatchResult": "batch"}
+_LAZY = {"parse": "pipeline", "parse_file": "pipeline", "read": "ingest.reader", "Document": "ingest.reader",
+         "diff": "compare.diff", "PlanDiff": "compare.diff", "panel": "compare.series",
+         "parse_many": "batch.runner", "BatchResult": "batch.runner"}
 
 
 def __getattr__(name: str) -> Any:

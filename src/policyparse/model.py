@@ -19,9 +19,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Iterator, Literal, Optional
-
-from .offsets import MapChain
+from typing import Any, Iterator, Literal, Optional, Protocol
 
 SCHEMA_VERSION = "1.2"
 
@@ -44,6 +42,16 @@ Relation = Literal["contains", "performs", "has_target", "has_quantity", "cites"
 #: Kinds that come from numbered headings, from the top of the outline down.
 HEADING_KINDS: tuple[str, ...] = ("part", "section", "subsection", "item", "subitem")
 
+
+
+class SpanMap(Protocol):
+    """What the model needs of an offset map: a normalised span to a raw one.
+
+    :class:`policyparse.ingest.offsets.MapChain` is one; the model names the
+    protocol, not the class, so it imports no stage of the pipeline.
+    """
+
+    def span(self, start: int, end: int) -> tuple[int, int]: ...
 
 @dataclass
 class Meta:
@@ -276,7 +284,7 @@ class Plan:
     #: The decoded source text that ``raw_span`` indexes (not serialised).
     raw_text: Optional[str] = field(default=None, repr=False, compare=False)
     #: The map from ``text`` offsets to ``raw_text`` offsets (not serialised).
-    offsets: Optional[MapChain] = field(default=None, repr=False, compare=False)
+    offsets: Optional[SpanMap] = field(default=None, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> Span:
         """Where ``text[start:end]`` came from in ``raw_text``: for spans you
@@ -358,28 +366,28 @@ class Plan:
 
     def to_spacy(self, *, segmenter: str = "jieba") -> Any:
         """The plan as a spaCy ``Doc`` whose ``ents`` are ACTOR, VERB, TARGET and DOC
-        spans (see :mod:`policyparse.spacy_view`); render with ``spacy.displacy``."""
-        from .spacy_view import to_spacy  # noqa: PLC0415 - spaCy loads only here
+        spans (see :mod:`policyparse.export.spacy_view`); render with ``spacy.displacy``."""
+        from .export.spacy_view import to_spacy  # noqa: PLC0415 - spaCy loads only here
 
         return to_spacy(self, segmenter=segmenter)
 
     def to_frame(self, kind: str) -> Any:
         """One table of the plan as a pandas DataFrame: ``nodes``, ``tasks``,
         ``roles``, ``targets``, ``quantities``, ``actors``, ``references`` or
-        ``edges`` (see :mod:`policyparse.tables`); ids and spans are columns.
+        ``edges`` (see :mod:`policyparse.export.tables`); ids and spans are columns.
 
         Example:
             >>> plan = Plan(meta=Meta(), text="")
             >>> list(plan.to_frame("roles").columns)
             ['task', 'actor', 'role', 'start', 'end']
         """
-        from .tables import to_frame  # noqa: PLC0415 - pandas loads only here
+        from .export.tables import to_frame  # noqa: PLC0415 - pandas loads only here
 
         return to_frame(self, kind)
 
     def frames(self) -> dict[str, Any]:
         """Every table of the plan, by name (see :meth:`to_frame`)."""
-        from .tables import frames  # noqa: PLC0415
+        from .export.tables import frames  # noqa: PLC0415
 
         return frames(self)
 
@@ -387,40 +395,40 @@ class Plan:
         """The plan as a ``networkx.MultiDiGraph`` rooted at a ``document`` node
         ``doc``: outline nodes, tasks, targets and other quantities, actors and
         references, linked by ``contains``, ``performs`` (with ``role``),
-        ``has_target``, ``has_quantity`` and ``cites`` (see :mod:`policyparse.graph`).
+        ``has_target``, ``has_quantity`` and ``cites`` (see :mod:`policyparse.export.graph`).
 
         Example:
             >>> plan = Plan(meta=Meta(title="标题"), text="标题")
             >>> dict(plan.to_networkx().nodes(data="kind"))
             {'doc': 'document'}
         """
-        from .graph import to_networkx  # noqa: PLC0415 - networkx loads only here
+        from .export.graph import to_networkx  # noqa: PLC0415 - networkx loads only here
 
         return to_networkx(self)
 
     def to_graphml(self, path: "str | os.PathLike[str]") -> None:
         """Write the graph of :meth:`to_networkx` as GraphML (for Gephi; attributes are scalars)."""
-        from .graph import write_graphml  # noqa: PLC0415
+        from .export.graph import write_graphml  # noqa: PLC0415
 
         write_graphml(self, path)
 
     def to_node_link(self) -> dict[str, Any]:
         """The graph of :meth:`to_networkx` as node-link data (a JSON-ready dict whose
         edges are under ``"edges"``; ``networkx.node_link_graph(data, edges="edges")`` reads it)."""
-        from .graph import node_link  # noqa: PLC0415
+        from .export.graph import node_link  # noqa: PLC0415
 
         return node_link(self)
 
     def to_node_link_json(self, path: "str | os.PathLike[str]") -> None:
         """Write :meth:`to_node_link` to a JSON file."""
-        from .graph import write_node_link  # noqa: PLC0415
+        from .export.graph import write_node_link  # noqa: PLC0415
 
         write_node_link(self, path)
 
     def _repr_html_(self) -> str:
         """The plan in Jupyter: a collapsible outline with targets, actors and verbs
-        highlighted, and a table of the targets (see :mod:`policyparse.display`)."""
-        from .display import to_html  # noqa: PLC0415
+        highlighted, and a table of the targets (see :mod:`policyparse.export.display`)."""
+        from .export.display import to_html  # noqa: PLC0415
 
         return to_html(self)
 
@@ -431,10 +439,11 @@ class Plan:
 
     def actor(self, name_or_id: str) -> Actor:
         """The actor with this id (``a3``) or name (市教育局, or any alias: 市人民政府 finds 市政府)."""
-        from .actors import canonical  # noqa: PLC0415
+        from .data import load_json  # noqa: PLC0415 - the alias table of data/actors.json
 
+        canonical = load_json("actors.json")["aliases"].get(name_or_id, name_or_id)
         for a in self.actors:
-            if name_or_id == a.id or a.name in (name_or_id, canonical(name_or_id)) or name_or_id in a.aliases:
+            if name_or_id == a.id or a.name in (name_or_id, canonical) or name_or_id in a.aliases:
                 return a
         raise KeyError(f"no actor named {name_or_id!r}")
 

@@ -12,14 +12,14 @@ from typing import Any, Iterator, Optional
 
 import regex
 
-from . import meta as meta_mod
-from . import outline
-from .assemble import NodeBuilder
+from .ingest import meta as meta_mod
+from .outline import tree
+from .outline.assemble import NodeBuilder
 from .errors import PolicyParseError
-from .labels import find_labels
+from .outline.labels import find_labels
 from .model import ParseWarning, Plan
-from .normalize import normalize
-from .reader import read
+from .ingest.normalize import normalize
+from .ingest.reader import read
 
 
 def parse(
@@ -51,8 +51,8 @@ def parse(
             alone is about three times faster).
         segmenter: the word segmenter for extraction: ``"jieba"`` (default)
             or ``"pkuseg"`` (more accurate, about ten times slower; see
-            :mod:`policyparse.tokens`), or a name given to
-            :func:`policyparse.tokens.register_segmenter`.
+            :mod:`policyparse.extract.tokens`), or a name given to
+            :func:`policyparse.extract.tokens.register_segmenter`.
 
     Example:
         >>> plan = parse("2020年工作要点\\n一、总体要求\\n1.抓好学习。深入推进改革。")
@@ -74,7 +74,7 @@ def parse(
         plan = _parse(text, source=source, meta=overrides, defaults=fallbacks, drop_debris=drop_debris,
                       to_simplified=to_simplified, sentences=sentences)
         if extract:
-            from .extract import extract as run_extraction  # noqa: PLC0415 - loads the segmenter
+            from .extract.run import extract as run_extraction  # noqa: PLC0415 - loads the segmenter
 
             try:
                 run_extraction(plan, segmenter=segmenter)
@@ -142,7 +142,7 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: 
     body_start = title_span[1] if title_span else 0
     body_end = len(t.rstrip())
     labels, warnings = find_labels(t, (body_start, body_end))
-    roots = outline.build_tree(t, labels, body_end)
+    roots = tree.build_tree(t, labels, body_end)
     builder = NodeBuilder(norm, with_sentences=sentences)
     first = roots[0].start if roots else body_end
     builder.preamble(body_start, first)
@@ -181,7 +181,7 @@ def parse_file(
 
     Metadata comes, in this order of precedence, from ``meta`` (the caller),
     the text (its title and opening), and the file's name and folder
-    (:func:`policyparse.meta.meta_from_path`: ``gwr/2019.txt``,
+    (:func:`policyparse.ingest.meta.meta_from_path`: ``gwr/2019.txt``,
     ``武汉市教育局2020年工作要点.docx``), which fills only what the text leaves
     empty; ``meta_from_name=False`` turns the last off.
 

@@ -1,0 +1,356 @@
+"""Aligning the outlines of two plans by content, not by number.
+
+Items get renumbered, reworded, merged, split and moved between sections
+from one year's plan to the next, so numbers say little; content says more.
+:func:`align_outlines` pairs the *units* of two plans (the preamble, headings of
+every level, and the paragraphs that sit directly under a heading or in the
+preamble, which are the items of a Government Work Report):
+
+1. Each unit is a vector of character n-gram TF-IDF (scikit-learn; Chinese
+   needs no word segmentation for this): its lead (a heading's title, or a
+   paragraph's first sentence) weighed :data:`LEAD_WEIGHT` times its body.
+2. Units of the same kind are paired one to one by the optimal assignment
+   (scipy's ``linear_sum_assignment``) on cosine similarity, from the top of
+   the outline down: two units whose parents are already paired get
+   :data:`PARENT_BONUS`, so a subsection stays under its section's partner
+   when the text allows. A pair below :data:`THRESHOLD` is no pair, unless
+   its margin says otherwise:
+   Cosine similarities of long texts are low in absolute terms and vary
+   with length, so a pair is also kept below :data:`THRESHOLD` when it
+   stands out from the other candidates of both its units: its *margin*
+   (the similarity over the mean of each unit's :data:`MARGIN_K` best
+   similarities, as in margin-based bitext mining, Artetxe and Schwenk 2019)
+   is at least :data:`MARGIN`.
+3. A unit left over whose content lies mostly (:data:`CONTAINMENT` of its
+   character bigrams) inside a unit of the other plan is the half of a
+   ``split`` (one old unit, several new ones) or of a ``merged`` pair
+   (several old units, one new one).
+4. A pair is ``unchanged`` when its text (labels and spacing aside) is the
+   same, otherwise ``reworded``; either is ``moved`` as well when its parent
+   is not the partner of the other's parent, or when it left the order of its
+   siblings (it is not on the longest run of pairs kept in order). Parents
+   are the nearest paired ancestors: a heading added or removed around a unit
+   does not move it.
+
+The statuses and thresholds are documented in ``docs/schema.md`` (Comparing
+plans). Example:
+
+    >>> import policyparse
+    >>> old = policyparse.parse("一、总体要求\\n1.抓好理论学习。\\n2.推进教育改革。", extract=False)
+    >>> new = policyparse.parse("一、总体要求\\n1.深化教育改革。\\n2.抓好理论学习。", extract=False)
+    >>> for p in align_outlines(old, new):
+    ...     print(p.kind, p.status, old.node(p.old).heading, "→", new.node(p.new).heading)
+    section unchanged 总体要求 → 总体要求
+    item reworded 推进教育改革 → 深化教育改革
+    item moved 抓好理论学习 → 抓好理论学习
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from ..model import HEADING_KINDS, Node, Plan, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+#: Cosine similarity from which two units are paired whatever else they resemble.
+THRESHOLD = 0.5
+#: Below :data:`THRESHOLD`, a pair is kept when its margin reaches this (see :func:`margins`) …
+MARGIN = 1.2
+#: … and its cosine similarity this.
+FLOOR = 0.1
+#: Neighbours averaged for the margin.
+MARGIN_K = 3
+#: Added to the similarity of two units whose parents are paired, when choosing pairs (not reported).
+PARENT_BONUS = 0.25
+#: How much more a unit's lead (heading, first sentence) weighs than its body.
+LEAD_WEIGHT = 2.0
+#: Share of a left-over unit's character bigrams that must lie inside another unit for a split or merge.
+CONTAINMENT = 0.6
+#: Character n-grams of the TF-IDF vectors.
+NGRAMS = (1, 2)
+
+#: The kinds of units aligned, from the top of the outline down.
+UNIT_KINDS: tuple[str, ...] = ("preamble",) + HEADING_KINDS + ("paragraph",)
+
+_SKIP = set("，。；：、！？“”‘’（）()《》〈〉【】 \t\r\n\u3000—－-…·,.;:!?\"'")
+
+
+@dataclass
+class Unit:
+    """A node of one plan as the aligner sees it."""
+
+    node: Node
+    lead: str
+    body: str
+    #: the text compared for ``unchanged`` and for containment: labels, spacing and punctuation dropped
+    key: str
+    #: the character bigrams of ``key``
+    grams: frozenset[str] = frozenset()
+
+
+@dataclass
+class Pair:
+    """One line of an alignment: a unit of the old plan, of the new plan, or of both."""
+
+    old: Optional[str]
+    new: Optional[str]
+    kind: str
+    #: unchanged, reworded, moved, added, removed, merged or split
+    status: str
+    #: cosine similarity of the two units (null for added and removed)
+    similarity: Optional[float] = None
+    #: the pair also changed place (its status says moved when its text is unchanged)
+    moved: bool = False
+
+
+def units(plan: Plan) -> list[Unit]:
+    """The alignable units of ``plan`` in document order: the preamble, heading nodes, and
+    paragraphs whose parent is the preamble or a heading node other than an
+    item (an item's paragraph is the item's own body), except the line of the
+    heading itself. A report without numbered headings is thus aligned
+    paragraph by paragraph.
+
+    A unit with units below it is compared (``unchanged`` or ``reworded``) by
+    its heading alone: its children are compared on their own.
+    """
+    chosen = []
+    for n in plan.nodes:
+        if n.kind in HEADING_KINDS or n.kind == "preamble":
+            chosen.append(n)
+        elif n.kind == "paragraph" and n.parent is not None:
+            parent = plan.node(n.parent)
+            if ((parent.kind in HEADING_KINDS and parent.kind not in ("item", "subitem")) or parent.kind == "preamble") \
+                    and not _within(n.span, parent.heading_span):
+                chosen.append(n)
+    ids = {n.id for n in chosen}
+    has_units_below = {_unit_parent_of(plan, n, ids) for n in chosen} - {None}
+    return [_unit(plan, n, n.id in has_units_below) for n in chosen]
+
+
+def _within(span: Span, outer: Optional[Span]) -> bool:
+    return outer is not None and outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _unit_parent_of(plan: Plan, node: Node, ids: set[str]) -> Optional[str]:
+    parent = node.parent
+    while parent is not None and parent not in ids:
+        parent = plan.node(parent).parent
+    return parent
+
+
+def _unit(plan: Plan, n: Node, parent_unit: bool) -> Unit:
+    s, e = n.span
+    if n.heading_span is not None:
+        lead = plan.text[n.heading_span[0]:n.heading_span[1]]
+        body = plan.text[n.heading_span[1]:e]
+    else:
+        first = _first_sentence(plan, n)
+        cut = first.span[1] if first is not None else e
+        lead, body = plan.text[s:cut], plan.text[cut:e]
+    if n.label and lead.startswith(n.label):
+        lead = lead[len(n.label):]
+    key = "".join(ch for ch in (lead if parent_unit else lead + body) if ch not in _SKIP)
+    grams = frozenset(key[i:i + 2] for i in range(len(key) - 1)) or frozenset([key])
+    return Unit(n, lead, body, key, grams)
+
+
+def _first_sentence(plan: Plan, node: Node) -> Optional[Node]:
+    """The first sentence node at the start of ``node`` (through its first paragraph)."""
+    kids = plan.children(node)
+    while kids and kids[0].kind != "sentence" and kids[0].span[0] == node.span[0]:
+        kids = plan.children(kids[0])
+    return kids[0] if kids and kids[0].kind == "sentence" else None
+
+
+def _vectors(old: list[Unit], new: list[Unit]) -> tuple["np.ndarray", "np.ndarray"]:
+    """Unit vectors: lead and body TF-IDF (IDF fitted on the units of both plans), weighed and normalised."""
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer  # noqa: PLC0415
+    from sklearn.preprocessing import normalize  # noqa: PLC0415
+
+    all_units = old + new
+    # hashed counts: no vocabulary to build and sort; 2**20 buckets leave collisions negligible
+    counter = HashingVectorizer(analyzer="char", ngram_range=NGRAMS, n_features=2**20, alternate_sign=False, norm=None)
+    counts = counter.transform([u.lead for u in all_units] + [u.body for u in all_units])
+    leads, bodies = counts[: len(all_units)], counts[len(all_units):]
+    weigh = TfidfTransformer(sublinear_tf=True).fit(leads + bodies)
+    vectors = normalize(LEAD_WEIGHT * normalize(weigh.transform(leads)) + normalize(weigh.transform(bodies)))
+    return vectors[: len(old)], vectors[len(old):]
+
+
+def _containment(part: Unit, whole: Unit) -> float:
+    """The share of ``part``'s character bigrams that occur in ``whole``."""
+    return len(part.grams & whole.grams) / len(part.grams) if part.key else 0.0
+
+
+def margins(sim: "np.ndarray", k: int = MARGIN_K) -> "np.ndarray":
+    """Ratio margins of a similarity matrix: each similarity over the mean of
+    the ``k`` best similarities of its row and of its column.
+
+    Example:
+        >>> import numpy as np
+        >>> margins(np.array([[0.4, 0.1], [0.1, 0.2]]), k=1).round(2).tolist()
+        [[1.0, 0.33], [0.33, 1.0]]
+    """
+    import numpy as np  # noqa: PLC0415
+
+    kr, kc = min(k, sim.shape[1]), min(k, sim.shape[0])
+    rows = np.sort(sim, axis=1)[:, -kr:].mean(axis=1)
+    cols = np.sort(sim, axis=0)[-kc:, :].mean(axis=0)
+    denominator = (rows[:, None] + cols[None, :]) / 2
+    return np.divide(sim, denominator, out=np.zeros_like(sim), where=denominator > 0)
+
+
+def align_outlines(old: Plan, new: Plan, *, threshold: float = THRESHOLD) -> list[Pair]:
+    """Align the units of two plans (see the module's description).
+
+    Returns one :class:`Pair` per paired, split, merged, added or removed
+    unit: the pairs in the new plan's order, then the removed units in the
+    old plan's order.
+    """
+    old_units, new_units = units(old), units(new)
+    old_ids, new_ids = {u.node.id for u in old_units}, {u.node.id for u in new_units}
+    pairs: list[Pair] = []
+    partner_of_old: dict[str, str] = {}
+    for kind in UNIT_KINDS:
+        ou = [u for u in old_units if u.node.kind == kind]
+        nu = [u for u in new_units if u.node.kind == kind]
+        if ou or nu:
+            parents = ([_unit_parent_of(old, u.node, old_ids) for u in ou],
+                       [_unit_parent_of(new, u.node, new_ids) for u in nu])
+            pairs.extend(_align_kind(ou, nu, parents, threshold, partner_of_old))
+    _mark_moves(old, new, pairs, partner_of_old)
+    order_new = {u.node.id: i for i, u in enumerate(new_units)}
+    order_old = {u.node.id: i for i, u in enumerate(old_units)}
+    return sorted(pairs, key=lambda p: (p.new is None, order_new.get(p.new or "", 0), order_old.get(p.old or "", 0)))
+
+
+def _align_kind(ou: list[Unit], nu: list[Unit], parents: tuple[list[Optional[str]], list[Optional[str]]],
+                threshold: float, partner_of_old: dict[str, str]) -> list[Pair]:
+    kind = (ou or nu)[0].node.kind
+    if not ou or not nu:
+        return ([Pair(u.node.id, None, kind, "removed") for u in ou]
+                + [Pair(None, u.node.id, kind, "added") for u in nu])
+    from scipy.optimize import linear_sum_assignment  # noqa: PLC0415
+
+    vo, vn = _vectors(ou, nu)
+    sim = (vo @ vn.T).toarray()
+    margin = margins(sim)
+    import numpy as np  # noqa: PLC0415
+
+    paired_parents = np.array([[p is not None and partner_of_old.get(p) == q for q in parents[1]]
+                               for p in parents[0]], dtype=bool)
+    rows, cols = linear_sum_assignment(sim + PARENT_BONUS * paired_parents, maximize=True)
+    matched_old: dict[int, int] = {}
+    for r, c in zip(rows, cols):
+        if sim[r, c] >= threshold or (margin[r, c] >= MARGIN and sim[r, c] >= FLOOR):
+            matched_old[r] = c
+    matched_new = {c: r for r, c in matched_old.items()}
+    pairs = []
+    for r, c in matched_old.items():
+        status = "unchanged" if ou[r].key == nu[c].key else "reworded"
+        pairs.append(Pair(ou[r].node.id, nu[c].node.id, kind, status, round(float(sim[r, c]), 4)))
+        partner_of_old[ou[r].node.id] = nu[c].node.id
+    # split: a new unit left over that lies inside an old unit; merged: the converse
+    split_of: dict[int, list[int]] = {}
+    for c in range(len(nu)):
+        if c in matched_new:
+            continue
+        best = max(range(len(ou)), key=lambda r: _containment(nu[c], ou[r]))
+        if _containment(nu[c], ou[best]) >= CONTAINMENT:
+            split_of.setdefault(best, []).append(c)
+    merged_into: dict[int, list[int]] = {}
+    taken_by_splits = {c for cs in split_of.values() for c in cs}
+    for r in range(len(ou)):
+        if r in matched_old:
+            continue
+        best = max(range(len(nu)), key=lambda c: _containment(ou[r], nu[c]))
+        if _containment(ou[r], nu[best]) >= CONTAINMENT and best not in taken_by_splits:
+            merged_into.setdefault(best, []).append(r)
+    for r, cs in split_of.items():
+        group = cs + ([matched_old[r]] if r in matched_old else [])
+        if len(group) < 2:
+            continue
+        for c in group:
+            _set(pairs, kind, ou[r].node.id, nu[c].node.id, "split", float(sim[r, c]))
+    for c, rs in merged_into.items():
+        group = rs + ([matched_new[c]] if c in matched_new else [])
+        if len(group) < 2:
+            continue
+        for r in group:
+            _set(pairs, kind, ou[r].node.id, nu[c].node.id, "merged", float(sim[r, c]))
+    paired_old = {p.old for p in pairs}
+    paired_new = {p.new for p in pairs}
+    pairs += [Pair(u.node.id, None, kind, "removed") for u in ou if u.node.id not in paired_old]
+    pairs += [Pair(None, u.node.id, kind, "added") for u in nu if u.node.id not in paired_new]
+    return pairs
+
+
+def _set(pairs: list[Pair], kind: str, old_id: str, new_id: str, status: str, similarity: float) -> None:
+    for p in pairs:
+        if p.old == old_id and p.new == new_id:
+            p.status = status
+            return
+    pairs.append(Pair(old_id, new_id, kind, status, round(similarity, 4)))
+
+
+def _mark_moves(old: Plan, new: Plan, pairs: list[Pair], partner_of_old: dict[str, str]) -> None:
+    """Mark the one-to-one pairs whose parent changed or that left their siblings' order."""
+    groups: dict[tuple[Optional[str], Optional[str]], list[Pair]] = {}
+    paired_new = set(partner_of_old.values())
+    for p in pairs:
+        if p.status not in ("unchanged", "reworded") or p.old is None or p.new is None:
+            continue
+        old_parent = _paired_ancestor(old, p.old, set(partner_of_old))
+        new_parent = _paired_ancestor(new, p.new, paired_new)
+        if (old_parent is None) != (new_parent is None) or (
+                old_parent is not None and partner_of_old.get(old_parent) != new_parent):
+            p.moved = True
+        else:
+            groups.setdefault((old_parent, new_parent), []).append(p)
+    old_pos = {n.id: i for i, n in enumerate(old.nodes)}
+    new_pos = {n.id: i for i, n in enumerate(new.nodes)}
+    for members in groups.values():
+        members.sort(key=lambda p: old_pos[p.old or ""])
+        keep = _longest_increasing([new_pos[p.new or ""] for p in members])
+        for i, p in enumerate(members):
+            if i not in keep:
+                p.moved = True
+    for p in pairs:
+        if p.moved and p.status == "unchanged":
+            p.status = "moved"
+
+
+def _paired_ancestor(plan: Plan, node_id: str, paired: set[str]) -> Optional[str]:
+    """The nearest ancestor that has a partner in the other plan: a heading
+    added or removed around a unit (a new （一） grouping items) does not
+    move it."""
+    parent = plan.node(node_id).parent
+    while parent is not None and parent not in paired:
+        parent = plan.node(parent).parent
+    return parent
+
+
+def _longest_increasing(values: Iterable[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence (patience sorting)."""
+    values = list(values)
+    tails: list[int] = []
+    tail_index: list[int] = []
+    back: list[int] = [-1] * len(values)
+    for i, v in enumerate(values):
+        k = bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tail_index.append(i)
+        else:
+            tails[k] = v
+            tail_index[k] = i
+        back[i] = tail_index[k - 1] if k > 0 else -1
+    keep = set()
+    i = tail_index[-1] if tail_index else -1
+    while i >= 0:
+        keep.add(i)
+        i = back[i]
+    return keep

@@ -1,0 +1,210 @@
+"""Matching the targets of two plans, and reading how each one moved.
+
+Two targets are the same target when their indicators are the same
+(:func:`policyparse.extract.indicators.similarity` at least
+:data:`policyparse.extract.indicators.MATCH_THRESHOLD`: 经济增长 and 国内生产总值增长
+are one indicator) and their units measure the same thing (the same base
+unit: 万人 and 人 do, % and 万人 do not). A plan may state one indicator
+twice (the headline list and the chapter that works on it), so targets are
+paired one to one by the optimal assignment (scipy's
+``linear_sum_assignment``) on indicator similarity, with the similarity of
+the sentences around them and the closeness of the values as tie breakers.
+
+The *headline* targets are those of the paragraph that states the plan's
+main targets (今年发展的主要预期目标是：…; the markers are data,
+``data/indicators.json``): :func:`headline_targets` finds them, and
+``match_targets(old, new, headline=True)`` compares those alone, which is
+how a reader compares two years' main targets (a target that moved into the
+headline list is ``added`` there, though the older plan stated it elsewhere).
+
+A pair is ``unchanged`` when comparator, value, upper bound, unit,
+commitment and deadline (counted from each plan's year, so this year's target stays this year's) are all the same, otherwise ``changed`` (a change of
+comparator or range is a change: 6.5%左右 → 6%－6.5%). ``delta`` is new − old
+in the new target's unit, when both are single values of one dimension; for
+a range it is null (its ``changes`` say what moved).
+
+Example:
+    >>> import policyparse
+    >>> old = policyparse.parse("今年主要预期目标是：国内生产总值增长6.5%左右；城镇新增就业1100万人以上。")
+    >>> new = policyparse.parse("今年主要预期目标是：经济增长6%－6.5%；城镇新增就业1100万人以上。")
+    >>> [(t.indicator, t.status, t.changes) for t in match_targets(old, new)]
+    [('国内生产总值增长', 'changed', ['comparator', 'value_max', 'value']), ('城镇新增就业', 'unchanged', [])]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..extract.indicators import MATCH_THRESHOLD, canonical, similarity
+from ..model import Plan, Quantity, _record
+
+#: Weight of the similarity of the clauses around two targets in the pairing score.
+CONTEXT_WEIGHT = 0.1
+#: Weight of the closeness of the values in the pairing score.
+VALUE_WEIGHT = 0.05
+
+#: The fields whose change makes a target ``changed``, in the order they are reported.
+COMPARED: tuple[str, ...] = ("comparator", "value_max", "value", "unit", "commitment", "deadline")
+
+
+@dataclass
+class TargetChange:
+    """How one target moved between two plans.
+
+    ``indicator`` is the canonical indicator (:func:`policyparse.extract.indicators.canonical`);
+    ``status`` added, removed, changed or unchanged; ``old`` and ``new`` the
+    targets (null when absent); ``delta`` new − old (see the module notes);
+    ``changes`` the fields that differ; ``similarity`` how alike the two
+    indicators are.
+    """
+
+    indicator: str
+    status: str
+    old: Optional[Quantity]
+    new: Optional[Quantity]
+    delta: Optional[float] = None
+    changes: list[str] = field(default_factory=list)
+    similarity: Optional[float] = None
+    #: either target is a headline target (see :func:`headline_targets`)
+    headline: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "indicator": self.indicator,
+            "status": self.status,
+            "old": _record(self.old) if self.old else None,
+            "new": _record(self.new) if self.new else None,
+            "delta": self.delta,
+            "changes": list(self.changes),
+            "similarity": self.similarity,
+            "headline": self.headline,
+        }
+
+
+def _dimension(q: Quantity) -> Optional[str]:
+    return q.base_unit if q.base_unit is not None else q.unit
+
+
+def _value_closeness(a: Quantity, b: Quantity) -> float:
+    va, vb = a.base_value if a.base_value is not None else a.value, b.base_value if b.base_value is not None else b.value
+    top = max(abs(va), abs(vb))
+    return 1.0 - min(1.0, abs(va - vb) / top) if top else 1.0
+
+
+def headline_targets(plan: Plan) -> list[Quantity]:
+    """The targets of the paragraph that states the plan's main targets, from
+    its marker (主要预期目标 …) on; empty when the plan has no such paragraph.
+
+    Example:
+        >>> import policyparse
+        >>> plan = policyparse.parse("今年发展的主要预期目标是：城镇新增就业1100万人以上。\\n完成造林1亿亩以上。")
+        >>> [q.surface for q in headline_targets(plan)]
+        ['1100万人以上']
+    """
+    from ..data import load_json  # noqa: PLC0415
+
+    markers = load_json("indicators.json")["headline_markers"]
+    paragraphs = plan.nodes_of("paragraph") or plan.nodes
+    for para in paragraphs:
+        text = plan.span_text(para)
+        at = min((i for i in (text.find(m) for m in markers) if i >= 0), default=-1)
+        if at < 0:
+            continue
+        start, end = para.span[0] + at, para.span[1]
+        found = [q for q in plan.targets if start <= q.span[0] and q.span[1] <= end]
+        if found:
+            return found
+    return []
+
+
+def match_targets(old: Plan, new: Plan, *, threshold: float = MATCH_THRESHOLD,
+                  headline: bool = False) -> list[TargetChange]:
+    """Pair the targets of two plans (or their headline targets alone) and say how each moved.
+
+    Returns the pairs and the added targets in the new plan's order, then
+    the removed targets in the old plan's order.
+    """
+    heads = {id(q) for q in headline_targets(old) + headline_targets(new)}
+    ot, nt = (headline_targets(old), headline_targets(new)) if headline else (old.targets, new.targets)
+    pairs: dict[int, tuple[int, float]] = {}
+    if ot and nt:
+        import numpy as np  # noqa: PLC0415
+        from scipy.optimize import linear_sum_assignment  # noqa: PLC0415
+
+        ind = np.zeros((len(ot), len(nt)))
+        for i, a in enumerate(ot):
+            for j, b in enumerate(nt):
+                if _dimension(a) == _dimension(b):
+                    ind[i, j] = similarity(a.indicator or a.text, b.indicator or b.text)
+        context = _context_similarity([q.text for q in ot], [q.text for q in nt])
+        closeness = np.array([[_value_closeness(a, b) for b in nt] for a in ot])
+        score = ind + CONTEXT_WEIGHT * context + VALUE_WEIGHT * closeness
+        score[ind < threshold] = 0.0
+        for i, j in zip(*linear_sum_assignment(score, maximize=True)):
+            if ind[i, j] >= threshold:
+                pairs[int(j)] = (int(i), float(ind[i, j]))
+    out = []
+    for j, b in enumerate(nt):
+        if j in pairs:
+            i, sim = pairs[j]
+            out.append(_compare(ot[i], b, sim, old.meta.year, new.meta.year))
+        else:
+            out.append(TargetChange(_name(b), "added", None, b))
+    paired_old = {i for i, _ in pairs.values()}
+    out += [TargetChange(_name(a), "removed", a, None) for i, a in enumerate(ot) if i not in paired_old]
+    for change in out:
+        change.headline = id(change.old) in heads or id(change.new) in heads
+    return out
+
+
+def _name(q: Quantity) -> str:
+    return canonical(q.indicator) or q.surface or q.text
+
+
+def _relative_deadline(q: Quantity, year: Optional[int]) -> Optional[int]:
+    """A deadline counted from the plan's year; a deadline of the plan's own year is no deadline."""
+    if q.deadline is None or year is None:
+        return q.deadline
+    return None if q.deadline == year else q.deadline - year
+
+
+def _compare(a: Quantity, b: Quantity, sim: float, old_year: Optional[int], new_year: Optional[int]) -> TargetChange:
+    changes = [f for f in COMPARED if f != "deadline" and getattr(a, f) != getattr(b, f)]
+    if _relative_deadline(a, old_year) != _relative_deadline(b, new_year):
+        changes.append("deadline")
+    if "unit" in changes and a.base_value == b.base_value and a.base_unit == b.base_unit:
+        changes = [f for f in changes if f not in ("unit", "value")]  # 1100万人 = 11000000人
+    return TargetChange(_name(b) if b.indicator else _name(a), "changed" if changes else "unchanged",
+                        a, b, delta(a, b), changes, round(sim, 4))
+
+
+def delta(old: Quantity, new: Quantity) -> Optional[float]:
+    """new − old in the new target's unit, or ``None`` when either is a range
+    or their units measure different things.
+
+    Example:
+        >>> from policyparse.model import Quantity
+        >>> q = lambda v, u, b: Quantity("q0", "n0", None, "target", None, ">=", v, None, u, b, "人", "level", None, None, "", (0, 0))
+        >>> delta(q(1100, "万人", 11_000_000), q(1200, "万人", 12_000_000))
+        100.0
+    """
+    if old.comparator == "range" or new.comparator == "range" or _dimension(old) != _dimension(new):
+        return None
+    if old.unit == new.unit or old.base_value is None or new.base_value is None or not new.value:
+        return round(float(new.value - old.value), 10)
+    scale = new.base_value / new.value
+    return round(float((new.base_value - old.base_value) / scale), 10)
+
+
+def _context_similarity(old: list[str], new: list[str]) -> Any:
+    """Cosine similarity of character-bigram TF-IDF vectors of two lists of clauses."""
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415
+
+    vectoriser = TfidfVectorizer(analyzer="char", ngram_range=(2, 2))
+    try:
+        matrix = vectoriser.fit_transform(old + new)
+    except ValueError:  # only one-character clauses
+        import numpy as np  # noqa: PLC0415
+
+        return np.zeros((len(old), len(new)))
+    return (matrix[: len(old)] @ matrix[len(old):].T).toarray()

@@ -1,0 +1,104 @@
+"""A spaCy view of a parsed plan: a ``Doc`` whose entities are the extracted facts.
+
+:func:`to_spacy` builds the ``Doc`` on a blank Chinese pipeline
+(``spacy.blank("zh")`` with the jieba segmenter) from the package's own
+segmentation of the whole text (domain dictionary included), with tokens cut
+where a fact begins or ends, so every entity is exactly the fact's span:
+``ACTOR`` (named bodies), ``VERB`` (task verbs), ``TARGET`` (quantities of kind
+target) and ``DOC`` (cited documents). Entities may not overlap in spaCy;
+where they would, the longer one is kept. ``spacy.displacy.render(doc,
+style="ent")`` shows them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..extract.tokens import Token, tokenize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from ..model import Plan
+
+#: entity labels, with a colour for each
+LABELS = {"ACTOR": "#a6cee3", "VERB": "#b2df8a", "TARGET": "#fb9a99", "DOC": "#fdbf6f"}
+#: options for ``spacy.displacy.render(doc, style="ent", options=DISPLACY_OPTIONS)``
+DISPLACY_OPTIONS = {"ents": list(LABELS), "colors": LABELS}
+
+
+@lru_cache(maxsize=1)
+def blank_nlp() -> Any:
+    """The blank Chinese pipeline, with the jieba segmenter (built once)."""
+    import logging  # noqa: PLC0415
+
+    import spacy  # noqa: PLC0415 - heavy: only for the spaCy view
+
+    logger = logging.getLogger("jieba")
+    level = logger.level
+    logger.setLevel(logging.WARNING)  # the jieba segmenter reports its dictionary load on stderr
+    try:
+        return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    finally:
+        logger.setLevel(level)
+
+
+def _tokens_covering(text: str, segmenter: str, cuts: set[int]) -> list[Token]:
+    """Tokens over the whole text, whitespace included (so the Doc text equals the
+    plan text), cut at the offsets in ``cuts`` (where entities begin and end)."""
+    tokens = tokenize(text, segmenter=segmenter)
+    out: list[Token] = []
+    pos = 0
+    for t in tokens:
+        if t.start > pos:
+            out.append(Token(text[pos : t.start], pos, t.start))
+        s = t.start
+        for c in sorted(c for c in cuts if t.start < c < t.end):
+            out.append(Token(text[s:c], s, c))
+            s = c
+        out.append(Token(text[s : t.end], s, t.end))
+        pos = t.end
+    if pos < len(text):
+        out.append(Token(text[pos:], pos, len(text)))
+    return out
+
+
+def entity_spans(plan: "Plan") -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` for every fact the Doc shows as an entity (overlaps included)."""
+    spans: list[tuple[int, int, str]] = []
+    for a in plan.actors:
+        spans.extend((s, e, "ACTOR") for s, e in a.mentions)
+    for t in plan.tasks:
+        if t.verb_span:
+            spans.append((t.verb_span[0], t.verb_span[1], "VERB"))
+    for q in plan.targets:
+        spans.append((q.span[0], q.span[1], "TARGET"))
+    for r in plan.references:
+        if r.kind == "document":
+            spans.append((r.span[0], r.span[1], "DOC"))
+    return sorted(spans)
+
+
+def to_spacy(plan: "Plan", *, segmenter: str = "jieba") -> "Doc":
+    """The plan as a spaCy ``Doc`` with ACTOR, VERB, TARGET and DOC entities.
+
+    Example:
+        >>> import policyparse
+        >>> doc = policyparse.parse("市教育局2019年工作要点\\n一、重点工作\\n1.指导支持江岸区开展试点。").to_spacy()
+        >>> [(e.text, e.label_) for e in doc.ents]
+        [('市教育局', 'ACTOR'), ('指导', 'VERB'), ('江岸区', 'ACTOR')]
+    """
+    from spacy.tokens import Doc  # noqa: PLC0415
+    from spacy.util import filter_spans  # noqa: PLC0415
+
+    nlp = blank_nlp()
+    spans = entity_spans(plan)
+    tokens = _tokens_covering(plan.text, segmenter, {x for s, e, _ in spans for x in (s, e)})
+    doc = Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[False] * len(tokens))
+    ents = []
+    for s, e, label in spans:
+        span = doc.char_span(s, e, label=label, alignment_mode="strict")
+        if span is not None:
+            ents.append(span)
+    doc.ents = filter_spans(ents)
+    return doc

@@ -1,0 +1,89 @@
+"""Reading numbers as Chinese plans write them: 1100, 1,383, 6.5, 一千, 两, 百分之九十, 三分之一.
+
+Only the reading lives here; where a number is a quantity (and not a year, an
+ordinal or part of a name) is decided in :mod:`policyparse.extract.quantities`.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Optional, Union
+
+Number = Union[int, float]
+
+#: characters of Chinese numerals (with 〇/零 for digit-by-digit writing and 点 for decimals)
+CHINESE_DIGITS = "零〇○一二两三四五六七八九十百千万亿点"
+#: trailing magnitudes split off a Chinese numeral so 一千万人 reads as 1000 万人, like 1000万人
+MAGNITUDE_TAILS = ("万亿", "亿", "万")
+
+
+def as_number(value: float) -> Number:
+    """An int when the value is whole (1100.0 → 1100), else the float rounded to 10 digits."""
+    if not math.isfinite(value):
+        return value  # a digit string longer than a float can hold
+    if value == int(value) and abs(value) < 1e15:
+        return int(value)
+    return round(value, 10)
+
+
+@lru_cache(maxsize=4096)
+def read_chinese(s: str) -> Optional[Number]:
+    """Read a Chinese numeral through cn2an; ``None`` when it is not one.
+
+    Example:
+        >>> read_chinese("一千"), read_chinese("两"), read_chinese("七点八"), read_chinese("三分之一")
+        (1000, 2, 7.8, 0.3333333333)
+    """
+    if "分之" in s:
+        den, _, num = s.partition("分之")
+        d, n = read_chinese(den), read_chinese(num)
+        return as_number(n / d) if d and n is not None else None
+    if s == "半":
+        return 0.5
+    if s == "一半":
+        return 0.5
+    import cn2an  # noqa: PLC0415 - loaded on first use
+
+    try:
+        value = cn2an.cn2an(s.replace("○", "〇"), "normal")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return as_number(float(value))
+
+
+def read_number(s: str) -> Optional[Number]:
+    """Read an Arabic or Chinese number as written in a plan.
+
+    Example:
+        >>> read_number("1,383"), read_number("6.5"), read_number("百分之九十"), read_number("3分之1")
+        (1383, 6.5, 90, 0.3333333333)
+    """
+    s = s.strip()
+    if not s:
+        return None
+    if s.startswith(("百分之", "千分之")):
+        return read_number(s[3:])
+    if "分之" in s:
+        den, _, num = s.partition("分之")
+        d, n = read_number(den), read_number(num)
+        return as_number(n / d) if d and n is not None else None
+    ascii_form = s.replace(",", "").replace("，", "")
+    try:
+        return as_number(float(ascii_form))
+    except ValueError:
+        return read_chinese(s)
+
+
+def split_magnitude(numeral: str) -> tuple[str, str]:
+    """Split a trailing 万/亿/万亿 off a Chinese numeral (一千万 → 一千, 万), when what is left reads.
+
+    Example:
+        >>> split_magnitude("一千万"), split_magnitude("十万"), split_magnitude("一万")
+        (('一千', '万'), ('十', '万'), ('一', '万'))
+    """
+    for tail in MAGNITUDE_TAILS:
+        if numeral.endswith(tail) and len(numeral) > len(tail):
+            head = numeral[: -len(tail)]
+            if read_chinese(head) is not None:
+                return head, tail
+    return numeral, ""

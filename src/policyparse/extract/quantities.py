@@ -1,0 +1,633 @@
+"""Quantities and numeric targets: 选树30所, 增长6%-6.5%, 1100万人以上, 百分之九十.
+
+:func:`find_quantities` scans one sentence and yields a :class:`Quantity` for
+every number that measures something, typed and read:
+
+- **where a number is a quantity**: it has a unit (``data/quantities.json``:
+  %, 所, 万人, 亿元 …) or is a fraction; years (2019年, 2017-2020年), ordinals
+  (第十六届), numbers inside short quotations and 《titles》 (“两个维护”), numbers
+  glued to Latin letters (5G, PM2.5), list restatements (等三项) and small
+  Chinese counts that are part of a name (教师五项技能竞赛) are not;
+- **how it compares**: prefix and suffix words (不低于, 以上, 左右, 多, X-Y);
+- **what it measures** (``indicator``): the subject before the predicate
+  (城镇新增就业, 国内生产总值增长) or, for a counted object, the noun phrase
+  after the unit (选树30所“四星级”中小学智慧校园 → 中小学智慧校园);
+  分别 distributes a list of subjects over a list of values;
+- **its kind, measure, commitment strength and deadline** from the words
+  around it; the conventions are documented in ``docs/schema.md``.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional, cast
+
+import regex
+
+from ..ingest.chars import COLONS, COMMAS, OPENERS, SENTENCE_END, is_thousands_comma, strip_span
+from ..outline import segment
+from ..model import Commitment, Comparator, Measure, Quantity, QuantityKind
+from .numbers import CHINESE_DIGITS, Number, as_number, read_number, split_magnitude
+from ..data import alternation, load_json
+
+_CLAUSE_PUNCT = COMMAS + SENTENCE_END + COLONS
+_LIST_BREAK = "和及与、"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the caller knows about a sentence: the plan's year and whether the
+    sentence reports results (a report's review section)."""
+
+    year: Optional[int] = None
+    review: bool = False
+    #: the deadline a heading above the sentence sets (“十四五”时期主要目标任务 → 2025)
+    deadline: Optional[int] = None
+
+
+def lexicon() -> dict:
+    """The lexicon of ``data/quantities.json``."""
+    return load_json("quantities.json")
+
+
+_alt = alternation
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, "regex.Pattern[str]"]:
+    lex = lexicon()
+    base_units = [u for group in lex["units"].values() for u in group]
+    mags = _alt(lex["magnitudes"])
+    # a unit character that starts a longer word is no unit: 14亿人口, 个人所得税, 所得
+    guarded = []
+    for u in sorted(set(base_units), key=len, reverse=True):
+        stop = lex["unit_not_before"].get(u)
+        guarded.append(regex.escape(u) + (f"(?![{regex.escape(stop)}])" if stop else ""))
+    unit_alt = "|".join(guarded)
+    # 年/月/周 count only where a duration or a period is meant: 3年内, 每2年, 半年以上
+    period = r"(?:年|个?月|周|季度)"
+    unit = (rf"(?:(?:{mags})?(?:{unit_alt})|年(?=内|以内|以上|以下|及以上)"
+            rf"|(?<=每\s*[\d{CHINESE_DIGITS}]{{1,4}}){period}|(?:{mags}))")
+    cn = f"[{CHINESE_DIGITS}]+"
+    cn_number = f"[一二两三四五六七八九十][{CHINESE_DIGITS}]*"
+    number = (rf"(?:\d+(?:[,，]\d{{3}}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|(?:百分之|千分之){cn}"
+              rf"|(?:\d+|{cn})分之(?:\d+|{cn})|一半|半(?=年)|{cn_number})")
+    pre = _alt(lex["comparators"]["prefix"])
+    suf = _alt(lex["comparators"]["suffix"])
+    q = (rf"(?P<pre>{pre})?(?P<n1>{number})(?P<more1>多|余)?(?P<u1>{unit})?"
+         rf"(?:(?P<sep>-|~|～|至|到)(?P<n2>{number})(?P<more2>多|余)?(?P<u2>{unit})?)?"
+         rf"(?P<suf>{suf})?")
+    return {
+        "quantity": regex.compile(q),
+        "unit": regex.compile(rf"(?P<mag>{mags})?(?P<base>{_alt(base_units)})?"),
+        "change": regex.compile(rf"(?:{_alt(lex['change_verbs'])})(?:了|到|至)?$"),
+        "deadline": regex.compile(r"(?:到|至|截至|截止到)(\d{4})年|(\d{4})年(?:前|以前|之前|底|底前|末|年底)"),
+        "period": regex.compile(rf"(?:“|\"|')?(十[一二三四五六七八九]?五)(?:”|\"|')?(?:末|期间|时期|规划期|期末)"),
+        "name_count": regex.compile(r"[个项种类大条支批方面]"),
+        "cn_year": regex.compile(r"[〇○零一二三四五六七八九]{4}"),
+        "session": regex.compile(r"次(?:会议|全会|全体会议|代表大会)|届"),
+        "quoted_head": regex.compile(r"“[^”]{1,12}”"),
+        "vague_head": regex.compile(r"(?:[\p{Han}]{2})?(?:一批|一次|一轮|一届|一期)"),
+        "list_split": regex.compile(r"和|及|与|、|以及"),
+        "from_before": regex.compile(r"(?:从|由|现行)[\p{Han}]{0,6}$"),
+        "to_after": regex.compile(r"(?:的)?[\p{Han}]{0,6}?(?:提高|增加|扩大|降低|减少|下降|上调|下调|调整|提升|增长|压减|降)?(?:到|至)"),
+        "han": regex.compile(r"[\p{Han}]"),
+        "from_number": regex.compile(rf"(?:从|由)(?:每[月年人])?(?=[\d{CHINESE_DIGITS}])"),
+        "change_tail": regex.compile(rf"(?:再|要|将)?(?:{_alt(lex['change_verbs'])})$"),
+        "than_tail": regex.compile(r"(?:高|低|多|少)$"),
+        "tail_verb": regex.compile(rf"(?:{_alt(lex['level_verbs'] + lex['change_verbs'])})(?:了|到|至|在)?$"),
+    }
+
+
+def _magnitude(unit: str) -> tuple[float, Optional[str]]:
+    """Split a unit as written into its multiplier and base unit (万人 → 1e4, 人)."""
+    m = _patterns()["unit"].fullmatch(unit)
+    mags = lexicon()["magnitudes"]
+    if not m:
+        return 1.0, unit
+    mag, base = m.group("mag"), m.group("base")
+    factor = mags[mag] if mag else 1.0
+    return factor, base
+
+
+def _is_year(text: str, m: "regex.Match[str]") -> bool:
+    """2019年, 2017-2020年, 二〇一九年, 2019年度: a year or period, not a quantity."""
+    after = text[m.end() : m.end() + 1]
+    n1 = m.group("n1")
+    digits_year = n1.isdigit() and len(n1) == 4 and 1900 <= int(n1) <= 2100
+    if m.group("n2"):
+        n2 = m.group("n2")
+        if digits_year and n2.isdigit() and len(n2) == 4:
+            return True
+    if digits_year and (after == "年" or (m.group("u1") or "").startswith("年") or not m.group("u1")):
+        return True
+    if _patterns()["cn_year"].fullmatch(n1) and after == "年":
+        return True
+    return False
+
+
+#: how far back (characters, within the sentence) a commitment or forecast marker reaches
+MARKER_REACH = 400
+
+_QUOTES = (("“", "”", 16), ("「", "」", 16), ("『", "』", 16), ("《", "》", 200), ("〈", "〉", 200), ("\"", "\"", 16))
+
+
+def _inside_quote(text: str, start: int, lo: int, hi: int) -> bool:
+    """Is ``start`` inside a short quotation (“两个维护”, 「两个维护」) or a 《title》,
+    opened after ``lo`` and closed before ``hi`` (an unclosed bracket quotes nothing)?"""
+    for opener, closer, limit in _QUOTES:
+        o = text.rfind(opener, lo, start)
+        if o < 0:
+            continue
+        if opener == "\"":
+            if text.count("\"", lo, start) % 2 == 0:
+                continue
+        elif text.find(closer, o + 1, start) >= 0:
+            continue
+        close = text.find(closer, start, hi)
+        if close >= 0 and close - o <= limit:
+            return True
+    return False
+
+
+def _skip(text: str, m: "regex.Match[str]", lo: int, hi: int, verbs: frozenset[str]) -> bool:
+    """Numbers that are not quantities (see the module docstring)."""
+    s, e = m.start("n1"), m.end()
+    before = text[s - 1] if s > lo else ""
+    after = text[e] if e < len(text) else ""
+    n1 = m.group("n1")
+    unit = m.group("u2") or m.group("u1")
+    if not unit and "分之" not in n1 and n1 != "一半" and not n1.startswith(("百分之", "千分之")):
+        return True  # a bare number (教育现代化2035, 十九大, 三中全会): most candidates end here
+    if len(n1) > 15:
+        return True  # a digit string, not an amount (a float could not even hold it)
+    if before == "第" or (before and before.isascii() and before.isalpha()):
+        return True  # 第十六届; PM2.5, M2
+    if after and after.isascii() and after.isalpha() and not unit:
+        return True  # 5G
+    if (after == "." and not unit) or text.startswith("版", e) or text.startswith("周年", m.end("n1")):
+        return True  # 3.0版, 40周年
+    if _is_year(text, m):
+        return True
+    if _patterns()["session"].match(text, m.end("n1"), m.end("n1") + 5):
+        return True  # 五届人大五次会议: sessions are ordinals
+    if _inside_quote(text, s, lo, hi):
+        return True
+    if text.startswith("等", s - 1) and s - 1 >= lo:
+        return True  # …等三项活动: a count restating a list
+    chinese = not any(ch.isdigit() for ch in n1)
+    if chinese:
+        value = read_number(n1)
+        if value is None:
+            return True
+        if n1 == "一" and not (unit or "").startswith(("万", "亿")):
+            return True  # 一个, 一项, 统一部署: an article, not a count
+        u = unit or ""
+        if value <= 10 and _patterns()["name_count"].fullmatch(u[:1] or "x") and len(u) <= 2:
+            prev = _previous_word(text, s, lo, verbs)
+            if not prev:
+                return True  # 教师五项技能竞赛: a small count inside a name
+    if after in "月日号时" and not (unit or "").endswith(("个月",)) and not unit:
+        return True
+    return False
+
+
+def _previous_word(text: str, s: int, lo: int, verbs: frozenset[str]) -> bool:
+    """Is the number preceded by a verb (新建两所), a level verb (达到), or a clause start?"""
+    if s <= lo or text[s - 1] in _CLAUSE_PUNCT + OPENERS + " \n":
+        return True
+    for n in range(4, 0, -1):
+        if s - n >= lo and (text[s - n : s] in verbs or text[s - n : s] in _level_words()):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex["level_verbs"] + lex["change_verbs"] + ["共", "有", "约", "近", "计", "再", "新增", "新建"])
+
+
+def _comparator(m: "regex.Match[str]") -> str:
+    lex = lexicon()["comparators"]
+    if m.group("n2"):
+        return "range"
+    if m.group("suf"):
+        return lex["suffix"][m.group("suf")]
+    if m.group("more1"):
+        return ">"
+    pre = m.group("pre")
+    if pre:
+        return lex["prefix"][pre] or "<="
+    return "="
+
+
+def _unit_and_value(m: "regex.Match[str]") -> tuple[Number, Optional[Number], Optional[str]]:
+    n1, n2 = m.group("n1"), m.group("n2")
+    unit = m.group("u2") or m.group("u1") or None
+    v1 = read_number(n1)
+    v2 = read_number(n2) if n2 else None
+    if n1.startswith(("百分之", "千分之")):
+        unit = "%" if n1.startswith("百") else "‰"
+    elif not any(c.isdigit() for c in n1) and "分之" not in n1:
+        head, tail = split_magnitude(n1)  # 一千万人 → 1000 万人, as 1000万人 is written
+        if tail:
+            v1 = read_number(head)
+            unit = tail + (unit or "")
+    assert v1 is not None
+    return v1, v2, unit
+
+
+_STRIP_HEAD = regex.compile(
+    r"^(?:并|同时|其中|要|将|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|全市|全省|全国|全区|各区|各地|"
+    r"确保|力争|争取|努力|力求|预计|拟|预期|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其|"
+    r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
+    r"在|对|对于|凡|\d{4}年|到\d{4}年|[“”《》\s])+")
+_STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|分别|同比|比上年|均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行)+$")
+
+
+def _tail_verb(before: str) -> tuple[str, str]:
+    """Split the text before a number into (subject, predicate verb) when it ends with one."""
+    m = _patterns()["tail_verb"].search(before)
+    if not m:
+        return before, ""
+    return before[: m.start()], m.group()
+
+
+def _trim_subject(subject: str) -> tuple[int, str]:
+    """Strip scope words, commitment markers and fillers off a subject; returns (offset, text)."""
+    head = _STRIP_HEAD.match(subject)
+    off = head.end() if head else 0
+    rest = _STRIP_TAIL.sub("", subject[off:])
+    return off, rest
+
+
+def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> tuple[int, int]:
+    """The noun phrase a count applies to: after the unit up to the clause end, a
+    list break before another number, or the verb of a following predicate."""
+    s = e
+    while s < clause_end and text[s] in "的 ":
+        s += 1
+    # a leading quoted qualifier is not the thing counted: “四星级”中小学智慧校园
+    q = _patterns()["quoted_head"].match(text[s:clause_end])
+    if q and q.end() < clause_end - s:
+        s += q.end()
+    # a periodicity counts the action that follows: 每2年选树一批…成果奖
+    lead = _patterns()["vague_head"].match(text[s:clause_end])
+    if lead:
+        s += lead.end()
+    stop = clause_end
+    for i in range(s, clause_end):
+        ch = text[i]
+        if ch in _LIST_BREAK and i + 1 < clause_end and (text[i + 1].isdigit() or text[i + 1] in CHINESE_DIGITS):
+            stop = i
+            break
+        if ch in "，,；;。(（":
+            stop = i
+            break
+    # cut before the verb of a following predicate (领航试点学校加强内涵建设)
+    for i in range(s + 3, stop - 2):
+        for n in (2, 3, 4):
+            if text[i : i + n] in verbs and stop - (i + n) >= 3:
+                return s, i
+    return s, stop
+
+
+def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
+               verbs: frozenset[str], prev_end: int = -1) -> tuple[Optional[str], Optional[tuple[int, int]], str]:
+    """(indicator, its span, predicate verb) for the quantity matched by ``m``;
+    ``prev_end`` is the end of the quantity before it in the clause, if any."""
+    cs, ce = clause
+    start = m.start()
+    if cs <= prev_end <= start:
+        # the second of a list: 组建50对…项目组和40个… counts what follows it
+        brk = max(text.rfind(c, prev_end, start) for c in _LIST_BREAK)
+        if brk >= 0:
+            cs = brk + 1
+    before = text[cs:start]
+    subject, verb = _tail_verb(before)
+    base = _patterns()["from_number"].search(subject)
+    if base:  # 个税起征点从3500元提高到5000元: the subject ends before its old value
+        subject = subject[: base.start()]
+    off, core = _trim_subject(subject)
+    core_start = cs + off
+    # the count of an object: 选树30所…, 创建5所…, 确保95%以上学校…
+    stripped = _STRIP_TAIL.sub("", core.rstrip())
+    if stripped in verbs:
+        stripped = ""  # 投入1500万元: the verb alone names nothing; look after the number
+    ends_with_action = not verb and any(stripped[-n:] in verbs for n in (2, 3, 4) if len(stripped) >= n)
+    if (not stripped or ends_with_action) and not verb:
+        s, e = _object_after(text, m.end(), ce, verbs)
+        if e > s:
+            return text[s:e], (s, e), verb
+        if not stripped:
+            return None, None, verb
+        # nothing follows the count: the subject names it (棚户区住房改造620多万套)
+    if len(stripped) < 2:
+        return None, None, verb  # 比上年增加2.9万亿元: the subject is the previous quantity's
+    # a long subject keeps its head: after the last 的 or verb boundary, at most 24 characters
+    if len(stripped) > 24:
+        cut = len(stripped) - 24
+        stripped = stripped[cut:]
+        core_start += cut
+    base_verb = verb.rstrip("了到至在")
+    if base_verb and base_verb in lexicon()["change_verbs"] and not verb.endswith(("到", "至")):
+        # the subject and its change verb as written, fillers between kept (…资费再降低, 收入实际增长)
+        s = core_start
+        e = cs + len(before) - (len(verb) - len(base_verb))
+        return text[s:e], (s, e), verb
+    return stripped, (core_start, core_start + len(stripped)), verb
+
+
+def _distributed(text: str, clause: tuple[int, int], first: int) -> Optional[list[str]]:
+    """Subjects a 分别 distributes: 能耗和二氧化碳排放分别降低 → [能耗, 二氧化碳排放]."""
+    cs, _ = clause
+    before = text[cs:first]
+    i = before.find("分别")
+    if i < 0:
+        return None
+    _, subject = _trim_subject(before[:i])
+    parts = [p for p in _patterns()["list_split"].split(subject) if p]
+    return parts if len(parts) >= 2 else None
+
+
+def _commitment(text: str, sent_start: int, pos: int, about: bool) -> Optional[str]:
+    """The nearest commitment marker before ``pos`` in its sentence (左右 alone: expected).
+
+    In a list of targets opened by a colon (主要预期目标是：A；B；C) a marker
+    inside one element (控制在 in B) does not reach the next: only the
+    element itself and the list's head (before its ``：``) are read. Without
+    a colon, a marker reaches past ``；`` (赤字率拟按2.8%安排；财政赤字2.76万亿元).
+    """
+    window = text[max(sent_start, pos - MARKER_REACH) : pos]
+    cut = window.rfind("；")
+    colon = window.find("：")
+    if 0 <= colon < cut:
+        best = _nearest_marker(window[cut + 1:]) or _nearest_marker(window[:colon])
+    else:
+        best = _nearest_marker(window)
+    if best is None and about:
+        return "expected"  # 左右 alone states an expected level (创建10个左右)
+    return best
+
+
+def _nearest_marker(window: str) -> Optional[str]:
+    best, best_pos = None, -1
+    for strength, words in lexicon()["commitment"].items():
+        for w in words:
+            i = last_marker(window, w)
+            if strength == "exploratory" and i >= 0 and not _at_clause_head(window, i):
+                continue  # 试点 in 足球试点学校 names a kind of school, not a trial
+            if i > best_pos:
+                best, best_pos = strength, i
+    return best
+
+
+def _at_clause_head(window: str, i: int) -> bool:
+    """Is position ``i`` at the head of its clause (after at most a short adverb)?"""
+    head = i
+    while head > 0 and window[head - 1] not in _CLAUSE_PUNCT:
+        head -= 1
+    return i - head <= 4
+
+
+def last_marker(window: str, word: str) -> int:
+    """Where ``word`` is last written in ``window`` as a marker, not inside a longer word
+    (``not_markers``: 估计 in 评估计划, 拟 in 模拟, 预期 in 人均预期寿命); -1 when nowhere.
+
+    Example:
+        >>> last_marker("完善质量评估计划", "估计"), last_marker("拟按2.8%安排", "拟")
+        (-1, 0)
+    """
+    i = window.rfind(word)
+    while i >= 0:
+        if not any(_covers(window, x, i, word) for x in _not_markers(word)):
+            return i
+        i = window.rfind(word, 0, i)
+    return -1
+
+
+@lru_cache(maxsize=256)
+def _not_markers(word: str) -> tuple[str, ...]:
+    return tuple(x for x in lexicon()["not_markers"] if word in x)
+
+
+def _covers(window: str, longer: str, i: int, word: str) -> bool:
+    """Does an occurrence of ``longer`` in ``window`` cover ``word`` at position ``i``?"""
+    for k in range(len(longer) - len(word) + 1):
+        if longer[k : k + len(word)] == word and window.startswith(longer, i - k):
+            return True
+    return False
+
+
+def _deadline_matches(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
+    """``(position, year)`` of every deadline written in ``text[start:end]``, in order."""
+    p = _patterns()
+    end = len(text) if end is None else end
+    found = [(m.start(), int(m.group(1) or m.group(2))) for m in p["deadline"].finditer(text, start, end)]
+    periods = lexicon()["periods"]
+    found += [(m.start(), periods[m.group(1)]) for m in p["period"].finditer(text, start, end) if m.group(1) in periods]
+    return sorted(found)
+
+
+def deadlines_in(text: str) -> list[int]:
+    """The deadline years a text states, in order: 到2020年, 2025年底前, “十四五”末 → 2025.
+
+    Example:
+        >>> deadlines_in("“十三五”时期发展成就和“十四五”时期主要目标任务"), deadlines_in("到2035年基本实现")
+        ([2020, 2025], [2035])
+    """
+    return [y for _, y in _deadline_matches(text)]
+
+
+def _deadlines_at(text: str, start: int, end: int, year: Optional[int]) -> list[tuple[int, int]]:
+    """The deadlines of a sentence that can be deadlines of its targets (not before the plan's year)."""
+    return [(pos, y) for pos, y in _deadline_matches(text, start, end) if year is None or y >= year]
+
+
+def _nearest_deadline(text: str, deadlines: list[tuple[int, int]], pos: int, ctx: Context) -> Optional[int]:
+    """The deadline written last before ``pos`` in its sentence (到2020年…90%，到2025年…95%),
+    else the first after it in the same list element (up to the next ``；``),
+    else the one a heading above sets."""
+    before = [y for p, y in deadlines if p < pos]
+    if before:
+        return before[-1]
+    stop = text.find("；", pos)
+    after = [y for p, y in deadlines if stop < 0 or p < stop]
+    return after[0] if after else ctx.deadline
+
+
+def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple[int, int], ctx: Context) -> str:
+    cs, ce = clause
+    s = m.start()
+    lex = lexicon()
+    if text[max(cs, s - 2) : s].endswith("每") or text[max(cs, s - 3) : s].endswith(("每隔",)):
+        return "periodicity"
+    before = text[cs:s]
+    after = text[m.end() : ce]
+    pats = _patterns()
+    if pats["from_before"].search(before) and pats["to_after"].match(after):
+        return "baseline"  # 从10万元提高到15万元; 现行16%的税率降至13%
+    threshold = m.group("pre") in ("不足", "低于", "超过", "高于", "不到", "少于")
+    if threshold and after.startswith("的"):
+        return "condition"  # 比例不足50%的区
+    unit = m.group("u2") or m.group("u1") or ""
+    if unit in ("岁", "年", "个月") and m.group("suf") in ("以上", "以下", "及以上", "及以下") \
+            and pats["han"].match(after):
+        return "condition"  # 60岁以上人口, 失业半年以上人员
+    window = text[max(sent[0], s - MARKER_REACH) : s]
+    if any(last_marker(window, w) >= 0 for w in lex["forecast"]):
+        return "forecast"
+    if ctx.review or text.startswith(tuple(lex["achieved_sentence"]), sent[0]):
+        return "achieved"
+    if ctx.year and (_opens_with_past(text, sent[0], ctx.year) or _opens_with_past(text, cs, ctx.year)) \
+            and not any(w in text[sent[0]:sent[1]] for w in lex["future_words"]):
+        return "achieved"  # 2007年产量达到50150万吨; 一九八五年末达到… (in a report of a later year)
+    return "target"
+
+
+_YEAR = regex.compile(r"((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
+_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
+
+
+_OPENING_YEAR = regex.compile(r"(?:截至|截止|到|在)?(?:((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年"
+                              r"|“?(十[一二三四五六七八九]?五)”?(?:时期|期间|以来|规划))")
+
+
+def _opens_with_past(text: str, pos: int, year: int) -> bool:
+    """Does the sentence or clause at ``pos`` open with a year or five-year period before ``year``?
+    (2007年产量达到…, 一九八五年末…, “十三五”时期… in a later report; not 比2018年增长…)
+
+    Example:
+        >>> _opens_with_past("一九八五年末达到一千六百二十三亿元", 0, 1986), _opens_with_past("比2018年增长10%", 0, 2019)
+        (True, False)
+    """
+    m = _OPENING_YEAR.match(text, pos)
+    if not m:
+        return False
+    if m.group(1):
+        y = m.group(1)
+        value = int(y) if y.isdigit() else int("".join(str(_DIGIT[c]) for c in y))
+    else:
+        value = lexicon()["periods"].get(m.group(2), year)
+    return value < year
+
+
+#: A comparison with a named year (比2002年), kept in an indicator borrowed from the clause before.
+_BASE_YEAR = regex.compile(r"比(?:(?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
+
+#: Linking verbs that, alone before a number, leave its subject in the clause before.
+_COPULAS = frozenset({"定为", "确定为", "为", "是", "调整为", "安排为", "预期为", "设定为"})
+
+
+def find_quantities(text: str, start: int, end: int, *, context: Context = Context(),
+                    verbs: frozenset[str] = frozenset()) -> Iterator[Quantity]:
+    """Yield the quantities of the sentence ``text[start:end]``.
+
+    ``verbs`` are the action verbs (from the verb lexicon) that tell a counted
+    object (选树30所…) from a measured subject (就业1100万人).
+
+    Example:
+        >>> t = "力争全市学前三年教育毛入学率达到90.5%以上。"
+        >>> q = next(find_quantities(t, 0, len(t)))
+        >>> q.indicator, q.comparator, q.value, q.unit, q.measure, q.commitment
+        ('学前三年教育毛入学率', '>=', 90.5, '%', 'rate', 'aspirational')
+    """
+    pats = _patterns()
+    matches = [m for m in pats["quantity"].finditer(text, start, end) if not _skip(text, m, start, end, verbs)]
+    if not matches:
+        return
+    clauses = segment.clauses(text, start, end)  # once per sentence: bisected for each number
+    clause_starts = [c[0] for c in clauses]
+    deadlines = _deadlines_at(text, start, end, context.year)
+    shared: dict[tuple[int, int], list[str]] = {}
+    shared_verb: dict[tuple[int, int], str] = {}
+    prev_end: dict[tuple[int, int], int] = {}
+    last: Optional[tuple[tuple[int, int], str, Optional[str]]] = None  # the previous quantity's clause, indicator, unit
+    index_in_clause: dict[tuple[int, int], int] = {}
+    change_verbs = lexicon()["change_verbs"]
+    for m in matches:
+        k = bisect_right(clause_starts, m.start()) - 1
+        clause = clauses[k] if k >= 0 and clauses[k][1] >= m.end() else (m.start(), m.end())
+        v1, v2, unit = _unit_and_value(m)
+        comparator = _comparator(m)
+        factor, base_unit = _magnitude(unit) if unit else (1.0, None)
+        if unit in ("%", "‰", "个百分点", "百分点"):
+            factor, base_unit = 1.0, unit
+        kind = _kind(text, m, clause, (start, end), context)
+        indicator, ind_span, verb = _indicator(text, m, clause, verbs, prev_end.get(clause, -1))
+        prev_end[clause] = m.end()
+        if indicator is None and k > 0 and text[clause[0]:m.start()].strip("，, ") in _COPULAS:
+            # 今年经济增长速度的宏观调控目标，定为百分之八至九: the subject is the clause before
+            ps, pe = clauses[k - 1]
+            off, subject = _trim_subject(text[ps:pe].rstrip("，,、；： "))
+            if 2 <= len(subject) <= 30:
+                indicator, ind_span = subject, (ps + off, ps + off + len(subject))
+        if kind == "periodicity":
+            os_, oe = _object_after(text, m.end(), clause[1], verbs)
+            indicator, ind_span = (text[os_:oe], (os_, oe)) if oe > os_ else (None, None)
+        subjects = shared.get(clause)
+        if subjects is None:
+            subjects = _distributed(text, clause, m.start()) or []
+            shared[clause] = subjects
+            shared_verb[clause] = verb
+        if subjects:
+            n = index_in_clause.get(clause, 0)
+            index_in_clause[clause] = n + 1
+            verb = shared_verb[clause]  # 分别降低13.5%、18%: the verb before the first value is every value's
+            if n < len(subjects):
+                base_verb = verb.rstrip("了到至在")
+                indicator = subjects[n] + (base_verb if base_verb in change_verbs else "")
+                ind_span = None
+                if base_verb not in change_verbs:
+                    found = text.find(subjects[n], clause[0], m.start())
+                    ind_span = (found, found + len(subjects[n])) if found >= 0 else None
+        base_verb = verb.rstrip("了到至在")
+        if indicator is None and last is not None and kind != "periodicity" and (
+                last[0] == clause or text[clause[0]:m.start()].lstrip("、，,和及与并").startswith("比")
+                or (last[2] == unit and base_verb not in change_verbs)
+                or (base_verb in change_verbs and text[clause[0]:m.start()].lstrip("、，,和及与并").startswith(verb))):
+            # 政府债务总规模11.86万亿元、比上年增加2.9万亿元: the same indicator, its change;
+            # 国内生产总值达到67.7万亿元，增长6.9%: a clause opening with its change verb has the last subject
+            base = _BASE_YEAR.search(text, clause[0], m.start())
+            # 比2002年增长65.5%: a change over a named base year is not a yearly change
+            indicator = last[1] + (base.group() if base else "") + (base_verb if base_verb in change_verbs else "")
+            ind_span = None
+        if indicator and kind not in ("baseline", "condition"):
+            last = (clause, _base_indicator(indicator), unit)
+        measure = _measure(unit, verb, indicator, text, m, clause)
+        commitment = _commitment(text, start, m.start("n1"), m.group("suf") in ("左右", "上下")) if kind == "target" else None
+        deadline = _nearest_deadline(text, deadlines, m.start(), context) if kind == "target" else None
+        s, e = m.span()
+        yield Quantity(
+            id="", node="", task=None, kind=cast(QuantityKind, kind), indicator=indicator,
+            comparator=cast(Comparator, comparator), value=v1, value_max=v2, unit=unit,
+            base_value=as_number(v1 * factor), base_unit=base_unit,
+            measure=cast(Measure, measure), commitment=cast(Optional[Commitment], commitment), deadline=deadline,
+            text=text[clause[0]:clause[1]], span=(s, e), surface=text[s:e],
+            indicator_span=ind_span, clause_span=clause,
+        )
+
+
+def _base_indicator(indicator: str) -> str:
+    """An indicator without its trailing change verb (国内生产总值增长 → 国内生产总值)."""
+    m = _patterns()["change_tail"].search(indicator)
+    return indicator[: m.start()] if m and m.start() >= 2 else indicator
+
+
+def _measure(unit: Optional[str], verb: str, indicator: Optional[str], text: str,
+             m: "regex.Match[str]", clause: tuple[int, int]) -> str:
+    lex = lexicon()
+    base = verb.rstrip("了在")
+    if unit in ("个百分点", "百分点"):
+        return "change"
+    if base and base in lex["change_verbs"]:
+        return "change"
+    if _patterns()["than_tail"].search(text[clause[0]:m.start()]) and "比" in text[clause[0]:m.start()]:
+        return "change"
+    if unit in ("%", "‰") or (unit is None and m.group("n1") and "分之" in m.group("n1")) or m.group("n1") == "一半":
+        return "rate"
+    if indicator and any(indicator.endswith(w) for w in lex["rate_words"]):
+        return "rate"
+    return "level"

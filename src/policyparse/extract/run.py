@@ -1,0 +1,276 @@
+"""Extraction: tasks, quantities, actors and references over a plan's sentences, linked as edges.
+
+This stage runs after the outline is assembled. For each sentence of each
+node (the node's own text, without its children) it finds the named bodies
+(:mod:`policyparse.extract.actors`), the tasks (:mod:`policyparse.extract.tasks`, which
+segments the head of each clause with :mod:`policyparse.extract.tokens`), the quantities
+(:mod:`policyparse.extract.quantities`) and the references
+(:mod:`policyparse.extract.references`); then it merges actor mentions, gives every
+record an id and a raw span, links quantities and references to their tasks,
+gives tasks that name no performer the plan's issuers (role ``implicit``),
+and writes the edges of the task graph.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Iterable, Optional, cast
+
+import regex
+
+from ..outline import segment
+from .actors import Mention, canonical, find_mentions, is_collective, kind_of, pivot_mentions
+from ..model import HEADING_KINDS, Actor, ActorKind, Edge, Node, Plan, Quantity, Reference, ReferenceKind, Task, TaskActor
+from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon
+from .references import find_references
+from .tasks import TaskDraft, find_tasks, verbs
+
+
+def units(plan: Plan) -> list[tuple[Node, int, int]]:
+    """The sentences of the plan, each with the deepest node that holds it.
+
+    A node's own text is its span minus its children's spans; it is cut into
+    paragraphs and sentences as the outline stage does, so this works whether
+    or not the plan was parsed with sentence nodes.
+    """
+    text = plan.text
+    sentence_nodes = plan.nodes_of("sentence")
+    if sentence_nodes:  # the outline stage cut them already (a heading's own text is its label)
+        return [(n, n.span[0], n.span[1]) for n in sentence_nodes]
+    out: list[tuple[Node, int, int]] = []
+    for node in plan.nodes:
+        regions = [node.span]
+        for child in plan.children(node):
+            regions = [piece for r in regions for piece in _minus(r, child.span)]
+        for rs, re_ in regions:
+            if node.label and rs == node.span[0]:
+                rs = min(re_, rs + len(node.label))  # the label is not a sentence
+            for ps, pe in segment.paragraphs(text, rs, re_):
+                for s, e in segment.sentences(text, ps, pe):
+                    out.append((node, s, e))
+    out.sort(key=lambda u: u[1])
+    return out
+
+
+def _minus(r: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
+    s, e = r
+    cs, ce = cut
+    if ce <= s or cs >= e:
+        return [r]
+    return [p for p in ((s, cs), (ce, e)) if p[1] > p[0]]
+
+
+def _review_nodes(plan: Plan) -> set[str]:
+    """Ids of the nodes in a review of past results (2018年工作回顾, 过去五年的工作)."""
+    words = tuple(quantity_lexicon()["achieved_heading"])
+    year = plan.meta.year
+    review: set[str] = set()
+    for node in plan.nodes:
+        if node.parent in review:
+            review.add(node.id)
+            continue
+        head = node.heading or ""
+        if node.kind in ("part", "section", "subsection") and head:
+            years = [int(y) for y in regex.findall(r"(\d{4})年", head)]
+            past_year = bool(year and years and max(years) < year)
+            future = regex.search(r"目标|任务|安排|部署|要求|取向|打算|建议", head)
+            if (any(w in head for w in words) or past_year) and not future:
+                review.add(node.id)  # 2018年工作回顾; “六五”计划执行情况的回顾 (not: …成就和…主要目标任务)
+    return review
+
+
+def _heading_deadlines(plan: Plan) -> dict[str, int]:
+    """Deadlines headings set for everything below them: the latest one a heading of
+    targets states (“十四五”时期主要目标任务 → 2025; 到2035年远景目标 → 2035)."""
+    out: dict[str, int] = {}
+    for node in plan.nodes:
+        if node.parent in out:
+            out[node.id] = out[node.parent]
+        if node.heading and node.kind in HEADING_KINDS and regex.search(r"目标|任务", node.heading):
+            found = deadlines_in(node.heading)
+            if found:
+                out[node.id] = max(found)
+    return out
+
+
+class _Actors:
+    """Merges mentions into actors by normalised name; ids in order of first appearance."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, Actor] = {}
+
+    def get(self, name: str, kind: Optional[str] = None, collective: Optional[bool] = None) -> Actor:
+        name = canonical(name)
+        a = self.by_name.get(name)
+        if a is None:
+            a = Actor(id="", name=name, kind=cast(ActorKind, kind or kind_of(name)),
+                      collective=is_collective(name) if collective is None else collective)
+            self.by_name[name] = a
+        return a
+
+    def add(self, m: Mention) -> Actor:
+        a = self.get(m.name, m.kind, m.collective)
+        span = (m.start, m.end)
+        if span not in a.mentions:
+            a.mentions.append(span)
+        if m.text != a.name and m.text not in a.aliases:
+            a.aliases.append(m.text)
+        return a
+
+
+def extract(plan: Plan, *, segmenter: str = "jieba") -> Plan:
+    """Fill ``plan.tasks``, ``quantities``, ``actors``, ``references`` and ``edges`` (in place).
+
+    Example:
+        >>> from policyparse import parse
+        >>> plan = parse("市教育局2019年工作要点\\n一、重点工作\\n1.大力发展学前教育。确保毛入学率达到90%以上。")
+        >>> [(t.verb, t.modifiers) for t in plan.tasks][:2]
+        [('发展', ['大力']), ('确保', [])]
+        >>> [(q.indicator, q.comparator, q.value, q.commitment) for q in plan.targets]
+        [('毛入学率', '>=', 90, 'binding')]
+    """
+    text = plan.text
+    verb_words = verbs().words
+    review = _review_nodes(plan)
+    scope_deadline = _heading_deadlines(plan)
+    year = plan.meta.year
+    actors = _Actors()
+    _issuers(plan, actors)
+    drafts: list[tuple[Node, TaskDraft, tuple[int, int]]] = []
+    quantities: list[tuple[Node, Quantity, tuple[int, int]]] = []
+    refs = []
+    for node, s, e in units(plan):
+        mentions = list(find_mentions(text, s, e))
+        pivots = [(m, roles) for m, roles in pivot_mentions(text, s, e, verb_words)
+                  if not any(x.start <= m.start < x.end for x in mentions)]
+        for m in mentions + [m for m, _ in pivots]:
+            actors.add(m)
+        for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter):
+            drafts.append((node, d, (s, e)))
+        ctx = Context(year=year, review=node.id in review, deadline=scope_deadline.get(node.id))
+        for q in find_quantities(text, s, e, context=ctx, verbs=verb_words):
+            q.node = node.id
+            quantities.append((node, q, (s, e)))
+        for r in find_references(text, s, e, mentions):
+            refs.append((node, r))
+    # verbless tasks for targets stated without an action verb (城镇新增就业1100万人以上); a result,
+    # forecast or baseline without one is no task (a past figure is not something the plan does)
+    covered = {d.span for _, d, _ in drafts}  # a task's span is its clause's, as is a quantity's clause_span
+    for node, q, sent in quantities:
+        span = q.clause_span or q.span
+        if q.kind == "target" and span not in covered:
+            drafts.append((node, TaskDraft(span=span, commitment=q.commitment), sent))
+            covered.add(span)
+    drafts.sort(key=lambda x: x[1].span)
+    _build(plan, drafts, quantities, refs, actors)
+    return plan
+
+
+def _issuers(plan: Plan, actors: _Actors) -> None:
+    """The plan's issuers are its first actors, with their mentions in the title."""
+    head_end = plan.nodes[0].span[0] if plan.nodes else 0
+    taken: list[tuple[int, int]] = []
+    for issuer in sorted(plan.meta.issuers, key=len, reverse=True):
+        a = actors.get(issuer)
+        a.issuer = True
+        pos = plan.text.find(issuer, 0, head_end)
+        while pos >= 0:
+            span = (pos, pos + len(issuer))
+            if not any(s < span[1] and span[0] < e for s, e in taken):
+                taken.append(span)
+                a.mentions.append(span)
+                if issuer != a.name and issuer not in a.aliases:
+                    a.aliases.append(issuer)  # 市人民政府 in the title: the actor 市政府
+                break
+            pos = plan.text.find(issuer, pos + 1, head_end)
+
+
+def _build(plan: Plan, drafts, quantities, refs, actors: _Actors) -> None:
+    text = plan.text
+    chain = plan.offsets
+    # actors: issuers first, then in order of first mention
+    ordered = sorted(actors.by_name.values(), key=lambda a: (not a.issuer, a.mentions[0][0] if a.mentions else -1))
+    for i, a in enumerate(ordered):
+        a.id = f"a{i}"
+        a.mentions.sort()
+    issuers = [a for a in ordered if a.issuer]
+    tasks: list[Task] = []
+    for i, (node, d, _) in enumerate(drafts):
+        t = Task(
+            id=f"t{i}", node=node.id, verb=d.verb, verb_class=d.verb_class, modifiers=list(d.modifiers),
+            object=text[slice(*d.object_span)] if d.object_span else None, span=d.span,
+            text=text[slice(*d.span)], verb_span=d.verb_span, object_span=d.object_span, commitment=d.commitment,
+        )
+        seen = set()
+        for m, role in d.roles:
+            a = actors.get(m.name)
+            key = (a.id, role)
+            if key not in seen:
+                seen.add(key)
+                t.actors.append(TaskActor(actor=a.id, role=role, span=(m.start, m.end)))
+        if not any(ta.role == "lead" for ta in t.actors):
+            t.actors.extend(TaskActor(actor=a.id, role="implicit") for a in issuers)
+        tasks.append(t)
+    _mark_leads(plan, tasks)
+    starts = [t.span[0] for t in tasks]
+
+    def task_at(pos: int, end: int) -> Optional[Task]:
+        """The task whose clause holds ``[pos, end)`` (clauses do not overlap: one candidate)."""
+        k = bisect_right(starts, pos) - 1
+        if k >= 0 and tasks[k].span[1] >= end:
+            return tasks[k]
+        return None
+
+    qs: list[Quantity] = []
+    for i, (_, q, _) in enumerate(sorted(quantities, key=lambda x: x[1].span)):
+        q.id = f"q{i}"
+        holder = task_at(*q.span)
+        q.task = holder.id if holder else None
+        if holder and q.kind == "target" and holder.commitment is None and q.commitment:
+            holder.commitment = q.commitment
+        qs.append(q)
+    references: list[Reference] = []
+    for i, (node, r) in enumerate(refs):
+        citing = task_at(r.start, r.end)
+        if citing is None:  # cited in a frame (根据《纲要》要求，新建…): the task that follows in its sentence
+            k = bisect_left(starts, r.end)
+            if k < len(tasks) and tasks[k].span[0] < node.span[1] and node.span[0] <= r.start:
+                citing = tasks[k]
+        references.append(Reference(id=f"r{i}", node=node.id, kind=cast(ReferenceKind, r.kind), title=r.title,
+                                    span=(r.start, r.end), issuer=r.issuer, task=citing.id if citing else None))
+    if chain is not None:
+        records: list[Task | Quantity | Reference] = [*tasks, *qs, *references]
+        for rec, raw in zip(records, chain.spans(x.span for x in records)):
+            rec.raw_span = raw
+    plan.tasks, plan.quantities, plan.actors, plan.references = tasks, qs, ordered, references
+    plan.edges = list(_edges(plan))
+
+
+def _mark_leads(plan: Plan, tasks: list[Task]) -> None:
+    """The first task in the heading of each numbered division carries its lead verb."""
+    starts = [t.span[0] for t in tasks]  # tasks are in text order
+    for node in plan.nodes:
+        if not (node.heading_span and node.label):
+            continue
+        hs, he = node.heading_span
+        k = bisect_left(starts, hs)
+        while k < len(tasks) and tasks[k].span[0] < he:
+            if tasks[k].verb is not None:
+                tasks[k].lead = True
+                break
+            k += 1
+
+
+def _edges(plan: Plan) -> Iterable[Edge]:
+    for n in plan.nodes:
+        if n.parent is not None:
+            yield Edge(n.parent, n.id, "contains")
+    for t in plan.tasks:
+        yield Edge(t.node, t.id, "contains")
+        for ta in t.actors:
+            yield Edge(ta.actor, t.id, "performs", ta.role)
+    for q in plan.quantities:
+        if q.task is not None:
+            yield Edge(q.task, q.id, "has_target" if q.kind == "target" else "has_quantity")
+    for r in plan.references:
+        if r.task is not None:
+            yield Edge(r.task, r.id, "cites")

@@ -1,0 +1,299 @@
+"""Tasks: the actions of a plan, one per clause that has an action verb.
+
+A sentence is cut into clauses at ，；： (the enumeration comma 、 joins words,
+not clauses). In each clause :func:`find_tasks` walks the tokens from the left:
+
+1. commitment markers (确保, 力争 …), connectives (并, 同时, 要) and degree
+   adverbs (深入, 大力, 积极 …: the task's ``modifiers``) are set aside;
+2. a prepositional frame (以…, 通过…, 按照…, 在…下, 把…) is skipped to the
+   verb that follows it; a clause that is only a frame (通过学习宣传，…) opens
+   the next clause and is not a task itself; 在X领导下 makes X the ``leader``
+   of the tasks that follow in its sentence;
+3. the first verb of the lexicon (``data/verbs.json``) is the task's ``verb``,
+   and the rest of the clause its ``object``.
+
+Actor roles come from the words around each mention: 在X领导下 → ``leader``,
+会同/联合X → ``co-lead``, 支持X → ``supported``, 指导/推动X → ``guided``,
+a body that is the subject of the clause (or 由X负责) → ``lead``.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .actors import Mention, lexicon as actor_lexicon
+from ..outline import segment
+from ..ingest.chars import strip_span
+from ..data import load_json
+from .tokens import Token, tokenize
+
+_EDGE = " \t\n、" + "“”\"'《》（）()"
+
+
+@dataclass
+class Verbs:
+    """The verb lexicon: verb → class (light verbs, 开展/进行, count as ``implement``), the modifiers."""
+
+    classes: dict[str, str]
+    modifiers: frozenset[str]
+    #: adverbs that are the verb when a noun follows them (加快义务教育…发展), with their class
+    verb_modifiers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.classes)
+
+
+@lru_cache(maxsize=1)
+def verbs() -> Verbs:
+    """The verb lexicon of ``data/verbs.json``."""
+    raw = load_json("verbs.json")
+    classes: dict[str, str] = {}
+    for cls, words in raw["verbs"].items():
+        for w in words:
+            classes.setdefault(w, cls)
+    for w in raw.get("light_verbs", []):
+        classes.setdefault(w, "implement")
+    return Verbs(classes=classes, modifiers=frozenset(raw["modifiers"]) - frozenset(classes),
+                 verb_modifiers=dict(raw.get("verb_modifiers", {})))
+
+
+@dataclass
+class TaskDraft:
+    """A task before ids are given: spans into the text, actors as mentions with roles."""
+
+    span: tuple[int, int]
+    verb: Optional[str] = None
+    verb_span: Optional[tuple[int, int]] = None
+    verb_class: Optional[str] = None
+    modifiers: list[str] = field(default_factory=list)
+    object_span: Optional[tuple[int, int]] = None
+    commitment: Optional[str] = None
+    roles: list[tuple[Mention, str]] = field(default_factory=list)
+
+
+_COMMITMENT = {w: strength for strength, words in load_json("quantities.json")["commitment"].items()
+               for w in words if strength in ("binding", "aspirational")}
+_CONNECTIVES = frozenset("并 同时 要 将 还 也 再 并且 从而 进而 更 都 均 须 需 应 应当 必须 务必 切实 着力 努力 力争 争取 确保 "
+                         "坚持 注重 重点 认真 继续 不断 进一步 全力 全面 及时 大力 主动 广泛 依法 按期 适时 有序 "
+                         "其中 此外 另外 同步 一方面 另一方面 首先 其次 最后 一是 二是 三是 四是 五是".split())
+#: prepositions that open a frame whenever they open a clause that another clause follows
+_FRAME_OPENERS = ("在", "按照", "根据", "依据", "围绕", "通过", "利用", "依托", "结合", "针对", "对", "以", "为了",
+                  "随着", "面对", "基于", "借助", "对照", "本着", "立足", "着眼", "顺应", "从")
+#: words that open a frame only when the clause also ends like one (为…提供保障 is an action, 为…为重点 a frame)
+_WEAK_FRAME_OPENERS = ("为", "把", "将", "由于", "聚焦")
+_FRAME_END = regex.compile(r"(?:为(?:重点|龙头|主线|抓手|核心|引领|导向|契机|目标|主体|基础|载体|平台|突破口|指导|统领)|"
+                           r"基础上|前提下|领导下|指导下|过程中|背景下|情况下|中|下|后|前|时|期间|方面|要求|部署|精神|形式|方式|"
+                           r"原则|思路|目标|契机|机遇|需要|需求|标准|为主|为辅)$")
+
+
+def _split_compound(tok: Token, v: Verbs) -> list[Token]:
+    """Split a token the segmenter glued: 深入研究 → 深入 研究; 探索建立 → 探索 建立."""
+    t = tok.text
+    if len(t) < 3 or t in v.classes:
+        return [tok]
+    for n in (3, 2, 1):
+        head, rest = t[:n], t[n:]
+        if (head in v.modifiers or head in v.classes) and (rest in v.classes or rest in v.modifiers):
+            return [Token(head, tok.start, tok.start + n), Token(rest, tok.start + n, tok.end)]
+    return [tok]
+
+
+def _frame_only(text: str, clause: tuple[int, int], has_next: bool) -> bool:
+    """A clause that is only a prepositional frame (通过学习宣传，/ 在市委市政府领导下，)."""
+    s, e = clause
+    body = text[s:e]
+    if not has_next:
+        return False
+    if body.startswith(_FRAME_OPENERS):
+        return True
+    return body.startswith(_WEAK_FRAME_OPENERS) and bool(_FRAME_END.search(body))
+
+
+_JOINERS = ("", "、", "和", "及", "与", "以及", "或")
+
+
+def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Runs of bodies named together: 市委市政府; 市属高校、各区教育局及委局直属单位."""
+    groups: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        if groups and text[groups[-1][-1].end : m.start] in _JOINERS:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _group_role(text: str, start: int, end: int, lo: int) -> Optional[str]:
+    """The role the words around a run of bodies ``text[start:end]`` give them."""
+    lex = actor_lexicon()
+    before = text[lo:start]
+    after = text[end : end + 8]
+    markers = lex["role_markers"]
+    if regex.search(r"在[^，,；;。]{0,12}$", before) and after.startswith(tuple(markers["leader"]["after"])):
+        return "leader"
+    if before.endswith(tuple(markers["co-lead"]["before"])):
+        return "co-lead"
+    for w in sorted(lex["pivot_verbs"], key=len, reverse=True):
+        if before.endswith(w):
+            return lex["pivot_verbs"][w]
+    if before.endswith(tuple(w for w in markers["lead"]["before"] if w != "由")):
+        return "lead"  # 提请市委市政府召开…: they convene
+    if after.startswith(tuple(markers["lead"]["after"])):
+        return "lead"  # (由)市财政局牵头…
+    return None
+
+
+#: characters segmented past the first verb of a clause (see :func:`head_tokens`)
+HEAD_MARGIN = 6
+
+
+@lru_cache(maxsize=1)
+def _any_verb() -> "regex.Pattern[str]":
+    """Every verb and verb-like adverb of the lexicon: where a clause's verb can be."""
+    v = verbs()
+    words = sorted(set(v.classes) | set(v.verb_modifiers), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words))
+
+
+def head_tokens(text: str, start: int, end: int, segmenter: str = "jieba") -> list[Token]:
+    """Tokens of a clause's head: up to a little past the first place a verb of
+    the lexicon is written, which is all :func:`find_tasks` reads before the
+    verb (segmenting whole sentences would double the cost of extraction).
+
+    Example:
+        >>> [t.text for t in head_tokens("深入研究我市教育现代化中长期发展战略", 0, 17)]
+        ['深入', '研究', '我市', '教育', '现代']
+    """
+    m = _any_verb().search(text, start, end)
+    if m is None:
+        return []  # no verb of the lexicon is written here: no task
+    # a few characters past the verb, so the segmenter sees the word it ends (发展中国家, 建立健全)
+    return tokenize(text, start, min(end, m.end() + HEAD_MARGIN), segmenter=segmenter)
+
+
+def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, int],
+               mentions: list[Mention], pivots: list[tuple[Mention, list[str]]], *,
+               segmenter: str = "jieba") -> list[TaskDraft]:
+    """The tasks of one sentence.
+
+    ``tokens`` cover the sentence (any superset is fine); with ``None`` only
+    the clause heads are segmented, with ``segmenter`` (see
+    :func:`head_tokens`). ``mentions`` and ``pivots`` are the actor mentions
+    found in the sentence.
+
+    Example:
+        >>> from policyparse.extract.tokens import tokenize
+        >>> t = "深入研究我市教育现代化中长期发展战略。"
+        >>> [(d.modifiers, d.verb, t[slice(*d.object_span)]) for d in find_tasks(t, tokenize(t), (0, len(t)), [], [])]
+        [(['深入'], '研究', '我市教育现代化中长期发展战略')]
+    """
+    v = verbs()
+    ss, se = sentence
+    parts = segment.clauses(text, ss, se)
+    drafts: list[TaskDraft] = []
+    leaders: list[tuple[Mention, str]] = []
+    lazy = tokens is None
+    starts = [] if tokens is None else [t.start for t in tokens]
+    mentions = sorted(mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in mentions]
+    for i, (cs, ce) in enumerate(parts):
+        if tokens is None:
+            toks = head_tokens(text, cs, ce, segmenter)
+        else:
+            toks = tokens[bisect_left(starts, cs) : bisect_left(starts, ce)]  # glued words split in _walk
+        in_clause = [m for m in mentions[bisect_left(mention_starts, cs) : bisect_left(mention_starts, ce)]
+                     if m.end <= ce] if mentions else []
+        roles: list[tuple[Mention, str]] = []
+        for group in _groups(text, in_clause):
+            role = _group_role(text, group[0].start, group[-1].end, cs)
+            if role:
+                roles.extend((m, role) for m in group)
+        for m, rs in pivots or ():
+            if cs <= m.start and m.end <= ce:
+                roles.extend((m, r) for r in rs)
+        if _frame_only(text, (cs, ce), i + 1 < len(parts)):
+            leaders.extend((m, r) for m, r in roles if r == "leader")
+            continue
+        draft = _walk(text, toks, (cs, ce), in_clause, v)
+        if draft is None and lazy and toks and toks[-1].end < ce:
+            # the head held no verb after all (a verb's characters inside another word): read on
+            draft = _walk(text, tokenize(text, cs, ce, segmenter=segmenter), (cs, ce), in_clause, v)
+        if draft is None:
+            continue
+        # bodies at the head of the clause, before its verb, perform it (省教育厅会同…制定; 各区教育局要…)
+        if draft.verb_span:
+            groups = _groups(text, in_clause)
+            if groups and not any(m is r[0] for r in roles for m in groups[0]):
+                head = text[cs:groups[0][0].start]
+                if groups[0][-1].end <= draft.verb_span[0] and regex.fullmatch(r"(?:由|并|同时|其中|各)?", head):
+                    roles.extend((m, "lead") for m in groups[0])
+        draft.roles = leaders + roles
+        drafts.append(draft)
+    return drafts
+
+
+
+
+def _walk(text: str, toks: list[Token], clause: tuple[int, int], mentions: list[Mention], v: Verbs) -> Optional[TaskDraft]:
+    """Find the clause's verb: past markers, adverbs, named bodies and any frame or subject."""
+    modifiers: list[str] = []
+    pending: list[str] = []  # adverbs after a frame or subject, kept only if a verb follows at once
+    commitment = None
+    opened = False  # a frame or a subject has started: the verb ends it
+    mention_at = {m.start: m for m in mentions} if mentions else {}
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        w = tok.text
+        if len(w) >= 3 and w not in v.classes and w not in v.modifiers:
+            parts = _split_compound(tok, v)  # 深入研究 → 深入 研究 (only the words read before the verb)
+            if len(parts) > 1:
+                toks[i : i + 1] = parts
+                tok, w = parts[0], parts[0].text
+        if tok.start in mention_at:  # a named body (its role is set by the words around it)
+            m = mention_at[tok.start]
+            while i < len(toks) and toks[i].start < m.end:
+                i += 1
+            pending = []
+            continue
+        if w in v.classes:
+            return _draft(text, toks, i, clause, modifiers + pending, commitment, v)
+        if not opened and modifiers and modifiers[-1] in v.verb_modifiers and w not in v.modifiers \
+                and w not in _COMMITMENT and w not in _CONNECTIVES:
+            # 加快义务教育优质均衡发展: the adverb takes a noun object, so it is the verb
+            return _draft(text, toks, i - 1, clause, modifiers[:-1], commitment, v)
+        if w in v.modifiers:
+            (pending if opened else modifiers).append(w)
+        elif not opened and w in _COMMITMENT:
+            commitment = _COMMITMENT[w]
+        elif not opened and w in _CONNECTIVES:
+            pass
+        else:
+            opened = True  # 以…, 通过…, 把…, or a subject (参赛队达到…)
+            pending = []
+        i += 1
+    return None
+
+
+def _draft(text: str, toks: list[Token], i: int, clause: tuple[int, int], modifiers: list[str],
+           commitment: Optional[str], v: Verbs) -> TaskDraft:
+    cs, ce = clause
+    tok = toks[i]
+    verb_start, verb_end = tok.start, tok.end
+    if tok.text in _COMMITMENT and commitment is None:
+        commitment = _COMMITMENT[tok.text]  # 确保…达到80%: the marker is the verb too
+    obj_s, obj_e = verb_end, ce
+    while obj_s < obj_e and text[obj_s] in _EDGE and text[obj_s] not in "“《（(\"「『":
+        obj_s += 1
+    while obj_e > obj_s and text[obj_e - 1] in " \t\n":
+        obj_e -= 1
+    return TaskDraft(
+        span=clause, verb=tok.text, verb_span=(verb_start, verb_end),
+        verb_class=v.classes.get(tok.text) or v.verb_modifiers.get(tok.text),
+        modifiers=modifiers, object_span=(obj_s, obj_e) if obj_e > obj_s else None, commitment=commitment,
+    )

@@ -1,0 +1,143 @@
+"""HTML pages to text: the article a government web page publishes.
+
+A government page wraps the plan in navigation, scripts, a banner, related
+links and a footer. The page is parsed (BeautifulSoup over lxml), the
+elements that never hold the article are removed (``nav``, ``script``,
+``style``, ``header``, ``footer``, ``aside`` …, and elements whose id or class
+names a menu, breadcrumb, share bar or footer), and the article is the first
+element matching the content selectors Chinese government sites use
+(``.TRS_Editor``, ``#zoom``, ``.pages_content``, ``.article``, ``.content`` …);
+on a page with none of them, the element whose own paragraphs hold the most
+text (a density rule). The text keeps a line break after each block (``p``,
+``div``, ``br``, ``li``, ``h1`` …). The page's title (``h1`` …) becomes the
+first line when the article body does not start with it. Selectors and word
+lists are data (``data/html.json``).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterator, Optional
+
+import regex
+
+from ...errors import PolicyParseError
+from . import require
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """The rules of ``data/html.json``."""
+    return json.loads(resources.files("policyparse").joinpath("data/html.json").read_text("utf-8"))
+
+
+_LAYOUT_BREAK = regex.compile(r"[ \t\r\f\v]*\n\s*")
+_SPACES = regex.compile(r"[ \t\r\f\v\u00a0]+")
+
+
+def html_text(markup: str, source: str) -> str:
+    """The article text of an HTML page, one line per paragraph.
+
+    Example:
+        >>> page = ('<html><body><nav><a href="/">首页</a></nav><h1>XX市2020年工作要点</h1>'
+        ...         '<div class="TRS_Editor"><p>一、总体要求</p><p>1.抓好学习，深入推进改革，全面提高教育质量。</p></div>'
+        ...         '<script>var x = 1;</script><div class="footer">版权所有</div></body></html>')
+        >>> print(html_text(page, "page.html"))
+        XX市2020年工作要点
+        一、总体要求
+        1.抓好学习，深入推进改革，全面提高教育质量。
+
+    Raises:
+        PolicyParseError: the page holds no text.
+    """
+    bs4 = require("bs4", "beautifulsoup4", source)
+    require("lxml", "lxml", source)
+    soup = bs4.BeautifulSoup(markup, "lxml")
+    r = rules()
+    for tag in soup.find_all(r["drop_tags"]):
+        tag.decompose()
+    title = _title(soup)
+    article = _article(soup)
+    if article is None:
+        raise PolicyParseError(source, "is an HTML page without any text")
+    _drop_boilerplate(article)
+    lines = [x for x in (ln.strip() for ln in "".join(_text(article, bs4)).split("\n")) if x]
+    if not lines:
+        raise PolicyParseError(source, "is an HTML page without any article text")
+    if title and not any(title in ln for ln in lines[:3]):
+        lines.insert(0, title)
+    return "\n".join(lines)
+
+
+def _title(soup: Any) -> Optional[str]:
+    for selector in rules()["title_selectors"]:
+        node = soup.select_one(selector)
+        if node is not None and (text := _SPACES.sub(" ", node.get_text(" ")).strip()):
+            return text
+    if soup.title is not None and soup.title.string:
+        # 《关于…的通知》_武汉市人民政府门户网站: the part before the site name
+        return regex.split(r"\s*[_|｜—-]\s*", soup.title.string.strip())[0] or None
+    return None
+
+
+def _length(node: Any) -> int:
+    return len("".join(node.get_text().split()))
+
+
+def _article(soup: Any) -> Any:
+    r = rules()
+    for selector in r["content_selectors"]:
+        for node in soup.select(selector):
+            if _length(node) >= r["min_content_chars"]:
+                return node
+    # the element whose direct paragraphs hold the most text
+    scores: dict[int, tuple[int, Any]] = {}
+    for p in soup.find_all("p"):
+        parent = p.parent
+        if parent is None:
+            continue
+        n, _ = scores.get(id(parent), (0, parent))
+        scores[id(parent)] = (n + _length(p), parent)
+    if scores:
+        best = max(scores.values(), key=lambda s: s[0])
+        if best[0] >= r["min_content_chars"]:
+            return best[1]
+    return soup.body or soup
+
+
+def _drop_boilerplate(article: Any) -> None:
+    words = rules()["drop_class_words"]
+    doomed = []
+    for node in article.find_all(True):
+        names = " ".join([node.get("id") or "", *(node.get("class") or [])]).lower()
+        if names.strip() and any(w in names for w in words):
+            doomed.append(node)
+    for node in doomed:
+        if not getattr(node, "decomposed", False):
+            node.decompose()
+
+
+def _text(node: Any, bs4: Any) -> Iterator[str]:
+    """The text under ``node``, a line break after each block element."""
+    blocks = set(rules()["block_tags"])
+    for child in node.children:
+        if isinstance(child, bs4.NavigableString):
+            if type(child) is bs4.NavigableString or isinstance(child, bs4.element.CData):
+                # a line break in the markup is layout, not text
+                yield _SPACES.sub(" ", _LAYOUT_BREAK.sub("", str(child)))
+            continue
+        if child.name == "br":
+            yield "\n"
+            continue
+        block = child.name in blocks
+        if block:
+            yield "\n"
+        if child.name in ("td", "th"):
+            yield "\t"
+        yield from _text(child, bs4)
+        if block:
+            yield "\n"
+
+
+__all__ = ["html_text"]

@@ -1,0 +1,294 @@
+"""Document metadata: title, issuers, year, document type and region.
+
+Rules read the title first (where Chinese official documents state all of
+these: ``市教育局党委市教育局2019年工作要点``, ``2019年中华人民共和国国务院政府工作报告``)
+and fall back on the opening of the text. The lexicons are data
+(``data/meta.json``).
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from pathlib import PurePath
+from typing import Any, Optional
+
+import regex
+
+from . import numbering as patterns
+from .chars import COLONS, COMMAS, SENTENCE_END, strip_span
+from ..model import Meta
+from .numbering import chinese_to_int
+
+_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_CN_YEAR = regex.compile(r"([一二三四五六七八九〇零○]{4})年")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The metadata lexicons of ``data/meta.json``."""
+    return json.loads(resources.files("policyparse").joinpath("data/meta.json").read_text("utf-8"))
+
+
+def find_title(text: str) -> Optional[tuple[int, int]]:
+    """The span of the document's title, if it opens the text.
+
+    The first line is the title when it does not end a sentence, does not
+    start with an outline label (一、总体要求 is a heading), and is short (up
+    to 80 characters, or up to 160 when it ends with a document-type word
+    such as 工作要点 or 实施方案). In text without line breaks, the opening
+    up to the first document-type word within 80 characters, if no
+    punctuation comes before it (then it is a sentence, not a title).
+
+    Example:
+        >>> t = "市教育局2019年工作要点2019年全市教育工作的总体思路是：…"
+        >>> t[slice(*find_title(t))]
+        '市教育局2019年工作要点'
+        >>> find_title("一、总体要求\\n1.抓好学习。") is None
+        True
+    """
+    s, _ = strip_span(text, 0, len(text))
+    nl = text.find("\n", s)
+    if nl > s:
+        line = text[s:nl].rstrip()
+        if not line or line[-1] in SENTENCE_END + COLONS + "." or patterns.starts_with_label(line):
+            return None
+        if len(line) <= 80 or (len(line) <= 160 and doc_type_of(line) and _ends_with_doc_type(line)):
+            return s, s + len(line)
+        return None
+    head = text[s : s + 80]
+    ends = [i + len(dt) for dt, _genre in lexicon()["doc_types"] if (i := head.find(dt)) >= 0]
+    if not ends or patterns.starts_with_label(head):
+        return None
+    end = min(ends)
+    title = head[:end]
+    if any(ch in SENTENCE_END + COLONS + COMMAS for ch in title):
+        return None
+    # a title names a year, a body or a subject (关于…); a sentence that
+    # mentions a 规划 does not ("为贯彻落实国家教育规划纲要精神，…")
+    if not (_YEAR.search(title) or "关于" in title or split_organs(title[: -len(_doc_type_word(title))])):
+        return None
+    return s, s + end
+
+
+def _doc_type_word(title: str) -> str:
+    return next(dt for dt, _genre in lexicon()["doc_types"] if title.endswith(dt))
+
+
+def _ends_with_doc_type(line: str) -> bool:
+    return any(line.endswith(dt) for dt, _genre in lexicon()["doc_types"])
+
+
+def doc_type_of(title: str) -> Optional[str]:
+    """The genre a title names at its end (the latest, most specific match).
+
+    Example:
+        >>> doc_type_of("湖北省“十三五”时期教育发展规划"), doc_type_of("关于印发2020年工作要点的通知")
+        ('规划', '通知')
+    """
+    found = None
+    for dt, genre in lexicon()["doc_types"]:  # most specific first
+        i = title.rfind(dt)
+        if i >= 0 and (found is None or i + len(dt) > found[0]):
+            found = (i + len(dt), genre)
+    return found[1] if found else None
+
+
+_FYP = regex.compile(r"(?:第([一二三四五六七八九十]{1,3})个五年|(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})五[”\"]?(?:时期|期间)?[\p{Han}]{0,12}?(?:规划|计划))")
+
+
+def year_of(text: str) -> Optional[int]:
+    """The year a title or opening names: ``2019年``, ``二〇一九年``; for a
+    five-year plan (第十四个五年规划, 十四五规划) its first year. A target year
+    (``到2035年``, ``2035年远景目标``) is not the document's year.
+
+    Example:
+        >>> year_of("国民经济和社会发展第十四个五年规划和2035年远景目标纲要")
+        2021
+    """
+    m = _FYP.search(text)
+    if m and (m.group(1) or m.group(2)) in lexicon()["five_year_plans"]:
+        return lexicon()["five_year_plans"][m.group(1) or m.group(2)]
+    for m in _YEAR.finditer(text):
+        if text[max(0, m.start() - 1) : m.start()] in ("到", "至") or text.startswith("远景", m.end()):
+            continue
+        return int(m.group(1))
+    m = _CN_YEAR.search(text)
+    if m:
+        return chinese_to_int(m.group(1))
+    return None
+
+
+def split_organs(s: str) -> list[str]:
+    """Split a run of body names: ``市教育局党委市教育局`` → ``['市教育局党委', '市教育局']``.
+
+    Example:
+        >>> split_organs("中共中央、国务院")
+        ['中共中央', '国务院']
+    """
+    lex = lexicon()
+    suffixes = sorted(lex["organ_suffixes"], key=len, reverse=True)
+    out: list[str] = []
+    for chunk in regex.split(f"[{regex.escape(lex['title_separators'])}]+", s):
+        pos = 0
+        i = 0
+        while i < len(chunk):
+            hit = next((suf for suf in suffixes if chunk.startswith(suf, i)), None)
+            if hit is None:
+                i += 1
+                continue
+            j = i + len(hit)
+            for ext in lex["organ_extensions"]:
+                if chunk.startswith(ext, j):
+                    j += len(ext)
+                    break
+            out.append(chunk[pos:j])
+            if j < len(chunk) and chunk[j] in lex["connectors"]:
+                j += 1
+            pos = i = j
+        rest = chunk[pos:].strip()
+        if rest and out and len(rest) <= 2:
+            out[-1] += rest
+    return [o for o in out if o]
+
+
+def issuers_and_region(title: str) -> tuple[list[str], Optional[str]]:
+    """Issuing bodies and the region named in a title."""
+    lex = lexicon()
+    head = title
+    m = _YEAR.search(head)
+    dt = doc_type_of(head)
+    cut = len(head)
+    for term, genre in lexicon()["doc_types"]:
+        if genre == dt and term in head:
+            cut = min(cut, head.rfind(term))
+    # the issuer part is what precedes the year, or the year and the document type
+    before_year = head[: m.start()] if m else ""
+    after_year = head[m.end() : cut] if m else head[:cut]
+    cands = split_organs(before_year) or split_organs(after_year)
+    if not cands and dt == "政府工作报告":
+        # 上海市人民政府工作报告: the government of the place that precedes it
+        place = (before_year or after_year).strip()
+        place = place[:-2] if place.endswith("人民") else place
+        if place:
+            cands = [place + "人民政府"]
+    region = None
+    country = lex["country_name"]
+    if country in head:
+        region = country
+        cands = [c.replace(country, "") or c for c in cands]
+    if region is None and cands:
+        region = region_of(cands[0])
+    return [c for c in cands if c], region
+
+
+@lru_cache(maxsize=1)
+def _place_prefix() -> "regex.Pattern[str]":
+    sufs = "|".join(sorted(lexicon()["region_suffixes"], key=len, reverse=True))
+    # a place name holds no word of a body's name (局, 委, 党 …)
+    char = r"(?:(?![局委厅部院办党校会组署府])\p{Han})"
+    return regex.compile(rf"^(?:(?:{char}{{1,8}}?|XX)(?:{sufs}))+(?=[\p{{Han}}“\"《])")
+
+
+def region_of(name: str) -> Optional[str]:
+    """The place names that prefix a body's name.
+
+    Example:
+        >>> region_of("武汉市教育局"), region_of("北京市海淀区教育委员会"), region_of("市教育局")
+        ('武汉市', '北京市海淀区', None)
+    """
+    m = _place_prefix().match(name)
+    if not m:
+        return None
+    place = m.group()
+    # the shortest match of each component may stop inside a name (中华人民共和国 …);
+    # a one-character place (市, 区) is no place
+    return place if len(place) >= 3 else None
+
+
+def region_in_text(text: str) -> Optional[str]:
+    """The place most often named as ``…省/市`` in the opening of a text (``XX市``)."""
+    not_places = set(lexicon()["not_place_names"])
+    counts = Counter(m.group(1) + m.group(2) for m in regex.finditer(r"(XX|[\p{Han}]{2,3}?)(市|省)(?=[\p{Han}])", text[:20000])
+                     if m.group(1) not in not_places and m.group(1)[-1] not in "全本我各")
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return name if n >= 2 else None
+
+
+def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optional[str] = None) -> Meta:
+    """Metadata of a normalised text whose title (if any) is at ``title_span``."""
+    title = text[title_span[0] : title_span[1]].strip() if title_span else None
+    meta = Meta(title=title, source=source)
+    if title:
+        meta.doc_type = doc_type_of(title)
+        meta.year = year_of(title)
+        meta.issuers, meta.region = issuers_and_region(title)
+    if meta.year is None:
+        meta.year = year_of(text[:300])
+    if meta.region is None and meta.issuers:
+        meta.region = region_of(meta.issuers[0])
+    if meta.region is None and title:
+        meta.region = region_of(title)  # XX市教育事业发展“十四五”规划
+    if meta.region is None:
+        meta.region = region_in_text(text)
+    return meta
+
+
+_BARE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_BARE_YEAR_IN_NAME = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?![\d年])")
+
+#: the fields a file name can tell
+NAME_FIELDS = ("year", "issuers", "region", "doc_type")
+
+
+def meta_from_path(path: str | os.PathLike) -> dict[str, Any]:
+    """Metadata a file's name and folder state: year, issuers, region, document type.
+
+    The name (without extension) is read like a title (``武汉市教育局2020年工作要点``:
+    issuer, region, year, genre); a bare four-digit year counts too
+    (``gwr/2019.txt``, ``2020_工作要点.docx``), and so does a year in the
+    parent folder's name (``2019/市教育局工作要点.txt``). A folder named in
+    ``folder_aliases`` of ``data/meta.json`` (``gwr``) supplies what all its
+    files share (a 政府工作报告 of the 国务院). Only the fields found are returned.
+
+    Example:
+        >>> meta_from_path("plans/武汉市教育局2020年工作要点.docx")
+        {'year': 2020, 'issuers': ['武汉市教育局'], 'region': '武汉市', 'doc_type': '工作要点'}
+        >>> meta_from_path("corpora/gwr/2019.txt")
+        {'year': 2019, 'issuers': ['国务院'], 'region': '中华人民共和国', 'doc_type': '政府工作报告'}
+    """
+    p = PurePath(os.fspath(path))
+    lex = lexicon()
+    out: dict[str, Any] = {}
+    stem = p.name.split(".")[0] if not p.name.startswith(".") else p.stem
+    title = regex.sub(f"[{regex.escape(lex['name_separators'])}]+", "", stem)
+    # a bare year (2020_湖北省教育厅_工作要点) is no part of a body's name
+    bare = _BARE_YEAR_IN_NAME.search(title)
+    if bare:
+        title = title[: bare.start()] + title[bare.end():]
+    if regex.search(r"\p{Han}", title):
+        out["year"] = year_of(title) or (int(bare.group(1)) if bare else None)
+        issuers, region = issuers_and_region(title)
+        if issuers:
+            out["issuers"] = issuers
+        out["region"] = region or region_of(title)
+        out["doc_type"] = doc_type_of(title)
+    if out.get("year") is None:
+        m = _BARE_YEAR.search(stem) or _BARE_YEAR.search(p.parent.name)
+        out["year"] = int(m.group(1)) if m else None
+    for folder in reversed(p.parent.parts):
+        alias = lex["folder_aliases"].get(folder.lower())
+        if alias:
+            for key, value in alias.items():
+                out.setdefault(key, None)
+                if not out[key]:
+                    out[key] = list(value) if isinstance(value, list) else value
+            break
+    return {k: out[k] for k in NAME_FIELDS if out.get(k)}
+
+
+__all__ = ["meta_from_path", "extract_meta", "find_title", "doc_type_of", "year_of", "split_organs", "issuers_and_region", "region_of"]

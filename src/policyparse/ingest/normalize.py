@@ -1,0 +1,321 @@
+"""Normalising raw text into the text every span indexes.
+
+:func:`normalize` runs a fixed sequence of small steps. Each step is a
+function ``str -> (str, OffsetMap)`` so the result keeps a map from every
+normalised offset back to the raw text (:class:`~policyparse.ingest.offsets.MapChain`).
+
+Steps, in order:
+
+1. HTML character references left by scraping (``&nbsp;``, ``&ldquo;``)
+   become their characters; CRLF and CR line ends become LF;
+2. stray line breaks: a word or sentence broken by a single line break
+   (``劳动生\\n\\u200b\\n产率``, ``PM\\n2.5\\n）``, a link on its own line in a
+   scraped page) is rejoined; paragraph breaks stay;
+3. invisible characters: zero-width spaces and joiners, BOMs, soft hyphens
+   are removed;
+4. width: full-width digits, letters and ``％`` become half-width, the
+   ideographic space a plain space;
+5. spaced digits: ``1 9 9 8 年`` becomes ``1998年``;
+6. script: traditional characters become simplified (OpenCC ``t2s``);
+7. ranges: the dash between two numbers (— － – ～ ~ 至) becomes ``-``;
+8. debris: scraping debris (a repeated title, a truncated summary before the
+   full text, a licence footer) is dropped and recorded (:mod:`policyparse.ingest.debris`).
+
+Example:
+    >>> n = normalize("２０１９年\\r\\n目标１０％～１５％")
+    >>> n.text
+    '2019年\\n目标10%-15%'
+    >>> n.raw_span(0, 4)
+    (0, 4)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable
+
+import regex
+
+from . import debris, numbering as patterns
+from .chars import CLOSERS, COLONS, COMMAS, ELLIPSIS, OPENERS, SENTENCE_END
+from ..model import ParseWarning
+from .offsets import Edits, MapChain, OffsetMap
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+
+
+@dataclass
+class Normalized:
+    """The normalised text, its map back to the raw text, and what was dropped."""
+
+    text: str
+    raw: str
+    chain: MapChain
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw-text span that normalised span ``[start, end)`` came from."""
+        return self.chain.span(start, end)
+
+
+Step = Callable[[str], "tuple[str, OffsetMap]"]
+
+
+def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True) -> Normalized:
+    """Normalise ``raw`` text; see the module docstring for the steps."""
+    chain = MapChain()
+    text = raw
+    steps: list[Step] = [
+        unescape_entities,
+        fix_line_ends,
+        rejoin_broken_lines,
+        remove_invisible,
+        to_half_width,
+        join_spaced_digits,
+    ]
+    if to_simplified:
+        steps.append(to_simplified_script)
+    steps.append(unify_range_dashes)
+    for step in steps:
+        text, m = step(text)
+        chain.add(m)
+    warnings: list[ParseWarning] = []
+    if drop_debris:
+        edits, found = debris.find(text)
+        if found:
+            text_before = text
+            text, m = edits.apply()
+            before_drop = MapChain(list(chain.maps))  # dropped spans index the text before the drop
+            chain.add(m)
+            for code, (s, e), message in found:
+                warnings.append(ParseWarning(code=code, message=message, raw_span=before_drop.span(s, e),
+                                             text=text_before[s:e]))
+    return Normalized(text=text, raw=raw, chain=chain, warnings=warnings)
+
+
+# --- 1. line ends ------------------------------------------------------------------------
+_CR = regex.compile(r"\r\n?")
+
+
+def fix_line_ends(text: str) -> tuple[str, OffsetMap]:
+    if "\r" not in text:
+        return text, OffsetMap.identity(len(text))
+    e = Edits(text)
+    e.sub(_CR, "\n")
+    return e.apply()
+
+
+# --- 1b. HTML character references ---------------------------------------------------
+_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(text: str) -> tuple[str, OffsetMap]:
+    """``&nbsp;`` ``&ldquo;`` ``&#12288;`` left in scraped text become the characters they name."""
+    if "&" not in text:
+        return text, OffsetMap.identity(len(text))
+    import html  # noqa: PLC0415
+
+    e = Edits(text)
+    e.sub(_ENTITY, lambda m: html.unescape(m.group()))
+    return e.apply()
+
+
+# --- 2. stray line breaks ---------------------------------------------------------------
+_BREAK_RUN = regex.compile(rf"[ \t\u3000\u00a0{ZERO_WIDTH}]*\n[\s{ZERO_WIDTH}]*")
+_TERMINAL = set(SENTENCE_END + COLONS + ELLIPSIS)
+_CONTINUATION_START = set(CLOSERS + COMMAS + "、" + SENTENCE_END + COLONS + "%.")
+
+
+def rejoin_broken_lines(text: str) -> tuple[str, OffsetMap]:
+    """Remove line breaks that split a word or sentence; keep paragraph breaks.
+
+    Documents separate paragraphs either by blank lines (then a single line
+    break inside a paragraph is always stray, as in scraped wiki pages) or one
+    paragraph per line (then a break is stray only with positive evidence: an
+    unclosed bracket or quote, a line that continues with closing
+    punctuation, a zero-width-only line between two halves of a word, or a
+    hard-wrapped line as long as its neighbours).
+    """
+    runs = list(_BREAK_RUN.finditer(text))
+    if not runs:
+        return text, OffsetMap.identity(len(text))
+    infos = []
+    singles = doubles = 0
+    for m in runs:
+        run = m.group()
+        lines = run.split("\n")
+        interior = lines[1:-1]
+        zw_lines = sum(1 for ln in interior if ln.strip(" \t\u3000\u00a0" + ZERO_WIDTH) == "" and any(c in ZERO_WIDTH for c in ln))
+        effective = run.count("\n") - zw_lines
+        infos.append((m, effective, zw_lines))
+        if m.start() > 0 and m.end() < len(text):
+            if effective == 1:
+                singles += 1
+            else:
+                doubles += 1
+    blank_style = doubles >= singles
+    width = _wrap_width(text)
+    e = Edits(text)
+    for i, (m, effective, zw_lines) in enumerate(infos):
+        if effective != 1 or m.start() == 0 or m.end() == len(text):
+            continue
+        prev_line_start = text.rfind("\n", 0, m.start()) + 1
+        prev_line = text[prev_line_start : m.start()].strip()
+        next_end = text.find("\n", m.end())
+        next_line = text[m.end() : next_end if next_end >= 0 else len(text)].strip()
+        if not prev_line or not next_line:
+            continue
+        if _join(prev_line, next_line, blank_style, zw_lines, width):
+            sep = " " if _latin_words_meet(prev_line, next_line) else ""
+            e.replace(m.start(), m.end(), sep)
+    return e.apply()
+
+
+_LATIN_END = regex.compile(r"[A-Za-z]{2,}$")
+_LATIN_START = regex.compile(r"^[A-Za-z]{2,}")
+
+
+def _latin_words_meet(prev: str, nxt: str) -> bool:
+    """Two Latin words on either side of the break ("Public\ndomain") keep a
+    space; letters of a code or masked name ("X\nX", "PM\n2.5") do not."""
+    return bool(_LATIN_END.search(prev) and _LATIN_START.match(nxt))
+
+
+def _wrap_width(text: str) -> int:
+    """The width a hard-wrapped text (a PDF text layer) is wrapped at, or 0.
+
+    A wrapped text has most of its lines at one width; a text with one
+    paragraph per line has lines of every length.
+    """
+    lengths = sorted(len(ln.strip()) for ln in text.split("\n") if ln.strip())
+    if len(lengths) < 5:
+        return 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if n >= 0.85 * width)
+    return width if 20 <= width <= 120 and near >= 0.4 * len(lengths) else 0
+
+
+def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> bool:
+    if patterns.is_bare_label(prev) and not patterns.starts_with_label(nxt):
+        return True  # a label on a line of its own belongs to the next line
+    if patterns.starts_with_label(nxt) or nxt.startswith(("——", "—", "附件", "附表")):
+        return False
+    opened = sum(prev.count(c) for c in OPENERS) > sum(prev.count(c) for c in CLOSERS)
+    if nxt[0] in _CONTINUATION_START or opened:
+        return True
+    if prev[-1] in _TERMINAL or prev[-1] in CLOSERS:
+        return False
+    if blank_style or zw_lines:
+        return True  # paragraphs are separated by blank lines: a single break is stray
+    # one paragraph per line: a line is broken only where the text is hard-wrapped
+    # and the line fills (most of) the width, a heading line included
+    return width > 0 and 0.75 * width <= len(prev) <= width + 2
+
+
+# --- 3. invisible characters -----------------------------------------------------------
+_INVISIBLE = regex.compile(f"[{ZERO_WIDTH}]+")
+
+
+def remove_invisible(text: str) -> tuple[str, OffsetMap]:
+    e = Edits(text)
+    e.sub(_INVISIBLE, "")
+    return e.apply()
+
+
+# --- 4. width ----------------------------------------------------------------------------
+# full-width digits, Latin letters, ％ and a few signs that occur inside numbers
+_WIDE = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
+_WIDE.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
+_WIDE.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+_WIDE.update({"％": "%", "．": ".", "＋": "+", "／": "/", "＝": "=", "＜": "<", "＞": ">",
+              "\u3000": " ", "\u00a0": " "})
+_WIDE_TABLE = str.maketrans(_WIDE)
+
+
+_WIDE_RUN = regex.compile("[" + regex.escape("".join(_WIDE)) + "]+")
+
+
+def to_half_width(text: str) -> tuple[str, OffsetMap]:
+    """Character-for-character, so the offset map is the identity.
+
+    Only the runs of wide characters are translated: ``str.translate`` over
+    a whole 20 MB text is several times slower than finding the few runs.
+    """
+    out = _WIDE_RUN.sub(lambda m: m.group().translate(_WIDE_TABLE), text)
+    return out, OffsetMap.identity(len(text))
+
+
+# --- 5. spaced digits ----------------------------------------------------------------------
+#: three or more single digits with spaces between them: the spaced-digit style
+#: of some typeset reports ("1 9 9 8 年", "7 4 7 7 2 亿元")
+_SPACED_RUN = regex.compile(r"(?<![\d.])\d(?:[ \t]\d){2,}(?![\d.])")
+_GAP_IN_RUN = regex.compile(r"[ \t]+")
+#: in a spaced-digit text, the space between a number and its unit ("3 月")
+_SPACED_UNIT = regex.compile(r"(?<=\d)[ \t]+(?=[年月日%万亿千百])")
+
+
+def join_spaced_digits(text: str) -> tuple[str, OffsetMap]:
+    """``1 9 9 8 年3 月`` → ``1998年3月``, only in a text written that way.
+
+    Separate numbers stay apart (``76.34 77.3``, ``2015 2020`` in a table).
+    """
+    runs = list(_SPACED_RUN.finditer(text))
+    if not runs:
+        return text, OffsetMap.identity(len(text))
+    e = Edits(text)
+    for m in runs:
+        for g in _GAP_IN_RUN.finditer(text, m.start(), m.end()):
+            e.replace(g.start(), g.end(), "")
+    e.sub(_SPACED_UNIT, "")
+    return e.apply()
+
+
+# --- 6. script -----------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc  # noqa: PLC0415 - loaded on first use
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified_script(text: str) -> tuple[str, OffsetMap]:
+    """Traditional to simplified (OpenCC t2s); simplified text is left unchanged.
+
+    OpenCC converts phrases as well as characters. Where a phrase conversion
+    changes the length of a line, the line's conversion is aligned with the
+    line (difflib) so that only the changed runs are replacements in the
+    offset map, and the whole text keeps phrase-level conversion.
+    """
+    conv = _t2s().convert
+    out = conv(text)
+    if len(out) == len(text):
+        return out, OffsetMap.identity(len(text))
+    import difflib  # noqa: PLC0415 - rare: only when a conversion changes a length
+
+    e = Edits(text)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        new = conv(line)
+        if len(new) == len(line):
+            e.replace(pos, pos + len(line), new)
+        else:
+            ops = difflib.SequenceMatcher(None, line, new, autojunk=False).get_opcodes()
+            for tag, i1, i2, j1, j2 in ops:
+                if tag != "equal":
+                    e.replace(pos + i1, pos + i2, new[j1:j2])
+        pos += len(line)
+    return e.apply()
+
+
+# --- 7. range dashes ----------------------------------------------------------------------
+_RANGE = regex.compile(
+    r"(?<=\d(?:\.\d+)?\s*(?:%|‰|[年月日]|[\p{Han}]{1,2})?)\s*(?:[—－–～~〜‒―]{1,2}|(?<![甚乃直以截])至)\s*(?=\d)"
+)
+
+
+def unify_range_dashes(text: str) -> tuple[str, OffsetMap]:
+    """``10—15所``, ``6%－6.5%``, ``2017至2020年`` → one ASCII ``-`` between the numbers."""
+    e = Edits(text)
+    for m in _RANGE.finditer(text):
+        e.replace(m.start(), m.end(), "-")
+    return e.apply()

@@ -1,0 +1,100 @@
+"""Assembling the plan's nodes: the outline tree and the text below it.
+
+Each numbered division becomes a node; its own text (up to its first child)
+is split into paragraphs, run-in enumerations and sentences
+(:mod:`policyparse.outline.segment`), each a node with its span in the normalised
+text and, mapped back, in the raw text.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from . import segment, tree
+from ..ingest.chars import strip_span
+from ..model import Node
+from ..ingest.normalize import Normalized
+
+
+class NodeBuilder:
+    """Turns heading trees and text regions into :class:`Node` records with ids.
+
+    Nodes are collected in any order and numbered at the end in document
+    order (by start, the longer span first, the shallower node first), so ids
+    ``n0, n1, …`` follow the text. Raw spans are mapped for all nodes at once.
+    """
+
+    def __init__(self, norm: Normalized, with_sentences: bool):
+        self.norm = norm
+        self.text = norm.text
+        self.with_sentences = with_sentences
+        self._pending: list[tuple[tuple[int, int, int], dict]] = []
+
+    def _add(self, depth: int, **fields: Any) -> dict:
+        rec = dict(fields)
+        self._pending.append(((fields["span"][0], -fields["span"][1], depth), rec))
+        return rec
+
+    def preamble(self, start: int, end: int) -> None:
+        s, e = strip_span(self.text, start, end)
+        if e <= s:
+            return
+        rec = self._add(0, parent=None, kind="preamble", label=None, ordinal=None, heading=None, span=(s, e))
+        self._body(rec, s, e, 1)
+
+    def heading(self, h: tree.HeadingNode, parent: Optional[dict]) -> None:
+        depth = h.depth
+        heading = self.text[h.heading_start : h.heading_end] or None
+        rec = self._add(depth, parent=parent, kind=h.kind, label=h.label.text, ordinal=h.label.num,
+                        heading=heading, span=(h.start, h.end),
+                        heading_span=(h.heading_start, h.heading_end) if heading else None)
+        own_end = h.children[0].start if h.children else h.end
+        self._body(rec, h.label.end, own_end, depth + 1)
+        for c in h.children:
+            self.heading(c, rec)
+
+    def _body(self, owner: dict, start: int, end: int, depth: int) -> None:
+        if not self.with_sentences:
+            return
+        for ps, pe in segment.paragraphs(self.text, start, end):
+            para = self._add(depth, parent=owner, kind="paragraph", label=None, ordinal=None, heading=None, span=(ps, pe))
+            pos = ps
+            for en in segment.enumerations(self.text, ps, pe):
+                self._sentences(para, pos, en.start, depth + 1)
+                hs, he = segment.first_clause(self.text, en.marker_end, en.end)
+                rec = self._add(depth + 1, parent=para, kind="enumeration", label=en.label, ordinal=en.ordinal,
+                                heading=self.text[hs:he] or None, span=(en.start, en.end),
+                                heading_span=(hs, he) if he > hs else None)
+                self._sentences(rec, en.start, en.end, depth + 2)
+                pos = en.end
+            self._sentences(para, pos, pe, depth + 1)
+
+    def _sentences(self, owner: dict, start: int, end: int, depth: int) -> None:
+        for ss, se in segment.sentences(self.text, start, end):
+            self._add(depth, parent=owner, kind="sentence", label=None, ordinal=None, heading=None, span=(ss, se))
+
+    def finish(self) -> list[Node]:
+        self._pending.sort(key=lambda p: p[0])
+        for i, (_, rec) in enumerate(self._pending):
+            rec["id"] = f"n{i}"
+        counters: dict[tuple[Optional[str], str], int] = {}
+        for _, rec in self._pending:
+            if rec["ordinal"] is None:  # unnumbered: position among same-kind siblings
+                parent = rec["parent"]
+                key = (parent["id"] if parent is not None else None, rec["kind"])
+                counters[key] = rec["ordinal"] = counters.get(key, 0) + 1
+        raw_spans = self.norm.chain.spans(rec["span"] for _, rec in self._pending)
+        nodes = []
+        for (_, rec), raw_span in zip(self._pending, raw_spans):
+            parent = rec["parent"]
+            nodes.append(Node(
+                id=rec["id"],
+                parent=parent["id"] if parent is not None else None,
+                kind=rec["kind"],
+                label=rec["label"],
+                ordinal=rec["ordinal"],
+                heading=rec["heading"],
+                span=rec["span"],
+                raw_span=raw_span,
+                heading_span=rec.get("heading_span"),
+            ))
+        return nodes

@@ -1,0 +1,238 @@
+"""Tasks, actors, references, edges and the spaCy view, on real sentences.
+
+The sentences come from the bundled plan and the Government Work Reports;
+each test states what a reader of the sentence sees in it.
+"""
+from __future__ import annotations
+
+import pytest
+
+import policyparse
+from policyparse.extract.actors import canonical, find_mentions, kind_of
+from policyparse.model import Plan
+
+from support import assert_facts, assert_spans, gwr_path
+
+HEAD = "XX市教育局2019年工作要点\n一、重点工作\n1."
+
+
+def plan_of(body: str) -> Plan:
+    return policyparse.parse(HEAD + body)
+
+
+def roles(plan: Plan, task) -> list[tuple[str, str]]:
+    names = {a.id: a.name for a in plan.actors}
+    return [(names[ta.actor], ta.role) for ta in task.actors]
+
+
+# --- tasks ------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,verb,modifiers,obj", [
+    ("抓好全国教育大会精神的学习宣传。", "抓好", [], "全国教育大会精神的学习宣传"),
+    ("深入研究我市教育现代化中长期发展战略。", "研究", ["深入"], "我市教育现代化中长期发展战略"),
+    ("大力发展公益普惠性学前教育。", "发展", ["大力"], "公益普惠性学前教育"),
+    ("稳步推进中、高考改革。", "推进", ["稳步"], "中、高考改革"),
+    ("加快构建大中小幼一体化德育体系。", "构建", ["加快"], "大中小幼一体化德育体系"),
+    ("探索建立基础教育成果遴选机制。", "探索", [], "建立基础教育成果遴选机制"),
+    ("以教育信息化、国际化推进教育现代化。", "推进", [], "教育现代化"),
+    ("以《XX教育现代化指标体系》统筹推进教育现代化。", "推进", ["统筹"], "教育现代化"),
+    ("积极稳妥推进普通高中课程改革。", "推进", ["积极稳妥"], "普通高中课程改革"),  # a set phrase, one adverb
+    ("加快义务教育优质均衡发展。", "加快", [], "义务教育优质均衡发展"),  # the adverb takes a noun: it is the verb
+])
+def test_lead_task_of_an_item(sentence, verb, modifiers, obj):
+    plan = plan_of(sentence)
+    lead = plan.tasks[0]
+    assert lead.lead and (lead.verb, lead.modifiers, lead.object) == (verb, modifiers, obj)
+    assert lead.verb_class is not None
+
+
+def test_a_noun_heading_is_not_a_task():
+    plan = policyparse.parse("XX省教育发展规划\n一、发展目标\n学前三年毛入园率达到92%以上。\n二、主要任务\n推进普惠发展。")
+    assert [t.verb for t in plan.tasks] == [None, "推进"]  # the target's own verbless task, then 推进
+
+
+def test_a_frame_clause_is_not_a_task():
+    plan = plan_of("抓好学习。通过中心组学习、专家报告会、研讨会等形式,深入学习领会大会主要内容和精神。")
+    verbs = [t.verb for t in plan.tasks]
+    assert verbs[0] == "抓好" and "学习" in verbs[1:] and len(verbs) == 2
+    second = plan.tasks[1]
+    assert second.modifiers == ["深入"] and second.text.startswith("深入学习")
+
+
+def test_every_clause_with_a_verb_is_a_task_in_text_order(bundled_plan):
+    spans = [t.span for t in bundled_plan.tasks]
+    assert spans == sorted(spans)
+    assert len(bundled_plan.tasks) > 150  # 27 items of several clauses each
+    item4 = bundled_plan.items[3]
+    assert [t.verb for t in bundled_plan.tasks_in(item4)][:4] == ["推进", "完善", "提高", "深化"]
+
+
+def test_verb_classes_come_from_the_taxonomy(bundled_plan):
+    from policyparse.extract.tasks import verbs  # noqa: PLC0415
+
+    classes = set(verbs().classes.values())
+    assert {t.verb_class for t in bundled_plan.tasks if t.verb} <= classes
+    by_verb = {t.verb: t.verb_class for t in bundled_plan.tasks if t.verb}
+    assert by_verb["建立"] == "establish" and by_verb["加强"] == "strengthen" and by_verb["选树"] == "create_award"
+    assert by_verb["探索"] == "study_explore" and by_verb["支持"] == "support_guide"
+
+
+# --- actors and roles -------------------------------------------------------------------
+def test_actor_mentions_and_kinds():
+    t = "在市委市政府领导下,会同市旅游委、各区教育局和市属高校推进XX教育电视台建设,中共中央、国务院《关于…的意见》"
+    got = [(m.name, m.kind) for m in find_mentions(t)]
+    assert got == [("市委", "party"), ("市政府", "government"), ("市旅游委", "department"),
+                   ("各区教育局", "department"), ("市属高校", "school"), ("XX教育电视台", "institution"),
+                   ("中共中央", "party"), ("国务院", "government")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "支持中小企业发展",                # enterprises are not government bodies
+    "鼓励有条件的企业走出去",
+    "支持中西部地区加快发展",          # a region, not a body
+    "加强审计部门和统计部门的协作",     # 部门: a department in general, not one named 审计部
+    "改善干部队伍结构",
+    "推进教育委托管理",                # 委托: entrust, not a commission (教育委)
+    "支持在湖北省自贸区开展试点",
+])
+def test_not_actors(sentence):
+    assert [m.name for m in find_mentions(sentence)] == []
+
+
+def test_a_reference_in_a_frame_is_cited_by_the_task_after_it():
+    plan = plan_of("根据《纲要》要求，新建学校30所。")
+    (ref,) = plan.references
+    assert ref.task == plan.tasks[0].id and plan.tasks[0].verb == "新建"
+    assert any(e.relation == "cites" and e.target == ref.id for e in plan.edges)
+
+
+def test_actor_names_are_normalised_and_merged():
+    assert canonical("市人民政府") == "市政府" and canonical("党中央") == "中共中央"
+    plan = plan_of("落实市人民政府部署。推动市政府决策落地。统一到党中央决策部署上来,贯彻中共中央精神。")
+    names = [a.name for a in plan.actors]
+    assert names.count("市政府") == 1 and names.count("中共中央") == 1
+    gov = plan.actor("市政府")
+    assert len(gov.mentions) == 2 and "市人民政府" in gov.aliases
+    assert plan.actor("市人民政府") is gov
+    assert kind_of("市教育局党委") == "party" and kind_of("江岸区") == "district"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("在市委市政府领导下,会同相关部门起草实施方案。",
+     [("市委", "leader"), ("市政府", "leader"), ("相关部门", "co-lead")]),
+    ("遴选一批研学旅行基地,并联合市旅游委对社会推介。", [("市旅游委", "co-lead")]),
+    ("指导支持江岸区开展国家教育现代化实验区工作。", [("江岸区", "guided"), ("江岸区", "supported")]),
+    ("支持XX教育电视台打造教育新媒体平台。", [("XX教育电视台", "supported")]),
+    ("推动市属高校、各区教育局及委局直属单位党委(党组)履行职责。",
+     [("市属高校", "guided"), ("各区教育局", "guided"), ("委局直属单位", "guided")]),
+    ("由市财政局牵头制定管理办法。", [("市财政局", "lead")]),
+    ("省教育厅会同省发展改革委、省财政厅制定实施方案。",
+     [("省发展改革委", "co-lead"), ("省财政厅", "co-lead"), ("省教育厅", "lead")]),
+    ("各市县政府要落实主体责任。", [("各市县政府", "lead")]),
+    ("武汉市教育局会同北京市海淀区教育委员会、湖北省财政厅制定办法。",  # named places open the names
+     [("北京市海淀区教育委员会", "co-lead"), ("湖北省财政厅", "co-lead"), ("武汉市教育局", "lead")]),
+    ("指导湖北省教育厅开展工作。", [("湖北省教育厅", "guided")]),
+])
+def test_roles(sentence, expected):
+    plan = plan_of(sentence)
+    got = [r for t in plan.tasks for r in roles(plan, t) if r[1] != "implicit"]
+    assert got == expected
+
+
+def test_a_task_naming_no_performer_gets_the_issuers_implicitly(bundled_plan):
+    first = bundled_plan.tasks_in(bundled_plan.items[0])[0]
+    assert roles(bundled_plan, first) == [("市教育局党委", "implicit"), ("市教育局", "implicit")]
+    issuers = [a.name for a in bundled_plan.actors if a.issuer]
+    assert issuers == ["市教育局党委", "市教育局"]
+    led = [t for t in bundled_plan.tasks if any(ta.role == "lead" for ta in t.actors)]
+    for t in led:
+        assert all(ta.role != "implicit" for ta in t.actors)
+
+
+def test_gwr_actors_are_state_bodies():
+    plan = policyparse.parse_file(gwr_path(2019))
+    names = {a.name: a for a in plan.actors}
+    assert names["国务院"].issuer and names["国务院"].kind == "government"
+    assert names["中共中央"].kind == "party"
+
+
+# --- references ---------------------------------------------------------------------------
+def test_references_of_the_bundled_plan(bundled_plan):
+    docs = [r for r in bundled_plan.references if r.kind == "document"]
+    titles = [r.title for r in docs]
+    assert "XX教育现代化2035" in titles and "国家职业教育改革实施方案" in titles
+    assert "中共中央组织部、中共教育部党组〈关于印发高校党建工作重点任务〉的通知" in titles
+    preschool = next(r for r in docs if r.title == "关于学前教育深化改革规范发展的若干意见")
+    assert preschool.issuer == ["中共中央", "国务院"]
+    housing = next(r for r in docs if r.title.startswith("市人民政府关于进一步加强"))
+    assert housing.issuer == ["市政府"]
+    notice = next(r for r in docs if r.title.startswith("中共中央组织部"))
+    assert notice.issuer == ["中共中央组织部", "中共教育部党组"]
+    assert "中共中央组织部" not in {a.name for a in bundled_plan.actors}  # named inside a title only
+    slogans = {r.title for r in bundled_plan.references if r.kind == "slogan"}
+    assert {"两率先一进入", "三通两平台", "两个维护"} <= slogans
+    for r in bundled_plan.references:
+        assert r.task is None or r.task in {t.id for t in bundled_plan.tasks}
+
+
+# --- the whole plan -----------------------------------------------------------------------
+def test_edges_link_everything(bundled_plan):
+    relations = {e.relation for e in bundled_plan.edges}
+    assert relations == {"contains", "performs", "has_target", "has_quantity", "cites"}
+    assert_facts(bundled_plan)
+
+
+@pytest.mark.parametrize("year", [1954, 1978, 1998, 2010, 2019, 2023])
+def test_facts_keep_their_spans_in_reports_of_every_style(year):
+    plan = policyparse.parse_file(gwr_path(year))
+    assert plan.tasks and plan.quantities and plan.actors
+    assert_spans(plan)
+    assert_facts(plan)
+
+
+def test_facts_keep_their_spans_in_every_report():
+    from support import GWR  # noqa: PLC0415
+
+    reports = sorted(GWR.glob("*.txt"))
+    assert len(reports) >= 50
+    for path in reports:
+        assert_facts(policyparse.parse_file(path))
+
+
+def test_json_round_trip_keeps_every_record(bundled_plan):
+    again = Plan.from_json(bundled_plan.to_json())
+    assert again.tasks == bundled_plan.tasks and again.quantities == bundled_plan.quantities
+    assert again.actors == bundled_plan.actors and again.references == bundled_plan.references
+    assert again.edges == bundled_plan.edges
+    d = bundled_plan.to_dict()
+    assert [q["id"] for q in d["targets"]] == [q.id for q in bundled_plan.targets]
+
+
+def test_extraction_can_be_turned_off():
+    plan = policyparse.parse(HEAD + "选树30所智慧校园。", extract=False)
+    assert plan.tasks == [] and plan.quantities == [] and plan.edges == []
+
+
+def test_extraction_without_sentence_nodes_finds_the_same_facts(bundled_plan):
+    plan = policyparse.parse_file("corpora/edu-bureau-2019.txt", sentences=False)
+    assert [q.span for q in plan.quantities] == [q.span for q in bundled_plan.quantities]
+    assert [t.verb for t in plan.tasks] == [t.verb for t in bundled_plan.tasks]
+
+
+# --- spaCy view ---------------------------------------------------------------------------
+def test_to_spacy_entities(bundled_plan):
+    doc = bundled_plan.to_spacy()
+    assert doc.text == bundled_plan.text
+    labels = {e.label_ for e in doc.ents}
+    assert labels == {"ACTOR", "VERB", "TARGET", "DOC"}
+    targets = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "TARGET"]
+    assert targets == [q.span for q in bundled_plan.targets]
+    from policyparse.export.spacy_view import entity_spans  # noqa: PLC0415
+
+    facts = {(s, e) for s, e, _ in entity_spans(bundled_plan)}
+    assert all((e.start_char, e.end_char) in facts for e in doc.ents)  # each entity is exactly a fact
+    from spacy import displacy  # noqa: PLC0415
+
+    from policyparse.export.spacy_view import DISPLACY_OPTIONS  # noqa: PLC0415
+
+    html = displacy.render(doc, style="ent", jupyter=False, options=DISPLACY_OPTIONS)
+    assert "中小学智慧校园" in html and "TARGET" in html and DISPLACY_OPTIONS["colors"]["TARGET"] in html

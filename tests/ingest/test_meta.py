@@ -1,0 +1,86 @@
+"""Metadata from titles of the genre: issuers, year, document type, region."""
+from __future__ import annotations
+
+import pytest
+
+import policyparse
+from policyparse.ingest import meta
+
+TITLES = [
+    ("市教育局党委市教育局2019年工作要点", ["市教育局党委", "市教育局"], 2019, "工作要点", None),
+    ("2019年中华人民共和国国务院政府工作报告", ["国务院"], 2019, "政府工作报告", "中华人民共和国"),
+    ("武汉市教育局关于印发2020年工作要点的通知", ["武汉市教育局"], 2020, "通知", "武汉市"),
+    ("中共中央 国务院关于学前教育深化改革规范发展的若干意见", ["中共中央", "国务院"], None, "意见", None),
+    ("中共中央、国务院关于学前教育深化改革规范发展的若干意见", ["中共中央", "国务院"], None, "意见", None),
+    ("国民经济和社会发展第十四个五年规划和2035年远景目标纲要", [], 2021, "规划", None),
+    ("湖北省教育厅2021年工作要点", ["湖北省教育厅"], 2021, "工作要点", "湖北省"),
+    ("北京市海淀区教育委员会2022年工作计划", ["北京市海淀区教育委员会"], 2022, "计划", "北京市海淀区"),
+    ("广西壮族自治区教育厅2020年工作要点", ["广西壮族自治区教育厅"], 2020, "工作要点", "广西壮族自治区"),
+    ("上海市人民政府工作报告", ["上海市人民政府"], None, "政府工作报告", "上海市"),
+    ("教育部2020年工作要点", ["教育部"], 2020, "工作要点", None),
+    ("XX市教育现代化2035实施方案", [], None, "实施方案", "XX市"),
+    ("XX市教育事业发展“十四五”规划", [], 2021, "规划", "XX市"),
+    ("湖北省“十三五”时期教育发展规划", [], 2016, "规划", "湖北省"),
+]
+
+
+@pytest.mark.parametrize("title,issuers,year,doc_type,region", TITLES, ids=[t[0] for t in TITLES])
+def test_title_metadata(title, issuers, year, doc_type, region):
+    plan = policyparse.parse(title + "\n一、总体要求\n1.抓好学习。\n2.推进改革。\n")
+    m = plan.meta
+    assert m.title == title
+    # the region is checked for every title: None where the title names no place
+    # (a body without a place: 市教育局, 教育部, 中共中央 国务院; a national plan)
+    assert (m.issuers, m.year, m.doc_type, m.region) == (issuers, year, doc_type, region)
+
+
+def test_split_organs_with_connectors():
+    assert meta.split_organs("市教育局党委和市教育局") == ["市教育局党委", "市教育局"]
+    assert meta.split_organs("中华人民共和国国务院") == ["中华人民共和国国务院"]
+
+
+def test_chinese_year_and_five_year_plan_shorthand():
+    assert meta.year_of("二〇二一年工作要点") == 2021
+    assert meta.year_of("教育事业发展十四五规划") == 2021
+    assert meta.year_of("到2035年远景目标") is None
+
+
+# --- metadata from file names ---------------------------------------------------------------
+NAMES = [
+    ("plans/武汉市教育局2020年工作要点.docx", {"year": 2020, "issuers": ["武汉市教育局"], "region": "武汉市", "doc_type": "工作要点"}),
+    ("corpora/gwr/2019.txt", {"year": 2019, "issuers": ["国务院"], "region": "中华人民共和国", "doc_type": "政府工作报告"}),
+    ("2019/市教育局工作要点.txt", {"year": 2019, "issuers": ["市教育局"], "doc_type": "工作要点"}),
+    ("2020_湖北省教育厅_工作要点.pdf", {"year": 2020, "issuers": ["湖北省教育厅"], "region": "湖北省", "doc_type": "工作要点"}),
+    ("北京市海淀区教育委员会2022年工作计划.html", {"year": 2022, "issuers": ["北京市海淀区教育委员会"], "region": "北京市海淀区", "doc_type": "计划"}),
+    ("scraped/page-0001.html", {}),
+    ("notes.txt", {}),
+]
+
+
+@pytest.mark.parametrize("path,expected", NAMES, ids=[n[0] for n in NAMES])
+def test_metadata_from_file_names(path, expected):
+    assert meta.meta_from_path(path) == expected
+
+
+def test_name_fills_what_the_text_leaves_empty_and_the_caller_wins(tmp_path):
+    body = "一、总体要求\n1.抓好学习。\n2.推进改革。\n"
+    path = tmp_path / "武汉市教育局2020年工作要点.txt"
+    path.write_text(body, encoding="utf-8")
+    plan = policyparse.parse_file(path, extract=False)
+    assert (plan.meta.year, plan.meta.issuers, plan.meta.region, plan.meta.doc_type) == (2020, ["武汉市教育局"], "武汉市", "工作要点")
+    assert [w.code for w in plan.warnings] == ["meta-from-name"]
+    assert "taken from the file name" in plan.warnings[0].message
+
+    # the text's own title wins over the name
+    titled = tmp_path / "武汉市教育局2020年工作要点-副本.txt"
+    titled.write_text("湖北省教育厅2021年工作计划\n" + body, encoding="utf-8")
+    plan = policyparse.parse_file(titled, extract=False)
+    assert (plan.meta.year, plan.meta.issuers, plan.meta.region, plan.meta.doc_type) == (2021, ["湖北省教育厅"], "湖北省", "计划")
+    assert "meta-from-name" not in [w.code for w in plan.warnings]
+
+    # the caller wins over both; the name can be ignored
+    plan = policyparse.parse_file(path, extract=False, meta={"year": 2018})
+    assert (plan.meta.year, plan.meta.issuers) == (2018, ["武汉市教育局"])
+    plan = policyparse.parse_file(path, extract=False, meta_from_name=False)
+    assert (plan.meta.year, plan.meta.issuers, plan.meta.doc_type) == (None, [], None)
+    assert "meta-from-name" not in [w.code for w in plan.warnings]
