@@ -12,7 +12,7 @@ import pytest  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
-from policyparse.export import plot# noqa: E402
+from policyparse.export import plot  # noqa: E402
 
 GDP = "国内生产总值增长"
 
