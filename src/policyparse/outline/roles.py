@@ -142,25 +142,29 @@ def division_starts(text: str, nodes: Sequence[Node]) -> list[tuple[int, str]]:
     children: dict[Optional[str], list[Node]] = {}
     for n in nodes:
         children.setdefault(n.parent, []).append(n)
+    main_end = None  # where the first annex begins: the body's tail ends there
     for n in children.get(None, []):
         if n.kind == "preamble":
             starts.append((n.span[0], "preamble"))
             continue
-        role = heading_role(n.heading or "")
+        role = heading_role((n.label or "") + (n.heading or "")) if n.kind == "part" else heading_role(n.heading or "")
+        if role == "annex" and main_end is None:
+            main_end = n.span[0]
         if role is None:
             body = n.heading_span[1] if n.heading_span else n.span[0]
             role = heading_role(_first_sentence(text, body, r.opening_chars)) or r.default
         starts.append((n.span[0], role))
-    headings = [n for n in nodes if n.kind in HEADING_KINDS]
+    end = main_end if main_end is not None else max((n.span[1] for n in nodes), default=0)
+    headings = [n for n in nodes if n.kind in HEADING_KINDS and n.span[0] < end]
     if headings:
         last = max(headings, key=lambda n: n.span[0])
         tail_from = last.heading_span[1] if last.heading_span else last.span[0] + len(last.label or "")
-        end = max(n.span[1] for n in nodes)
         for m in r.tail_start.finditer(text, tail_from, end):
             opening = _opening(text, m.start("open"), r.tail_chars)
             role = "closing" if m.group("open").strip() in load_json(ROLES_FILE)["closing_headings"] else tail_role(opening)
             if role is not None and role != starts[-1][1]:
                 starts.append((m.start("open"), role))
+    starts.sort(key=lambda s: s[0])
     return starts
 
 
