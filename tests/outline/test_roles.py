@@ -102,3 +102,21 @@ def test_role_in_json_tables_and_graph():
     assert {graph.nodes[n.id]["role"] for n in plan.sections} == {"review", "goals", "tasks"}
     roles = [r for _, r in division_starts(plan.text, plan.nodes)]
     assert roles[-1] == "closing" and "self_governance" in roles
+
+
+def test_unnumbered_heading_lines_open_divisions():
+    """甘肃 2026 heads its three parts with unnumbered lines (“十四五”时期工作回顾,
+    “十五五”时期的主要目标任务, 2026年重点工作) over lists 一是… and （一）…."""
+    plan = policyparse.parse_file(CORPORA / "provincial-2026" / "甘肃省.txt", extract=False)
+
+    def role_at(words: str) -> str:
+        return next(n.role for n in plan.nodes_of("paragraph") if plan.span_text(n).startswith(words))
+
+    assert role_at("“十四五”时期是甘肃发展极不寻常") == "review"
+    assert role_at("“十五五”时期是我国基本实现") == "goals"
+    assert {n.role for n in plan.nodes if n.parent is None and n.label and n.label.endswith("是")} == {"goals"}
+    assert {n.role for n in plan.sections} == {"tasks"}  # （一）…（八） under 2026年重点工作
+    assert role_at("各位代表！蓝图绘就") == "closing"
+    # a numbered section keeps its own role after such a line (内蒙古: 一、 under “十五五”时期主要目标和2026年重点工作)
+    plan = policyparse.parse_file(CORPORA / "provincial-2026" / "内蒙古自治区.txt", extract=False)
+    assert [s.role for s in plan.sections if s.parent is None] == ["tasks"] * 4

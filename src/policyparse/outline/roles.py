@@ -32,6 +32,7 @@ import regex
 
 from ..data import alternation, load_json
 from ..ingest.chars import FULL_STOPS, SENTENCE_END
+from ..ingest.numbering import starts_with_label
 from ..model import HEADING_KINDS, Node
 
 ROLES_FILE = "roles.json"
@@ -52,6 +53,7 @@ class _Rules:
     tail_chars: int
     tail_start: "regex.Pattern[str]"
     roles: tuple[str, ...]
+    max_heading_line_chars: int
 
 
 def _rule(spec: dict) -> _Rule:
@@ -76,6 +78,7 @@ def rules() -> _Rules:
         tail_chars=int(data["tail_chars"]),
         tail_start=tail_start,
         roles=tuple(data["roles"]),
+        max_heading_line_chars=int(data["max_heading_line_chars"]),
     )
 
 
@@ -143,6 +146,7 @@ def division_starts(text: str, nodes: Sequence[Node]) -> list[tuple[int, str]]:
     for n in nodes:
         children.setdefault(n.parent, []).append(n)
     main_end = None  # where the first annex begins: the body's tail ends there
+    weak: set[int] = set()  # starts whose role is only the default
     for n in children.get(None, []):
         if n.kind == "preamble":
             starts.append((n.span[0], "preamble"))
@@ -152,9 +156,14 @@ def division_starts(text: str, nodes: Sequence[Node]) -> list[tuple[int, str]]:
             main_end = n.span[0]
         if role is None:
             body = n.heading_span[1] if n.heading_span else n.span[0]
-            role = heading_role(_first_sentence(text, body, r.opening_chars)) or r.default
+            role = heading_role(_first_sentence(text, body, r.opening_chars))
+        if role is None:
+            role = r.default
+            if n.kind in ("item", "subitem"):
+                weak.add(n.span[0])  # a list at the top level (一是…) may stand under an unnumbered heading line
         starts.append((n.span[0], role))
     end = main_end if main_end is not None else max((n.span[1] for n in nodes), default=0)
+    starts = _with_unnumbered_headings(text, nodes, starts, weak, end)
     headings = [n for n in nodes if n.kind in HEADING_KINDS and n.span[0] < end]
     if headings:
         last = max(headings, key=lambda n: n.span[0])
@@ -166,6 +175,41 @@ def division_starts(text: str, nodes: Sequence[Node]) -> list[tuple[int, str]]:
                 starts.append((m.start("open"), role))
     starts.sort(key=lambda s: s[0])
     return starts
+
+
+def _with_unnumbered_headings(text: str, nodes: Sequence[Node], starts: list[tuple[int, str]], weak: set[int],
+                              end: int) -> list[tuple[int, str]]:
+    """Add the unnumbered heading lines that open divisions outside the
+    numbered sections (甘肃 2026: “十四五”时期工作回顾, “十五五”时期的主要目标任务,
+    2026年重点工作 over lists 一是…, （一）…). Such a line stands alone, is
+    short, has no punctuation and names a role; the top-level nodes after it
+    that are lists (items) with only the default role take its role."""
+    r = rules()
+    covered = sorted(n.span for n in nodes if n.kind in ("part", "section", "subsection"))
+    found: list[tuple[int, str]] = []
+    for m in _HEADING_LINE.finditer(text, 0, end):
+        line = m.group(1)
+        if (len(line) > r.max_heading_line_chars or starts_with_label(line)
+                or any(s <= m.start(1) < e for s, e in covered)):
+            continue
+        role = heading_role(line)
+        if role is not None and role != "annex":
+            found.append((m.start(1), role))
+    if not found:
+        return starts
+    merged: list[tuple[int, str, bool]] = sorted([(s, role, False) for s, role in starts] + [(s, role, True) for s, role in found])
+    out: list[tuple[int, str]] = []
+    after_line = False  # the last division kept was opened by an unnumbered heading line
+    for pos, role, is_line in merged:
+        if not is_line and pos in weak and after_line:
+            continue  # 一是… under “十五五”时期的主要目标任务: the line's role goes on
+        out.append((pos, role))
+        after_line = is_line or (after_line and pos in weak)
+    return out
+
+
+#: a line of its own between two lines, without punctuation or a label
+_HEADING_LINE = regex.compile(r"(?<=\n)[ \t\u3000]*([^\s。，、；：！？,;:!?][^\n。，、；：！？,;:!?]*?)[ \t\u3000]*(?=\n)")
 
 
 def assign_roles(text: str, nodes: Sequence[Node]) -> None:
