@@ -63,9 +63,19 @@ def check_not_input(out: PathArg, inputs: Iterable[PathArg]) -> None:
                                                   "choose another output")
 
 
-def disk_error(path: PathArg, exc: OSError) -> PolicyParseError:
-    """An ``OSError`` met while writing ``path`` as a one-line error."""
-    return PolicyParseError(readable(path), f"cannot write ({exc.strerror or exc})")
+class DiskError(PolicyParseError):
+    """An output could not be written (full disk, quota, no permission): not
+    the input's fault, so the command line reports it apart (exit 1, one line)."""
+
+
+def disk_error(path: PathArg, exc: OSError) -> DiskError:
+    """An ``OSError`` met while writing ``path`` as a one-line error.
+
+    Example:
+        >>> str(disk_error("out.json", OSError(28, "No space left on device")))
+        'out.json: cannot write (No space left on device)'
+    """
+    return DiskError(readable(path), f"cannot write ({exc.strerror or exc})")
 
 
 def _remove(path: str) -> None:
@@ -123,4 +133,4 @@ def atomic_open(path: PathArg, mode: str = "w", inputs: Iterable[PathArg] = (), 
             raise disk_error(path, exc) from None
 
 
-__all__ = ["atomic_path", "atomic_open", "check_not_input", "same_file", "disk_error"]
+__all__ = ["DiskError", "atomic_path", "atomic_open", "check_not_input", "same_file", "disk_error"]
