@@ -258,8 +258,9 @@ def _export_command(args: argparse.Namespace) -> int:
             if fmt == "graphml":
                 from ..export.graph import write_graphml  # noqa: PLC0415
 
-                with atomic_path(root / f"{stem}.graphml" if many else root, inputs=args.files) as tmp:
-                    write_graphml(plan, tmp)
+                target = root / f"{stem}.graphml" if many else root
+                check_not_input(target, args.files)
+                write_graphml(plan, target)  # written whole or not at all
             else:
                 _write_tables(plan, root / stem if many else root, fmt, inputs=args.files)
         except PolicyParseError as exc:  # an output that is an input, a full disk: one line, no partial file
