@@ -122,6 +122,22 @@ def test_notebook_runs_top_to_bottom(path, kernel_path, monkeypatch, workspace):
     assert sorted(p.name for p in NOTEBOOKS.iterdir()) == before  # nothing written into the source tree
 
 
+def test_parse_many_with_worker_processes_in_a_notebook(kernel_path, monkeypatch, workspace):
+    """In a kernel, ``__main__`` is not a file: the spawned workers must start, and no progress bar
+    is drawn unless asked (the kernel's stderr is not a terminal)."""
+    monkeypatch.setenv("JUPYTER_PATH", str(kernel_path))
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        "import policyparse\n"
+        "results = list(policyparse.parse_many(['../corpora/edu-bureau-2019.txt', '../corpora/nope.txt'], "
+        "n_jobs=2, extract=False))\n"
+        "[(r.ok, r.record['meta']['year'] if r.ok else r.message) for r in results]")]
+    NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name=KERNEL, resources={"metadata": {"path": str(workspace)}}).execute()
+    (cell,) = nb.cells
+    assert _shown(cell) == "[(True, 2019), (False, 'no such file')]"
+    assert not [o for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"]
+
+
 @pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
 def test_notebook_is_stored_without_outputs(path):
     nb = nbformat.read(path, as_version=4)

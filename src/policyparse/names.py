@@ -77,6 +77,21 @@ def readable(name: PathLike) -> str:
         return raw.decode("utf-8", "backslashreplace")
 
 
+def clean_text(text: str) -> str:
+    """``text`` with each lone surrogate (an undecodable byte of a name quoted
+    in a message) shown as ``\\xNN``, so it can be written as UTF-8.
+
+    Example:
+        >>> clean_text(os.fsdecode(b"\\xb9.txt: file is empty"))
+        '\\\\xb9.txt: file is empty'
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def exact_bytes(name: PathLike) -> Optional[bytes]:
     """The name's bytes when :func:`readable` is not the name itself, else ``None``."""
     return None if is_valid(name) else _raw(name)
@@ -110,4 +125,4 @@ def from_record(record: Mapping[str, Any]) -> str:
     return record["source"]
 
 
-__all__ = ["is_valid", "readable", "exact_bytes", "encode_bytes", "source_fields", "from_record"]
+__all__ = ["is_valid", "readable", "clean_text", "exact_bytes", "encode_bytes", "source_fields", "from_record"]

@@ -234,3 +234,22 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(capsys):
     assert capsys.readouterr().err == ""  # stderr is captured, not a terminal
     list(parse_many([BUNDLED], n_jobs=1, extract=False, progress=True))
     assert "1/1" in capsys.readouterr().err
+
+
+def test_resume_counts_new_skipped_and_failed_files(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "2018.txt").write_bytes(gwr_path(2018).read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    args = ["batch", str(folder), "-o", str(out), "--jobs", "1", "--no-progress", "--no-extract"]
+    assert main(args) == 1
+    assert capsys.readouterr().err.startswith(f"parsed 1 of 2 files (1 failed, see {out / 'errors.jsonl'}) in ")
+    (folder / "2019.txt").write_bytes(gwr_path(2019).read_bytes())  # new, good
+    (folder / "nuls.txt").write_bytes(b"\x00" * 300)  # new, bad
+    (folder / "copy.txt").write_bytes(gwr_path(2018).read_bytes())  # new name, content done before
+    assert main(args + ["--resume"]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"parsed 2 of 5 files (2 failed, see {out / 'errors.jsonl'}; this run: 2 new, 1 parsed, 1 failed; "
+        f"done before: 2, 1 of them failed; 1 duplicate, see {out / 'duplicates.jsonl'}) in ")
+    assert len(records(out / "plans.jsonl")) == 2 and len(records(out / "errors.jsonl")) == 2

@@ -57,7 +57,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Deque, Iterable, Iterator, Optional, Union
 
 from ..errors import PolicyParseError
-from ..names import readable, source_fields
+from ..names import clean_text, readable, source_fields
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Plan
@@ -285,10 +285,11 @@ def parse_bytes(source: str, data: bytes, sha256: str, options: dict[str, Any]) 
         line = json.dumps({"sha256": sha256, **source_fields(source), **plan.to_dict()}, ensure_ascii=False)
         return BatchResult(source=source, sha256=sha256, line=line, chars=chars)
     except PolicyParseError as exc:
-        return BatchResult(source=source, sha256=sha256, error="PolicyParseError", message=exc.reason, chars=chars)
+        return BatchResult(source=source, sha256=sha256, error="PolicyParseError", message=clean_text(exc.reason),
+                           chars=chars)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
         return BatchResult(source=source, sha256=sha256, error=type(exc).__name__,
-                           message=f"internal error: {exc}", chars=chars)
+                           message=clean_text(f"internal error: {exc}"), chars=chars)
 
 
 def _load(path: str) -> tuple[Optional[bytes], Optional[BatchResult]]:
@@ -304,7 +305,7 @@ def _load(path: str) -> tuple[Optional[bytes], Optional[BatchResult]]:
         return None, BatchResult(source=path, sha256=None, error="PolicyParseError", message=exc.reason)
     except OSError as exc:
         return None, BatchResult(source=path, sha256=None, error="PolicyParseError",
-                                 message=f"cannot be read ({exc.strerror or exc})")
+                                 message=clean_text(f"cannot be read ({exc.strerror or exc})"))
 
 
 def _jobs(paths: list[str], skip: Optional[Callable[[str, str], bool]]) -> Iterator[Union[tuple[str, bytes, str], BatchResult]]:
