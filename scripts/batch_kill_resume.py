@@ -6,7 +6,7 @@ The corpus is built in a temporary folder (never in the repository) from the
 Government Work Reports, read in place from ``../shared/corpora/gwr``: each
 good file is a report with a numbered last line of its own (no two files have
 the same content: a batch parses a content once); ``--bad`` files cannot be
-parsed (empty, binary, NULs, an image, a legacy ``.doc``); ``--gbk`` of all
+parsed (blank, binary, NULs, an image, a legacy ``.doc``; no two alike); ``--gbk`` of all
 the files have names in GBK bytes, as a Windows zip unpacks them, which are
 not valid UTF-8.
 
@@ -48,13 +48,14 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 GWR = REPO.parent / "shared" / "corpora" / "gwr"
-#: bytes that no reader accepts, one kind per bad file (cycled)
+#: bytes that no reader accepts, one kind per bad file (cycled); ``i`` makes each file's bytes its own
+#: (equal bytes would be one content, recorded once and the rest as duplicates)
 BAD_KINDS = {
-    "empty": b"",
-    "binary": bytes(range(256)) * 32,
-    "nuls": "规划\x00\x00\x00".encode("utf-8") * 200,
-    "image": b"\x89PNG\r\n\x1a\n" + bytes(2000),
-    "legacy-doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000),
+    "blank": lambda i: b" \n" * (i + 1),
+    "binary": lambda i: bytes(range(256)) * 32 + i.to_bytes(4, "big"),
+    "nuls": lambda i: "规划\x00\x00\x00".encode("utf-8") * (200 + i),
+    "image": lambda i: b"\x89PNG\r\n\x1a\n" + bytes(2000 + i),
+    "legacy-doc": lambda i: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000 + i),
 }
 #: seconds a killed run's processes may take to exit (the workers poll their parent twice a second)
 ORPHAN_GRACE = 10.0
@@ -76,7 +77,7 @@ def build_corpus(folder: Path, files: int, bad: int, gbk: int, seed: int = 0) ->
         name = f"{stem}.txt"
         raw = os.fsencode(folder) + b"/" + (name.encode("gbk") if i in gbk_at else name.encode("utf-8"))
         if is_bad:
-            data = BAD_KINDS[kinds[i % len(kinds)]]
+            data = BAD_KINDS[kinds[i % len(kinds)]](i)
         else:
             report = reports[i % len(reports)]
             data = report.read_bytes() + f"\n（第{i}份）\n".encode("utf-8")
