@@ -47,7 +47,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any, Optional
 
 from .tables import LIST_SEP, _flat
-from ..outputs import atomic_path
+from ..outputs import atomic_open, atomic_path
 from ..sanitize import xml_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -224,6 +224,6 @@ def node_link(plan: "Plan") -> dict[str, Any]:
 
 
 def write_node_link(plan: "Plan", path: str | os.PathLike[str]) -> None:
-    """Write the node-link data as one JSON file (UTF-8, Chinese kept as is)."""
-    with open(path, "w", encoding="utf-8") as f:
+    """Write the node-link data as one JSON file (UTF-8, Chinese kept as is), whole or not at all."""
+    with atomic_open(path, "w") as f:
         json.dump(node_link(plan), f, ensure_ascii=False)
