@@ -81,13 +81,18 @@ def _lock(out_dir: Path) -> int:
 
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
-        holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() if sys.platform != "win32" else ""
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            holder = os.read(fd, 64).decode("ascii", "replace").strip()
+        except OSError:  # Windows: the locked byte cannot be read by another process
+            holder = ""
         os.close(fd)
         who = f" (process {holder})" if holder.isdigit() else ""
         raise LedgerBusy(f"{out_dir} is in use by another policyparse batch{who}: wait for it to end, "
                          "or choose another output folder") from None
-    os.ftruncate(fd, 0)
-    os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+    os.ftruncate(fd, 0)  # the holder's process id, for the message a second run gets
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, str(os.getpid()).encode("ascii"))
     return fd
 
 
