@@ -14,7 +14,7 @@ setup: $(STAMP)
 # pkuseg 0.0.25 is an sdist whose build needs numpy and cython already present,
 # hence --no-build-isolation and the build tools first, in versions known to
 # build it (it compiles C extensions: gcc and the Python headers are needed).
-BUILD_TOOLS := "pip>=23" "setuptools>=68,<85" "wheel>=0.40,<0.49" "numpy>=1.24,<2.5" "cython>=3.0,<3.4"
+BUILD_TOOLS := "pip>=23" "setuptools>=77,<85" "wheel>=0.40,<0.49" "numpy>=1.24,<2.5" "cython>=3.0,<3.4"
 
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)

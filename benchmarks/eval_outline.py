@@ -52,6 +52,7 @@ def main() -> int:
         return 1
     print(f"{'set':8} {'year':5} {'sections (gold/found/correct)':>30} {'level below (gold/found/correct)':>34}")
     totals: dict[str, list[int]] = {}
+    # "heldout" is a regression snapshot (its notes say why): blind labels are in tests/gold/labels/
     for name, file in (("dev", "gwr_outlines.json"), ("heldout", "gwr_outlines_heldout.json")):
         gold = json.loads((GOLD / file).read_text("utf-8"))
         t = totals.setdefault(name, [0] * 6)

@@ -21,7 +21,7 @@ PACKAGE = REPO / "src" / "policyparse"
 
 #: stage -> rank; a module imports only from stages of its rank or lower
 RANKS = {
-    "_version": 0, "errors": 0, "model": 0, "data": 0,
+    "_version": 0, "errors": 0, "model": 0, "data": 0, "names": 0, "outputs": 0, "sanitize": 0,
     "ingest": 1,
     "outline": 2,
     "extract": 3,

@@ -205,7 +205,7 @@ def test_cli_bad_files_reported_good_files_written(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert rc == 1
     lines = err.strip().split("\n")
-    assert len(lines) == len(bad)
+    assert len(lines) == len(bad) + 1 and lines[-1] == f"policyparse: {len(bad)} of {len(bad) + len(good)} files failed"
     for path, line in zip(bad, lines):
         assert str(path) in line, line
     plans = [policyparse.Plan.from_json(ln) for ln in out.strip().split("\n")]
@@ -218,13 +218,13 @@ def test_cli_bad_file_with_json_and_table(tmp_path, capsys):
     rc = main(["parse", str(BUNDLED), str(missing)])
     out, err = capsys.readouterr()
     assert rc == 1
-    assert err.strip().count("\n") == 0 and str(missing) in err
+    assert err.strip().split("\n") == [f"policyparse: {missing}: no such file", "policyparse: 1 of 2 files failed"]
     data = json.loads(out)
     assert [d["meta"]["source"] for d in data] == [str(BUNDLED)]
 
     rc = main(["parse", str(missing), str(BUNDLED), "--format", "table"])
     out, err = capsys.readouterr()
-    assert rc == 1 and str(missing) in err and err.count("\n") == 1
+    assert rc == 1 and str(missing) in err and err.count("\n") == 2
     assert "市教育局党委市教育局2019年工作要点" in out and "27. 创新教育教学模式" in out
 
 

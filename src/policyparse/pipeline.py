@@ -17,6 +17,7 @@ from .outline import tree
 from .outline.assemble import NodeBuilder
 from .errors import PolicyParseError
 from .outline.annex import find_annexes
+from .names import readable
 from .outline.labels import find_labels
 from .outline.roles import assign_roles
 from .model import ParseWarning, Plan
@@ -205,8 +206,11 @@ def parse_file(
         PolicyParseError: naming the file, when it cannot be read or parsed.
     """
     doc = read(path)
-    defaults = meta_mod.meta_from_path(doc.source) if meta_from_name else None
-    return parse(doc.text, source=doc.source, meta=meta, drop_debris=drop_debris, to_simplified=to_simplified,
+    # a name in any bytes (a GBK name from a Windows zip) is recorded readably,
+    # so the plan's JSON is valid UTF-8 (policyparse.names)
+    source = readable(doc.source)
+    defaults = meta_mod.meta_from_path(source) if meta_from_name else None
+    return parse(doc.text, source=source, meta=meta, drop_debris=drop_debris, to_simplified=to_simplified,
                  sentences=sentences, extract=extract, segmenter=segmenter, defaults=defaults)
 
 

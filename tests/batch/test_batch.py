@@ -235,7 +235,7 @@ def test_an_interrupted_run_resumes_without_loss_or_duplicates(tmp_path):
 
     resumed = subprocess.run(cli + ["-o", str(out), "--resume"], capture_output=True, text=True)
     assert resumed.returncode == 0, resumed.stderr
-    assert f"{done_before} done before" in resumed.stderr
+    assert f"done before: {done_before}" in resumed.stderr
     clean = subprocess.run(cli + ["-o", str(tmp_path / "clean")], capture_output=True, text=True)
     assert clean.returncode == 0, clean.stderr
 

@@ -119,7 +119,7 @@ def test_everything_else_unchanged(d, bundled_plan):
 def test_the_raised_target(d):
     changed = [t for t in d.target_changes if t.status != "unchanged"]
     assert [(t.indicator, t.old.surface, t.new.surface, t.delta, t.changes) for t in changed] == [
-        (changed[0].old.indicator, "98.5%", "99%", 0.5, ["value"])]
+        ("高中阶段教育毛入学率", "98.5%", "99%", 0.5, ["value"])]  # 确保高中阶段教育毛入学率达到98.5%
     assert len(d.target_changes) == 14
 
 

@@ -100,6 +100,39 @@ def test_gdp_target_series_for_a_decade_with_achieved_values():
     assert gdp.set_index("year").loc[2014, "met"] == True  # noqa: E712 - 7.4 within 10% of 7.5左右
 
 
+def test_gdp_target_series_over_every_year_against_the_hand_gold():
+    """Every year of the GDP gold that has a report (1992-2025, 32 years), not a window of them.
+
+    Measured: the target of 30 of 32 years (1999's 7%左右 and 2011's 8%左右 are
+    missed: the parser takes the previous year's result, stated first), the
+    achieved value of 21 of the 24 years that have one (1997, 1998 and 2010
+    missed). The floors hold those levels; raise them when a rule improves."""
+    years = sorted(y for y in GDP if gwr_path_exists(y))
+    assert len(years) >= 32
+    gdp = series(policyparse.panel([gwr_path(y) for y in years]), "经济增长").set_index("year")
+    targets = achieved = achieved_total = 0
+    for year in years:
+        gold = GDP[year]["target"]
+        row = gdp.loc[year] if year in gdp.index else None
+        got = None if row is None else (row.comparator, float(row.value),
+                                        float(row.value_max) if row.value_max == row.value_max else None)
+        targets += got == (None if gold is None else (gold["comparator"], float(gold["value"]), gold["value_max"]))
+        result = (GDP.get(year + 1) or {}).get("achieved_previous_year")
+        if result and row is not None and gwr_path_exists(year + 1):
+            achieved_total += 1
+            achieved += row.achieved == result["value"]
+    assert achieved_total >= 24
+    assert targets >= 30 and achieved >= 21, (targets, achieved)
+
+
+def gwr_path_exists(year: int) -> bool:
+    try:
+        gwr_path(year)
+    except FileNotFoundError:
+        return False
+    return True
+
+
 def test_panel_columns_and_spans():
     plan = policyparse.parse_file(gwr_path(2019))
     frame = policyparse.panel([plan])
@@ -121,7 +154,10 @@ def test_html_report_escapes_document_text(bundled_plan):
     assert "<script>" not in d._repr_html_()
     assert page.count("<a id='new-") >= len(hostile.items)
     md = d.to_markdown()
-    assert "| indicator | status | old | new | Δ |" not in md or "changed" in md
+    # one heading reworded, no target touched: the Markdown says exactly that, the payload as text
+    assert "## Reworded (1)" in md and "| units | 33 | 1 |" in md
+    assert "| indicator | status |" not in md
+    assert "<script" not in md and "1.抓好&lt;script&gt;alert\\(\"x\"\\)&lt;/script&gt;'学习'宣传" in md
 
 
 def test_cli_diff_json_and_table(capsys):

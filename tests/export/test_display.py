@@ -57,9 +57,18 @@ def test_facts_are_marked_inline(bundled_plan):
     outline = _outline_part(page)
     body = bundled_plan.nodes[0].span[0]  # the title is in the header, unmarked
     kept = [m for m in marks(bundled_plan) if m[0] >= body]
-    assert outline.count('<mark class="pp-target"') == sum(1 for m in kept if m[2] == "pp-target") == 14
-    assert outline.count('<mark class="pp-actor"') == sum(1 for m in kept if m[2] == "pp-actor") > 10
-    assert outline.count('<mark class="pp-verb"') == sum(1 for m in kept if m[2] == "pp-verb") > 200
+    # counted from the plan's records, not from marks(): in this plan no two facts overlap,
+    # so every target, actor mention and task verb of the body is marked once
+    verbs = [t.verb_span for t in bundled_plan.tasks if t.verb_span and t.verb_span[0] >= body]
+    mentions = [m for a in bundled_plan.actors for m in a.mentions if m[0] >= body]
+    assert outline.count('<mark class="pp-target"') == len([q for q in bundled_plan.targets if q.span[0] >= body]) == 14
+    assert outline.count('<mark class="pp-actor"') == len(mentions) > 10
+    assert outline.count('<mark class="pp-verb"') == len(verbs) > 200
+    # and each mark holds the text of its fact
+    marked = re.findall(r'<mark class="pp-verb"[^>]*>([^<]*)</mark>', outline)
+    assert sorted(marked) == sorted(bundled_plan.text[s:e] for s, e in verbs)
+    assert len(kept) == len(verbs) + len(mentions) + 14 + sum(
+        1 for r in bundled_plan.references if r.kind == "document" and r.span[0] >= body)
     assert '<mark class="pp-target" title="学前三年教育毛入学率 ≥ 90.5 % (target, aspirational)">90.5%以上</mark>' in outline
     assert re.search(r'<mark class="pp-verb" title="verb \([a-z_]+\): 市委 leader, 市政府 leader[^"]*">', outline)
     # marks never overlap

@@ -102,10 +102,25 @@ def test_actor_network_of_the_bundled_plan(bundled_plan):
     roles = {t.get_text() for t in ax.get_legend().get_texts()}
     explicit = {ta.role for t in bundled_plan.tasks for ta in t.actors} - {"implicit"}
     assert roles == explicit and "leader" in roles
-    # one line per (actor, item, role), styled by role
-    links = {(ta.actor, ta.role) for t in bundled_plan.tasks for ta in t.actors if ta.role != "implicit"}
+    # one line per (actor, item, role), styled by role: the item is the task's nearest
+    # ancestor that is a heading down to the item level
+    nodes = {n.id: n for n in bundled_plan.nodes}
+    levels = {"part", "section", "subsection", "item"}
+
+    def division(node_id):
+        n = nodes[node_id]
+        while n.kind not in levels:
+            n = nodes[n.parent]
+        return n.id
+
+    links = {(ta.actor, division(t.node), ta.role) for t in bundled_plan.tasks for ta in t.actors
+             if ta.role != "implicit"}
     drawn = [line for line in ax.lines if isinstance(line, Line2D) and len(line.get_xdata()) == 2]
-    assert len(drawn) >= len({role for _, role in links})
+    assert len(drawn) == len(links) > 5
+    for role in {r for *_, r in links}:
+        colour = plot.ROLE_STYLE[role]["color"]
+        same = [r for r in plot.ROLE_STYLE if plot.ROLE_STYLE[r]["color"] == colour]
+        assert sum(line.get_color() == colour for line in drawn) == sum(r in same for *_, r in links), role
     leader_lines = [line for line in drawn if line.get_color() == plot.ROLE_STYLE["leader"]["color"]]
     assert leader_lines and all(line.get_linestyle() == "-" for line in leader_lines)
     item_labels = [t for t in labels if t[:1].isdigit()]

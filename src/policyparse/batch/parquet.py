@@ -24,6 +24,7 @@ Example:
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import fields
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from ..errors import PolicyParseError
+from ..outputs import disk_error
 from ..export.tables import TABLES
 
 
@@ -91,30 +93,41 @@ def write_tables(plans_jsonl: str | os.PathLike, out_dir: str | os.PathLike,
     flight: memory stays flat.
 
     Raises:
-        PolicyParseError: pyarrow is missing or a line is not a plan record.
+        PolicyParseError: pyarrow is missing, a line is not a plan record, or
+            the disk refused a write (the temporary files are removed).
     """
     _arrow()
     import pyarrow.parquet as pq  # noqa: PLC0415
 
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     source = os.fspath(plans_jsonl)
     tmp = {k: out / f".{k}.parquet.tmp" for k in kinds}
-    writers = {k: pq.ParquetWriter(tmp[k], schema(k), compression="zstd") for k in kinds}
+    writers: dict[str, Any] = {}
     try:
+        out.mkdir(parents=True, exist_ok=True)
+        for k in kinds:
+            writers[k] = pq.ParquetWriter(tmp[k], schema(k), compression="zstd")
         for tables in _converted(source, kinds, n_jobs, chunk):
             for kind, table in tables.items():
                 if table.num_rows:
                     writers[kind].write_table(table)
-    finally:
         for w in writers.values():
             w.close()
-    paths = {}
-    for kind in kinds:
-        final = out / f"{kind}.parquet"
-        os.replace(tmp[kind], final)
-        paths[kind] = final
-    return paths
+        paths = {}
+        for kind in kinds:
+            final = out / f"{kind}.parquet"
+            os.replace(tmp[kind], final)
+            paths[kind] = final
+        return paths
+    except OSError as exc:  # a full disk: one line, and no .tmp left behind
+        raise disk_error(out, exc) from None
+    finally:
+        for w in writers.values():
+            with contextlib.suppress(Exception):
+                w.close()
+        for path in tmp.values():
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def _chunks(path: str, chunk: int) -> Iterator[tuple[str, int, int, int]]:
@@ -170,14 +183,17 @@ def _converted(path: str, kinds: tuple[str, ...], n_jobs: int, chunk: int) -> It
             yield _convert(*job, kinds)
         return
     import concurrent.futures as cf  # noqa: PLC0415
-    import multiprocessing  # noqa: PLC0415
 
-    from .runner import _stream  # noqa: PLC0415
+    from .runner import _stream, main_hidden, pool_result, worker_pool  # noqa: PLC0415
 
-    with cf.ProcessPoolExecutor(max_workers=n_jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from _stream(jobs, lambda job: pool.submit(_convert, job[0], job[1], job[2], job[3], kinds), 2 * n_jobs, True,
+    def submit(job: tuple[str, int, int, int]) -> Any:
+        with main_hidden():
+            return pool.submit(_convert, job[0], job[1], job[2], job[3], kinds)
+
+    with worker_pool(n_jobs) as pool:
+        yield from _stream(jobs, submit, 2 * n_jobs, True,
                            wait_one=lambda pending: next(iter(cf.wait(pending, return_when=cf.FIRST_COMPLETED)[0])),
-                           result=lambda fut: fut.result())
+                           result=pool_result)
 
 
 def read_table(out_dir: str | os.PathLike, kind: str) -> Any:

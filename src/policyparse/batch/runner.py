@@ -24,7 +24,17 @@ Engines:
   ``n_jobs`` single-threaded worker processes when none is given.
 
 Both give the same records, which are what ``policyparse parse --format
-jsonl`` writes, with ``sha256`` and ``source`` first.
+jsonl`` writes, with ``sha256`` and ``source`` first (and ``source_bytes``,
+the exact name in base64, when the name is not valid text: see
+:mod:`policyparse.names`).
+
+The workers run only policyparse code, never the caller's. While they
+start, ``__main__`` is hidden from :mod:`multiprocessing`, so they do not
+import the calling script again: a plain script needs no ``if __name__ ==
+"__main__":`` guard, a script read from standard input works, and so does a
+notebook. Each worker watches its parent and exits when the parent is gone
+(killed with ``kill -9``), so no worker outlives a batch. A worker that dies
+(killed, out of memory) stops the run with a :class:`PolicyParseError`.
 
 Example:
     >>> results = list(parse_many("corpora/*.txt", n_jobs=1, progress=False, extract=False))
@@ -34,15 +44,20 @@ Example:
 from __future__ import annotations
 
 import collections
+import contextlib
 import glob
 import hashlib
 import json
 import os
+import sys
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Deque, Iterable, Iterator, Optional, Union
 
 from ..errors import PolicyParseError
+from ..names import clean_text, readable, source_fields
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Plan
@@ -106,8 +121,8 @@ class BatchResult:
         return self._plan
 
     def error_record(self) -> dict[str, Any]:
-        """The failure as ``errors.jsonl`` stores it."""
-        return {"source": self.source, "error": self.error, "message": self.message, "sha256": self.sha256}
+        """The failure as ``errors.jsonl`` stores it (the name as :func:`policyparse.names.source_fields` gives it)."""
+        return {**source_fields(self.source), "error": self.error, "message": self.message, "sha256": self.sha256}
 
 
 def expand(paths_or_glob: PathsOrGlob, exclude: Optional[Path] = None) -> list[str]:
@@ -165,7 +180,7 @@ def parse_many(
     paths_or_glob: PathsOrGlob,
     n_jobs: int = -1,
     engine: str = "process",
-    progress: bool = True,
+    progress: Optional[bool] = None,
     *,
     ordered: bool = True,
     scheduler: Optional[str] = None,
@@ -184,7 +199,8 @@ def parse_many(
             (``"plans/**/*.docx"``), or a list of any of these.
         n_jobs: worker processes: -1 all cores (the default), 1 in this process.
         engine: ``"process"`` (this machine) or ``"dask"`` (a dask.distributed cluster).
-        progress: show a progress bar (tqdm; a widget in a notebook).
+        progress: show a progress bar (tqdm; a widget in a notebook): ``None``
+            (the default) shows it only when standard error is a terminal.
         ordered: yield in input order (default); ``False`` as each file is done.
         scheduler: with ``engine="dask"``, the scheduler's address; a
             LocalCluster of ``n_jobs`` workers when ``None``.
@@ -207,6 +223,7 @@ def parse_many(
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    _refuse_in_bootstrap()
     paths = expand(paths_or_glob)
     workers = resolve_jobs(n_jobs)
     options = {"meta": meta, "meta_from_name": meta_from_name, "sentences": sentences, "extract": extract,
@@ -215,7 +232,7 @@ def parse_many(
         from ..pipeline import _check_meta  # noqa: PLC0415
 
         _check_meta(meta, "meta")
-    bar = _progress_bar(len(paths), progress)
+    bar = _progress_bar(len(paths), _isatty(sys.stderr) if progress is None else progress)
     if skip is not None:
         user_skip = skip
 
@@ -255,22 +272,24 @@ def parse_bytes(source: str, data: bytes, sha256: str, options: dict[str, Any]) 
     from ..ingest.reader import read_bytes  # noqa: PLC0415
 
     chars = 0
+    name = readable(source)  # what the plan and its messages call the file: always valid text
     try:
-        doc = read_bytes(data, source)
+        doc = read_bytes(data, name)
         chars = len(doc.text)
-        defaults = meta_from_path(source) if options.get("meta_from_name", True) else None
-        plan = parse(doc.text, source=source, meta=options.get("meta"), defaults=defaults,
+        defaults = meta_from_path(name) if options.get("meta_from_name", True) else None
+        plan = parse(doc.text, source=name, meta=options.get("meta"), defaults=defaults,
                      sentences=options.get("sentences", True), extract=options.get("extract", True),
                      segmenter=options.get("segmenter", "jieba"))
         # serialised here, in the worker: one string is cheap to send back,
         # a plan's nested dict is not (and the parent would encode it anyway)
-        line = json.dumps({"sha256": sha256, "source": source, **plan.to_dict()}, ensure_ascii=False)
+        line = json.dumps({"sha256": sha256, **source_fields(source), **plan.to_dict()}, ensure_ascii=False)
         return BatchResult(source=source, sha256=sha256, line=line, chars=chars)
     except PolicyParseError as exc:
-        return BatchResult(source=source, sha256=sha256, error="PolicyParseError", message=exc.reason, chars=chars)
+        return BatchResult(source=source, sha256=sha256, error="PolicyParseError", message=clean_text(exc.reason),
+                           chars=chars)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
         return BatchResult(source=source, sha256=sha256, error=type(exc).__name__,
-                           message=f"internal error: {exc}", chars=chars)
+                           message=clean_text(f"internal error: {exc}"), chars=chars)
 
 
 def _load(path: str) -> tuple[Optional[bytes], Optional[BatchResult]]:
@@ -286,7 +305,7 @@ def _load(path: str) -> tuple[Optional[bytes], Optional[BatchResult]]:
         return None, BatchResult(source=path, sha256=None, error="PolicyParseError", message=exc.reason)
     except OSError as exc:
         return None, BatchResult(source=path, sha256=None, error="PolicyParseError",
-                                 message=f"cannot be read ({exc.strerror or exc})")
+                                 message=clean_text(f"cannot be read ({exc.strerror or exc})"))
 
 
 def _jobs(paths: list[str], skip: Optional[Callable[[str, str], bool]]) -> Iterator[Union[tuple[str, bytes, str], BatchResult]]:
@@ -311,14 +330,112 @@ def _run_here(paths: list[str], options: dict[str, Any], skip: Optional[Callable
 def _run_pool(paths: list[str], options: dict[str, Any], workers: int, ordered: bool,
               skip: Optional[Callable[[str, str], bool]], max_in_flight: Optional[int]) -> Iterator[BatchResult]:
     import concurrent.futures as cf  # noqa: PLC0415
-    import multiprocessing  # noqa: PLC0415
 
     limit = max_in_flight or 2 * workers
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        submit = lambda job: pool.submit(parse_bytes, job[0], job[1], job[2], options)  # noqa: E731
+    with worker_pool(workers) as pool:
+        def submit(job: tuple[str, bytes, str]) -> Any:
+            with main_hidden():  # a worker may start here: it must not import the caller's script
+                return pool.submit(parse_bytes, job[0], job[1], job[2], options)
+
         yield from _stream(_jobs(paths, skip), submit, limit, ordered,
                            wait_one=lambda pending: next(iter(cf.wait(pending, return_when=cf.FIRST_COMPLETED)[0])),
-                           result=lambda fut: fut.result())
+                           result=pool_result)
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int) -> Iterator[Any]:
+    """A spawn :class:`~concurrent.futures.ProcessPoolExecutor` whose workers
+    exit with their parent; a worker that dies becomes a :class:`PolicyParseError`."""
+    import concurrent.futures as cf  # noqa: PLC0415
+    import multiprocessing  # noqa: PLC0415
+
+    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                  initializer=watch_parent, initargs=(os.getpid(),))
+    try:
+        yield pool
+    except cf.process.BrokenProcessPool as exc:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise _broken(exc) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def pool_result(fut: Any) -> Any:
+    """A future's result; a dead worker as a :class:`PolicyParseError`."""
+    import concurrent.futures as cf  # noqa: PLC0415
+
+    try:
+        return fut.result()
+    except cf.process.BrokenProcessPool as exc:
+        raise _broken(exc) from None
+
+
+def _broken(exc: BaseException) -> PolicyParseError:
+    return PolicyParseError("parse_many", "a worker process stopped abruptly (killed, or out of memory?); the files "
+                                          "in flight were not parsed: run again (policyparse batch: --resume) "
+                                          f"or use fewer jobs ({type(exc).__name__})")
+
+
+def watch_parent(parent: int, every: float = 0.5) -> None:
+    """Exit this worker as soon as its parent ``parent`` is gone (a worker's
+    initializer: a thread polls the parent's id, which changes when the
+    parent dies and the worker is adopted)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="policyparse-watch-parent", daemon=True).start()
+
+
+@contextlib.contextmanager
+def main_hidden() -> Iterator[None]:
+    """Hide the ``__main__`` module from :mod:`multiprocessing` while workers start.
+
+    A spawned worker imports the parent's ``__main__`` again (by its file or
+    module name) so that functions defined there can be unpickled. The
+    workers of :func:`parse_many` run only policyparse functions, so that
+    import is useless, and harmful: an unguarded script would run again in
+    each worker, and a script read from standard input (``<stdin>``) cannot
+    be imported at all. While the block runs, ``__main__.__file__`` is
+    removed and ``__main__.__spec__`` is ``None``; both are restored after.
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    with _MAIN_LOCK:
+        saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+        try:
+            main.__dict__.pop("__file__", None)
+            main.__spec__ = None
+            yield
+        finally:
+            main.__dict__.pop("__file__", None)
+            if "__spec__" in saved:
+                main.__spec__ = saved["__spec__"]
+            if "__file__" in saved:
+                main.__file__ = saved["__file__"]
+
+
+_MAIN_LOCK = threading.RLock()
+
+
+def _refuse_in_bootstrap() -> None:
+    """A worker that imports a script calling :func:`parse_many` at top level
+    (possible only if :func:`main_hidden` could not act) stops with a clear message."""
+    mp = sys.modules.get("multiprocessing.process")
+    if mp is not None and getattr(mp.current_process(), "_inheriting", False):
+        raise PolicyParseError("parse_many", "called while a worker process starts (the worker is importing "
+                                             "your script again): call it under `if __name__ == \"__main__\":` "
+                                             "or with n_jobs=1")
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def _run_dask(paths: list[str], options: dict[str, Any], workers: int, scheduler: Optional[str], ordered: bool,
@@ -334,8 +451,9 @@ def _run_dask(paths: list[str], options: dict[str, Any], workers: int, scheduler
         except (OSError, TimeoutError) as exc:
             raise PolicyParseError(scheduler, f"cannot connect to the dask scheduler ({exc})") from None
     else:
-        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                           dashboard_address=None)
+        with main_hidden():
+            cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                               dashboard_address=None)
         client = distributed.Client(cluster)
     try:
         limit = max_in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)

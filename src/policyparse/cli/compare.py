@@ -1,18 +1,30 @@
 """Command line for comparing plans: ``policyparse diff`` and ``policyparse panel``.
 
 ``policyparse diff OLD NEW [--format json|table|html|md] [-o OUT]`` compares
-two plans; ``policyparse panel FILE... [--format csv|parquet|table] [-o OUT]``
-puts their targets in one long table (see :func:`policyparse.panel`).
-Exit codes as for ``parse``: 0 done; 1 a file could not be parsed (named on
-stderr; ``panel`` still writes the others); 2 usage error.
+two plans; ``policyparse panel FILE... [--format csv|parquet|table] [-o OUT]
+[--year FILE=YEAR ...] [--years MAPPING]`` puts their targets in one long
+table (see :func:`policyparse.panel`). A plan's year comes from its text or
+its file name; ``--year plan.txt=2019`` (repeatable) or ``--years
+years.csv`` (lines ``FILE,YEAR``, or a JSON object ``{"FILE": YEAR}``) give
+it when neither says. Outputs are written as ``parse`` writes them (never
+over an input, whole or not at all) and made safe for their medium.
+
+Exit codes as for ``parse``: 0 done; 1 a file could not be parsed, or
+(``panel``) has no year — each named on stderr with how to give the year;
+``panel`` still writes the others; 2 usage error.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
-from typing import Any, Optional
+from pathlib import Path
+from typing import Any, Optional, Sequence
 
 from ..errors import PolicyParseError
+from ..outputs import DiskError, atomic_open, atomic_path, check_not_input
+from ..sanitize import csv_frame, terminal
 
 
 def add_commands(sub: Any) -> None:
@@ -34,6 +46,10 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--format", "-f", choices=["csv", "parquet", "table"], default="csv",
                    help="csv (default; standard output when no -o), parquet (needs -o) or table")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    p.add_argument("--year", action="append", default=[], metavar="FILE=YEAR",
+                   help="the year of FILE when neither its text nor its name says (repeatable)")
+    p.add_argument("--years", metavar="MAPPING",
+                   help="the years of many files: a CSV file of lines FILE,YEAR or a JSON object {FILE: YEAR}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,17 +57,32 @@ def run(args: argparse.Namespace) -> int:
     return _diff(args) if args.command == "diff" else _panel(args)
 
 
-def _write(text: str, output: Optional[str]) -> int:
+def _write(text: str, output: Optional[str], inputs: Sequence[str] = ()) -> int:
+    """Write ``text`` to ``output`` (whole or not at all, never over an input) or standard output."""
     if output is None:
         sys.stdout.write(text)
         return 0
     try:
-        with open(output, "w", encoding="utf-8") as fh:
+        with atomic_open(output, "w", inputs=inputs) as fh:
             fh.write(text)
-    except OSError as exc:
-        print(f"policyparse: {output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+    except DiskError as exc:
+        print(f"policyparse: {exc}", file=sys.stderr)
+        return 1
+    except PolicyParseError as exc:  # the output is an input
+        print(f"policyparse: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _output_ok(output: Optional[str], inputs: Sequence[str]) -> bool:
+    """An output naming an input is refused before anything is parsed."""
+    if output:
+        try:
+            check_not_input(output, inputs)
+        except PolicyParseError as exc:
+            print(f"policyparse: {exc}", file=sys.stderr)
+            return False
+    return True
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -60,6 +91,8 @@ def _diff(args: argparse.Namespace) -> int:
     from ..compare.diff import diff  # noqa: PLC0415
     from ..pipeline import parse_file  # noqa: PLC0415
 
+    if not _output_ok(args.output, [args.old, args.new]):
+        return 2
     plans = []
     for path in (args.old, args.new):
         try:
@@ -75,8 +108,8 @@ def _diff(args: argparse.Namespace) -> int:
     elif args.format == "md":
         text = d.to_markdown()
     else:
-        text = diff_table(d)
-    return _write(text, args.output)
+        text = terminal(diff_table(d))  # a document cannot send control sequences to the terminal
+    return _write(text, args.output, [args.old, args.new])
 
 
 def diff_table(d: Any) -> str:
@@ -129,27 +162,97 @@ def _panel(args: argparse.Namespace) -> int:
         except ImportError:
             print("policyparse: --format parquet needs pyarrow: pip install 'policyparse[parquet]'", file=sys.stderr)
             return 2
+    if not _output_ok(args.output, args.files):
+        return 2
+    try:
+        years = _years(args.year, args.years)
+    except ValueError as exc:
+        print(f"policyparse panel: {exc}", file=sys.stderr)
+        return 2
     plans, failed = [], 0
     for path in args.files:
+        year = _year_of(path, years)
         try:
-            plans.append(parse_file(path))
+            plan = parse_file(path, meta={"year": year} if year is not None else None)
         except PolicyParseError as exc:
             failed += 1
-            print(f"policyparse: {exc}", file=sys.stderr)
+            print(f"policyparse: {terminal(str(exc))}", file=sys.stderr)
+            continue
+        if plan.meta.year is None:
+            failed += 1
+            print(f"policyparse: {plan.meta.source}: no year found in its text or name; give it with "
+                  f"--year {plan.meta.source}=YEAR or --years MAPPING (lines FILE,YEAR)", file=sys.stderr)
+            continue
+        plans.append(plan)
     frame = panel(plans)
     if args.format == "parquet":
         try:
-            frame.to_parquet(args.output, index=False)
-        except OSError as exc:
-            print(f"policyparse: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
-            return 2
+            with atomic_path(args.output, inputs=args.files) as tmp:
+                frame.to_parquet(tmp, index=False)
+        except PolicyParseError as exc:
+            print(f"policyparse: {exc}", file=sys.stderr)
+            return 1
         code = 0
     elif args.format == "csv":
-        code = _write(frame.to_csv(index=False), args.output)
+        code = _write(csv_frame(frame).to_csv(index=False), args.output, args.files)
     else:
         import pandas as pd  # noqa: PLC0415
 
         with pd.option_context("display.max_rows", None, "display.width", 200):
             shown = frame[["year", "indicator", "comparator", "value", "value_max", "unit", "achieved", "met"]]
-            code = _write(shown.to_string(index=False) + "\n", args.output)
+            code = _write(terminal(shown.to_string(index=False)) + "\n", args.output, args.files)
     return code or (1 if failed else 0)
+
+
+def _years(pairs: Sequence[str], mapping: Optional[str]) -> dict[str, int]:
+    """Years given on the command line: ``FILE=YEAR`` pairs over a mapping file.
+
+    Example:
+        >>> _years(["gwr/a.txt=2019"], None)
+        {'gwr/a.txt': 2019}
+    """
+    out: dict[str, int] = {}
+    if mapping:
+        try:
+            text = Path(mapping).read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"{mapping}: cannot read the years ({getattr(exc, 'strerror', None) or exc})") from None
+        if mapping.lower().endswith(".json"):
+            try:
+                data = json.loads(text)
+            except ValueError:
+                raise ValueError(f"{mapping}: not JSON") from None
+            if not isinstance(data, dict):
+                raise ValueError(f"{mapping}: expected a JSON object {{FILE: YEAR}}")
+            items = list(data.items())
+        else:
+            import csv  # noqa: PLC0415
+
+            items = [tuple(row) for row in csv.reader(text.splitlines()) if row and any(c.strip() for c in row)]
+            if items and not str(items[0][-1]).strip().isdigit():
+                items = items[1:]  # a header line
+        for number, item in enumerate(items, 1):
+            if len(item) != 2:
+                raise ValueError(f"{mapping}: entry {number} is not FILE,YEAR")
+            out[str(item[0]).strip()] = _year(str(item[1]), f"{mapping}: entry {number}")
+    for pair in pairs:
+        name, sep, year = pair.rpartition("=")
+        if not sep or not name:
+            raise ValueError(f"--year {pair}: expected FILE=YEAR")
+        out[name] = _year(year, f"--year {pair}")
+    return out
+
+
+def _year(text: str, where: str) -> int:
+    text = text.strip()
+    if not (text.isdigit() and len(text) == 4):
+        raise ValueError(f"{where}: {text!r} is not a year")
+    return int(text)
+
+
+def _year_of(path: str, years: dict[str, int]) -> Optional[int]:
+    """The year given for ``path``: by the path as given, its normalised form, or its file name."""
+    for key in (path, os.path.normpath(path), os.path.basename(path)):
+        if key in years:
+            return years[key]
+    return None

@@ -10,21 +10,36 @@ with several FILEs to OUT/<file stem>.graphml. These formats need ``-o``.
 [--scheduler ADDRESS] [--resume] [--format jsonl|parquet]`` parses a corpus (see :mod:`policyparse.cli.batch`).
 
 Exit codes: 0 every file parsed; 1 some file failed (``parse``: one line
-each on stderr, naming the file and the reason; ``batch``: a record each in
-``OUT_DIR/errors.jsonl``; the others are still written); 2 usage error.
+each on stderr, naming the file and the reason, and with several files a
+last line ``policyparse: 2 of 5 files failed``; ``batch``: a record each in
+``OUT_DIR/errors.jsonl``; the others are still written) or an output could
+not be written (one line: full disk, no permission); 2 usage error (no
+input exists, an output that is an input, a bad option).
+
+Outputs are safe (:mod:`policyparse.outputs`): ``-o`` never names an
+input (refused before anything is read), every file is written under a
+temporary name and renamed into place when complete, and a disk error
+leaves no partial file. Text is made safe for its medium
+(:mod:`policyparse.sanitize`): ``--format table`` drops terminal control
+characters; CSV text cells that a spreadsheet would run as a formula
+(starting with ``=``, ``+``, ``-``, ``@``) get a leading apostrophe (the
+OWASP rule); GraphML drops characters XML cannot hold.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from pathlib import Path
 from typing import Optional, Sequence, TextIO
 
 from .._version import __version__
 from ..errors import PolicyParseError
 from ..model import HEADING_KINDS, Plan
+from ..names import readable
+from ..outputs import DiskError, atomic_open, atomic_path, check_not_input
+from ..sanitize import csv_frame, terminal
 
 
 #: formats written as files (tables or a graph), never to standard output
@@ -75,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--no-extract", action="store_true", help="the outline only: no tasks, quantities, actors (faster)")
     batch.add_argument("--segmenter", choices=["jieba", "pkuseg"], default="jieba", help="word segmenter for extraction")
     batch.add_argument("--no-progress", action="store_true", help="no progress bar")
+    batch.add_argument("--progress", action="store_true",
+                       help="a progress bar even when standard error is not a terminal (default: only on a terminal)")
 
     from .compare import add_commands  # noqa: PLC0415 - diff and panel
 
@@ -105,19 +122,25 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 def _parse_command(args: argparse.Namespace) -> int:
     """Parse each file and write it out as soon as it is parsed (nothing is
-    held back but what one JSON array needs), so a long run streams."""
+    held back but what one JSON array needs), so a long run streams. With
+    ``-o`` the output goes to a temporary file renamed into place at the end."""
+    if not _inputs_ok(args.files, args.output):
+        return 2
     if args.format in FILE_FORMATS:
         return _export_command(args)
-    try:
-        ctx = open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout)
-    except OSError as exc:  # checked before any parsing
-        print(f"policyparse: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
-        return 2
+    if args.output and Path(args.output).is_dir():
+        return _usage_error(f"{args.output}: is a folder; give the file to write")
     if not _segmenter_ok(args):
         return 2
     failed = 0
+    stack = ExitStack()
+    try:  # the temporary file is made before any parsing: an unwritable -o is a usage error
+        out = stack.enter_context(atomic_open(args.output, "w", inputs=args.files) if args.output
+                                  else nullcontext(sys.stdout))
+    except PolicyParseError as exc:
+        return _usage_error(str(exc))
     try:
-        with ctx as out:
+        with stack:
             writer = _Writer(out, args.format, many=len(args.files) > 1, indent=args.indent)
             for path in args.files:
                 plan = _parse_one(path, args)
@@ -126,10 +149,35 @@ def _parse_command(args: argparse.Namespace) -> int:
                     continue
                 writer.write(plan)
             writer.close()
+    except DiskError as exc:  # a full disk: one line, the temporary file removed
+        print(f"policyparse: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # the reader went away (| head): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    return _failed(failed, len(args.files))
+
+
+def _inputs_ok(files: Sequence[str], output: Optional[str]) -> bool:
+    """Usage errors found before anything is parsed: no input exists at all,
+    or the output is one of the inputs (writing it would destroy it)."""
+    if not any(os.path.lexists(f) for f in files):
+        print(f"policyparse: no such file: {', '.join(readable(f) for f in files)}", file=sys.stderr)
+        return False
+    if output:
+        try:
+            check_not_input(output, files)
+        except PolicyParseError as exc:
+            print(f"policyparse: {exc}", file=sys.stderr)
+            return False
+    return True
+
+
+def _failed(failed: int, total: int) -> int:
+    """The exit code; with several files, a last line counting the failures."""
+    if failed and total > 1:
+        print(f"policyparse: {failed} of {total} files failed", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -155,9 +203,10 @@ def _parse_one(path: str, args: argparse.Namespace) -> Optional[Plan]:
         return parse_file(path, sentences=not args.no_sentences, extract=not args.no_extract,
                           segmenter=args.segmenter)
     except PolicyParseError as exc:
-        print(f"policyparse: {exc}", file=sys.stderr)
+        print(f"policyparse: {terminal(str(exc))}", file=sys.stderr)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
-        print(f"policyparse: {path}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+        print(f"policyparse: {readable(path)}: internal error ({type(exc).__name__}: {terminal(str(exc))})",
+              file=sys.stderr)
     return None
 
 
@@ -207,22 +256,32 @@ def _export_command(args: argparse.Namespace) -> int:
             continue
         try:
             if fmt == "graphml":
-                plan.to_graphml(root / f"{stem}.graphml" if many else root)
+                from ..export.graph import write_graphml  # noqa: PLC0415
+
+                target = root / f"{stem}.graphml" if many else root
+                check_not_input(target, args.files)
+                write_graphml(plan, target)  # written whole or not at all
             else:
-                _write_tables(plan, root / stem if many else root, fmt)
-        except OSError as exc:
-            failed += 1
-            print(f"policyparse: {path}: cannot write to {out} ({exc.strerror or exc})", file=sys.stderr)
-    return 1 if failed else 0
+                _write_tables(plan, root / stem if many else root, fmt, inputs=args.files)
+        except PolicyParseError as exc:  # an output that is an input, a full disk: one line, no partial file
+            print(f"policyparse: {exc}", file=sys.stderr)
+            return 1
+    return _failed(failed, len(args.files))
 
 
-def _write_tables(plan: Plan, folder: Path, fmt: str) -> None:
-    """One file per table of the plan (``nodes.csv``, ``tasks.csv`` …) and ``meta``."""
+def _write_tables(plan: Plan, folder: Path, fmt: str, inputs: Sequence[str] = ()) -> None:
+    """One file per table of the plan (``nodes.csv``, ``tasks.csv`` …) and ``meta``,
+    each written whole or not at all; CSV text cells safe for spreadsheets."""
     import pandas as pd  # noqa: PLC0415
 
     from ..export.tables import LIST_SEP  # noqa: PLC0415
 
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from ..outputs import disk_error  # noqa: PLC0415
+
+        raise disk_error(folder, exc) from None
     m = plan.meta
     tables = dict(plan.frames())
     tables["meta"] = pd.DataFrame([{
@@ -231,10 +290,11 @@ def _write_tables(plan: Plan, folder: Path, fmt: str) -> None:
         "schema_version": plan.schema_version, "policyparse_version": __version__,
     }]).astype({"year": "Int64"})
     for name, frame in tables.items():
-        if fmt == "csv":
-            frame.to_csv(folder / f"{name}.csv", index=False, encoding="utf-8")
-        else:
-            frame.to_parquet(folder / f"{name}.parquet", index=False, engine="pyarrow")
+        with atomic_path(folder / f"{name}.{fmt}", inputs=inputs) as tmp:
+            if fmt == "csv":
+                csv_frame(frame).to_csv(tmp, index=False, encoding="utf-8")
+            else:
+                frame.to_parquet(tmp, index=False, engine="pyarrow")
 
 
 class _Writer:
@@ -249,7 +309,7 @@ class _Writer:
         if self.fmt == "jsonl":
             self.out.write(plan.to_json() + "\n")
         elif self.fmt == "table":
-            self.out.write(_table(plan) + "\n")
+            self.out.write(terminal(_table(plan)) + "\n")
         elif self.many:
             self.out.write(("[\n" if self.count == 0 else ",\n") + plan.to_json(indent=self.indent))
         else:

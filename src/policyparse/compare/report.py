@@ -5,7 +5,9 @@ with the phrases added and removed highlighted, and links every value to its
 place: each unit and target carries an anchor (``#old-n12``, ``#new-q40``)
 in the full texts printed at the end of the report. All document text goes
 through :func:`html.escape`, quotes included, so a scraped page holding
-``<script>`` shows it as text.
+``<script>`` shows it as text. The Markdown summary escapes the same way
+(:func:`policyparse.sanitize.markdown`): HTML becomes entities and Markdown
+syntax is escaped, so neither a tag nor a ``javascript:`` link survives.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import html
 from typing import TYPE_CHECKING, Any, Optional
 
 from ..model import Plan, Span
+from ..sanitize import markdown as _md
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -93,7 +96,7 @@ def target_table(changes: list["TargetChange"]) -> list[list[str]]:
 def markdown_report(d: "PlanDiff") -> str:
     """A Markdown summary of a diff: counts, headline and all target changes, reworded, added and removed units."""
     old, new = _name(d.old), _name(d.new)
-    out = [f"# {old} → {new}", ""]
+    out = [f"# {_md(old)} → {_md(new)}", ""]
     out.append("| status | " + " | ".join(d.summary()) + " |")
     out.append("|---|" + "---|" * len(d.summary()))
     out.append("| units | " + " | ".join(str(v) for v in d.summary().values()) + " |")
@@ -120,10 +123,6 @@ def markdown_report(d: "PlanDiff") -> str:
             extra += [f"{f.field}: {_fmt(f.old)} → {_fmt(f.new)}" for f in c.changes]
             out.append(f"- *{c.kind}* {_md(head)}" + (f" ({_md('; '.join(extra))})" if extra else ""))
     return "\n".join(out) + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _name(plan: Plan) -> str:

@@ -47,6 +47,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any, Optional
 
 from .tables import LIST_SEP, _flat
+from ..outputs import atomic_open, atomic_path
+from ..sanitize import xml_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -192,10 +194,25 @@ def counts(graph: "nx.MultiDiGraph") -> dict[str, dict[str, int]]:
 
 
 def write_graphml(plan: "Plan", path: str | os.PathLike[str]) -> None:
-    """Write the graph as GraphML (what Gephi, Cytoscape and networkx read)."""
+    """Write the graph as GraphML (what Gephi, Cytoscape and networkx read).
+
+    Text attributes lose the characters XML cannot hold (C0 controls of a
+    scraped page: :func:`policyparse.sanitize.xml_text`); the file is written
+    under a temporary name and renamed when complete, so a failure leaves no
+    truncated file (:mod:`policyparse.outputs`).
+
+    Raises:
+        PolicyParseError: the disk refused the write.
+    """
     import networkx as nx  # noqa: PLC0415
 
-    nx.write_graphml(to_networkx(plan), os.fspath(path))
+    graph = to_networkx(plan)
+    for attrs in (graph.graph, *(a for _, a in graph.nodes(data=True)), *(a for *_, a in graph.edges(data=True))):
+        for key, value in attrs.items():
+            if isinstance(value, str):
+                attrs[key] = xml_text(value)
+    with atomic_path(path) as tmp:
+        nx.write_graphml(graph, os.fspath(tmp))
 
 
 def node_link(plan: "Plan") -> dict[str, Any]:
@@ -207,6 +224,6 @@ def node_link(plan: "Plan") -> dict[str, Any]:
 
 
 def write_node_link(plan: "Plan", path: str | os.PathLike[str]) -> None:
-    """Write the node-link data as one JSON file (UTF-8, Chinese kept as is)."""
-    with open(path, "w", encoding="utf-8") as f:
+    """Write the node-link data as one JSON file (UTF-8, Chinese kept as is), whole or not at all."""
+    with atomic_open(path, "w") as f:
         json.dump(node_link(plan), f, ensure_ascii=False)
