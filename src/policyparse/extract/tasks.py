@@ -160,7 +160,7 @@ def _any_verb() -> "regex.Pattern[str]":
     return regex.compile("|".join(regex.escape(w) for w in words))
 
 
-def head_tokens(text: str, start: int, end: int, segmenter: str = "jieba") -> list[Token]:
+def head_tokens(text: str, start: int, end: int, segmenter: str = "rjieba") -> list[Token]:
     """Tokens of a clause's head: up to a little past the first place a verb of
     the lexicon is written, which is all :func:`find_tasks` reads before the
     verb (segmenting whole sentences would double the cost of extraction).
@@ -178,7 +178,7 @@ def head_tokens(text: str, start: int, end: int, segmenter: str = "jieba") -> li
 
 def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, int],
                mentions: list[Mention], pivots: list[tuple[Mention, list[str]]], *,
-               segmenter: str = "jieba") -> list[TaskDraft]:
+               segmenter: str = "rjieba") -> list[TaskDraft]:
     """The tasks of one sentence.
 
     ``tokens`` cover the sentence (any superset is fine); with ``None`` only
