@@ -18,6 +18,7 @@ a body that is the subject of the clause (or 由X负责) → ``lead``.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -153,11 +154,15 @@ HEAD_MARGIN = 6
 
 
 @lru_cache(maxsize=1)
-def _any_verb() -> "regex.Pattern[str]":
-    """Every verb and verb-like adverb of the lexicon: where a clause's verb can be."""
+def _any_verb() -> "re.Pattern[str]":
+    """Every verb and verb-like adverb of the lexicon: where a clause's verb can be.
+
+    A plain alternation of words (longest first): the standard library's ``re``
+    runs it three times faster than ``regex`` (searched once per clause).
+    """
     v = verbs()
     words = sorted(set(v.classes) | set(v.verb_modifiers), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words))
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def head_tokens(text: str, start: int, end: int, segmenter: str = "rjieba") -> list[Token]:

@@ -29,14 +29,15 @@ none). :func:`is_pos` asks a tag for a class (``"verb"``, ``"noun"``,
 
 Any object with a ``cut(text) -> list[str]`` method can be registered with
 :func:`register_segmenter`; one that also has ``tag(text) -> list[tuple[str,
-str]]`` gives tags (:func:`tokenize` then calls ``tag`` alone: one pass).
+str]]`` gives tags (:func:`tokenize` then calls ``tag`` alone: one pass), and
+one with ``tokens(text, offset) -> list[Token]`` builds the tokens itself.
 """
 from __future__ import annotations
 
 import logging
 import threading
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Any, Callable, Iterable, NamedTuple, Optional, Protocol
 
 from ..errors import PolicyParseError
@@ -220,6 +221,8 @@ class RJiebaSegmenter:
     """jieba-rs (``rjieba``) in a private ``Jieba`` with the domain dictionary (HMM on for unknown words).
 
     ``tag`` cuts and tags in one call; its words are those of ``cut``.
+    ``tokens`` builds the :class:`Token` list straight from that call (what
+    :func:`tokenize` uses: one pass, no intermediate lists).
     """
 
     def __init__(self) -> None:
@@ -236,8 +239,21 @@ class RJiebaSegmenter:
         return self._jb.cut(text)
 
     def tag(self, text: str) -> list[tuple[str, str]]:
-        retag = self._retag
-        return [(w, retag[w]) if w in retag else wt for wt in self._jb.tag(text) for w in (wt[0],)]
+        get = self._retag.get
+        return [(w, get(w, p)) for w, p in self._jb.tag(text)]
+
+    def tokens(self, text: str, offset: int = 0) -> list[Token]:
+        """The tagged tokens of ``text``, with offsets from ``offset`` (whitespace dropped)."""
+        pairs = self._jb.tag(text)
+        if not pairs:
+            return []
+        words, tags = zip(*pairs)
+        if "".join(words) != text:  # never seen: jieba-rs keeps every character
+            return align(text, words, offset, [self._retag.get(w, p) for w, p in pairs])
+        starts = list(accumulate(map(len, words), initial=offset))
+        get, new = self._retag.get, tuple.__new__
+        return [new(Token, (w, s, e, get(w, p)))
+                for w, s, e, p in zip(words, starts, islice(starts, 1, None), tags) if not w.isspace()]
 
 
 class JiebaSegmenter:
@@ -350,7 +366,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None, *, segmenter: st
     """
     end = len(text) if end is None else end
     piece = text[start:end]
-    seg = get_segmenter(segmenter)
+    seg = _LOADED.get(segmenter) or get_segmenter(segmenter)
+    fast = getattr(seg, "tokens", None)
+    if fast is not None:
+        return fast(piece, start)  # type: ignore[no-any-return]
     tag = getattr(seg, "tag", None)
     if tag is None:
         return align(piece, seg.cut(piece), offset=start)
