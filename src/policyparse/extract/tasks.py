@@ -106,16 +106,17 @@ def _split_compound(tok: Token, v: Verbs) -> list[Token]:
 
 def _frame_only(text: str, clause: tuple[int, int], has_next: bool) -> bool:
     """A clause that is only a prepositional frame (通过学习宣传，/ 在市委市政府领导下，)."""
-    s, e = clause
-    body = text[s:e]
     if not has_next:
         return False
-    if body.startswith(_FRAME_OPENERS):
+    s, e = clause
+    if text.startswith(_FRAME_OPENERS, s, e):
         return True
-    return body.startswith(_WEAK_FRAME_OPENERS) and bool(_FRAME_END.search(body))
+    return text.startswith(_WEAK_FRAME_OPENERS, s, e) and bool(_FRAME_END.search(text[s:e]))
 
 
 _JOINERS = ("", "、", "和", "及", "与", "以及", "或")
+#: what may stand before the bodies that open a clause and perform its verb (由市财政局牵头…; 各区教育局要…)
+_HEAD_WORDS = frozenset({"", "由", "并", "同时", "其中", "各"})
 
 
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
@@ -214,7 +215,8 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
         in_clause = [m for m in mentions[bisect_left(mention_starts, cs) : bisect_left(mention_starts, ce)]
                      if m.end <= ce] if mentions else []
         roles: list[tuple[Mention, str]] = []
-        for group in _groups(text, in_clause):
+        groups = _groups(text, in_clause) if in_clause else []
+        for group in groups:
             role = _group_role(text, group[0].start, group[-1].end, cs)
             if role:
                 roles.extend((m, role) for m in group)
@@ -232,10 +234,9 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
             continue
         # bodies at the head of the clause, before its verb, perform it (省教育厅会同…制定; 各区教育局要…)
         if draft.verb_span:
-            groups = _groups(text, in_clause)
             if groups and not any(m is r[0] for r in roles for m in groups[0]):
                 head = text[cs:groups[0][0].start]
-                if groups[0][-1].end <= draft.verb_span[0] and regex.fullmatch(r"(?:由|并|同时|其中|各)?", head):
+                if groups[0][-1].end <= draft.verb_span[0] and head in _HEAD_WORDS:
                     roles.extend((m, "lead") for m in groups[0])
         draft.roles = leaders + roles
         drafts.append(draft)
