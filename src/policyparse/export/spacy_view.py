@@ -58,6 +58,57 @@ def _tokens_covering(text: str, segmenter: str, cuts: set[int]) -> list[Token]:
     return out
 
 
+class PolicyParseTokenizer:
+    """A spaCy tokenizer that cuts with a policyparse backend (``rjieba`` by default):
+    the words extraction reads, with the domain dictionary, ``token.tag_`` set to
+    the part-of-speech tag, whitespace kept as tokens (``doc.text`` is the text).
+
+    Use it in a config as ``{"nlp": {"tokenizer": {"@tokenizers":
+    "policyparse.Tokenizer.v1", "segmenter": "rjieba"}}}`` (registered through
+    the ``spacy_tokenizers`` entry point), so a pipeline with the ``policyparse``
+    component tokenises with the backend the component parses with.
+
+    Example:
+        >>> import spacy
+        >>> nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "policyparse.Tokenizer.v1"}}})
+        >>> [(t.text, t.tag_) for t in nlp("深入研究发展战略")]
+        [('深入', 'd'), ('研究', 'v'), ('发展', 'v'), ('战略', 'n')]
+    """
+
+    def __init__(self, vocab: Any, segmenter: str = "rjieba") -> None:
+        self.vocab = vocab
+        self.segmenter = segmenter
+
+    def __call__(self, text: str) -> "Doc":
+        from spacy.tokens import Doc  # noqa: PLC0415
+
+        tokens = _tokens_covering(text, self.segmenter, set())
+        return Doc(self.vocab, words=[t.text for t in tokens], spaces=[False] * len(tokens),
+                   tags=[t.pos for t in tokens])
+
+    # spaCy saves and loads a pipeline's tokenizer with these; the segmenter is in the config
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> "PolicyParseTokenizer":
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        return None
+
+    def from_disk(self, path: Any, **kwargs: Any) -> "PolicyParseTokenizer":
+        return self
+
+
+def make_tokenizer(segmenter: str = "rjieba") -> Any:
+    """The ``policyparse.Tokenizer.v1`` factory of spaCy's tokenizer registry (see :class:`PolicyParseTokenizer`)."""
+
+    def create(nlp: Any) -> PolicyParseTokenizer:
+        return PolicyParseTokenizer(nlp.vocab, segmenter)
+
+    return create
+
+
 def entity_spans(plan: "Plan") -> list[tuple[int, int, str]]:
     """``(start, end, label)`` for every fact the Doc shows as an entity (overlaps included)."""
     spans: list[tuple[int, int, str]] = []
