@@ -142,3 +142,20 @@ def test_ten_threads_load_the_segmenter_once():
     assert len(built) == 1
     assert len(results) == 10 and all(r == results[0] for r in results)
     assert results[0] == [(t.text, t.start, t.pos) for t in tokenize(text)]
+
+
+def test_a_missing_rjieba_is_a_clear_error():
+    """Without rjieba the default backend says how to install it (or to choose jieba), in one line."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = ("import sys; sys.modules['rjieba'] = None\n"
+            "import policyparse\n"
+            "try:\n"
+            "    policyparse.parse('XX市2019年工作要点\\n一、工作\\n1.选树30所学校。')\n"
+            "except policyparse.PolicyParseError as exc:\n"
+            "    print(exc.reason)\n"
+            "print(len(policyparse.parse('XX市2019年工作要点\\n一、工作\\n1.选树30所学校。', segmenter='jieba').tasks))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[0] == "segmenter 'rjieba' is not installed: run `pip install rjieba` (or choose segmenter='jieba')"
+    assert int(out[1]) >= 1
