@@ -304,6 +304,22 @@ class JiebaSegmenter:
         table = self._tag_table()
         return [(w, table[w] if w in table else _untagged(w)) for w in self._tk.lcut(text)]
 
+    def tokens(self, text: str, offset: int = 0) -> list[Token]:
+        """The tagged tokens of ``text`` in one loop over jieba's words (as :meth:`RJiebaSegmenter.tokens`)."""
+        words = self._tk.lcut(text)
+        table, new = self._tag_table(), tuple.__new__
+        out: list[Token] = []
+        add = out.append
+        pos = offset
+        for w in words:
+            end = pos + len(w)
+            if not w.isspace():
+                add(new(Token, (w, pos, end, table[w] if w in table else _untagged(w))))
+            pos = end
+        if pos - offset != len(text):  # jieba keeps every character; a custom dictionary could not change that
+            return align(text, words, offset, [table[w] if w in table else _untagged(w) for w in words])
+        return out
+
 
 class PkusegSegmenter:
     """pkuseg 0.0.25 with its shipped default model and the domain words as a user dictionary (no tags)."""
