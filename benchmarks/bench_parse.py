@@ -10,7 +10,8 @@ Run with ``.venv/bin/python benchmarks/bench_parse.py`` (or ``make bench``).
 * Import: ``import policyparse`` in a fresh interpreter, both as
   ``python -X importtime`` reports it and as the wall time of
   ``python -c "import policyparse"`` minus ``python -c "pass"`` (best of 7),
-  and whether heavy dependencies (jieba, spacy, pandas) are loaded by it.
+  and whether heavy dependencies (rjieba, jieba, spacy, pandas, cn2an) are loaded by it
+  and by a parse.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ import policyparse  # noqa: E402
 
 SIZES = (1, 4, 16)
 REPEATS = 3
-HEAVY = ("jieba", "spacy", "pandas")
+HEAVY = ("rjieba", "jieba", "spacy", "pandas", "cn2an")
 
 
 def reports() -> list[str]:

@@ -371,7 +371,7 @@ class Plan:
 
         yield from rec(None, 0)
 
-    def to_spacy(self, *, segmenter: str = "jieba") -> Any:
+    def to_spacy(self, *, segmenter: str = "rjieba") -> Any:
         """The plan as a spaCy ``Doc`` whose ``ents`` are ACTOR, VERB, TARGET and DOC
         spans (see :mod:`policyparse.export.spacy_view`); render with ``spacy.displacy``."""
         from .export.spacy_view import to_spacy  # noqa: PLC0415 - spaCy loads only here

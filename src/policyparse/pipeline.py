@@ -34,7 +34,7 @@ def parse(
     to_simplified: bool = True,
     sentences: bool = True,
     extract: bool = True,
-    segmenter: str = "jieba",
+    segmenter: str = "rjieba",
     defaults: Optional[dict[str, Any]] = None,
 ) -> Plan:
     """Parse the text of a plan into a :class:`~policyparse.model.Plan`.
@@ -52,8 +52,11 @@ def parse(
         sentences: add paragraph, enumeration and sentence nodes below the headings.
         extract: find tasks, quantities, actors and references (the outline
             alone is about three times faster).
-        segmenter: the word segmenter for extraction: ``"jieba"`` (default)
-            or ``"pkuseg"`` (more accurate, about ten times slower; see
+        segmenter: the word segmenter for extraction: ``"rjieba"`` (default;
+            jieba in Rust, with part-of-speech tags), ``"jieba"`` (Python
+            jieba, the same words but for the differences in
+            ``docs/segmenters.md``, about ten times slower) or ``"pkuseg"``
+            (about ten times slower than jieba; see
             :mod:`policyparse.extract.tokens`), or a name given to
             :func:`policyparse.extract.tokens.register_segmenter`.
 
@@ -185,7 +188,7 @@ def parse_file(
     to_simplified: bool = True,
     sentences: bool = True,
     extract: bool = True,
-    segmenter: str = "jieba",
+    segmenter: str = "rjieba",
     meta_from_name: bool = True,
 ) -> Plan:
     """Read a file (text in any common encoding, .docx, .pdf, .html) and

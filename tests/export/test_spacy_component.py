@@ -128,3 +128,29 @@ def test_plans_travel_between_processes_and_through_doc_bytes(nlp):
     assert back._.plan == docs[1]._.plan and back._.plan.targets[0].value == 90
     with pytest.raises(ValueError, match="no offset map"):
         back._.plan.raw_span(0, 1)
+
+
+def test_a_pipeline_can_tokenise_with_the_extraction_backend(bundled_plan):
+    """``policyparse.Tokenizer.v1`` (entry point ``spacy_tokenizers``) cuts the raw text with the
+    backend extraction uses, tags included, and keeps it whole; with the component, the facts
+    of the plan view and of the pipeline are the same on the body of the plan; Plan.to_spacy
+    carries the same tags."""
+    from policyparse.extract.tokens import tokenize  # noqa: PLC0415
+
+    raw = bundled_plan.raw_text
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "policyparse.Tokenizer.v1"}}})
+    doc = nlp(raw)
+    assert doc.text == raw
+    words = [(t.text, t.idx, t.tag_) for t in doc if not t.is_space]
+    assert words == [(t.text, t.start, t.pos) for t in tokenize(raw)]
+    assert {"v", "n", "nt"} <= {t.tag_ for t in doc}
+    nlp.add_pipe("policyparse")
+    doc = nlp(raw)
+    raw_body = bundled_plan.nodes[0].raw_span[0]
+    view = bundled_plan.to_spacy()
+    body = bundled_plan.nodes[0].span[0]
+    assert [(e.label_, e.text) for e in view.ents if e.start_char >= body] == \
+        [(e.label_, _normal(e.text)) for e in doc.ents if e.start_char >= raw_body]
+    tags = {(t.idx, t.idx + len(t.text)): t.tag_ for t in view}
+    verbs = [tags.get(tuple(t.verb_span)) for t in bundled_plan.tasks if t.verb_span]
+    assert sum(tag in ("v", "vn") for tag in verbs) > 0.9 * len(verbs)

@@ -189,7 +189,7 @@ def parse_many(
     meta_from_name: bool = True,
     sentences: bool = True,
     extract: bool = True,
-    segmenter: str = "jieba",
+    segmenter: str = "rjieba",
     max_in_flight: Optional[int] = None,
 ) -> Iterator[BatchResult]:
     """Parse many files in parallel; yield a :class:`BatchResult` for each.
@@ -279,7 +279,7 @@ def parse_bytes(source: str, data: bytes, sha256: str, options: dict[str, Any]) 
         defaults = meta_from_path(name) if options.get("meta_from_name", True) else None
         plan = parse(doc.text, source=name, meta=options.get("meta"), defaults=defaults,
                      sentences=options.get("sentences", True), extract=options.get("extract", True),
-                     segmenter=options.get("segmenter", "jieba"))
+                     segmenter=options.get("segmenter", "rjieba"))
         # serialised here, in the worker: one string is cheap to send back,
         # a plan's nested dict is not (and the parent would encode it anyway)
         line = json.dumps({"sha256": sha256, **source_fields(source), **plan.to_dict()}, ensure_ascii=False)

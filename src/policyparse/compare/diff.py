@@ -167,7 +167,7 @@ class PlanDiff:
 PlanLike = Union[Plan, str, "os.PathLike[str]"]
 
 
-def diff(old: PlanLike, new: PlanLike, *, threshold: Optional[float] = None, segmenter: str = "jieba") -> PlanDiff:
+def diff(old: PlanLike, new: PlanLike, *, threshold: Optional[float] = None, segmenter: str = "rjieba") -> PlanDiff:
     """Compare two plans (parsed plans, or paths of files to parse).
 
     Args:
@@ -247,7 +247,7 @@ def _descendants(plan: Plan, node: Node) -> list[Node]:
 
 
 def phrase_changes(old_text: str, old_span: Span, new_text: str, new_span: Span, *,
-                   segmenter: str = "jieba") -> tuple[list[Phrase], list[Phrase]]:
+                   segmenter: str = "rjieba") -> tuple[list[Phrase], list[Phrase]]:
     """The phrases added to and removed from one stretch of text, word by word
     (difflib over the segmenter's words), with spans in each text.
 

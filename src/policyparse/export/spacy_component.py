@@ -73,7 +73,7 @@ def _decode_plan(obj: Any, chain: Optional[Callable[[Any], Any]] = None) -> Any:
 class PolicyParseComponent:
     """Sets ``doc._.plan`` and adds the plan's facts to ``doc.ents``."""
 
-    def __init__(self, name: str = "policyparse", *, segmenter: str = "jieba", sentences: bool = True,
+    def __init__(self, name: str = "policyparse", *, segmenter: str = "rjieba", sentences: bool = True,
                  ents: bool = True):
         self.name = name
         self.segmenter = segmenter
@@ -104,12 +104,12 @@ class PolicyParseComponent:
 
 @Language.factory(
     "policyparse",
-    default_config={"segmenter": "jieba", "sentences": True, "ents": True},
+    default_config={"segmenter": "rjieba", "sentences": True, "ents": True},
 )
 def make_policyparse(nlp: Language, name: str, segmenter: str, sentences: bool, ents: bool) -> PolicyParseComponent:
     """The factory behind ``nlp.add_pipe("policyparse", config={...})``.
 
-    ``segmenter``: the word segmenter for extraction (``jieba`` or ``pkuseg``);
+    ``segmenter``: the word segmenter for extraction (``rjieba``, the default, ``jieba`` or ``pkuseg``);
     ``sentences``: keep paragraph and sentence nodes in the plan's outline;
     ``ents``: add the facts to ``doc.ents`` (else only ``doc._.plan`` is set).
     """

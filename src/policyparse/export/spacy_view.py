@@ -1,8 +1,9 @@
 """A spaCy view of a parsed plan: a ``Doc`` whose entities are the extracted facts.
 
 :func:`to_spacy` builds the ``Doc`` on a blank Chinese pipeline
-(``spacy.blank("zh")`` with the jieba segmenter) from the package's own
-segmentation of the whole text (domain dictionary included), with tokens cut
+(``spacy.blank("zh")``) from the package's own segmentation of the whole text
+(the same backend as extraction, ``rjieba`` by default, domain dictionary
+included; each token's ``tag_`` is its part-of-speech tag), with tokens cut
 where a fact begins or ends, so every entity is exactly the fact's span:
 ``ACTOR`` (named bodies), ``VERB`` (task verbs), ``TARGET`` (quantities of kind
 target) and ``DOC`` (cited documents). Entities may not overlap in spaCy;
@@ -29,18 +30,12 @@ DISPLACY_OPTIONS = {"ents": list(LABELS), "colors": LABELS}
 
 @lru_cache(maxsize=1)
 def blank_nlp() -> Any:
-    """The blank Chinese pipeline, with the jieba segmenter (built once)."""
-    import logging  # noqa: PLC0415
-
+    """The blank Chinese pipeline (built once): only its vocabulary is used, the
+    words come from :func:`policyparse.extract.tokens.tokenize`, so spaCy's own
+    segmenter is its dependency-free ``char`` one (no second dictionary load)."""
     import spacy  # noqa: PLC0415 - heavy: only for the spaCy view
 
-    logger = logging.getLogger("jieba")
-    level = logger.level
-    logger.setLevel(logging.WARNING)  # the jieba segmenter reports its dictionary load on stderr
-    try:
-        return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    finally:
-        logger.setLevel(level)
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
 
 
 def _tokens_covering(text: str, segmenter: str, cuts: set[int]) -> list[Token]:
@@ -54,13 +49,64 @@ def _tokens_covering(text: str, segmenter: str, cuts: set[int]) -> list[Token]:
             out.append(Token(text[pos : t.start], pos, t.start))
         s = t.start
         for c in sorted(c for c in cuts if t.start < c < t.end):
-            out.append(Token(text[s:c], s, c))
+            out.append(Token(text[s:c], s, c, t.pos))
             s = c
-        out.append(Token(text[s : t.end], s, t.end))
+        out.append(Token(text[s : t.end], s, t.end, t.pos))
         pos = t.end
     if pos < len(text):
         out.append(Token(text[pos:], pos, len(text)))
     return out
+
+
+class PolicyParseTokenizer:
+    """A spaCy tokenizer that cuts with a policyparse backend (``rjieba`` by default):
+    the words extraction reads, with the domain dictionary, ``token.tag_`` set to
+    the part-of-speech tag, whitespace kept as tokens (``doc.text`` is the text).
+
+    Use it in a config as ``{"nlp": {"tokenizer": {"@tokenizers":
+    "policyparse.Tokenizer.v1", "segmenter": "rjieba"}}}`` (registered through
+    the ``spacy_tokenizers`` entry point), so a pipeline with the ``policyparse``
+    component tokenises with the backend the component parses with.
+
+    Example:
+        >>> import spacy
+        >>> nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "policyparse.Tokenizer.v1"}}})
+        >>> [(t.text, t.tag_) for t in nlp("深入研究发展战略")]
+        [('深入', 'd'), ('研究', 'v'), ('发展', 'v'), ('战略', 'n')]
+    """
+
+    def __init__(self, vocab: Any, segmenter: str = "rjieba") -> None:
+        self.vocab = vocab
+        self.segmenter = segmenter
+
+    def __call__(self, text: str) -> "Doc":
+        from spacy.tokens import Doc  # noqa: PLC0415
+
+        tokens = _tokens_covering(text, self.segmenter, set())
+        return Doc(self.vocab, words=[t.text for t in tokens], spaces=[False] * len(tokens),
+                   tags=[t.pos for t in tokens])
+
+    # spaCy saves and loads a pipeline's tokenizer with these; the segmenter is in the config
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> "PolicyParseTokenizer":
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        return None
+
+    def from_disk(self, path: Any, **kwargs: Any) -> "PolicyParseTokenizer":
+        return self
+
+
+def make_tokenizer(segmenter: str = "rjieba") -> Any:
+    """The ``policyparse.Tokenizer.v1`` factory of spaCy's tokenizer registry (see :class:`PolicyParseTokenizer`)."""
+
+    def create(nlp: Any) -> PolicyParseTokenizer:
+        return PolicyParseTokenizer(nlp.vocab, segmenter)
+
+    return create
 
 
 def entity_spans(plan: "Plan") -> list[tuple[int, int, str]]:
@@ -79,8 +125,11 @@ def entity_spans(plan: "Plan") -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def to_spacy(plan: "Plan", *, segmenter: str = "jieba") -> "Doc":
+def to_spacy(plan: "Plan", *, segmenter: str = "rjieba") -> "Doc":
     """The plan as a spaCy ``Doc`` with ACTOR, VERB, TARGET and DOC entities.
+
+    Its words are those of ``segmenter`` (the backend extraction uses, ``rjieba``
+    by default), cut where a fact begins or ends; ``token.tag_`` is the POS tag.
 
     Example:
         >>> import policyparse
@@ -94,7 +143,7 @@ def to_spacy(plan: "Plan", *, segmenter: str = "jieba") -> "Doc":
     nlp = blank_nlp()
     spans = entity_spans(plan)
     tokens = _tokens_covering(plan.text, segmenter, {x for s, e, _ in spans for x in (s, e)})
-    doc = Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[False] * len(tokens))
+    doc = Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[False] * len(tokens), tags=[t.pos for t in tokens])
     ents = []
     for s, e, label in spans:
         span = doc.char_span(s, e, label=label, alignment_mode="strict")

@@ -4,7 +4,7 @@ Takes the text and the nodes of the outline; gives the plan's tasks (verb and
 object), actors with their roles, quantities (targets, results, …) and the
 documents it cites, each with its character span.
 
-- ``tokens``: the word segmenter backends (jieba, pkuseg) and the domain dictionary;
+- ``tokens``: the word segmenter backends (rjieba, jieba, pkuseg), POS tags and the domain dictionary;
 - ``numbers``: numerals (Arabic, Chinese, mixed) to values;
 - ``quantities``: numbers with units, comparators, commitment and deadline;
 - ``tasks``: action verbs and their objects, clause by clause;

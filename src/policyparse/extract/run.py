@@ -117,7 +117,7 @@ class _Actors:
         return a
 
 
-def extract(plan: Plan, *, segmenter: str = "jieba") -> Plan:
+def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
     """Fill ``plan.tasks``, ``quantities``, ``actors``, ``references`` and ``edges`` (in place).
 
     Example:

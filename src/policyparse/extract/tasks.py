@@ -18,6 +18,7 @@ a body that is the subject of the clause (or 由X负责) → ``lead``.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -105,16 +106,17 @@ def _split_compound(tok: Token, v: Verbs) -> list[Token]:
 
 def _frame_only(text: str, clause: tuple[int, int], has_next: bool) -> bool:
     """A clause that is only a prepositional frame (通过学习宣传，/ 在市委市政府领导下，)."""
-    s, e = clause
-    body = text[s:e]
     if not has_next:
         return False
-    if body.startswith(_FRAME_OPENERS):
+    s, e = clause
+    if text.startswith(_FRAME_OPENERS, s, e):
         return True
-    return body.startswith(_WEAK_FRAME_OPENERS) and bool(_FRAME_END.search(body))
+    return text.startswith(_WEAK_FRAME_OPENERS, s, e) and bool(_FRAME_END.search(text[s:e]))
 
 
 _JOINERS = ("", "、", "和", "及", "与", "以及", "或")
+#: what may stand before the bodies that open a clause and perform its verb (由市财政局牵头…; 各区教育局要…)
+_HEAD_WORDS = frozenset({"", "由", "并", "同时", "其中", "各"})
 
 
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
@@ -153,14 +155,18 @@ HEAD_MARGIN = 6
 
 
 @lru_cache(maxsize=1)
-def _any_verb() -> "regex.Pattern[str]":
-    """Every verb and verb-like adverb of the lexicon: where a clause's verb can be."""
+def _any_verb() -> "re.Pattern[str]":
+    """Every verb and verb-like adverb of the lexicon: where a clause's verb can be.
+
+    A plain alternation of words (longest first): the standard library's ``re``
+    runs it three times faster than ``regex`` (searched once per clause).
+    """
     v = verbs()
     words = sorted(set(v.classes) | set(v.verb_modifiers), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words))
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
-def head_tokens(text: str, start: int, end: int, segmenter: str = "jieba") -> list[Token]:
+def head_tokens(text: str, start: int, end: int, segmenter: str = "rjieba") -> list[Token]:
     """Tokens of a clause's head: up to a little past the first place a verb of
     the lexicon is written, which is all :func:`find_tasks` reads before the
     verb (segmenting whole sentences would double the cost of extraction).
@@ -178,7 +184,7 @@ def head_tokens(text: str, start: int, end: int, segmenter: str = "jieba") -> li
 
 def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, int],
                mentions: list[Mention], pivots: list[tuple[Mention, list[str]]], *,
-               segmenter: str = "jieba") -> list[TaskDraft]:
+               segmenter: str = "rjieba") -> list[TaskDraft]:
     """The tasks of one sentence.
 
     ``tokens`` cover the sentence (any superset is fine); with ``None`` only
@@ -209,7 +215,8 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
         in_clause = [m for m in mentions[bisect_left(mention_starts, cs) : bisect_left(mention_starts, ce)]
                      if m.end <= ce] if mentions else []
         roles: list[tuple[Mention, str]] = []
-        for group in _groups(text, in_clause):
+        groups = _groups(text, in_clause) if in_clause else []
+        for group in groups:
             role = _group_role(text, group[0].start, group[-1].end, cs)
             if role:
                 roles.extend((m, role) for m in group)
@@ -227,10 +234,9 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
             continue
         # bodies at the head of the clause, before its verb, perform it (省教育厅会同…制定; 各区教育局要…)
         if draft.verb_span:
-            groups = _groups(text, in_clause)
             if groups and not any(m is r[0] for r in roles for m in groups[0]):
                 head = text[cs:groups[0][0].start]
-                if groups[0][-1].end <= draft.verb_span[0] and regex.fullmatch(r"(?:由|并|同时|其中|各)?", head):
+                if groups[0][-1].end <= draft.verb_span[0] and head in _HEAD_WORDS:
                     roles.extend((m, "lead") for m in groups[0])
         draft.roles = leaders + roles
         drafts.append(draft)
