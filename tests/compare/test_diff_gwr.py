@@ -13,7 +13,7 @@ import policyparse
 from policyparse.cli.main import main
 from policyparse.compare.series import series
 
-from support import GOLD, gwr_path
+from support import GOLD, GWR, gwr_path
 
 HEADLINE = json.loads((GOLD / "gwr_headline_targets.json").read_text(encoding="utf-8"))
 GDP = {e["year"]: e for e in json.loads((GOLD / "gwr_gdp_targets.json").read_text(encoding="utf-8"))}
@@ -30,12 +30,21 @@ def diffs():
     return {pair: policyparse.diff(gwr_path(pair[0]), gwr_path(pair[1])) for pair in ((2018, 2019), (2022, 2023))}
 
 
+def _headline_view(t):
+    """A change as the headline gold states it: a target that entered the headline list is
+    'added' to it, one that left it 'removed' (its status across all targets is t.status)."""
+    if t.headline_list == "entered":
+        return "added", None, _dash(t.new.surface)
+    if t.headline_list == "left":
+        return "removed", _dash(t.old.surface), None
+    return t.status, _dash(t.old.surface) if t.old else None, _dash(t.new.surface) if t.new else None
+
+
 @pytest.mark.parametrize("pair", [(2018, 2019), (2022, 2023)])
 def test_every_headline_target_change(diffs, pair):
     d = diffs[pair]
     gold = HEADLINE["changes"][f"{pair[0]}→{pair[1]}"]
-    got = {(t.status, _dash(t.old.surface) if t.old else None, _dash(t.new.surface) if t.new else None)
-           for t in d.headline_changes}
+    got = {_headline_view(t) for t in d.headline_changes}
     want = {(g["status"], _dash(g["old"]), _dash(g["new"])) for g in gold}
     # surfaces written with their verb (控制在5.5%以内) count as the gold's 5.5%以内
     got = {(s, o.removeprefix("控制在") if o else o, n) for s, o, n in got}
@@ -160,3 +169,40 @@ def test_cli_panel_csv_on_stdout(capsys, tmp_path):
     import pandas as pd
 
     assert len(pd.read_parquet(out)) == len(policyparse.parse_file(gwr_path(2017)).targets)
+
+
+def test_one_status_per_target_in_every_table(diffs):
+    """2018 -> 2019: 农村贫困人口减少 (a chapter target of 2018, a headline one of 2019) has one
+    status in the headline table, the full table, the Markdown and the HTML report."""
+    d = diffs[(2018, 2019)]
+    assert all(any(t is u for u in d.target_changes) for t in d.headline_changes)
+    (poor,) = [t for t in d.headline_changes if t.indicator == "农村贫困人口减少"]
+    assert poor.headline_list == "entered" and poor.old is not None and poor.old.surface == "1000万以上"
+    from policyparse.compare.report import status_text  # noqa: PLC0415
+
+    text = status_text(poor)
+    assert text.endswith("; entered the headline list")
+    md = d.to_markdown()
+    rows = [line for line in md.splitlines() if line.startswith("| 农村贫困人口减少 |")]
+    assert len(rows) == 2 and len(set(rows)) == 1 and f"| {text} |" in rows[0]
+    assert d.to_html().count(text) >= 2
+    frames = {kind: d.to_frame(kind) for kind in ("targets", "headline")}
+    assert {f.loc[f.indicator == "农村贫困人口减少", "status"].item() for f in frames.values()} == {poor.status}
+
+
+def test_changes_stated_against_last_year_keep_their_sign():
+    """The deficit sentences of the headline-delta gold: 低 is negative, 高 positive."""
+    from policyparse.compare.targets import delta, signed_value  # noqa: PLC0415
+    from policyparse.evaluation import locate  # noqa: PLC0415
+
+    gold = json.loads((GOLD / "gwr_headline_deltas.json").read_text("utf-8"))["deficit_change_sentences"]
+    stated = [g for g in gold if g["signed_change"] not in (None, 0) and any(c.isdigit() for c in g["surface"])]
+    assert len(stated) >= 3
+    found = {}
+    for g in stated:
+        plan = policyparse.parse_file(GWR / f"{g['year']}.txt")
+        span = locate(plan.text, g["anchor"])
+        (q,) = [q for q in plan.quantities if span[0] <= q.span[0] < span[1]]
+        assert signed_value(q) == g["signed_change"], g["anchor"]
+        found[g["year"]] = q
+    assert delta(found[2018], found[2019]) == pytest.approx(0.6)  # from 低0.4 to 高0.2 is +0.6, not -0.2
