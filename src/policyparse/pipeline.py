@@ -17,6 +17,7 @@ from .outline import tree
 from .outline.assemble import NodeBuilder
 from .errors import PolicyParseError
 from .outline.labels import find_labels
+from .outline.roles import assign_roles
 from .model import ParseWarning, Plan
 from .ingest.normalize import normalize
 from .ingest.reader import read
@@ -148,7 +149,9 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: 
     builder.preamble(body_start, first)
     for root in roots:
         builder.heading(root, None)
-    plan = Plan(meta=info, text=t, nodes=builder.finish(), warnings=norm.warnings + warnings, raw_text=text,
+    nodes = builder.finish()
+    assign_roles(t, nodes)
+    plan = Plan(meta=info, text=t, nodes=nodes, warnings=norm.warnings + warnings, raw_text=text,
                 offsets=norm.chain)
     filled = [key for key in filled if key not in meta]
     if filled:

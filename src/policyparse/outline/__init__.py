@@ -7,7 +7,8 @@ plan's nodes: preamble, sections (一、), subsections (（一）), items (1. /
 - ``labels``: every numbering label in the text, by the numbering grammars;
 - ``tree``: the labels nested into headings (levels by first appearance);
 - ``segment``: paragraphs, sentences, clauses and enumerations of a span;
-- ``assemble``: headings and their text turned into :class:`~policyparse.model.Node` records.
+- ``assemble``: headings and their text turned into :class:`~policyparse.model.Node` records;
+- ``roles``: the section role of every node (review, goals, tasks …).
 
 Imports :mod:`policyparse.ingest` and the model; nothing above it.
 """
