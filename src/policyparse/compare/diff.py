@@ -202,6 +202,7 @@ def _describe(old: Plan, new: Plan, pair: Pair, segmenter: str, unit_ids: tuple[
     n = new.node(pair.new) if pair.new else None
     line = NodeChange(
         pair.old, pair.new, pair.kind, pair.status, pair.similarity, pair.moved,
+        old_role=o.role if o else None, new_role=n.role if n else None,
         old_label=o.label if o else None, new_label=n.label if n else None,
         old_heading=_title(old, o), new_heading=_title(new, n),
         old_span=o.span if o else None, new_span=n.span if n else None,
