@@ -41,6 +41,7 @@ eval: setup
 	$(BIN)/python benchmarks/eval_outline.py
 	$(BIN)/python benchmarks/eval_extraction.py
 	$(BIN)/python benchmarks/eval_diff.py
+	$(BIN)/python benchmarks/eval_panel.py
 
 schema: setup
 	$(BIN)/python scripts/gen_schema.py

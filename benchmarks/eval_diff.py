@@ -25,28 +25,45 @@ def _dash(s):
     return s.replace("－", "-").removeprefix("控制在") if s else s
 
 
+def _headline_view(t):
+    """A change as the headline gold states it: entering the headline list is 'added' to it."""
+    if t.headline_list == "entered":
+        return "added", None, _dash(t.new.surface)
+    if t.headline_list == "left":
+        return "removed", _dash(t.old.surface), None
+    return t.status, _dash(t.old.surface) if t.old else None, _dash(t.new.surface) if t.new else None
+
+
+def subsection_links(old_year: int, new_year: int, gold_file: str, label: str) -> tuple[int, int, int]:
+    """(tp, fp, fn) of the subsection links of a diff against a hand alignment; prints P and R."""
+    sub = json.loads((GOLD / gold_file).read_text(encoding="utf-8"))
+    d = policyparse.diff(GWR / f"{old_year}.txt", GWR / f"{new_year}.txt")
+    gl = {(p["old"], p["new"]) for p in sub["pairs"] if p["old"] and p["new"]}
+    gt = {(c.old_heading, c.new_heading) for c in d.alignment if c.kind == "subsection" and c.old and c.new}
+    tp = len(gl & gt)
+    print(f"{label}subsection links {old_year} → {new_year}: P={tp / len(gt) if gt else 1:.2f} R={tp / len(gl):.2f} "
+          f"(tp={tp} fp={len(gt) - tp} fn={len(gl) - tp})")
+    return tp, len(gt) - tp, len(gl) - tp
+
+
 def main() -> int:
     heads = json.loads((GOLD / "gwr_headline_targets.json").read_text(encoding="utf-8"))
     for a, b in ((2018, 2019), (2022, 2023)):
         d = policyparse.diff(GWR / f"{a}.txt", GWR / f"{b}.txt")
         gold = {(g["status"], _dash(g["old"]), _dash(g["new"])) for g in heads["changes"][f"{a}→{b}"]}
-        got = {(t.status, _dash(t.old.surface) if t.old else None, _dash(t.new.surface) if t.new else None)
-               for t in d.headline_changes}
+        got = {_headline_view(t) for t in d.headline_changes}
         print(f"headline target changes {a} → {b}: {len(got & gold)} of {len(gold)} right, {len(got - gold)} wrong")
-        if a == 2018:
-            sub = json.loads((GOLD / "gwr_2018_2019_subsections.json").read_text(encoding="utf-8"))
-            gl = {(p["old"], p["new"]) for p in sub["pairs"] if p["old"] and p["new"]}
-            gt = {(c.old_heading, c.new_heading) for c in d.alignment if c.kind == "subsection" and c.old and c.new}
-            tp = len(gl & gt)
-            print(f"subsection links 2018 → 2019 (dev): P={tp / len(gt):.2f} R={tp / len(gl):.2f} "
-                  f"(tp={tp} fp={len(gt) - tp} fn={len(gl) - tp})")
-    held = json.loads((GOLD / "gwr_2016_2017_subsections_heldout.json").read_text(encoding="utf-8"))
-    d = policyparse.diff(GWR / "2016.txt", GWR / "2017.txt")
-    gl = {(p["old"], p["new"]) for p in held["pairs"] if p["old"] and p["new"]}
-    gt = {(c.old_heading, c.new_heading) for c in d.alignment if c.kind == "subsection" and c.old and c.new}
-    tp = len(gl & gt)
-    print(f"HELD OUT: subsection links 2016 → 2017: P={tp / len(gt):.2f} R={tp / len(gl):.2f} "
-          f"(tp={tp} fp={len(gt) - tp} fn={len(gl) - tp})")
+    total = [0, 0, 0]
+    for old_year, new_year, gold_file, label in (
+            (2018, 2019, "gwr_2018_2019_subsections.json", "(dev) "),
+            (2016, 2017, "gwr_2016_2017_subsections_heldout.json", "HELD OUT: "),
+            (2021, 2022, "gwr_2021_2022_subsections.json", "HELD OUT: "),
+            (2023, 2024, "gwr_2023_2024_subsections.json", "HELD OUT: ")):
+        counts = subsection_links(old_year, new_year, gold_file, label)
+        if label.startswith("HELD"):
+            total = [x + y for x, y in zip(total, counts)]
+    tp, fp, fn = total
+    print(f"HELD OUT: subsection links over the three held-out pairs: P={tp / (tp + fp):.2f} R={tp / (tp + fn):.2f}")
     gdp = {e["year"]: e for e in json.loads((GOLD / "gwr_gdp_targets.json").read_text(encoding="utf-8"))}
     frame = policyparse.panel(sorted(GWR.glob("*.txt")))
     found = series(frame, "国内生产总值增长").set_index("year")

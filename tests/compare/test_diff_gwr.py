@@ -13,7 +13,7 @@ import policyparse
 from policyparse.cli.main import main
 from policyparse.compare.series import series
 
-from support import GOLD, gwr_path
+from support import GOLD, GWR, gwr_path
 
 HEADLINE = json.loads((GOLD / "gwr_headline_targets.json").read_text(encoding="utf-8"))
 GDP = {e["year"]: e for e in json.loads((GOLD / "gwr_gdp_targets.json").read_text(encoding="utf-8"))}
@@ -30,12 +30,21 @@ def diffs():
     return {pair: policyparse.diff(gwr_path(pair[0]), gwr_path(pair[1])) for pair in ((2018, 2019), (2022, 2023))}
 
 
+def _headline_view(t):
+    """A change as the headline gold states it: a target that entered the headline list is
+    'added' to it, one that left it 'removed' (its status across all targets is t.status)."""
+    if t.headline_list == "entered":
+        return "added", None, _dash(t.new.surface)
+    if t.headline_list == "left":
+        return "removed", _dash(t.old.surface), None
+    return t.status, _dash(t.old.surface) if t.old else None, _dash(t.new.surface) if t.new else None
+
+
 @pytest.mark.parametrize("pair", [(2018, 2019), (2022, 2023)])
 def test_every_headline_target_change(diffs, pair):
     d = diffs[pair]
     gold = HEADLINE["changes"][f"{pair[0]}→{pair[1]}"]
-    got = {(t.status, _dash(t.old.surface) if t.old else None, _dash(t.new.surface) if t.new else None)
-           for t in d.headline_changes}
+    got = {_headline_view(t) for t in d.headline_changes}
     want = {(g["status"], _dash(g["old"]), _dash(g["new"])) for g in gold}
     # surfaces written with their verb (控制在5.5%以内) count as the gold's 5.5%以内
     got = {(s, o.removeprefix("控制在") if o else o, n) for s, o, n in got}
@@ -58,13 +67,14 @@ def test_subsection_alignment_against_hand_alignment(diffs):
     """Links between 2018 and 2019 subsections against the hand alignment (dev pair).
 
     The hand alignment links 11 pairs, many to many; the aligner pairs one to one
-    (plus splits and merges by containment) and finds 6 of them with 1 wrong link:
-    P 0.86, R 0.55 (printed by benchmarks/eval_diff.py). The test holds that level."""
+    (plus splits and merges) within a role and finds 8 of them with no wrong link:
+    P 1.00, R 0.73 (printed by benchmarks/eval_diff.py; it was P 0.86, R 0.55
+    before divisions of different roles were kept apart). The test holds that level."""
     gold = {(p["old"], p["new"]) for p in SUBSECTIONS["pairs"] if p["old"] and p["new"]}
     got = {(c.old_heading, c.new_heading) for c in diffs[(2018, 2019)].alignment
            if c.kind == "subsection" and c.old and c.new}
     tp = len(got & gold)
-    assert tp / len(got) >= 0.85 and tp / len(gold) >= 0.5
+    assert tp / len(got) >= 0.99 and tp / len(gold) >= 0.72
     removed = {c.old_heading for c in diffs[(2018, 2019)].alignment if c.kind == "subsection" and c.status == "removed"}
     gold_removed = {p["old"] for p in SUBSECTIONS["pairs"] if p["new"] is None}
     assert len(removed & gold_removed) >= 7
@@ -82,6 +92,32 @@ def test_subsection_alignment_held_out():
     assert tp / len(got) >= 0.95 and tp / len(gold) >= 0.6
 
 
+@pytest.mark.parametrize("pair", [(2021, 2022), (2023, 2024)])
+def test_subsection_alignment_on_two_more_held_out_pairs(pair):
+    """Hand alignments made blind to the parser (2021 -> 2022: P 1.00 R 0.80; 2023 -> 2024:
+    P 1.00 R 0.50). 2023 -> 2024 was looked at while keeping roles apart (its review
+    subsections had been merged into task ones by containment), so it is no longer
+    strictly held out."""
+    gold_file = GOLD / f"gwr_{pair[0]}_{pair[1]}_subsections.json"
+    hand = json.loads(gold_file.read_text("utf-8"))
+    d = policyparse.diff(gwr_path(pair[0]), gwr_path(pair[1]))
+    gold = {(p["old"], p["new"]) for p in hand["pairs"] if p["old"] and p["new"]}
+    got = {(c.old_heading, c.new_heading) for c in d.alignment if c.kind == "subsection" and c.old and c.new}
+    tp = len(got & gold)
+    floors = {(2021, 2022): (0.99, 0.79), (2023, 2024): (0.99, 0.49)}[pair]
+    assert tp / len(got) >= floors[0] and tp / len(gold) >= floors[1]
+
+
+def test_divisions_of_different_roles_are_not_paired():
+    """2023 reviews its past five years in ten subsections; none of them is taken for a
+    2024 task subsection of a similar name (like pairs with like)."""
+    d = policyparse.diff(gwr_path(2023), gwr_path(2024))
+    subsections = [c for c in d.alignment if c.kind == "subsection"]
+    assert sum(1 for c in subsections if c.old and d.old.node(c.old).role == "review") == 10
+    assert all(not c.roles_differ for c in subsections if c.old and c.new)
+    assert all(c.status == "removed" for c in subsections if c.old and d.old.node(c.old).role == "review")
+
+
 def test_gdp_target_series_for_a_decade_with_achieved_values():
     frame = policyparse.panel([gwr_path(y) for y in range(2012, 2020)])
     gdp = series(frame, "经济增长")
@@ -97,7 +133,7 @@ def test_gdp_target_series_for_a_decade_with_achieved_values():
             assert row.achieved == achieved["value"], row.year
             assert row.achieved_source.endswith(f"{row.year + 1}.txt")
     assert gdp.set_index("year").loc[2016, "met"] == True  # noqa: E712 - 6.7 within 6.5-7
-    assert gdp.set_index("year").loc[2014, "met"] == True  # noqa: E712 - 7.4 within 10% of 7.5左右
+    assert gdp.set_index("year").loc[2014, "met"] == True  # noqa: E712 - 7.4 within 0.1 point of 7.5左右
 
 
 def test_gdp_target_series_over_every_year_against_the_hand_gold():
@@ -138,7 +174,11 @@ def test_panel_columns_and_spans():
     frame = policyparse.panel([plan])
     assert list(frame.columns)[:11] == ["year", "indicator", "indicator_text", "kind", "comparator", "value",
                                         "value_max", "unit", "commitment", "deadline", "headline"]
-    assert len(frame) == len(plan.targets) and set(frame.kind) == {"target"}
+    assert set(frame.kind) == {"target"}
+    # one row per indicator: every target is a row or the restatement of exactly one row
+    restated = [i for ids in frame.restatements for i in ids]
+    assert sorted([*frame.id, *restated]) == sorted(q.id for q in plan.targets)
+    assert len(set(frame.id) | set(restated)) == len(plan.targets)
     for row in frame.itertuples():
         assert plan.text[row.span[0]:row.span[1]] == next(q.surface for q in plan.targets if q.id == row.id)
     assert frame.headline.sum() == 7
@@ -192,3 +232,40 @@ def test_cli_panel_csv_on_stdout(capsys, tmp_path):
     import pandas as pd
 
     assert len(pd.read_parquet(out)) == len(policyparse.parse_file(gwr_path(2017)).targets)
+
+
+def test_one_status_per_target_in_every_table(diffs):
+    """2018 -> 2019: 农村贫困人口减少 (a chapter target of 2018, a headline one of 2019) has one
+    status in the headline table, the full table, the Markdown and the HTML report."""
+    d = diffs[(2018, 2019)]
+    assert all(any(t is u for u in d.target_changes) for t in d.headline_changes)
+    (poor,) = [t for t in d.headline_changes if t.indicator == "农村贫困人口减少"]
+    assert poor.headline_list == "entered" and poor.old is not None and poor.old.surface == "1000万以上"
+    from policyparse.compare.report import status_text  # noqa: PLC0415
+
+    text = status_text(poor)
+    assert text.endswith("; entered the headline list")
+    md = d.to_markdown()
+    rows = [line for line in md.splitlines() if line.startswith("| 农村贫困人口减少 |")]
+    assert len(rows) == 2 and len(set(rows)) == 1 and f"| {text} |" in rows[0]
+    assert d.to_html().count(text) >= 2
+    frames = {kind: d.to_frame(kind) for kind in ("targets", "headline")}
+    assert {f.loc[f.indicator == "农村贫困人口减少", "status"].item() for f in frames.values()} == {poor.status}
+
+
+def test_changes_stated_against_last_year_keep_their_sign():
+    """The deficit sentences of the headline-delta gold: 低 is negative, 高 positive."""
+    from policyparse.compare.targets import delta, signed_value  # noqa: PLC0415
+    from policyparse.evaluation import locate  # noqa: PLC0415
+
+    gold = json.loads((GOLD / "gwr_headline_deltas.json").read_text("utf-8"))["deficit_change_sentences"]
+    stated = [g for g in gold if g["signed_change"] not in (None, 0) and any(c.isdigit() for c in g["surface"])]
+    assert len(stated) >= 3
+    found = {}
+    for g in stated:
+        plan = policyparse.parse_file(GWR / f"{g['year']}.txt")
+        span = locate(plan.text, g["anchor"])
+        (q,) = [q for q in plan.quantities if span[0] <= q.span[0] < span[1]]
+        assert signed_value(q) == g["signed_change"], g["anchor"]
+        found[g["year"]] = q
+    assert delta(found[2018], found[2019]) == pytest.approx(0.6)  # from 低0.4 to 高0.2 is +0.6, not -0.2

@@ -134,3 +134,55 @@ def test_actor_network_of_the_bundled_plan(bundled_plan):
     plt.close(ax.figure)
     with pytest.raises(ValueError, match="by must be one of"):
         plot.actor_network(bundled_plan, by="sentence")
+
+
+def _glyph_warnings(fig) -> list[str]:
+    """The "Glyph … missing from font(s)" warnings of drawing ``fig`` on the Agg canvas."""
+    import warnings  # noqa: PLC0415
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.canvas.draw()
+    return [str(w.message) for w in caught if "Glyph" in str(w.message)]
+
+
+def test_chinese_labels_draw_in_the_bundled_font_without_missing_glyphs(panel, bundled_plan):
+    """The plot extra's Noto Sans SC is registered and used: no text is drawn as empty boxes."""
+    assert plot.cjk_font() == "Noto Sans SC"
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 5))
+    plot.targets_over_time(panel, GDP, ax=left, title="国内生产总值增长目标与实际")
+    plot.actor_network(bundled_plan, ax=right)
+    assert _glyph_warnings(fig) == []
+    drawn = [t for ax in (left, right) for t in (ax.title, ax.yaxis.label, *ax.texts, *ax.get_yticklabels())
+             if any("\u4e00" <= ch <= "\u9fff" for ch in t.get_text())]
+    assert len(drawn) > 10  # the title, the y label and the actors' and items' names are Chinese
+    assert all(t.get_fontfamily()[0] == "Noto Sans SC" for t in drawn)
+    plt.close(fig)
+
+
+def test_without_a_cjk_font_matplotlib_reports_missing_glyphs():
+    """The check above can fail: DejaVu Sans alone draws Chinese as boxes and says so."""
+    fig, ax = plt.subplots()
+    ax.set_title("国内生产总值增长", fontfamily="DejaVu Sans")
+    assert _glyph_warnings(fig)
+    plt.close(fig)
+
+
+def test_targets_for_a_later_year_are_drawn_apart_from_the_annual_series(panel):
+    """A five-year figure set in 2021 for 2025 is a hollow square at 2025, labelled 2021, and its
+    row's value is not joined to the annual achieved line."""
+    extra = panel.iloc[[0]].copy()
+    extra[["year", "comparator", "value", "achieved"]] = [2021, ">=", 5.5, 50.0]  # a five-year total, not a year's result
+    extra["deadline"] = 2025
+    frame = pd.concat([panel.assign(deadline=pd.NA), extra], ignore_index=True)
+    frame["deadline"] = frame["deadline"].astype("Int64")
+    fig, ax = plt.subplots()
+    plot.targets_over_time(frame, GDP, ax=ax)
+    assert _markers(ax, "s") == [(2025, 5.5)]
+    assert [t.get_text() for t in ax.texts] == ["2021"]
+    (achieved,) = [line for line in ax.lines if line.get_label() == "achieved"]
+    assert 50.0 not in list(achieved.get_ydata())
+    assert list(achieved.get_xdata()) == [2017, 2018, 2019, 2021, 2022]  # 2021's own annual result stays
+    assert _markers(ax, "^") == [(2021, 6.0)]  # the annual >= target of 2021 is still drawn as one
+    assert plot.MULTI_YEAR_LABEL in [t.get_text() for t in ax.get_legend().get_texts()]
+    plt.close(fig)

@@ -13,8 +13,11 @@ preamble, which are the items of a Government Work Report):
    (scipy's ``linear_sum_assignment``) on cosine similarity, from the top of
    the outline down: two units whose parents are already paired get
    :data:`PARENT_BONUS`, so a subsection stays under its section's partner
-   when the text allows. A pair below :data:`THRESHOLD` is no pair, unless
-   its margin says otherwise:
+   when the text allows; two units whose divisions have different roles
+   (``review``, ``goals``, ``tasks`` …: :attr:`policyparse.model.Node.role`)
+   lose :data:`ROLE_PENALTY`, so a review of last year's work is not taken
+   for this year's task of a similar name. A pair below :data:`THRESHOLD`
+   is no pair, unless its margin says otherwise:
    Cosine similarities of long texts are low in absolute terms and vary
    with length, so a pair is also kept below :data:`THRESHOLD` when it
    stands out from the other candidates of both its units: its *margin*
@@ -65,6 +68,10 @@ FLOOR = 0.1
 MARGIN_K = 3
 #: Added to the similarity of two units whose parents are paired, when choosing pairs (not reported).
 PARENT_BONUS = 0.25
+#: Subtracted from the similarity of two units whose divisions have different roles (a review
+#: against tasks, goals against tasks), for choosing and keeping pairs: like pairs with like, and
+#: only a near copy crosses roles (the pair then says both roles).
+ROLE_PENALTY = 0.5
 #: How much more a unit's lead (heading, first sentence) weighs than its body.
 LEAD_WEIGHT = 2.0
 #: Share of a left-over unit's character bigrams that must lie inside another unit for a split or merge.
@@ -104,6 +111,14 @@ class Pair:
     similarity: Optional[float] = None
     #: the pair also changed place (its status says moved when its text is unchanged)
     moved: bool = False
+    #: the roles of the two units' divisions (review, goals, tasks …), when known
+    old_role: Optional[str] = None
+    new_role: Optional[str] = None
+
+    @property
+    def roles_differ(self) -> bool:
+        """Both units have a role and the roles are not the same (a near copy that changed division)."""
+        return self.old_role is not None and self.new_role is not None and self.old_role != self.new_role
 
 
 def units(plan: Plan) -> list[Unit]:
@@ -237,50 +252,64 @@ def _align_kind(ou: list[Unit], nu: list[Unit], parents: tuple[list[Optional[str
 
     vo, vn = _vectors(ou, nu)
     sim = (vo @ vn.T).toarray()
-    margin = margins(sim)
     import numpy as np  # noqa: PLC0415
 
+    differ = np.array([[a.node.role is not None and b.node.role is not None and a.node.role != b.node.role
+                        for b in nu] for a in ou], dtype=bool)
+    like = sim - ROLE_PENALTY * differ
+    margin = margins(like)
     paired_parents = np.array([[p is not None and partner_of_old.get(p) == q for q in parents[1]]
                                for p in parents[0]], dtype=bool)
-    rows, cols = linear_sum_assignment(sim + PARENT_BONUS * paired_parents, maximize=True)
+    rows, cols = linear_sum_assignment(like + PARENT_BONUS * paired_parents, maximize=True)
     matched_old: dict[int, int] = {}
     for r, c in zip(rows, cols):
-        if sim[r, c] >= threshold or (margin[r, c] >= MARGIN and sim[r, c] >= FLOOR):
+        if like[r, c] >= threshold or (margin[r, c] >= MARGIN and like[r, c] >= FLOOR):
             matched_old[r] = c
     matched_new = {c: r for r, c in matched_old.items()}
     pairs = []
     for r, c in matched_old.items():
         status = "unchanged" if ou[r].key == nu[c].key else "reworded"
-        pairs.append(Pair(ou[r].node.id, nu[c].node.id, kind, status, round(float(sim[r, c]), 4)))
+        pairs.append(Pair(ou[r].node.id, nu[c].node.id, kind, status, round(float(sim[r, c]), 4),
+                          old_role=ou[r].node.role, new_role=nu[c].node.role))
         partner_of_old[ou[r].node.id] = nu[c].node.id
-    # split: a new unit left over that lies inside an old unit; merged: the converse
+    # split: a new unit left over that lies inside an old unit, or stands out as like it (the rule
+    # that keeps a pair); merged: the converse
+    def linked(r: int, c: int, part: Unit, whole: Unit) -> bool:
+        return (not differ[r, c] and _containment(part, whole) >= CONTAINMENT) or keep(r, c)
+
+    def keep(r: int, c: int) -> bool:
+        return bool(like[r, c] >= threshold or (margin[r, c] >= MARGIN and like[r, c] >= FLOOR))
+
+    merged_into: dict[int, list[int]] = {}
+    for r in range(len(ou)):
+        if r in matched_old:
+            continue
+        best = max(range(len(nu)), key=lambda c: (linked(r, c, ou[r], nu[c]), like[r, c]))
+        if linked(r, best, ou[r], nu[best]):
+            merged_into.setdefault(best, []).append(r)
+    into = {r: c for c, rs in merged_into.items() for r in rs}
     split_of: dict[int, list[int]] = {}
     for c in range(len(nu)):
         if c in matched_new:
             continue
-        best = max(range(len(ou)), key=lambda r: _containment(nu[c], ou[r]))
-        if _containment(nu[c], ou[best]) >= CONTAINMENT:
+        best = max(range(len(ou)), key=lambda r: (linked(r, c, nu[c], ou[r]), like[r, c]))
+        if linked(best, c, nu[c], ou[best]):
             split_of.setdefault(best, []).append(c)
-    merged_into: dict[int, list[int]] = {}
-    taken_by_splits = {c for cs in split_of.values() for c in cs}
-    for r in range(len(ou)):
-        if r in matched_old:
-            continue
-        best = max(range(len(nu)), key=lambda c: _containment(ou[r], nu[c]))
-        if _containment(ou[r], nu[best]) >= CONTAINMENT and best not in taken_by_splits:
-            merged_into.setdefault(best, []).append(r)
+    for r, cs in list(split_of.items()):  # an old unit left over that merged into one new unit and split into others
+        if r in into and into[r] not in cs:
+            cs.append(into[r])
     for r, cs in split_of.items():
         group = cs + ([matched_old[r]] if r in matched_old else [])
         if len(group) < 2:
             continue
         for c in group:
-            _set(pairs, kind, ou[r].node.id, nu[c].node.id, "split", float(sim[r, c]))
+            _set(pairs, kind, ou[r].node, nu[c].node, "split", float(sim[r, c]))
     for c, rs in merged_into.items():
         group = rs + ([matched_new[c]] if c in matched_new else [])
         if len(group) < 2:
             continue
         for r in group:
-            _set(pairs, kind, ou[r].node.id, nu[c].node.id, "merged", float(sim[r, c]))
+            _set(pairs, kind, ou[r].node, nu[c].node, "merged", float(sim[r, c]))
     paired_old = {p.old for p in pairs}
     paired_new = {p.new for p in pairs}
     pairs += [Pair(u.node.id, None, kind, "removed") for u in ou if u.node.id not in paired_old]
@@ -288,12 +317,12 @@ def _align_kind(ou: list[Unit], nu: list[Unit], parents: tuple[list[Optional[str
     return pairs
 
 
-def _set(pairs: list[Pair], kind: str, old_id: str, new_id: str, status: str, similarity: float) -> None:
+def _set(pairs: list[Pair], kind: str, old: Node, new: Node, status: str, similarity: float) -> None:
     for p in pairs:
-        if p.old == old_id and p.new == new_id:
+        if p.old == old.id and p.new == new.id:
             p.status = status
             return
-    pairs.append(Pair(old_id, new_id, kind, status, round(similarity, 4)))
+    pairs.append(Pair(old.id, new.id, kind, status, round(similarity, 4), old_role=old.role, new_role=new.role))
 
 
 def _mark_moves(old: Plan, new: Plan, pairs: list[Pair], partner_of_old: dict[str, str]) -> None:

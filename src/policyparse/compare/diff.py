@@ -91,7 +91,8 @@ class PlanDiff:
     alignment: list[NodeChange]
     #: every target of either plan, paired by indicator
     target_changes: list[TargetChange]
-    #: the headline targets alone (主要预期目标 …), paired among themselves
+    #: the pairs of ``target_changes`` in which a headline target (主要预期目标 …) takes part: the same
+    #: objects, so a target has one status everywhere; ``headline_list`` says kept, entered or left
     headline_changes: list[TargetChange] = field(default_factory=list)
 
     # --- views -----------------------------------------------------------------------
@@ -190,8 +191,8 @@ def diff(old: PlanLike, new: PlanLike, *, threshold: Optional[float] = None, seg
     pairs = align_outlines(old_plan, new_plan, **kwargs)
     unit_ids = ({u.node.id for u in units(old_plan)}, {u.node.id for u in units(new_plan)})
     lines = [_describe(old_plan, new_plan, p, segmenter, unit_ids) for p in pairs]
-    return PlanDiff(old_plan, new_plan, lines, match_targets(old_plan, new_plan),
-                    match_targets(old_plan, new_plan, headline=True))
+    targets = match_targets(old_plan, new_plan)
+    return PlanDiff(old_plan, new_plan, lines, targets, [t for t in targets if t.headline])
 
 
 # --- what changed inside a pair -----------------------------------------------------------
@@ -201,6 +202,7 @@ def _describe(old: Plan, new: Plan, pair: Pair, segmenter: str, unit_ids: tuple[
     n = new.node(pair.new) if pair.new else None
     line = NodeChange(
         pair.old, pair.new, pair.kind, pair.status, pair.similarity, pair.moved,
+        old_role=o.role if o else None, new_role=n.role if n else None,
         old_label=o.label if o else None, new_label=n.label if n else None,
         old_heading=_title(old, o), new_heading=_title(new, n),
         old_span=o.span if o else None, new_span=n.span if n else None,

@@ -61,7 +61,8 @@ def _span_columns(prefix: str, span: Optional[Span]) -> dict[str, Optional[int]]
 
 
 def _target_row(t: "TargetChange") -> dict[str, Any]:
-    row: dict[str, Any] = {"indicator": t.indicator, "status": t.status, "headline": t.headline}
+    row: dict[str, Any] = {"indicator": t.indicator, "status": t.status, "headline": t.headline,
+                           "headline_list": t.headline_list}
     for side, q in (("old", t.old), ("new", t.new)):
         row[f"{side}_id"] = q.id if q else None
         row[f"{side}_text"] = q.surface if q else None
@@ -82,12 +83,28 @@ def _fmt(value: Any) -> str:
     return "—" if value is None else str(value)
 
 
+def status_text(t: "TargetChange") -> str:
+    """A target's status as every table of a report shows it: the status, the fields that
+    changed, and how it stands to the headline lists when it entered or left them.
+
+    Example:
+        >>> from policyparse.compare.targets import TargetChange
+        >>> status_text(TargetChange("农村贫困人口减少", "changed", None, None, changes=["commitment"], headline_list="entered"))
+        'changed (commitment); entered the headline list'
+    """
+    text = t.status + (f" ({', '.join(t.changes)})" if t.changes else "")
+    if t.headline_list in ("entered", "left"):
+        text += f"; {t.headline_list} the headline list"
+    return text
+
+
 def target_table(changes: list["TargetChange"]) -> list[list[str]]:
     """Rows of text for a target-change table: indicator, status, old, new, delta."""
     rows = []
     for t in changes:
         delta = "" if t.delta is None else f"{t.delta:+g}"
-        rows.append([t.indicator, t.status, t.old.surface if t.old else "—", t.new.surface if t.new else "—", delta])
+        rows.append([t.indicator, status_text(t), t.old.surface if t.old else "—", t.new.surface if t.new else "—",
+                     delta])
     return rows
 
 
@@ -148,7 +165,7 @@ def html_summary(d: "PlanDiff") -> str:
     counts = "".join(f"<td class='{s}'>{s} {n}</td>" for s, n in d.summary().items())
     changes = d.headline_changes or [t for t in d.target_changes if t.status != "unchanged"]
     rows = "".join(
-        f"<tr class='{_esc(t.status)}'><td>{_esc(t.indicator)}</td><td>{_esc(t.status)}</td>"
+        f"<tr class='{_esc(t.status)}'><td>{_esc(t.indicator)}</td><td>{_esc(status_text(t))}</td>"
         f"<td>{_esc(t.old.surface if t.old else '—')}</td><td>{_esc(t.new.surface if t.new else '—')}</td>"
         f"<td>{'' if t.delta is None else f'{t.delta:+g}'}</td></tr>" for t in changes)
     return (f"<div><style>{_CSS}</style><b>{_esc(_name(d.old))} → {_esc(_name(d.new))}</b>"
@@ -183,7 +200,7 @@ def _target_html(d: "PlanDiff") -> str:
         old = f"<a href='#old-{t.old.id}'>{_esc(t.old.surface)}</a> <small>{_esc(t.old.text)}</small>" if t.old else "—"
         new = f"<a href='#new-{t.new.id}'>{_esc(t.new.surface)}</a> <small>{_esc(t.new.text)}</small>" if t.new else "—"
         delta = "" if t.delta is None else f"{t.delta:+g}"
-        rows.append(f"<tr class='{_esc(t.status)}'><td>{_esc(t.indicator)}</td><td class='st'>{_esc(t.status)}</td>"
+        rows.append(f"<tr class='{_esc(t.status)}'><td>{_esc(t.indicator)}</td><td class='st'>{_esc(status_text(t))}</td>"
                     f"<td>{old}</td><td>{new}</td><td>{delta}</td><td>{_esc('、'.join(t.changes))}</td></tr>")
     return ("<table><tr><th>indicator</th><th>status</th><th>old</th><th>new</th><th>Δ</th><th>fields</th></tr>"
             + "".join(rows) + "</table>")

@@ -12,16 +12,20 @@ the sentences around them and the closeness of the values as tie breakers.
 
 The *headline* targets are those of the paragraph that states the plan's
 main targets (今年发展的主要预期目标是：…; the markers are data,
-``data/indicators.json``): :func:`headline_targets` finds them, and
-``match_targets(old, new, headline=True)`` compares those alone, which is
-how a reader compares two years' main targets (a target that moved into the
-headline list is ``added`` there, though the older plan stated it elsewhere).
+``data/indicators.json``): :func:`headline_targets` finds them. Targets are
+paired once, all of them, two headline targets preferring each other
+(:data:`HEADLINE_WEIGHT`), so a target has one status in every table;
+``headline_list`` says how it stands to the headline lists: ``kept`` (in
+both), ``entered`` (only in the new plan's, as 农村贫困人口减少 in 2019,
+stated in a chapter of 2018), ``left`` (only in the old plan's).
 
 A pair is ``unchanged`` when comparator, value, upper bound, unit,
 commitment and deadline (counted from each plan's year, so this year's target stays this year's) are all the same, otherwise ``changed`` (a change of
 comparator or range is a change: 6.5%左右 → 6%－6.5%). ``delta`` is new − old
 in the new target's unit, when both are single values of one dimension; for
-a range it is null (its ``changes`` say what moved).
+a range it is null (its ``changes`` say what moved). A change stated against
+something else carries its sign (:func:`signed_value`): 比去年预算低0.4个百分点
+is −0.4, 高0.2个百分点 is +0.2, so the delta between them is +0.6.
 
 Example:
     >>> import policyparse
@@ -35,6 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from ..data import load_json
 from ..extract.indicators import MATCH_THRESHOLD, canonical, similarity
 from ..model import Plan, Quantity, _record
 
@@ -42,6 +47,9 @@ from ..model import Plan, Quantity, _record
 CONTEXT_WEIGHT = 0.1
 #: Weight of the closeness of the values in the pairing score.
 VALUE_WEIGHT = 0.05
+
+#: Weight added to the pairing score of two headline targets, so the headline lists pair among themselves first.
+HEADLINE_WEIGHT = 0.2
 
 #: The fields whose change makes a target ``changed``, in the order they are reported.
 COMPARED: tuple[str, ...] = ("comparator", "value_max", "value", "unit", "commitment", "deadline")
@@ -67,6 +75,8 @@ class TargetChange:
     similarity: Optional[float] = None
     #: either target is a headline target (see :func:`headline_targets`)
     headline: bool = False
+    #: ``kept``, ``entered`` or ``left`` the headline list; None when neither target is a headline one
+    headline_list: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -78,6 +88,7 @@ class TargetChange:
             "changes": list(self.changes),
             "similarity": self.similarity,
             "headline": self.headline,
+            "headline_list": self.headline_list,
         }
 
 
@@ -119,13 +130,14 @@ def headline_targets(plan: Plan) -> list[Quantity]:
 
 def match_targets(old: Plan, new: Plan, *, threshold: float = MATCH_THRESHOLD,
                   headline: bool = False) -> list[TargetChange]:
-    """Pair the targets of two plans (or their headline targets alone) and say how each moved.
+    """Pair the targets of two plans and say how each moved; with ``headline=True``, only the
+    pairs in which a headline target takes part (the same pairs and statuses as without it).
 
     Returns the pairs and the added targets in the new plan's order, then
     the removed targets in the old plan's order.
     """
-    heads = {id(q) for q in headline_targets(old) + headline_targets(new)}
-    ot, nt = (headline_targets(old), headline_targets(new)) if headline else (old.targets, new.targets)
+    old_heads, new_heads = {id(q) for q in headline_targets(old)}, {id(q) for q in headline_targets(new)}
+    ot, nt = old.targets, new.targets
     pairs: dict[int, tuple[int, float]] = {}
     if ot and nt:
         import numpy as np  # noqa: PLC0415
@@ -138,7 +150,8 @@ def match_targets(old: Plan, new: Plan, *, threshold: float = MATCH_THRESHOLD,
                     ind[i, j] = similarity(a.indicator or a.text, b.indicator or b.text)
         context = _context_similarity([q.text for q in ot], [q.text for q in nt])
         closeness = np.array([[_value_closeness(a, b) for b in nt] for a in ot])
-        score = ind + CONTEXT_WEIGHT * context + VALUE_WEIGHT * closeness
+        both_headline = np.array([[id(a) in old_heads and id(b) in new_heads for b in nt] for a in ot], dtype=float)
+        score = ind + CONTEXT_WEIGHT * context + VALUE_WEIGHT * closeness + HEADLINE_WEIGHT * both_headline
         score[ind < threshold] = 0.0
         for i, j in zip(*linear_sum_assignment(score, maximize=True)):
             if ind[i, j] >= threshold:
@@ -153,8 +166,10 @@ def match_targets(old: Plan, new: Plan, *, threshold: float = MATCH_THRESHOLD,
     paired_old = {i for i, _ in pairs.values()}
     out += [TargetChange(_name(a), "removed", a, None) for i, a in enumerate(ot) if i not in paired_old]
     for change in out:
-        change.headline = id(change.old) in heads or id(change.new) in heads
-    return out
+        was, now = id(change.old) in old_heads, id(change.new) in new_heads
+        change.headline = was or now
+        change.headline_list = "kept" if was and now else "entered" if now else "left" if was else None
+    return [c for c in out if c.headline] if headline else out
 
 
 def _name(q: Quantity) -> str:
@@ -191,9 +206,41 @@ def delta(old: Quantity, new: Quantity) -> Optional[float]:
     if old.comparator == "range" or new.comparator == "range" or _dimension(old) != _dimension(new):
         return None
     if old.unit == new.unit or old.base_value is None or new.base_value is None or not new.value:
-        return round(float(new.value - old.value), 10)
+        return round(signed_value(new) - signed_value(old), 10)
     scale = new.base_value / new.value
-    return round(float((new.base_value - old.base_value) / scale), 10)
+    return round(float((_sign(new) * new.base_value - _sign(old) * old.base_value) / scale), 10)
+
+
+def _sign(q: Quantity) -> int:
+    """-1 for a change stated against something else that goes down (比去年预算低…), else 1.
+
+    Only a comparison (the last 比 or 较 before the number, in its clause)
+    gives a sign; a change verb that names the indicator (能耗下降3%) does
+    not. The direction words are data (``data/panel.json``).
+    """
+    if q.measure != "change" or q.clause_span is None:
+        return 1
+    before = q.text[: q.span[0] - q.clause_span[0]]
+    at = max(before.rfind("比"), before.rfind("较"))
+    if at < 0:
+        return 1
+    after = before[at:]
+    signs = load_json("panel.json")["change_signs"]
+    last = max([(after.rfind(w) + len(w), -1) for w in signs["down"] if w in after]
+               + [(after.rfind(w) + len(w), 1) for w in signs["up"] if w in after], default=(0, 1))
+    return last[1]
+
+
+def signed_value(q: Quantity) -> float:
+    """A quantity's value with the sign of the change it states.
+
+    Example:
+        >>> import policyparse
+        >>> a, b = (policyparse.parse(t).quantities[0] for t in ("赤字率比去年预算低0.4个百分点。", "赤字率比去年预算高0.2个百分点。"))
+        >>> signed_value(a), signed_value(b), delta(a, b)
+        (-0.4, 0.2, 0.6)
+    """
+    return float(_sign(q) * q.value)
 
 
 def _context_similarity(old: list[str], new: list[str]) -> Any:

@@ -14,14 +14,20 @@
 
 Both return the matplotlib ``Axes`` (drawing on ``ax=`` when given), so a
 figure can be styled and saved as usual. matplotlib is imported on first use
-(install it with the ``plot`` extra; ``make setup`` does). Chinese labels need
-a CJK font: the first installed of :data:`CJK_FONTS` is used, else matplotlib
-draws empty boxes and warns.
+(install it with the ``plot`` extra; ``make setup`` does).
+
+Chinese labels need a CJK font. The ``plot`` extra installs Noto Sans SC (SIL
+Open Font License, from the ``justmytype-intl-cjk`` package); it is registered
+with matplotlib's font manager on first use and drawn by default, so figures
+render the same on every machine. Without it the first installed font of
+:data:`CJK_FONTS` is used, and without any matplotlib draws empty boxes.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 from ..model import HEADING_KINDS
@@ -47,6 +53,8 @@ COMPARATOR_STYLE: dict[str, tuple[str, str]] = {
 }
 #: the legend entry of a range target, drawn as a band
 RANGE_LABEL = "target (range)"
+#: the legend entry of a target set for a later year (到2025年…), drawn at its deadline
+MULTI_YEAR_LABEL = "target for a later year (at its deadline; set in the year shown)"
 
 #: line styles of the roles in :func:`actor_network`
 ROLE_STYLE: dict[str, dict[str, Any]] = {
@@ -72,8 +80,43 @@ def _axes(ax: Optional["Axes"]) -> "Axes":
     return ax
 
 
+#: where the ``plot`` extra's font package keeps Noto Sans SC
+BUNDLED_FONT = ("justmytype_intl_cjk", ("fonts", "ofl", "notosanssc"))
+
+
+@lru_cache(maxsize=1)
+def register_bundled_font() -> Optional[str]:
+    """Register the Noto Sans SC of the ``plot`` extra with matplotlib; its family name, or None.
+
+    The package is found without importing it; its font files are added to
+    matplotlib's font manager once per process.
+    """
+    import importlib.util  # noqa: PLC0415
+
+    package, folder = BUNDLED_FONT
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    fonts = sorted(Path(next(iter(spec.submodule_search_locations)), *folder).glob("*.[ot]tf"))
+    if not fonts:
+        return None
+    from matplotlib import font_manager  # noqa: PLC0415
+
+    for font in fonts:
+        font_manager.fontManager.addfont(str(font))
+    return str(font_manager.FontProperties(fname=str(fonts[0])).get_name())
+
+
 def cjk_font() -> Optional[str]:
-    """The first installed font of :data:`CJK_FONTS`, or None."""
+    """The font Chinese text is drawn in: the bundled Noto Sans SC, else the first installed of :data:`CJK_FONTS`.
+
+    Example:
+        >>> cjk_font()  # with the plot extra installed
+        'Noto Sans SC'
+    """
+    bundled = register_bundled_font()
+    if bundled is not None:
+        return bundled
     from matplotlib import font_manager  # noqa: PLC0415
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
@@ -81,16 +124,19 @@ def cjk_font() -> Optional[str]:
 
 
 def _use_cjk(ax: "Axes") -> None:
-    """Give the Axes' texts a CJK font where one is installed."""
+    """Give every text of the Axes (title, labels, ticks, texts, legend) the CJK font."""
     font = cjk_font()
     if font is None:
         return
+    family = [font, "sans-serif"]
     texts = [ax.title, ax.xaxis.label, ax.yaxis.label, *ax.texts]
     legend = ax.get_legend()
     if legend is not None:
         texts += list(legend.get_texts())
+        legend.get_title().set_fontfamily(family)
     for t in texts:
-        t.set_fontfamily([font, "sans-serif"])
+        t.set_fontfamily(family)
+    ax.tick_params(labelfontfamily=font)
 
 
 def _missing(x: Any) -> bool:
@@ -98,6 +144,12 @@ def _missing(x: Any) -> bool:
     import pandas as pd  # noqa: PLC0415 - a panel is a DataFrame: pandas is loaded already
 
     return bool(pd.isna(x))
+
+
+def _is_multi_year(row: Any) -> bool:
+    """A target whose deadline is after the year of the plan that sets it (到2025年, 十四五)."""
+    deadline = getattr(row, "deadline", None)
+    return not _missing(deadline) and int(deadline) > int(row.year)
 
 
 def targets_over_time(panel: "pd.DataFrame", indicator: str, *, ax: Optional["Axes"] = None,
@@ -109,7 +161,11 @@ def targets_over_time(panel: "pd.DataFrame", indicator: str, *, ax: Optional["Ax
     ``achieved``, ``met``; other columns are ignored). Each target is drawn by
     its comparator (:data:`COMPARATOR_STYLE`; a ``range`` as a band from
     ``value`` to ``value_max``); each year's ``achieved`` value as a point,
-    joined in year order, and ringed in red where ``met`` is False.
+    joined in year order, and ringed in red where ``met`` is False. A target
+    set for a later year (its ``deadline`` after its ``year``: 到2025年, a
+    five-year plan's figure) is not part of the annual series: it is drawn
+    apart, as a hollow square at its deadline labelled with the year that set
+    it, and its row's achieved value is not joined to the annual line.
 
     Example:
         >>> import pandas as pd, matplotlib
@@ -142,9 +198,15 @@ def targets_over_time(panel: "pd.DataFrame", indicator: str, *, ax: Optional["Ax
         labelled.add(text)
         return text
 
-    for row in rows.itertuples(index=False):
+    multi_year = [_is_multi_year(row) for row in rows.itertuples(index=False)]
+    for row, later in zip(rows.itertuples(index=False), multi_year):
         year, value = int(row.year), float(row.value)
-        if row.comparator == "range" and not _missing(row.value_max):
+        if later:  # set in one plan for a later year: drawn apart, at its deadline, never in the annual series
+            ax.plot([int(row.deadline)], [value], linestyle="none", marker="s", markersize=8, fillstyle="none",
+                    color="#6a3d9a", label=label_once(MULTI_YEAR_LABEL))
+            ax.annotate(str(year), (int(row.deadline), value), textcoords="offset points", xytext=(6, 4),
+                        fontsize="x-small", color="#6a3d9a")
+        elif row.comparator == "range" and not _missing(row.value_max):
             ax.add_patch(Rectangle((year - width / 2, value), width, float(row.value_max) - value,
                                    facecolor="#a6cee3", edgecolor="#1f78b4", alpha=0.8, label=label_once(RANGE_LABEL)))
         else:
@@ -152,7 +214,8 @@ def targets_over_time(panel: "pd.DataFrame", indicator: str, *, ax: Optional["Ax
             ax.plot([year], [value], linestyle="none", marker=marker, markersize=14 if marker == "_" else 9,
                     markeredgewidth=2.5 if marker == "_" else 1, color="#1f78b4",
                     fillstyle="none" if row.comparator in (">", "<", "~") else "full", label=label_once(words))
-    achieved = rows[[not _missing(a) for a in rows["achieved"]]].drop_duplicates("year")
+    annual = rows[[not later for later in multi_year]]
+    achieved = annual[[not _missing(a) for a in annual["achieved"]]].drop_duplicates("year")
     if not achieved.empty:
         ax.plot(achieved["year"].astype(int), achieved["achieved"].astype(float), color="black", marker="o",
                 markersize=5, linewidth=1, label="achieved")
@@ -162,8 +225,9 @@ def targets_over_time(panel: "pd.DataFrame", indicator: str, *, ax: Optional["Ax
                     markersize=11, markerfacecolor="none", markeredgecolor="#e31a1c", markeredgewidth=1.5,
                     label="target missed")
     ax.autoscale_view()
-    years = rows["year"].astype(int)
-    ax.set_xlim(years.min() - 1, years.max() + 1)
+    years = [int(y) for y in rows["year"]] + [int(r.deadline) for r, later in zip(rows.itertuples(index=False), multi_year)
+                                              if later]
+    ax.set_xlim(min(years) - 1, max(years) + 1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     units = Counter(u for u in rows["unit"] if isinstance(u, str) and u)
     unit = units.most_common(1)[0][0] if units else None
