@@ -91,6 +91,11 @@ def _key_results_02(code: list, folder: Path) -> None:
     assert report.read_text("utf-8").startswith("<!DOCTYPE html>")
     markdown = next(t for t in shown if t.startswith("# "))  # the Markdown summary printed under the report
     assert "2018" in markdown.split("\n")[0] and " → " in markdown.split("\n")[0] and "| units |" in markdown
+    items = _shown(next(c for c in code if "items.status.value_counts()" in c.source))
+    counts = {status: int(n) for status, n in re.findall(r"^(\w+)\s+(\d+)$", items, flags=re.M)}
+    assert {"reworded", "added", "removed"} <= set(counts) and counts["reworded"] >= 10  # 2023 -> 2024 task items
+    moved = _shown(next(c for c in code if 'd2.to_frame("targets")' in c.source))
+    assert re.search(r"城镇新增就业\s+1200万人左右\s+1200万人以上\s+0\.0\s+comparator\s+kept", moved)
     gdp = next(c for c in code if 'series(panel, "经济增长")' in c.source)
     table = _shown(gdp)
     assert re.search(r"2019\s+\S+\s+range\s+6\.0\s+6\.5", table)  # 6%-6.5%

@@ -38,7 +38,8 @@ def diff_frame(d: "PlanDiff", kind: str = "alignment") -> "pd.DataFrame":
     if kind == "alignment":
         rows = [{
             "old": c.old, "new": c.new, "kind": c.kind, "status": c.status, "similarity": c.similarity,
-            "moved": c.moved, "old_label": c.old_label, "new_label": c.new_label,
+            "moved": c.moved, "old_role": c.old_role, "new_role": c.new_role,
+            "old_label": c.old_label, "new_label": c.new_label,
             "old_heading": c.old_heading, "new_heading": c.new_heading,
             **_span_columns("old", c.old_span), **_span_columns("new", c.new_span),
             "added": "；".join(p.text for p in c.added), "removed": "；".join(p.text for p in c.removed),
