@@ -18,11 +18,12 @@ from typing import Iterable, Optional, cast
 import regex
 
 from ..outline import segment
-from .actors import Mention, canonical, find_mentions, is_collective, kind_of, pivot_mentions
+from .actors import Mention, canonical, find_mentions, is_collective, kind_of, pivot_mentions, place_names, typed_mentions
 from ..model import HEADING_KINDS, Actor, ActorKind, Edge, Node, Plan, Quantity, Reference, ReferenceKind, Task, TaskActor
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon
 from .references import find_references
 from .tasks import TaskDraft, find_tasks, verbs
+from .tokens import tokenize
 
 
 def units(plan: Plan) -> list[tuple[Node, int, int]]:
@@ -135,6 +136,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
     year = plan.meta.year
     actors = _Actors()
     _issuers(plan, actors)
+    home = _home_region(plan)
     drafts: list[tuple[Node, TaskDraft, tuple[int, int]]] = []
     quantities: list[tuple[Node, Quantity, tuple[int, int]]] = []
     refs = []
@@ -142,6 +144,12 @@ def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
         mentions = list(find_mentions(text, s, e))
         pivots = [(m, roles) for m, roles in pivot_mentions(text, s, e, verb_words)
                   if not any(x.start <= m.start < x.end for x in mentions)]
+        # bodies named by type or place (公立医院, 淮安), around those named by name; read with
+        # rjieba's tags whatever the segmenter (pkuseg tags nothing, jieba tags its unknown words x),
+        # so every backend finds the same bodies
+        taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m, _ in pivots]
+        mentions += typed_mentions(text, tokenize(text, s, e, segmenter="rjieba"), taken, home=home)
+        mentions.sort(key=lambda m: m.start)
         for m in mentions + [m for m, _ in pivots]:
             actors.add(m)
         for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter):
@@ -163,6 +171,23 @@ def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
     drafts.sort(key=lambda x: x[1].span)
     _build(plan, drafts, quantities, refs, actors)
     return plan
+
+
+def _home_region(plan: Plan) -> Optional[str]:
+    """The place the plan governs (its own province is where it acts, not an actor): the
+    plan's region when it is a place of the administrative-division data, else the province
+    or municipality the text names most often, if it names one at least five times."""
+    places = place_names()
+    if plan.meta.region in places:
+        return plan.meta.region
+    provinces = {full for full in places.values()
+                 if full.endswith(("省", "自治区", "北京市", "天津市", "上海市", "重庆市"))}
+    counts = {}
+    for short, full in places.items():
+        if full in provinces:
+            counts[full] = counts.get(full, 0) + plan.text.count(short) if short != full else counts.get(full, 0)
+    best = max(counts, key=counts.get, default=None)
+    return best if best is not None and counts[best] >= 5 else None
 
 
 def _issuers(plan: Plan, actors: _Actors) -> None:
