@@ -218,7 +218,7 @@ def _same_body(written: str, name: str, gold: str) -> bool:
     return len(set(written) & set(gold)) >= 2
 
 
-def score_actor_mentions(plan: Plan, gold: list[dict]) -> Score:
+def score_actor_mentions(plan: Plan, gold: list[dict], *, leave_out: Iterable[str] = ()) -> Score:
     """Actors scored by where they are named, for gold whose names are written differently
     from the library's canonical names (江苏省人民政府 for 省政府, 民营企业 for 民企).
 
@@ -226,7 +226,9 @@ def score_actor_mentions(plan: Plan, gold: list[dict]) -> Score:
     plan is named inside one of the gold actor's mention anchors by a name that could be
     the same body (:func:`_same_body`). An actor of the plan is correct when it found a
     gold actor that way; every other actor of the plan is spurious. Gold mentions are
-    anchors (a substring of the text that occurs once, containing the name).
+    anchors (a substring of the text that occurs once, containing the name). ``leave_out``
+    names actor kinds the gold does not annotate (``enterprise`` for a gold of public
+    bodies only): the plan's actors of those kinds are neither right nor wrong.
 
     Example:
         >>> from policyparse import parse
@@ -236,11 +238,13 @@ def score_actor_mentions(plan: Plan, gold: list[dict]) -> Score:
         (1, 0, 0)
     """
     text = plan.text
-    mentions = [(a, s, e) for a in plan.actors for s, e in a.mentions]
+    left = set(leave_out)
+    actors = [a for a in plan.actors if a.kind not in left]
+    mentions = [(a, s, e) for a in actors for s, e in a.mentions]
     found_plan: set[str] = set()
     score = Score()
     for g in gold:
-        hit = [a for a in plan.actors if a.name == g["name"]]
+        hit = [a for a in actors if a.name == g["name"]]
         for anchor in g.get("mentions", []):
             try:
                 s0, e0 = locate(text, anchor)
@@ -253,7 +257,7 @@ def score_actor_mentions(plan: Plan, gold: list[dict]) -> Score:
         else:
             score.fn += 1
             score.errors.append(f"missed actor {g['name']}")
-    for a in plan.actors:
+    for a in actors:
         if a.id not in found_plan:
             score.fp += 1
             score.errors.append(f"spurious actor {a.name} ({len(a.mentions)}x, e.g. "

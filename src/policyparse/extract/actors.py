@@ -277,7 +277,7 @@ def _created_pattern() -> "regex.Pattern[str]":
     return regex.compile(rf"(?:{verbs})(?:{_COUNT.pattern})[^，。；、,;：:]{{0,8}}$")
 
 
-_COUNT = regex.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:多|余)?(?:个|家|所|座|支|批|类)")
+_COUNT = regex.compile(r"(?:\d+(?:\.\d+)?(?:[-—–~至]\d+(?:\.\d+)?)?|[一二两三四五六七八九十百千万]+)(?:多|余)?(?:个|家|所|座|支|批|类)")
 
 
 def _created(text: str, lo: int, s: int, e: int, created: "regex.Pattern[str]") -> bool:
@@ -289,7 +289,7 @@ def _created(text: str, lo: int, s: int, e: int, created: "regex.Pattern[str]") 
 
 
 def typed_mentions(text: str, tokens: list, taken: Iterable[tuple[int, int]] = (),
-                   home: Optional[str] = None) -> Iterator[Mention]:
+                   home: Optional[str] = None) -> list[Mention]:
     """Bodies named by their type or place, not by a listed name: a noun phrase whose head
     is a body word (``type_heads`` in ``data/actors.json``: 医院, 企业, 高中, 工会, 群团组织),
     widened to the left over the words that modify it as long as they are nouns, place names,
@@ -307,6 +307,10 @@ def typed_mentions(text: str, tokens: list, taken: Iterable[tuple[int, int]] = (
         >>> [m.name for m in typed_mentions(t, tokenize(t))]
         ['县域普通高中', '公立医院', '淮安', '常州', '地方']
     """
+    return sorted(_typed(text, tokens, list(taken), home), key=lambda m: m.start)
+
+
+def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional[str]) -> Iterator[Mention]:
     if not tokens:
         return
     lex = lexicon()
@@ -322,7 +326,6 @@ def typed_mentions(text: str, tokens: list, taken: Iterable[tuple[int, int]] = (
     head_re = _head_pattern()
     home_names = {home, places.get(home or "", home)} if home else set()
     lo, hi = tokens[0].start, tokens[-1].end
-    taken = list(taken)
     ends = {t.end: k for k, t in enumerate(tokens)}
     starts_in = {}
     for k, t in enumerate(tokens):
@@ -366,7 +369,10 @@ def typed_mentions(text: str, tokens: list, taken: Iterable[tuple[int, int]] = (
         name = canonical(written)
         kind = lex["names"].get(name) or heads[m.group()]
         found.append((s, e))
-        yield Mention(written, name, kind, s, e, name.startswith(collectives) or name == m.group())
+        # named by type, it stands for every body of the type (公立医院), unless a proper name
+        # singles one out (苏州实验室, 河北港口集团)
+        proper = any(t.pos in ("ns", "nz", "nr", "nt") and t.start < m.start() for t in tokens[j + 1 : i + 1])
+        yield Mention(written, name, kind, s, e, not proper and name not in lex["names"] or name.startswith(collectives))
     for i, tok in enumerate(tokens):
         word = tok.text
         if not free(tok.start, tok.end):

@@ -147,10 +147,11 @@ def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
         # bodies named by type or place (公立医院, 淮安), around those named by name; read with
         # rjieba's tags whatever the segmenter (pkuseg tags nothing, jieba tags its unknown words x),
         # so every backend finds the same bodies
+        # (they take no roles: a type named at a clause's head is as often its topic, 高水平医院加力建设,
+        # as its agent, so a role read from the words around it would be a guess)
         taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m, _ in pivots]
-        mentions += typed_mentions(text, tokenize(text, s, e, segmenter="rjieba"), taken, home=home)
-        mentions.sort(key=lambda m: m.start)
-        for m in mentions + [m for m, _ in pivots]:
+        typed = list(typed_mentions(text, tokenize(text, s, e, segmenter="rjieba"), taken, home=home))
+        for m in sorted(mentions + typed + [m for m, _ in pivots], key=lambda m: m.start):
             actors.add(m)
         for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter):
             drafts.append((node, d, (s, e)))
