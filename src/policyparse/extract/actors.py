@@ -271,6 +271,9 @@ def place_names() -> dict[str, str]:
     return names
 
 
+_TERM = regex.compile(r"第[一二三四五六七八九十]+届")
+
+
 @lru_cache(maxsize=1)
 def _created_pattern() -> "regex.Pattern[str]":
     verbs = _alt(lexicon()["creation_verbs"])
@@ -333,6 +336,8 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             starts_in[c] = k
     found: list[tuple[int, int]] = []
     created = _created_pattern()
+    not_before = frozenset(lex["type_not_before"])
+    by_start = {t.start: t for t in tokens}
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken + found)
@@ -362,11 +367,20 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             s = tokens[j].start  # 各级 / 有关 / 相关 before the name: a collective
         e = m.end()
         written = text[s:e]
+        term = None
+        if s == tokens[k].start and j >= 1 and _TERM.fullmatch(tokens[j].text) and tokens[j - 1].pos == "ns":
+            # 江苏省第十四届人民代表大会: the province's congress, named with its term
+            s, term = tokens[j - 1].start, tokens[j - 1].text + text[tokens[k].start:e]
+            written = text[s:e]
+        if e in by_start and by_start[e].text in not_before:
+            continue  # 高校毕业生, 大学科技园: people or a place of the body, not the body
+        if s > lo and text[s - 1] in "一二两三四五六七八九十百千0123456789":
+            continue  # 二十国集团, 3所高校…: a numbered name or a counted output
         if _created(text, lo, s, e, created):
             continue  # 新建学校30所, 建设44家全国重点实验室: what is built is an output, not yet a body
         if written in not_bodies or written in home_names or not free(s, e) or _in_title(text, s, lo, hi):
             continue
-        name = canonical(written)
+        name = term or canonical(written)
         kind = lex["names"].get(name) or heads[m.group()]
         found.append((s, e))
         # named by type, it stands for every body of the type (公立医院), unless a proper name
