@@ -10,10 +10,10 @@ before this work (rjieba, commit 0d14857) and after:
 ====================  ========  ==============  ==============
 gold                  split     before P / R    after P / R
 ====================  ========  ==============  ==============
-prov-jiangsu          train     1.000 / 0.078   0.946 / 0.863
-prov-guizhou          test      0.933 / 0.118   0.856 / 0.798
-gwr 2024              held out  0.909 / 0.312   0.526 / 0.938
-gwr 2024, no firms    held out                  0.714 / 0.938
+prov-jiangsu          train     1.000 / 0.078   0.947 / 0.873
+prov-guizhou          test      0.933 / 0.118   0.865 / 0.807
+gwr 2024              held out  0.909 / 0.312   0.536 / 0.938
+gwr 2024, no firms    held out                  0.732 / 0.938
 ====================  ========  ==============  ==============
 
 The 2024 gold lists no firms at all while both provincial golds list them (龙头企业,
@@ -89,20 +89,20 @@ def test_every_backend_finds_the_same_typed_bodies():
 # --- the gold -----------------------------------------------------------------------------------------
 def test_jiangsu_train_gold(jiangsu):
     score = score_actor_mentions(jiangsu, _gold(GOLD / "labels" / "prov-jiangsu.actors.json")["actors"])
-    assert score.precision >= 0.94 and score.recall >= 0.86, score.errors
+    assert score.precision >= 0.94 and score.recall >= 0.87, score.errors
 
 
 def test_guizhou_test_gold():
     gold = _gold(GOLD / "labels" / "prov-guizhou.actors.json")
     plan = policyparse.parse_file(CORPORA / gold["source"])
     score = score_actor_mentions(plan, gold["actors"])
-    assert score.precision >= 0.85 and score.recall >= 0.79, score.errors
+    assert score.precision >= 0.86 and score.recall >= 0.80, score.errors
 
 
 def test_heldout_2024_gold():
     gold = _gold(GOLD / "gwr_2024_actors_heldout.json")
     plan = policyparse.parse_file(gwr_path(2024))
     score = score_actor_mentions(plan, gold["actors"])
-    assert score.recall >= 0.93 and score.precision >= 0.52, score.errors
+    assert score.recall >= 0.93 and score.precision >= 0.53, score.errors
     public = score_actor_mentions(plan, gold["actors"], leave_out={"enterprise"})
-    assert public.recall == score.recall and public.precision >= 0.71, public.errors
+    assert public.recall == score.recall and public.precision >= 0.73, public.errors

@@ -164,12 +164,12 @@ def test_heldout_gwr_2024_actors_and_roles():
     """Held out: actors and explicit roles of the 2024 report, annotated without the parser's
     output and broadly (schools, hospitals, 地方, 部门 count as actors). Measured, not tuned
     on: actors P 0.909 R 0.312 by name before bodies named by type were found; now, by
-    mention anchors (the gold's names are not always canonical), P 0.526 R 0.938, and P 0.714
+    mention anchors (the gold's names are not always canonical), P 0.536 R 0.938, and P 0.732
     leaving out firms, which this gold does not annotate (tests/extract/test_actors_typed.py).
     Roles P 1.000 R 0.227 (bodies named by type take no roles)."""
     gold = json.loads((GOLD / "gwr_2024_actors_heldout.json").read_text("utf-8"))
     plan = policyparse.parse_file(gwr_path(2024))
     actors = score_actor_mentions(plan, gold["actors"], leave_out={"enterprise"})
-    assert actors.precision >= 0.71 and actors.recall >= 0.93, actors.errors
+    assert actors.precision >= 0.73 and actors.recall >= 0.93, actors.errors
     roles = score_roles(plan, gold["roles"])
     assert roles.precision >= 0.9 and roles.recall >= 0.2, roles.errors
