@@ -12,6 +12,7 @@ named only between a verb of support or guidance and their own action
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
@@ -272,6 +273,17 @@ def place_names() -> dict[str, str]:
 
 
 _TERM = regex.compile(r"第[一二三四五六七八九十]+届")
+_HAN = regex.compile(r"\p{Han}+")
+
+
+@lru_cache(maxsize=1)
+def _typed_words() -> dict[str, frozenset[str]]:
+    """The word sets :func:`typed_mentions` asks about, built once."""
+    lex = lexicon()
+    return {"mod_tags": frozenset(lex["type_modifier_tags"]), "stop": frozenset(lex["type_stop_words"]),
+            "not_bodies": frozenset(lex["type_not_bodies"]), "before_bare": frozenset(lex["bare_after"]),
+            "place_before": frozenset(lex["place_before"]), "not_before": frozenset(lex["type_not_before"]),
+            "verbish": frozenset().union(*_words_before_places())}
 
 
 @lru_cache(maxsize=1)
@@ -289,6 +301,32 @@ def _created(text: str, lo: int, s: int, e: int, created: "regex.Pattern[str]") 
     if created.search(text[max(lo, s - 16):s]):
         return True  # 建设44家全国重点 | 实验室
     return text[max(lo, s - 3):s].endswith(tuple(lexicon()["creation_verbs"])) and _COUNT.match(text, e) is not None
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> "regex.Pattern[str]":
+    lex = lexicon()
+    return regex.compile(_alt(sorted({*lex["type_heads"], *lex["bare_bodies"]}, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _place_prefixes() -> frozenset[str]:
+    return frozenset(name[:2] for name in place_names())
+
+
+def typed_cues(text: str) -> list[int]:
+    """Where in ``text`` a body named by type or place could be: the offsets of head and bare
+    words and of the first two characters of place names, in order. A span without one has
+    no such body, so it need not be segmented (:func:`typed_mentions` needs the tokens).
+
+    Example:
+        >>> typed_cues("推进公立医院建设。加快改革。支持淮安发展")
+        [4, 16]
+    """
+    prefixes = _place_prefixes()
+    cues = {m.start() for m in _cue_pattern().finditer(text)}
+    cues.update(i for i in range(len(text) - 1) if text[i : i + 2] in prefixes)
+    return sorted(cues)
 
 
 def typed_mentions(text: str, tokens: list, taken: Iterable[tuple[int, int]] = (),
@@ -318,67 +356,61 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
         return
     lex = lexicon()
     heads = lex["type_heads"]
-    mod_tags = frozenset(lex["type_modifier_tags"])
-    stop = frozenset(lex["type_stop_words"])
-    not_bodies = frozenset(lex["type_not_bodies"])
+    w = _typed_words()
     bare = lex["bare_bodies"]
     collectives = tuple(lex["collectives"])
-    before_bare = frozenset(lex["bare_after"])
     places = place_names()
-    place_before = frozenset(lex["place_before"])
     head_re = _head_pattern()
     home_names = {home, places.get(home or "", home)} if home else set()
     lo, hi = tokens[0].start, tokens[-1].end
     ends = {t.end: k for k, t in enumerate(tokens)}
-    starts_in = {}
-    for k, t in enumerate(tokens):
-        for c in range(t.start, t.end):
-            starts_in[c] = k
+    token_starts = [t.start for t in tokens]
     found: list[tuple[int, int]] = []
     created = _created_pattern()
-    not_before = frozenset(lex["type_not_before"])
     by_start = {t.start: t for t in tokens}
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken + found)
-
-    verbish = frozenset().union(*_words_before_places())
+        return not any(a < e and s < b for a, b in taken) and not any(a < e and s < b for a, b in found)
 
     def good_modifier(t) -> bool:  # type: ignore[no-untyped-def]
-        return (t.pos in mod_tags and t.text not in verbish and not _COUNT.search(t.text)
-                and not t.text.startswith(("所", "个", "家", "座", "批")) and t.text not in stop and regex.fullmatch(r"\p{Han}+", t.text) is not None
+        return (t.pos in w["mod_tags"] and t.text not in w["verbish"] and t.text not in w["stop"]
+                and not _COUNT.search(t.text) and not t.text.startswith(("所", "个", "家", "座", "批"))
+                and _HAN.fullmatch(t.text) is not None
                 and not (t.pos == "a" and len(t.text) == 1))  # 稳企业: a one-character adjective is a verb here
 
     # bodies named by type: a head word ending at a token's end
     for m in _head_pattern().finditer(text, lo, hi):
-        if m.end() not in ends or m.start() not in starts_in:
+        if m.end() not in ends:
             continue
-        i, k = ends[m.end()], starts_in[m.start()]
+        i, k = ends[m.end()], bisect_right(token_starts, m.start()) - 1
+        if k < 0 or tokens[k].end <= m.start() or any(tokens[x].end != tokens[x + 1].start for x in range(k, i)):
+            continue  # not inside the tokens (they may cover a span's clauses one by one)
         if k != i and tokens[k].start != m.start():
             continue  # 创新|区: the head starts inside a word it does not end with
         if tokens[i].pos in ("v", "vd", "d", "p", "c", "u", "r"):
             continue
         s = tokens[k].start
         j = k - 1
-        while j >= 0 and m.end() - tokens[j].start <= 12 and good_modifier(tokens[j]):
+        while j >= 0 and tokens[j].end == s and m.end() - tokens[j].start <= 12 and good_modifier(tokens[j]):
             s = tokens[j].start
             j -= 1
-        if j >= 0 and tokens[j].text in collectives:
+        if j >= 0 and tokens[j].end == s and tokens[j].text in collectives:
             s = tokens[j].start  # 各级 / 有关 / 相关 before the name: a collective
         e = m.end()
         written = text[s:e]
         term = None
-        if s == tokens[k].start and j >= 1 and _TERM.fullmatch(tokens[j].text) and tokens[j - 1].pos == "ns":
+        if (s == tokens[k].start and j >= 1 and tokens[j].end == s and tokens[j - 1].end == tokens[j].start
+                and _TERM.fullmatch(tokens[j].text) and tokens[j - 1].pos == "ns"):
             # 江苏省第十四届人民代表大会: the province's congress, named with its term
             s, term = tokens[j - 1].start, tokens[j - 1].text + text[tokens[k].start:e]
             written = text[s:e]
-        if e in by_start and by_start[e].text in not_before:
+        if e in by_start and by_start[e].text in w["not_before"]:
             continue  # 高校毕业生, 大学科技园: people or a place of the body, not the body
         if s > lo and text[s - 1] in "一二两三四五六七八九十百千0123456789":
             continue  # 二十国集团, 3所高校…: a numbered name or a counted output
         if _created(text, lo, s, e, created):
             continue  # 新建学校30所, 建设44家全国重点实验室: what is built is an output, not yet a body
-        if written in not_bodies or written in home_names or not free(s, e) or _in_title(text, s, lo, hi):
+        if written in w["not_bodies"] or written in home_names or not free(s, e) or _in_title(text, s, lo, hi):
             continue
         name = term or canonical(written)
         kind = lex["names"].get(name) or heads[m.group()]
@@ -389,13 +421,13 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
         yield Mention(written, name, kind, s, e, not proper and name not in lex["names"] or name.startswith(collectives))
     for i, tok in enumerate(tokens):
         word = tok.text
-        if not free(tok.start, tok.end):
+        if (word not in bare and word not in places) or not free(tok.start, tok.end):
             continue
-        prev = tokens[i - 1] if i else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        prev = tokens[i - 1] if i and tokens[i - 1].end == tok.start else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].start == tok.end else None
         if word in bare and tok.pos in ("n", "s", "nt", "j"):
             name, kind, modifier_ok = bare[word]
-            if prev is not None and prev.text in before_bare:
+            if prev is not None and prev.text in w["before_bare"]:
                 s = prev.start  # 一些地方, 有关部门: a body whatever follows
             elif not modifier_ok and nxt is not None and nxt.pos in ("n", "vn", "nz", "an", "j", "l"):
                 continue  # 地方特色, 部门预算: a modifier, not a body
@@ -405,7 +437,7 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             continue
         # a place standing by itself: not the modifier of a following noun, not a route (新沂至江都)
         if word in places and len(word) >= 2 and word not in home_names and places[word] not in home_names:
-            if nxt is not None and not (nxt.pos in ("v", "vd") or nxt.text in place_before
+            if nxt is not None and not (nxt.pos in ("v", "vd") or nxt.text in w["place_before"]
                                         or head_re.fullmatch(nxt.text)):
                 continue  # 徐州区域中心城市, 连云港徐圩港区, 新沂至江都: the modifier of a noun, a route
             if prev is not None and (prev.text in ("从", "自") or prev.text in places):
