@@ -277,6 +277,62 @@ def score_actors(plan: Plan, gold: list[dict]) -> Score:
     return score
 
 
+def _same_body(written: str, name: str, gold: str) -> bool:
+    """Could a found mention (as ``written``, normalised ``name``) be the gold actor ``gold``?
+    Same name, one inside the other (省人大 / 省人大常委会), or two characters in common
+    (民企 / 民营企业): annotators write names their own way."""
+    if gold in (written, name) or written in gold or gold in written or name in gold or gold in name:
+        return True
+    return len(set(written) & set(gold)) >= 2
+
+
+def score_actor_mentions(plan: Plan, gold: list[dict], *, leave_out: Iterable[str] = ()) -> Score:
+    """Actors scored by where they are named, for gold whose names are written differently
+    from the library's canonical names (江苏省人民政府 for 省政府, 民营企业 for 民企).
+
+    A gold actor is found when an actor of the plan has its name, or when an actor of the
+    plan is named inside one of the gold actor's mention anchors by a name that could be
+    the same body (:func:`_same_body`). An actor of the plan is correct when it found a
+    gold actor that way; every other actor of the plan is spurious. Gold mentions are
+    anchors (a substring of the text that occurs once, containing the name). ``leave_out``
+    names actor kinds the gold does not annotate (``enterprise`` for a gold of public
+    bodies only): the plan's actors of those kinds are neither right nor wrong.
+
+    Example:
+        >>> from policyparse import parse
+        >>> plan = parse("支持市教育局开展工作。")
+        >>> s = score_actor_mentions(plan, [{"name": "武汉市教育局", "mentions": ["支持市教育局开展"]}])
+        >>> s.tp, s.fp, s.fn
+        (1, 0, 0)
+    """
+    text = plan.text
+    left = set(leave_out)
+    actors = [a for a in plan.actors if a.kind not in left]
+    mentions = [(a, s, e) for a in actors for s, e in a.mentions]
+    found_plan: set[str] = set()
+    score = Score()
+    for g in gold:
+        hit = [a for a in actors if a.name == g["name"]]
+        for anchor in g.get("mentions", []):
+            try:
+                s0, e0 = locate(text, anchor)
+            except ValueError:
+                continue
+            hit += [a for a, s, e in mentions if s0 <= s and e <= e0 and _same_body(text[s:e], a.name, g["name"])]
+        if hit:
+            score.tp += 1
+            found_plan.update(a.id for a in hit)
+        else:
+            score.fn += 1
+            score.errors.append(f"missed actor {g['name']}")
+    for a in actors:
+        if a.id not in found_plan:
+            score.fp += 1
+            score.errors.append(f"spurious actor {a.name} ({len(a.mentions)}x, e.g. "
+                                f"{text[max(0, a.mentions[0][0] - 6):a.mentions[0][1] + 6] if a.mentions else ''})")
+    return score
+
+
 def score_roles(plan: Plan, gold: list[dict]) -> Score:
     """Explicit actor roles in tasks (implicit issuer roles are not scored): (actor, role, mention)."""
     names = {a.id: a.name for a in plan.actors}

@@ -35,7 +35,8 @@ Comparator = Literal["=", ">=", ">", "<=", "<", "~", "range"]
 Measure = Literal["level", "change", "rate"]
 Commitment = Literal["binding", "aspirational", "expected", "exploratory"]
 Role = Literal["lead", "co-lead", "leader", "supported", "guided", "implicit"]
-ActorKind = Literal["party", "government", "legislature", "department", "district", "institution", "school"]
+ActorKind = Literal["party", "government", "legislature", "department", "district", "institution", "school",
+                    "enterprise"]
 ReferenceKind = Literal["document", "slogan"]
 #: What a division of the plan is for (see ``docs/schema.md``, Section roles).
 SectionRole = Literal["preamble", "review", "goals", "tasks", "self_governance", "explanation", "annex", "closing"]
@@ -215,8 +216,9 @@ class Actor:
     """A party or government body or an institution, with all its mentions merged.
 
     ``name`` is normalised (市人民政府 → 市政府; 党中央 → 中共中央); ``kind`` is
-    party, government, legislature, department, district, institution or
-    school; ``collective`` marks a set of bodies (各区教育局, 相关部门);
+    party, government, legislature, department, district, institution,
+    school or enterprise (firms, banks and other market bodies: 龙头企业, 上市公司,
+    金融机构, 个体工商户); ``collective`` marks a set of bodies (各区教育局, 相关部门);
     ``issuer`` marks the plan's issuers; ``mentions`` are the spans where it
     is named; ``aliases`` the other ways it is written.
     """

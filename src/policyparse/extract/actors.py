@@ -12,9 +12,10 @@ named only between a verb of support or guidance and their own action
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 import regex
 
@@ -225,3 +226,223 @@ def pivot_mentions(text: str, start: int, end: int, verbs: frozenset[str]) -> It
                 i += 1
         name = canonical(np)
         yield Mention(np, name, kind_of(name), s, e, is_collective(name)), roles
+
+
+@lru_cache(maxsize=1)
+def _head_pattern() -> "regex.Pattern[str]":
+    heads = sorted(lexicon()["type_heads"], key=len, reverse=True)
+    return regex.compile(_alt(heads))
+
+
+@lru_cache(maxsize=1)
+def place_names() -> dict[str, str]:
+    """Place names of China's administrative divisions and their full names, from the
+    adcodes table the cpca package ships (``cpca/resources/adcodes.csv``, read directly:
+    importing cpca builds a matcher and loads pandas). Provinces and cities also go by
+    their short names (苏州市 → 苏州, 广西壮族自治区 → 广西); districts and counties only by
+    their full names (江岸区), as their short names are common words.
+
+    Example:
+        >>> names = place_names()
+        >>> names["苏州"], names["江岸区"], "江岸" in names
+        ('苏州市', '江岸区', False)
+    """
+    import csv
+    import importlib.util
+    from pathlib import Path
+
+    from ..errors import PolicyParseError
+
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or spec.origin is None:
+        raise PolicyParseError(None, "the package cpca is missing (its administrative-division data name places "
+                                     "as actors): pip install cpca")
+    rule = lexicon()["places"]
+    names: dict[str, str] = {}
+    with open(Path(spec.origin).parent / "resources" / "adcodes.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            full, code = row["name"], row["adcode"]
+            names.setdefault(full, full)
+            if code[4:6] != "00" and not code.startswith(("11", "12", "31", "50")):
+                continue  # a county or district: its short name is often a common word (安宁, 新沂)
+            for suffix in rule["short_suffixes"]:
+                if full.endswith(suffix) and len(full) - len(suffix) >= 2:
+                    names.setdefault(full[: -len(suffix)], full)
+                    break
+    return names
+
+
+_TERM = regex.compile(r"第[一二三四五六七八九十]+届")
+_HAN = regex.compile(r"\p{Han}+")
+
+
+@lru_cache(maxsize=1)
+def _typed_words() -> dict[str, frozenset[str]]:
+    """The word sets :func:`typed_mentions` asks about, built once."""
+    lex = lexicon()
+    return {"mod_tags": frozenset(lex["type_modifier_tags"]), "stop": frozenset(lex["type_stop_words"]),
+            "not_bodies": frozenset(lex["type_not_bodies"]), "before_bare": frozenset(lex["bare_after"]),
+            "place_before": frozenset(lex["place_before"]), "not_before": frozenset(lex["type_not_before"]),
+            "verbish": frozenset().union(*_words_before_places())}
+
+
+@lru_cache(maxsize=1)
+def _created_pattern() -> "regex.Pattern[str]":
+    verbs = _alt(lexicon()["creation_verbs"])
+    return regex.compile(rf"(?:{verbs})(?:{_COUNT.pattern})[^，。；、,;：:]{{0,8}}$")
+
+
+_COUNT = regex.compile(r"(?:\d+(?:\.\d+)?(?:[-—–~至]\d+(?:\.\d+)?)?|[一二两三四五六七八九十百千万]+)(?:多|余)?(?:个|家|所|座|支|批|类)")
+
+
+def _created(text: str, lo: int, s: int, e: int, created: "regex.Pattern[str]") -> bool:
+    """Is the body ``text[s:e]`` the counted output of a verb of creation: 新建学校30所,
+    新增…企业52家, 建设44家全国重点实验室 (the count before the name, or right after it)?"""
+    if created.search(text[max(lo, s - 16):s]):
+        return True  # 建设44家全国重点 | 实验室
+    return text[max(lo, s - 3):s].endswith(tuple(lexicon()["creation_verbs"])) and _COUNT.match(text, e) is not None
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> "regex.Pattern[str]":
+    lex = lexicon()
+    return regex.compile(_alt(sorted({*lex["type_heads"], *lex["bare_bodies"]}, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _place_prefixes() -> frozenset[str]:
+    return frozenset(name[:2] for name in place_names())
+
+
+def typed_cues(text: str) -> list[int]:
+    """Where in ``text`` a body named by type or place could be: the offsets of head and bare
+    words and of the first two characters of place names, in order. A span without one has
+    no such body, so it need not be segmented (:func:`typed_mentions` needs the tokens).
+
+    Example:
+        >>> typed_cues("推进公立医院建设。加快改革。支持淮安发展")
+        [4, 16]
+    """
+    prefixes = _place_prefixes()
+    cues = {m.start() for m in _cue_pattern().finditer(text)}
+    cues.update(i for i in range(len(text) - 1) if text[i : i + 2] in prefixes)
+    return sorted(cues)
+
+
+def typed_mentions(text: str, tokens: list, taken: Iterable[tuple[int, int]] = (),
+                   home: Optional[str] = None) -> list[Mention]:
+    """Bodies named by their type or place, not by a listed name: a noun phrase whose head
+    is a body word (``type_heads`` in ``data/actors.json``: 医院, 企业, 高中, 工会, 群团组织),
+    widened to the left over the words that modify it as long as they are nouns, place names,
+    abbreviations or distinguishing words (县域 普通高中, 公立医院, 专精特新 中小企业); a bare
+    地方, 部门, 政府 or 党 standing as a noun (``bare_bodies``); a province or city of the
+    administrative-division data (:func:`place_names`) standing by itself, not as the
+    modifier of a noun (支持淮安、常州打造…). ``tokens`` are the segmenter's tagged tokens
+    over the span (:func:`policyparse.extract.tokens.tokenize`); ``taken`` are spans already
+    found by :func:`find_mentions`, left alone; ``home`` is the plan's own region (江苏省),
+    which is where the plan acts, not one of its actors.
+
+    Example:
+        >>> from policyparse.extract.tokens import tokenize
+        >>> t = "推进县域普通高中和公立医院建设，支持淮安、常州打造示范基地，加大对地方转移支付"
+        >>> [m.name for m in typed_mentions(t, tokenize(t))]
+        ['县域普通高中', '公立医院', '淮安', '常州', '地方']
+    """
+    return sorted(_typed(text, tokens, list(taken), home), key=lambda m: m.start)
+
+
+def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional[str]) -> Iterator[Mention]:
+    if not tokens:
+        return
+    lex = lexicon()
+    heads = lex["type_heads"]
+    w = _typed_words()
+    bare = lex["bare_bodies"]
+    collectives = tuple(lex["collectives"])
+    places = place_names()
+    head_re = _head_pattern()
+    home_names = {home, places.get(home or "", home)} if home else set()
+    lo, hi = tokens[0].start, tokens[-1].end
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    token_starts = [t.start for t in tokens]
+    found: list[tuple[int, int]] = []
+    created = _created_pattern()
+    by_start = {t.start: t for t in tokens}
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken) and not any(a < e and s < b for a, b in found)
+
+    def good_modifier(t) -> bool:  # type: ignore[no-untyped-def]
+        return (t.pos in w["mod_tags"] and t.text not in w["verbish"] and t.text not in w["stop"]
+                and not _COUNT.search(t.text) and not t.text.startswith(("所", "个", "家", "座", "批"))
+                and _HAN.fullmatch(t.text) is not None
+                and not (t.pos == "a" and len(t.text) == 1))  # 稳企业: a one-character adjective is a verb here
+
+    # bodies named by type: a head word ending at a token's end
+    for m in _head_pattern().finditer(text, lo, hi):
+        if m.end() not in ends:
+            continue
+        i, k = ends[m.end()], bisect_right(token_starts, m.start()) - 1
+        if k < 0 or tokens[k].end <= m.start() or any(tokens[x].end != tokens[x + 1].start for x in range(k, i)):
+            continue  # not inside the tokens (they may cover a span's clauses one by one)
+        if k != i and tokens[k].start != m.start():
+            continue  # 创新|区: the head starts inside a word it does not end with
+        if tokens[i].pos in ("v", "vd", "d", "p", "c", "u", "r"):
+            continue
+        s = tokens[k].start
+        j = k - 1
+        while j >= 0 and tokens[j].end == s and m.end() - tokens[j].start <= 12 and good_modifier(tokens[j]):
+            s = tokens[j].start
+            j -= 1
+        if j >= 0 and tokens[j].end == s and tokens[j].text in collectives:
+            s = tokens[j].start  # 各级 / 有关 / 相关 before the name: a collective
+        e = m.end()
+        written = text[s:e]
+        term = None
+        if (s == tokens[k].start and j >= 1 and tokens[j].end == s and tokens[j - 1].end == tokens[j].start
+                and _TERM.fullmatch(tokens[j].text) and tokens[j - 1].pos == "ns"):
+            # 江苏省第十四届人民代表大会: the province's congress, named with its term
+            s, term = tokens[j - 1].start, tokens[j - 1].text + text[tokens[k].start:e]
+            written = text[s:e]
+        if e in by_start and by_start[e].text in w["not_before"]:
+            continue  # 高校毕业生, 大学科技园: people or a place of the body, not the body
+        if s > lo and text[s - 1] in "一二两三四五六七八九十百千0123456789":
+            continue  # 二十国集团, 3所高校…: a numbered name or a counted output
+        if _created(text, lo, s, e, created):
+            continue  # 新建学校30所, 建设44家全国重点实验室: what is built is an output, not yet a body
+        if written in w["not_bodies"] or written in home_names or not free(s, e) or _in_title(text, s, lo, hi):
+            continue
+        name = term or canonical(written)
+        kind = lex["names"].get(name) or heads[m.group()]
+        found.append((s, e))
+        # named by type, it stands for every body of the type (公立医院), unless a proper name
+        # singles one out (苏州实验室, 河北港口集团)
+        proper = any(t.pos in ("ns", "nz", "nr", "nt") and t.start < m.start() for t in tokens[j + 1 : i + 1])
+        yield Mention(written, name, kind, s, e, not proper and name not in lex["names"] or name.startswith(collectives))
+    for i, tok in enumerate(tokens):
+        word = tok.text
+        if (word not in bare and word not in places) or not free(tok.start, tok.end):
+            continue
+        prev = tokens[i - 1] if i and tokens[i - 1].end == tok.start else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].start == tok.end else None
+        if word in bare and tok.pos in ("n", "s", "nt", "j"):
+            name, kind, modifier_ok = bare[word]
+            if prev is not None and prev.text in w["before_bare"]:
+                s = prev.start  # 一些地方, 有关部门: a body whatever follows
+            elif not modifier_ok and nxt is not None and nxt.pos in ("n", "vn", "nz", "an", "j", "l"):
+                continue  # 地方特色, 部门预算: a modifier, not a body
+            else:
+                s = tok.start
+            yield Mention(text[s:tok.end], name, kind, s, tok.end, name == word and kind != "government")
+            continue
+        # a place standing by itself: not the modifier of a following noun, not a route (新沂至江都)
+        if word in places and len(word) >= 2 and word not in home_names and places[word] not in home_names:
+            if nxt is not None and not (nxt.pos in ("v", "vd") or nxt.text in w["place_before"]
+                                        or head_re.fullmatch(nxt.text)):
+                continue  # 徐州区域中心城市, 连云港徐圩港区, 新沂至江都: the modifier of a noun, a route
+            if prev is not None and (prev.text in ("从", "自") or prev.text in places):
+                continue  # 从南京出发, 江阴靖江: a place of a route
+            if _in_title(text, tok.start, lo, hi):
+                continue
+            found.append((tok.start, tok.end))
+            yield Mention(word, word, "district", tok.start, tok.end, False)

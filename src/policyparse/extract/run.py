@@ -18,11 +18,12 @@ from typing import Iterable, Optional, cast
 import regex
 
 from ..outline import segment
-from .actors import Mention, canonical, find_mentions, is_collective, kind_of, pivot_mentions
+from .actors import Mention, canonical, find_mentions, is_collective, kind_of, pivot_mentions, place_names, typed_cues, typed_mentions
 from ..model import HEADING_KINDS, Actor, ActorKind, Edge, Node, Plan, Quantity, Reference, ReferenceKind, Task, TaskActor
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon
 from .references import find_references
 from .tasks import TaskDraft, find_tasks, verbs
+from .tokens import tokenize
 
 
 def units(plan: Plan) -> list[tuple[Node, int, int]]:
@@ -135,6 +136,8 @@ def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
     year = plan.meta.year
     actors = _Actors()
     _issuers(plan, actors)
+    home = _home_region(plan)
+    cues = typed_cues(text)
     drafts: list[tuple[Node, TaskDraft, tuple[int, int]]] = []
     quantities: list[tuple[Node, Quantity, tuple[int, int]]] = []
     refs = []
@@ -142,7 +145,14 @@ def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
         mentions = list(find_mentions(text, s, e))
         pivots = [(m, roles) for m, roles in pivot_mentions(text, s, e, verb_words)
                   if not any(x.start <= m.start < x.end for x in mentions)]
-        for m in mentions + [m for m, _ in pivots]:
+        # bodies named by type or place (公立医院, 淮安), around those named by name; read with
+        # rjieba's tags whatever the segmenter (pkuseg tags nothing, jieba tags its unknown words x),
+        # so every backend finds the same bodies
+        # (they take no roles: a type named at a clause's head is as often its topic, 高水平医院加力建设,
+        # as its agent, so a role read from the words around it would be a guess)
+        taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m, _ in pivots]
+        typed = _typed_in(text, s, e, cues, taken, home)
+        for m in sorted(mentions + typed + [m for m, _ in pivots], key=lambda m: m.start):
             actors.add(m)
         for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter):
             drafts.append((node, d, (s, e)))
@@ -163,6 +173,44 @@ def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
     drafts.sort(key=lambda x: x[1].span)
     _build(plan, drafts, quantities, refs, actors)
     return plan
+
+
+_CLAUSE_END = regex.compile(r"[，。；：！？,;:!?\n]")
+
+
+def _typed_in(text: str, s: int, e: int, cues: list[int], taken: list[tuple[int, int]],
+              home: Optional[str]) -> list[Mention]:
+    """The bodies named by type or place in ``text[s:e]`` (:func:`typed_mentions`), segmenting
+    only the clauses with a cue (:func:`typed_cues`): the segmenter cuts at punctuation anyway,
+    so the tokens are those of the whole span, at a fraction of the cost."""
+    if bisect_left(cues, e) == bisect_left(cues, s):
+        return []  # no head word and no place's first characters here
+    tokens = []
+    a = s
+    for m in _CLAUSE_END.finditer(text, s, e):
+        if bisect_left(cues, m.end()) > bisect_left(cues, a):
+            tokens += tokenize(text, a, m.end(), segmenter="rjieba")
+        a = m.end()
+    if a < e and bisect_left(cues, e) > bisect_left(cues, a):
+        tokens += tokenize(text, a, e, segmenter="rjieba")
+    return typed_mentions(text, tokens, taken, home=home)
+
+
+def _home_region(plan: Plan) -> Optional[str]:
+    """The place the plan governs (its own province is where it acts, not an actor): the
+    plan's region when it is a place of the administrative-division data, else the province
+    or municipality the text names most often, if it names one at least five times."""
+    places = place_names()
+    if plan.meta.region in places:
+        return plan.meta.region
+    provinces = {full for full in places.values()
+                 if full.endswith(("省", "自治区", "北京市", "天津市", "上海市", "重庆市"))}
+    counts = {}
+    for short, full in places.items():
+        if full in provinces:
+            counts[full] = counts.get(full, 0) + plan.text.count(short) if short != full else counts.get(full, 0)
+    best = max(counts, key=counts.get, default=None)
+    return best if best is not None and counts[best] >= 5 else None
 
 
 def _issuers(plan: Plan, actors: _Actors) -> None:
