@@ -28,7 +28,7 @@ import regex
 from ..ingest.chars import COLONS, COMMAS, OPENERS, SENTENCE_END, is_thousands_comma, strip_span
 from ..outline import segment
 from ..model import Commitment, Comparator, Measure, Quantity, QuantityKind
-from .numbers import CHINESE_DIGITS, Number, as_number, read_number, split_magnitude
+from .numbers import CHINESE_DIGITS, Number, as_number, compound, more_step, read_number, split_magnitude
 from ..data import alternation, load_json
 
 _CLAUSE_PUNCT = COMMAS + SENTENCE_END + COLONS
@@ -67,11 +67,19 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
     unit_alt = "|".join(guarded)
     # 年/月/周 count only where a duration or a period is meant: 3年内, 每2年, 半年以上
     period = r"(?:年|个?月|周|季度)"
-    unit = (rf"(?:(?:{mags})?(?:{unit_alt})|年(?=内|以内|以上|以下|及以上)"
-            rf"|(?<=每\s*[\d{CHINESE_DIGITS}]{{1,4}}){period}|(?:{mags}))")
+    # 3万万亿: a magnitude before another is part of it, not the unit's end
+    mag_chain = rf"(?:(?:万|亿)(?=万|亿))*(?:{mags})"
+    # 2.2万多所, 3亿多, 2个多百分点: 多/余 after a magnitude still belongs to the number (an interval)
+    unit = (rf"(?:个(?:多|余)百分点|(?:{mag_chain}(?:多|余)?)?(?:{unit_alt})|年(?=内|以内|以上|以下|及以上)"
+            rf"|(?<=每\s*[\d{CHINESE_DIGITS}]{{1,4}}){period}|(?<=翻\s*[一两二三四五六七八九十]{{1,2}})番"
+            rf"|{mag_chain}(?:多|余)?)")
     cn = f"[{CHINESE_DIGITS}]+"
     cn_number = f"[一二两三四五六七八九十][{CHINESE_DIGITS}]*"
-    number = (rf"(?:\d+(?:[,，]\d{{3}}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|(?:百分之|千分之){cn}"
+    # a minus sign where no number comes before it (增长-6.8%, −3%, －0.5%; not the dash of 6%-6.5%)
+    sign = r"(?:(?<![\d.%‰])[-−－](?=\.?\d))?"
+    number = (rf"(?:{sign}(?:\d+(?:\.\d+)?亿零?\d+(?:\.\d+)?(?=(?:多|余)?万)"  # 4亿700万吨: one number
+              rf"|\d+(?:[,，]{{1,2}}\d{{3}}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.])\.\d+)"  # 1,383; 1,,000; .5
+              rf"|(?:百分之|千分之){cn}"
               rf"|(?:\d+|{cn})分之(?:\d+|{cn})|一半|半(?=年)|{cn_number})")
     pre = _alt(lex["comparators"]["prefix"])
     suf = _alt(lex["comparators"]["suffix"])
@@ -80,7 +88,8 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
          rf"(?P<suf>{suf})?")
     return {
         "quantity": regex.compile(q),
-        "unit": regex.compile(rf"(?P<mag>{mags})?(?P<base>{_alt(base_units)})?"),
+        "unit": regex.compile(rf"(?P<mag>{mag_chain})?(?P<base>{_alt(base_units)})?"),
+        "mag": regex.compile(mags),
         "change": regex.compile(rf"(?:{_alt(lex['change_verbs'])})(?:了|到|至)?$"),
         "deadline": regex.compile(r"(?:到|至|截至|截止到)(\d{4})年|(\d{4})年(?:前|以前|之前|底|底前|末|年底)"),
         "period": regex.compile(rf"(?:“|\"|')?(十[一二三四五六七八九]?五)(?:”|\"|')?(?:末|期间|时期|规划期|期末)"),
@@ -107,7 +116,9 @@ def _magnitude(unit: str) -> tuple[float, Optional[str]]:
     if not m:
         return 1.0, unit
     mag, base = m.group("mag"), m.group("base")
-    factor = mags[mag] if mag else 1.0
+    factor = 1.0
+    for part in _patterns()["mag"].findall(mag or ""):  # 万万亿: 1e4 × 1e12
+        factor *= mags[part]
     return factor, base
 
 
@@ -179,9 +190,11 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, hi: int, verbs: frozenset[s
     chinese = not any(ch.isdigit() for ch in n1)
     if chinese:
         value = read_number(n1)
+        if value is None and (unit or "").startswith("万"):
+            value = compound(n1, "万")  # 七亿七千多万吨: 七亿七千 reads only with its 万
         if value is None:
             return True
-        if n1 == "一" and not (unit or "").startswith(("万", "亿")):
+        if n1 == "一" and not (unit or "").startswith(("万", "亿", "倍", "番", "成")):
             return True  # 一个, 一项, 统一部署: an article, not a count
         u = unit or ""
         if value <= 10 and _patterns()["name_count"].fullmatch(u[:1] or "x") and len(u) <= 2:
@@ -215,7 +228,7 @@ def _comparator(m: "regex.Match[str]") -> str:
         return "range"
     if m.group("suf"):
         return lex["suffix"][m.group("suf")]
-    if m.group("more1"):
+    if m.group("more1") or any(c in (m.group("u1") or "") for c in "多余"):
         return ">"
     pre = m.group("pre")
     if pre:
@@ -223,20 +236,50 @@ def _comparator(m: "regex.Match[str]") -> str:
     return "="
 
 
-def _unit_and_value(m: "regex.Match[str]") -> tuple[Number, Optional[Number], Optional[str]]:
+@dataclass(frozen=True)
+class Reading:
+    """A number read with its unit: ``value``/``value_max`` in ``unit`` as written (多 and 余
+    stripped); ``reversed`` when a range was written high to low (6%-5%) and has been ordered."""
+
+    value: Number
+    value_max: Optional[Number]
+    unit: Optional[str]
+    reversed: bool = False
+
+
+def _unit_and_value(m: "regex.Match[str]") -> Reading:
     n1, n2 = m.group("n1"), m.group("n2")
     unit = m.group("u2") or m.group("u1") or None
+    more = bool(m.group("more1") or m.group("more2"))
+    if unit and ("多" in unit or "余" in unit):
+        more = True
+        unit = unit.replace("多", "").replace("余", "")
     v1 = read_number(n1)
     v2 = read_number(n2) if n2 else None
     if n1.startswith(("百分之", "千分之")):
         unit = "%" if n1.startswith("百") else "‰"
+    elif "亿" in n1 and unit and unit.startswith("万") and not unit.startswith("万亿"):
+        # 四亿零七百多万吨, 4亿700万吨: 4.07 亿吨, the 万 belongs to the lower part only
+        whole = compound(n1, "万")
+        if whole is not None:
+            v1, unit = as_number(whole / 1e8), "亿" + unit[1:]
     elif not any(c.isdigit() for c in n1) and "分之" not in n1:
         head, tail = split_magnitude(n1)  # 一千万人 → 1000 万人, as 1000万人 is written
         if tail:
             v1 = read_number(head)
             unit = tail + (unit or "")
     assert v1 is not None
-    return v1, v2, unit
+    if more and v2 is None:
+        # 3000多亿 is 3000 to 4000 亿: one unit of the last digit written, counted in the unit's magnitude
+        factor = _magnitude(unit)[0] if unit else 1.0
+        step = more_step(as_number(v1 * factor)) / factor
+        v2 = as_number(v1 + step)
+    if unit == "成":  # 八成: 80 %
+        v1, v2, unit = as_number(v1 * 10), (as_number(v2 * 10) if v2 is not None else None), "%"
+    flipped = v2 is not None and v2 < v1
+    if flipped:
+        v1, v2 = v2, v1
+    return Reading(v1, v2, unit, flipped)
 
 
 _STRIP_HEAD = regex.compile(
@@ -522,11 +565,14 @@ _COPULAS = frozenset({"定为", "确定为", "为", "是", "调整为", "安排�
 
 
 def find_quantities(text: str, start: int, end: int, *, context: Context = Context(),
-                    verbs: frozenset[str] = frozenset()) -> Iterator[Quantity]:
+                    verbs: frozenset[str] = frozenset(),
+                    notes: Optional[list[tuple[int, int, str]]] = None) -> Iterator[Quantity]:
     """Yield the quantities of the sentence ``text[start:end]``.
 
     ``verbs`` are the action verbs (from the verb lexicon) that tell a counted
-    object (选树30所…) from a measured subject (就业1100万人).
+    object (选树30所…) from a measured subject (就业1100万人). ``notes``, when
+    given, receives ``(start, end, code)`` for what a reader should check: a
+    range written high to low (``reversed-range``: 6%-5% is read 5 to 6).
 
     Example:
         >>> t = "力争全市学前三年教育毛入学率达到90.5%以上。"
@@ -550,7 +596,10 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
     for m in matches:
         k = bisect_right(clause_starts, m.start()) - 1
         clause = clauses[k] if k >= 0 and clauses[k][1] >= m.end() else (m.start(), m.end())
-        v1, v2, unit = _unit_and_value(m)
+        reading = _unit_and_value(m)
+        v1, v2, unit = reading.value, reading.value_max, reading.unit
+        if reading.reversed and notes is not None:
+            notes.append((m.start(), m.end(), "reversed-range"))
         comparator = _comparator(m)
         factor, base_unit = _magnitude(unit) if unit else (1.0, None)
         if unit in ("%", "‰", "个百分点", "百分点"):
@@ -608,6 +657,25 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             text=text[clause[0]:clause[1]], span=(s, e), surface=text[s:e],
             indicator_span=ind_span, clause_span=clause,
         )
+
+
+def target_attributes(text: str, q: Quantity, sentence: tuple[int, int],
+                      context: Context = Context()) -> tuple[Optional[str], Optional[int]]:
+    """The commitment and deadline of ``q`` read as a target of the sentence ``sentence``
+    (what :func:`find_quantities` gives a target; used when the kind model makes one).
+
+    Example:
+        >>> t = "力争到2025年覆盖率达到90%。"
+        >>> q = next(find_quantities(t, 0, len(t)))
+        >>> target_attributes(t, q, (0, len(t)), Context(year=2021))
+        ('aspirational', 2025)
+    """
+    start, end = sentence
+    s = q.span[0]
+    n1 = s + next((i for i, ch in enumerate(q.surface) if ch.isdigit() or ch in CHINESE_DIGITS or ch == "."), 0)
+    commitment = _commitment(text, start, n1, q.surface.endswith(("左右", "上下")))
+    deadline = _nearest_deadline(text, _deadlines_at(text, start, end, context.year), s, context)
+    return commitment, deadline
 
 
 def _base_indicator(indicator: str) -> str:
