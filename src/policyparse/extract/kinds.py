@@ -20,9 +20,10 @@ document with numpy, so scikit-learn is needed only to train.
 extraction drops them (see ``docs/schema.md``, Quantities).
 
 Example:
-    >>> feats = features("今年城镇新增就业1100万人以上。", (8, 16), (2, 16), Site((0, 17), "target"), 2019)
-    >>> "rule=target" in feats, "cb:今年" in feats, "unitclass=people" in feats
-    (True, True, True)
+    >>> t = "今年城镇新增就业1100万人以上。"
+    >>> feats = features(t, (8, 16), (0, 16), Site((0, 17), "target"), 2019, unit="万人", comparator=">=")
+    >>> "rule=target" in feats, "cb:今年" in feats, "unitclass=people" in feats, "cmp=>=" in feats
+    (True, True, True, True)
 """
 from __future__ import annotations
 

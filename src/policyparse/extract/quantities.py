@@ -102,7 +102,9 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "from_before": regex.compile(r"(?:从|由|现行)[\p{Han}]{0,6}$"),
         "to_after": regex.compile(r"(?:的)?[\p{Han}]{0,6}?(?:提高|增加|扩大|降低|减少|下降|上调|下调|调整|提升|增长|压减|降)?(?:到|至)"),
         "han": regex.compile(r"[\p{Han}]"),
-        "from_number": regex.compile(rf"(?:从|由)(?:每[月年人])?(?=[\d{CHINESE_DIGITS}])"),
+        # 从3500元, 由每人每年240元, 由去年的1076亿元: where a subject's old value starts
+        "from_number": regex.compile(rf"(?:从|由)(?:每\p{{Han}}|(?:去年|上年|目前|现在|原来|现行)的?)*(?=[\d{CHINESE_DIGITS}]|$)"),
+        "share": regex.compile(r"^(?:共|约|合计)?占"),
         "change_tail": regex.compile(rf"(?:再|要|将)?(?:{_alt(lex['change_verbs'])})$"),
         "than_tail": regex.compile(r"(?:高|低|多|少)$"),
         "tail_verb": regex.compile(rf"(?:{_alt(lex['level_verbs'] + lex['change_verbs'])})(?:了|到|至|在)?$"),
@@ -284,10 +286,10 @@ def _unit_and_value(m: "regex.Match[str]") -> Reading:
 
 _STRIP_HEAD = regex.compile(
     r"^(?:并|同时|其中|要|将|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|全市|全省|全国|全区|各区|各地|"
-    r"确保|力争|争取|努力|力求|预计|拟|预期|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其|"
+    r"确保|力争|争取|努力|力求|预计|拟|预期|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
     r"在|对|对于|凡|\d{4}年|到\d{4}年|[“”《》\s])+")
-_STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|分别|同比|比上年|均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行)+$")
+_STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行)+$")
 
 
 def _tail_verb(before: str) -> tuple[str, str]:
@@ -340,7 +342,15 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
 def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
                verbs: frozenset[str], prev_end: int = -1) -> tuple[Optional[str], Optional[tuple[int, int]], str]:
     """(indicator, its span, predicate verb) for the quantity matched by ``m``;
-    ``prev_end`` is the end of the quantity before it in the clause, if any."""
+    ``prev_end`` is the end of the quantity before it in the clause, if any.
+
+    The constructions: subject–number (城镇新增就业1100万人: the subject),
+    verb–number–object (新增12家上市公司, 完成1000个…治理, 为10万名残疾人提供…:
+    the object), from–to (标准由每人每年240元提高到280元: the subject before 由),
+    a change (国内生产总值将比上年增长: the subject and its change verb, fillers
+    such as 将, 要, 再, 比上年 left out). What is not a noun phrase — a bare verb,
+    a time phrase, a fragment holding a number — is no indicator (:func:`_acceptable`).
+    """
     cs, ce = clause
     start = m.start()
     if cs <= prev_end <= start:
@@ -355,44 +365,119 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         subject = subject[: base.start()]
     off, core = _trim_subject(subject)
     core_start = cs + off
-    # the count of an object: 选树30所…, 创建5所…, 确保95%以上学校…
     stripped = _STRIP_TAIL.sub("", core.rstrip())
-    if stripped in verbs:
-        stripped = ""  # 投入1500万元: the verb alone names nothing; look after the number
-    ends_with_action = not verb and any(stripped[-n:] in verbs for n in (2, 3, 4) if len(stripped) >= n)
-    if (not stripped or ends_with_action) and not verb:
-        s, e = _object_after(text, m.end(), ce, verbs)
-        if e > s:
-            return text[s:e], (s, e), verb
-        if not stripped:
-            return None, None, verb
-        # nothing follows the count: the subject names it (棚户区住房改造620多万套)
-    if len(stripped) < 2:
-        return None, None, verb  # 比上年增加2.9万亿元: the subject is the previous quantity's
-    # a long subject keeps its head: after the last 的 or verb boundary, at most 24 characters
-    if len(stripped) > 24:
+    obj = _object_after(text, m.end(), ce, verbs)
+    has_object = obj[1] - obj[0] >= 2 and _acceptable(text[obj[0]:obj[1]], verbs)
+    base_verb = verb.rstrip("了到至在")
+    # the count of an object: 选树30所…, 新增12家上市公司, 完成500所…改造, 为10万名残疾人提供…
+    action = (len(stripped) < 2 or stripped in verbs or (stripped + verb) in verbs
+              or any(stripped[-n:] in verbs for n in (2, 3, 4) if len(stripped) >= n))
+    counted = has_object and (action or (len(stripped) <= 4 and not verb) or not _acceptable(stripped, verbs)) \
+        and base_verb not in _KEEP_SUBJECT
+    if counted:
+        return text[obj[0]:obj[1]], obj, verb
+    if stripped in verbs or not _acceptable(stripped, verbs):
+        return None, None, verb  # 投入1500万元: the verb alone names nothing; 比上年增加2.9万亿元: the last subject
+    if len(stripped) > 24:  # a long subject keeps its head, at most 24 characters
         cut = len(stripped) - 24
         stripped = stripped[cut:]
         core_start += cut
-    base_verb = verb.rstrip("了到至在")
     if base_verb and base_verb in lexicon()["change_verbs"] and not verb.endswith(("到", "至")):
-        # the subject and its change verb as written, fillers between kept (…资费再降低, 收入实际增长)
+        # the subject and its change verb (国内生产总值增长; 收入实际增长); fillers left out (再, 要, 比上年)
         s = core_start
         e = cs + len(before) - (len(verb) - len(base_verb))
-        return text[s:e], (s, e), verb
+        written = text[s:e]
+        lean = _lean_subject(subject[off:].rstrip()) + base_verb
+        if written == lean:
+            return written, (s, e), verb
+        return lean, None, verb
     return stripped, (core_start, core_start + len(stripped)), verb
 
 
-def _distributed(text: str, clause: tuple[int, int], first: int) -> Optional[list[str]]:
-    """Subjects a 分别 distributes: 能耗和二氧化碳排放分别降低 → [能耗, 二氧化碳排放]."""
+#: level verbs after which the subject, not what follows, is measured (粮食产量保持在1.3万亿斤以上)
+_KEEP_SUBJECT = frozenset({"保持在", "稳定在", "控制在", "达到", "达", "超过", "突破", "为", "占"}) - {"为"}
+
+#: words between a subject and its change verb that are no part of the indicator (…将比上年增长, …要下降)
+_CHANGE_FILLERS = regex.compile(
+    r"(?:要|将|再|继续|按|安排|拟|预期|也|都|进一步|力争|争取|确保|今年|全年|年内|年底前"
+    r"|比(?:去年|上年|前年|上一年)(?:同期)?)+$")
+
+def _lean_subject(subject: str) -> str:
+    """A subject without the fillers before its change verb, an adverb that qualifies the
+    change kept (国营工业的劳动生产率将比上年 → 国营工业的劳动生产率; 成本将比上年平均 → 成本平均)."""
+    adverb = ""
+    while True:
+        m = _ADVERB.search(subject)
+        if m and m.start() >= 2:
+            adverb = m.group() + adverb
+            subject = subject[: m.start()]
+            continue
+        lean = _CHANGE_FILLERS.sub("", _STRIP_TAIL.sub("", subject))
+        if lean == subject or len(lean) < 2:
+            return (lean if len(lean) >= 2 else subject) + adverb
+        subject = lean
+
+
+_TIME_PHRASE = regex.compile(r"^(?:今后|以后|将来|此后|目前|当前|近期|今年|明年|年内|年底前?|[^，]{0,4}时间[^，]{0,2})$")
+
+
+def _acceptable(phrase: str, verbs: frozenset[str]) -> bool:
+    """Can ``phrase`` name what is measured? Not a bare verb or time phrase, not a fragment
+    that holds a number or opens with list punctuation, at least two characters.
+
+    Example:
+        >>> v = frozenset({"筛选", "提供"})
+        >>> _acceptable("上市公司", v), _acceptable("筛选", v), _acceptable("由去年的1076亿元", v), _acceptable("有", v)
+        (True, False, False, False)
+    """
+    if len(phrase) < 2 or phrase in verbs or phrase[0] in "、，,；;：:的":
+        return False
+    if any(ch.isdigit() for ch in _BASE_YEAR.sub("", phrase)) or _TIME_PHRASE.match(phrase):
+        return False
+    return bool(_patterns()["han"].search(phrase))
+
+
+def _distributed(text: str, clause: tuple[int, int], first: int, first_end: int = -1) -> Optional[list[str]]:
+    """Subjects a list of values distributes over: after 分别 (能耗和二氧化碳排放分别降低 →
+    [能耗, 二氧化碳排放]), or three or more subjects before values listed with 、
+    (改造老旧供热、燃气、排水管网800公里、600公里、300公里). A head shared by the list
+    is given to every subject (交通、水利、能源领域投资额 → 交通领域投资额 …; 改造老旧供热 … 管网).
+
+    Example:
+        >>> t = "改造老旧供热、燃气、排水管网800公里、600公里、300公里"
+        >>> _distributed(t, (0, len(t)), 14, 19)
+        ['改造老旧供热管网', '改造老旧燃气管网', '改造老旧排水管网']
+    """
     cs, _ = clause
     before = text[cs:first]
     i = before.find("分别")
     if i < 0:
-        return None
+        listed = first_end >= 0 and text.startswith("、", first_end) and first_end + 1 < len(text) \
+            and (text[first_end + 1].isdigit() or text[first_end + 1] in CHINESE_DIGITS)
+        if not listed:
+            return None
+        i = len(before)
     _, subject = _trim_subject(before[:i])
     parts = [p for p in _patterns()["list_split"].split(subject) if p]
-    return parts if len(parts) >= 2 else None
+    if len(parts) < (2 if "分别" in before else 3):
+        return None
+    return _share_heads(parts)
+
+
+def _share_heads(parts: list[str]) -> list[str]:
+    """Give every item of a list the prefix of its first item and the head of its last,
+    when the middle items are all as long as each other and shorter than both ends."""
+    if len(parts) >= 2 and all(len(p) == 1 for p in parts[:-1]) and len(parts[-1]) > 2:
+        return [p + parts[-1][1:] for p in parts[:-1]] + [parts[-1]]  # 肉、奶产量 → 肉产量, 奶产量
+    if len(parts) < 3:
+        return parts
+    width = len(parts[1])
+    if any(len(p) != width for p in parts[1:-1]) or len(parts[0]) < width or len(parts[-1]) < width:
+        return parts
+    prefix = parts[0][: len(parts[0]) - width]
+    head = parts[-1][width:]
+    cores = [parts[0][len(prefix):], *parts[1:-1], parts[-1][:width]]
+    return [prefix + c + head for c in cores]
 
 
 def _commitment(text: str, sent_start: int, pos: int, about: bool) -> Optional[str]:
@@ -618,7 +703,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             indicator, ind_span = (text[os_:oe], (os_, oe)) if oe > os_ else (None, None)
         subjects = shared.get(clause)
         if subjects is None:
-            subjects = _distributed(text, clause, m.start()) or []
+            subjects = _distributed(text, clause, m.start(), m.end()) or []
             shared[clause] = subjects
             shared_verb[clause] = verb
         if subjects:
@@ -633,6 +718,9 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
                     found = text.find(subjects[n], clause[0], m.start())
                     ind_span = (found, found + len(subjects[n])) if found >= 0 else None
         base_verb = verb.rstrip("了到至在")
+        if indicator and last is not None and pats["share"].match(indicator):
+            # 各项税收…，占本年预算收入的47.02%: a share of the last subject (X占Y)
+            indicator, ind_span = last[1] + indicator[pats["share"].match(indicator).end() - 1:], None
         if indicator is None and last is not None and kind != "periodicity" and (
                 last[0] == clause or text[clause[0]:m.start()].lstrip("、，,和及与并").startswith("比")
                 or (last[2] == unit and base_verb not in change_verbs)
@@ -641,8 +729,12 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             # 国内生产总值达到67.7万亿元，增长6.9%: a clause opening with its change verb has the last subject
             base = _BASE_YEAR.search(text, clause[0], m.start())
             # 比2002年增长65.5%: a change over a named base year is not a yearly change
-            indicator = last[1] + (base.group() if base else "") + (base_verb if base_verb in change_verbs else "")
+            adverb = _ADVERB.search(text, clause[0], m.start() - len(verb)) if base_verb in change_verbs else None
+            indicator = (last[1] + (base.group() if base else "") + (adverb.group() if adverb else "")
+                         + (base_verb if base_verb in change_verbs else ""))
             ind_span = None
+        if indicator and not _acceptable(indicator, verbs | _level_words()):
+            indicator, ind_span = None, None  # a fragment is no indicator (、创新驱动…等五大类)
         if indicator and kind not in ("baseline", "condition"):
             last = (clause, _base_indicator(indicator), unit)
         measure = _measure(unit, verb, indicator, text, m, clause)
@@ -679,9 +771,17 @@ def target_attributes(text: str, q: Quantity, sentence: tuple[int, int],
 
 
 def _base_indicator(indicator: str) -> str:
-    """An indicator without its trailing change verb (国内生产总值增长 → 国内生产总值)."""
+    """An indicator without its trailing change verb or share (国内生产总值增长 → 国内生产总值;
+    工业支出占经济建设费总数 → 工业支出)."""
+    share = indicator.find("占")
+    if share >= 2:
+        indicator = indicator[:share]
     m = _patterns()["change_tail"].search(indicator)
     return indicator[: m.start()] if m and m.start() >= 2 else indicator
+
+
+#: an adverb right before a change verb that belongs to the indicator (工业支出实际增长, 成本平均降低)
+_ADVERB = regex.compile(r"(?:实际|平均|年均)$")
 
 
 def _measure(unit: Optional[str], verb: str, indicator: Optional[str], text: str,
