@@ -86,30 +86,36 @@ def whole_documents(docs: dict[str, dict], show: bool) -> None:
     """Target P/R/F1, past results typed as targets, indicators, on whole documents, rules and model."""
     for name, decide in (("rules", None), ("model", "model")):
         pooled = Score()
-        achieved = achieved_as_target = 0
-        found = contained = 0
-        print(f"whole documents, {name}:")
+        national = Score()
+        achieved = {"train": [0, 0], "test": [0, 0]}
+        contained = {"train": [0, 0], "test": [0, 0]}
+        print(f"whole documents, {name} (train documents are in-sample for the model):")
         for doc, labels in docs.items():
+            split = labels["split"]
             plan = parse_labelled(labels, CORPORA, kinds=decide)
             pairs, extra = match_labels(plan, labels)
             s = score_kind(pairs, extra, "target")
-            print(f"  {doc:<22} ({labels['split']:<5}) targets {s}")
+            print(f"  {doc:<22} ({split:<5}) targets {s}")
             if show:
                 for e in s.errors:
                     print(f"      {e}")
-            if labels["split"] == "test":
+            if split == "test":
                 pooled = _add(pooled, s)
+            if doc in ("gwr-2019", "gwr-2021"):
+                national = _add(national, s)
             for x, q in pairs:
                 if x.kind == "achieved":
-                    achieved += 1
-                    achieved_as_target += q is not None and q.kind == "target"
+                    achieved[split][1] += 1
+                    achieved[split][0] += q is not None and q.kind == "target"
                 if x.kind == "target" and q is not None and q.kind == "target" and x.record.get("indicator"):
-                    found += 1
-                    contained += bool(q.indicator) and x.record["indicator"] in q.indicator
-        print(f"  test documents pooled      targets {pooled}")
-        print(f"  past results typed as targets: {achieved_as_target}/{achieved} = "
-              f"{achieved_as_target / max(1, achieved):.3f}")
-        print(f"  indicator contains the labelled one: {contained}/{found} = {contained / max(1, found):.3f}")
+                    contained[split][1] += 1
+                    contained[split][0] += bool(q.indicator) and x.record["indicator"] in q.indicator
+        print(f"  test documents pooled           targets {pooled}")
+        print(f"  national reports 2019 and 2021  targets {national}")
+        for split in ("test", "train"):
+            a, c = achieved[split], contained[split]
+            print(f"  {split}: past results typed as targets {a[0]}/{a[1]} = {a[0] / max(1, a[1]):.3f}; "
+                  f"indicator contains the labelled one {c[0]}/{c[1]} = {c[0] / max(1, c[1]):.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:

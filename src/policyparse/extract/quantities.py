@@ -124,6 +124,15 @@ def _magnitude(unit: str) -> tuple[float, Optional[str]]:
     return factor, base
 
 
+def _unit_group(unit: str) -> Optional[str]:
+    """The group of ``data/quantities.json`` units a unit belongs to (万千瓦 → physical)."""
+    base = _magnitude(unit)[1] if unit else None
+    for group, words in lexicon()["units"].items():
+        if base in words:
+            return group
+    return None
+
+
 def _is_year(text: str, m: "regex.Match[str]") -> bool:
     """2019年, 2017-2020年, 二〇一九年, 2019年度: a year or period, not a quantity."""
     after = text[m.end() : m.end() + 1]
@@ -304,6 +313,8 @@ def _trim_subject(subject: str) -> tuple[int, str]:
     """Strip scope words, commitment markers and fillers off a subject; returns (offset, text)."""
     head = _STRIP_HEAD.match(subject)
     off = head.end() if head else 0
+    while subject.startswith("的", off):  # 今年的经济增长目标: 今年 goes, its 的 too
+        off += 1
     rest = _STRIP_TAIL.sub("", subject[off:])
     return off, rest
 
@@ -335,8 +346,14 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
     for i in range(s + 3, stop - 2):
         for n in (2, 3, 4):
             if text[i : i + n] in verbs and stop - (i + n) >= 3:
+                if text[i + n] in "和及与、" or _NOUN_HEAD.search(text, i + n, stop):
+                    continue  # 节能降碳改造和用能设备更新项目, 粮食产能提升重点县: a verb inside a noun phrase
                 return s, i
     return s, stop
+
+
+#: heads that end a noun phrase even when a verb stands inside it (…更新项目, …提升重点县)
+_NOUN_HEAD = regex.compile(r"(?:项目|工程|基地|平台|中心|园区|示范区|先导区|重点县|产业链|集群)$")
 
 
 def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
@@ -367,7 +384,8 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     core_start = cs + off
     stripped = _STRIP_TAIL.sub("", core.rstrip())
     obj = _object_after(text, m.end(), ce, verbs)
-    has_object = obj[1] - obj[0] >= 2 and _acceptable(text[obj[0]:obj[1]], verbs)
+    has_object = obj[1] - obj[0] >= 2 and _acceptable(text[obj[0]:obj[1]], verbs) \
+        and not text.startswith(("是", "为", "要", "将"), obj[0])  # 7.5%左右是必要的: a predicate, no object
     base_verb = verb.rstrip("了到至在")
     # the count of an object: 选树30所…, 新增12家上市公司, 完成500所…改造, 为10万名残疾人提供…
     action = (len(stripped) < 2 or stripped in verbs or (stripped + verb) in verbs
@@ -375,6 +393,9 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     counted = has_object and (action or (len(stripped) <= 4 and not verb) or not _acceptable(stripped, verbs)) \
         and base_verb not in _KEEP_SUBJECT
     if counted:
+        if stripped and len(stripped) <= 6 and (stripped in verbs or stripped[-2:] in verbs) and _unit_group(m.group("u2") or m.group("u1") or "") == "physical":
+            # 提升改造210公里农村公路: a length or an area measures the work done on the object
+            return stripped + text[obj[0]:obj[1]], None, verb
         return text[obj[0]:obj[1]], obj, verb
     if stripped in verbs or not _acceptable(stripped, verbs):
         return None, None, verb  # 投入1500万元: the verb alone names nothing; 比上年增加2.9万亿元: the last subject
@@ -604,6 +625,11 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
     if unit in ("岁", "年", "个月") and m.group("suf") in ("以上", "以下", "及以上", "及以下") \
             and pats["han"].match(after):
         return "condition"  # 60岁以上人口, 失业半年以上人员
+    if m.group("n2") and after.lstrip("的").startswith("部分"):
+        return "condition"  # 年应纳税所得额100万元至300万元部分
+    if m.group("suf") in ("以上", "以下", "及以上", "及以下") and _unit_group(unit) in ("money", "physical", "time") \
+            and pats["han"].match(after.lstrip("的")):
+        return "condition"  # 30万千瓦以下煤电机组, 年收入10万元以下的家庭
     window = text[max(sent[0], s - MARKER_REACH) : s]
     if any(last_marker(window, w) >= 0 for w in lex["forecast"]):
         return "forecast"
