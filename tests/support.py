@@ -54,8 +54,10 @@ def assert_spans(plan: policyparse.Plan) -> None:
     * a labelled node's span starts with its label;
     * ``raw_span`` is a non-empty slice of ``plan.raw_text`` without surrounding
       whitespace, and that raw slice,
-      normalised on its own (``normalize(raw, drop_debris=False)``), is the
-      node's text up to whitespace (nothing else is folded);
+      normalised on its own (``normalize(raw, drop_debris=False)``) after
+      taking out what the plan's warnings record as dropped debris inside it
+      (page chrome between a title and the body), is the node's text up to
+      whitespace (nothing else is folded);
     * ``heading_span`` slices ``plan.text`` to ``heading`` (and is ``None``
       exactly when ``heading`` is), inside the node's span;
     * a child's ``span`` and ``raw_span`` lie inside its parent's, and the
@@ -71,6 +73,19 @@ def assert_spans(plan: policyparse.Plan) -> None:
         if raw_slice not in cache:
             cache[raw_slice] = normalize(raw_slice, drop_debris=False).text
         return cache[raw_slice]
+
+    dropped = sorted(w.raw_span for w in plan.warnings
+                     if w.code in ("dropped-debris", "dropped-boilerplate") and w.raw_span is not None)
+
+    def _kept(rs: int, re_: int) -> str:
+        """The raw slice without the dropped debris that lies inside it."""
+        out, pos = [], rs
+        for ds, de in dropped:
+            if rs <= ds and de <= re_:
+                out.append(raw[pos:ds])
+                pos = de
+        out.append(raw[pos:re_])
+        return "".join(out)
 
     by_id = {n.id: n for n in plan.nodes}
     order = {n.id: i for i, n in enumerate(plan.nodes)}
@@ -93,7 +108,7 @@ def assert_spans(plan: policyparse.Plan) -> None:
         else:
             if raw[rs:re_] != raw[rs:re_].strip():
                 bad.append(("raw_span has surrounding whitespace", n, raw[rs:re_][:20], raw[rs:re_][-20:]))
-            again = _normalised(raw[rs:re_])
+            again = _normalised(_kept(rs, re_))
             if _squash(again) != _squash(content):
                 bad.append(("raw slice does not normalise to the node's text", n, raw[rs:re_][:60], content[:60]))
         if (n.heading is None) != (n.heading_span is None):

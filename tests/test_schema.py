@@ -26,7 +26,7 @@ GENERATOR = REPO / "scripts" / "gen_schema.py"
 PLAN_KEYS = ["schema_version", "meta", "text", "nodes", "tasks", "targets", "quantities",
              "actors", "references", "edges", "warnings"]
 META_KEYS = ["title", "year", "issuers", "doc_type", "region", "source"]
-NODE_KEYS = ["id", "parent", "kind", "label", "ordinal", "heading", "span", "raw_span", "heading_span"]
+NODE_KEYS = ["id", "parent", "kind", "label", "ordinal", "heading", "span", "raw_span", "heading_span", "role"]
 WARNING_KEYS = ["code", "message", "span", "raw_span", "text"]
 TASK_KEYS = ["id", "node", "verb", "verb_class", "modifiers", "object", "span", "text", "verb_span", "object_span",
              "commitment", "lead", "actors", "raw_span"]
@@ -275,6 +275,7 @@ def test_docs_example_is_real_output(validator):
     for key in TASK_KEYS + QUANTITY_KEYS + ACTOR_KEYS + REFERENCE_KEYS + EDGE_KEYS:
         assert f"`{key}`" in doc, key
     for word in ("target", "achieved", "forecast", "condition", "periodicity", "baseline", "co-lead", "leader",
+                 "review", "goals", "tasks", "self_governance", "explanation", "annex", "closing",
                  "supported", "guided", "implicit", "has_target", "cites", "performs"):
         assert f"`{word}`" in doc, word
     for code in ("skipped-number", "repeated-number", "dropped-debris", "dropped-boilerplate", "no-numbering"):

@@ -14,6 +14,7 @@ Example:
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Optional
 
@@ -91,6 +92,73 @@ def _agrees(field_name: str, q: Quantity, g: dict) -> bool:
             and any(c in g.get("surface", "") for c in "多余"):
         return True
     return _same(field_name, got, want)
+
+
+@dataclass
+class RoleScore:
+    """Section roles against hand labels: right divisions and right paragraphs.
+
+    ``sections`` counts the gold divisions whose first node has the gold role;
+    ``paragraphs`` counts the paragraph nodes (or, without them, all nodes)
+    whose role is the role of the gold division they start in.
+    """
+
+    sections_right: int = 0
+    sections: int = 0
+    paragraphs_right: int = 0
+    paragraphs: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def section_accuracy(self) -> float:
+        return self.sections_right / self.sections if self.sections else 1.0
+
+    @property
+    def paragraph_accuracy(self) -> float:
+        return self.paragraphs_right / self.paragraphs if self.paragraphs else 1.0
+
+    def __str__(self) -> str:
+        return (f"divisions {self.sections_right}/{self.sections} ({self.section_accuracy:.3f}), "
+                f"paragraphs {self.paragraphs_right}/{self.paragraphs} ({self.paragraph_accuracy:.3f})")
+
+
+def score_section_roles(plan: Plan, gold: list[dict]) -> RoleScore:
+    """Node roles against the hand ``sections`` of ``tests/gold/labels/*.json``
+    (each an ``anchor`` in the raw file, the start of a division, and its ``role``).
+
+    A gold division runs from its anchor to the next one. Its role is right when
+    the first node starting at or after the anchor has it; a paragraph is right
+    when its role is that of the gold division its start lies in.
+
+    Example:
+        >>> from policyparse import parse
+        >>> plan = parse("一、2018年工作回顾\\n经济平稳。\\n二、2019年重点工作\\n推进改革。", extract=False)
+        >>> str(score_section_roles(plan, [{"anchor": "一、2018", "role": "review"},
+        ...                                {"anchor": "二、2019", "role": "tasks"}]))
+        'divisions 2/2 (1.000), paragraphs 4/4 (1.000)'
+    """
+    raw = plan.raw_text if plan.raw_text is not None else plan.text
+    marks = sorted((locate(raw, g["anchor"])[0], g["role"], g["anchor"]) for g in gold)
+    nodes = sorted(plan.nodes, key=lambda n: (n.raw_span[0], -n.raw_span[1]))
+    score = RoleScore()
+    for start, role, anchor in marks:
+        first = next((n for n in nodes if n.raw_span[0] >= start), None)
+        score.sections += 1
+        if first is not None and first.role == role:
+            score.sections_right += 1
+        else:
+            got = first.role if first is not None else None
+            score.errors.append(f"division {anchor[:20]!r}: {got} for {role}")
+    units = [n for n in nodes if n.kind == "paragraph"] or nodes
+    positions = [m[0] for m in marks]
+    for n in units:
+        i = bisect_right(positions, n.raw_span[0]) - 1
+        if i < 0:
+            continue  # before the first gold division (page chrome)
+        score.paragraphs += 1
+        if n.role == marks[i][1]:
+            score.paragraphs_right += 1
+    return score
 
 
 def indicator_matches(got: Optional[str], want: Optional[str]) -> bool:

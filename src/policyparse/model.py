@@ -37,6 +37,8 @@ Commitment = Literal["binding", "aspirational", "expected", "exploratory"]
 Role = Literal["lead", "co-lead", "leader", "supported", "guided", "implicit"]
 ActorKind = Literal["party", "government", "legislature", "department", "district", "institution", "school"]
 ReferenceKind = Literal["document", "slogan"]
+#: What a division of the plan is for (see ``docs/schema.md``, Section roles).
+SectionRole = Literal["preamble", "review", "goals", "tasks", "self_governance", "explanation", "annex", "closing"]
 Relation = Literal["contains", "performs", "has_target", "has_quantity", "cites"]
 
 #: Kinds that come from numbered headings, from the top of the outline down.
@@ -80,7 +82,10 @@ class Node:
     among its parent's children of the same kind, from 1);
     ``heading`` the node's title (a section's title, an item's lead sentence),
     located at ``heading_span``. ``span`` covers the whole node, label and
-    children included.
+    children included. ``role`` says what the division the node lies in is
+    for (review, goals, tasks …, see :data:`SectionRole`); every node has the
+    role of its top-level division, or of the unnumbered division
+    (各位代表！…) it lies in.
     """
 
     id: str
@@ -92,6 +97,8 @@ class Node:
     span: Span
     raw_span: Span
     heading_span: Optional[Span] = None
+    #: what the division the node lies in is for: review, goals, tasks … (null only for plans read from JSON before 1.3)
+    role: Optional[SectionRole] = None
 
 
 @dataclass

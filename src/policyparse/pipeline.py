@@ -16,7 +16,9 @@ from .ingest import meta as meta_mod
 from .outline import tree
 from .outline.assemble import NodeBuilder
 from .errors import PolicyParseError
+from .outline.annex import find_annexes
 from .outline.labels import find_labels
+from .outline.roles import assign_roles
 from .model import ParseWarning, Plan
 from .ingest.normalize import normalize
 from .ingest.reader import read
@@ -141,14 +143,23 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: 
         setattr(info, key, value)
     body_start = title_span[1] if title_span else 0
     body_end = len(t.rstrip())
-    labels, warnings = find_labels(t, (body_start, body_end))
-    roots = tree.build_tree(t, labels, body_end)
+    # annexes (附件, 名词解释) are read apart, so their numbering never restarts the body's
+    annexes = find_annexes(t, body_start, body_end)
+    main_end = len(t[: annexes[0].start].rstrip()) if annexes else body_end
+    labels, warnings = find_labels(t, (body_start, main_end))
+    roots = tree.build_tree(t, labels, main_end)
     builder = NodeBuilder(norm, with_sentences=sentences)
-    first = roots[0].start if roots else body_end
+    first = roots[0].start if roots else main_end
     builder.preamble(body_start, first)
     for root in roots:
         builder.heading(root, None)
-    plan = Plan(meta=info, text=t, nodes=builder.finish(), warnings=norm.warnings + warnings, raw_text=text,
+    for annex in annexes:
+        annex_labels, annex_warnings = find_labels(t, (annex.body_start, annex.end))
+        warnings += annex_warnings
+        builder.annex(annex, tree.build_tree(t, annex_labels, annex.end))
+    nodes = builder.finish()
+    assign_roles(t, nodes)
+    plan = Plan(meta=info, text=t, nodes=nodes, warnings=norm.warnings + warnings, raw_text=text,
                 offsets=norm.chain)
     filled = [key for key in filled if key not in meta]
     if filled:

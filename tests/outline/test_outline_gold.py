@@ -68,12 +68,16 @@ def test_bundled_plan_numbers_in_sentences_are_not_headings(bundled_plan):
 
 def _outline(plan):
     """Sections, and the numbered level directly below them (the gold's
-    "subsections": （一） under 一、, but also 一、 under （一） or （1） under （三）)."""
+    "subsections": （一） under 一、, but also 一、 under （一） or （1） under （三）).
+
+    Heading lines opened by 一是 (a level of their own since the outline reads
+    them) are outside the gold's scope: its notes record only the label kinds
+    一、 （一） 第一， and say so of 一是 lines (2016)."""
     sections = plan.sections
     index = {n.id: i + 1 for i, n in enumerate(sections)}
     secs = [{"label": n.label, "ordinal": n.ordinal, "heading": n.heading} for n in sections]
     subs = [{"label": n.label, "ordinal": n.ordinal, "section_index": index[n.parent], "heading": n.heading}
-            for n in plan.nodes if n.parent in index and n.label and n.kind != "enumeration"]
+            for n in plan.nodes if n.parent in index and n.label and n.kind != "enumeration" and not n.label.endswith("是")]
     return secs, subs
 
 
@@ -93,9 +97,21 @@ def test_gwr_sections_and_subsections_exact(year):
 
 
 def _structure(plan):
-    """Kinds, labels, ordinals and parent labels of the numbered nodes."""
-    return [(n.kind, n.label, n.ordinal, plan.node(n.parent).label if n.parent else None)
-            for n in plan.nodes_of(*HEADING_KINDS)]
+    """Kinds, labels, ordinals and parent labels of the numbered nodes.
+
+    Without line breaks a 一是 heading line cannot be told from a run-in
+    enumeration (一是…二是… inside a paragraph), so the 一是 level is read
+    only in text with line breaks and left out of this comparison."""
+    def shi(n):
+        return n.label is not None and n.label.endswith("是")
+
+    def parent(n):
+        p = plan.node(n.parent) if n.parent else None
+        while p is not None and shi(p):
+            p = plan.node(p.parent) if p.parent else None
+        return p.label if p else None
+
+    return [(n.kind, n.label, n.ordinal, parent(n)) for n in plan.nodes_of(*HEADING_KINDS) if not shi(n)]
 
 
 @pytest.mark.parametrize("year", ["1978", "1985", "1998", "2010", "2019", "2023"])

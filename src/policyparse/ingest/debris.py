@@ -2,7 +2,9 @@
 
 Scraped plans often begin with the title several times and a truncated
 summary, followed by ``本文内容:`` and the full text; scraped wiki pages end
-with a licence footer. :func:`find` locates such debris (markers are data,
+with a licence footer; news and government pages wrap the document in page
+chrome (下载 打印 全屏 收藏 【字号：加大 还原 减小】, breadcrumbs, 来源/时间
+lines, photo captions) and end with share buttons and 相关报道. :func:`find` locates such debris (markers are data,
 ``data/debris.json``) and returns the edits that drop it, with a record of
 each drop, so nothing is removed silently.
 """
@@ -12,6 +14,8 @@ import json
 from functools import lru_cache
 from typing import Any
 from importlib import resources
+
+import regex
 
 from . import meta
 from .offsets import Edits
@@ -32,6 +36,14 @@ def find(text: str) -> tuple[Edits, list[Found]]:
     edits = Edits(text)
     found: list[Found] = []
     start = 0
+    foot = _footer(text)
+    chrome = [c for c in page_chrome(text) if foot is None or c[1][1] <= foot[0]]
+    for _code, (a, j), _what in chrome:
+        edits.replace(a, j, "")
+    found.extend(chrome)
+    if chrome:
+        # the head's chrome is gone: the other debris is looked for after it
+        return _with_footer(edits, found, foot)
     dup = _truncated_copy(text)
     if dup is not None:
         a, j = dup
@@ -42,11 +54,113 @@ def find(text: str) -> tuple[Edits, list[Found]]:
     if rep is not None:
         edits.replace(*rep, "")
         found.append(("dropped-debris", rep, "the title repeated"))
-    foot = _footer(text)
+    return _with_footer(edits, found, foot)
+
+
+def _with_footer(edits: Edits, found: list[Found], foot: tuple[int, int] | None) -> tuple[Edits, list[Found]]:
     if foot is not None:
         edits.replace(*foot, "")
-        found.append(("dropped-boilerplate", foot, "page boilerplate after the document (licence note, page tools)"))
+        found.append(("dropped-boilerplate", foot, "page boilerplate after the document (licence note, page tools, related reports)"))
     return edits, found
+
+
+@lru_cache(maxsize=1)
+def _chrome_rules() -> dict[str, Any]:
+    c = dict(rules()["page_chrome"])
+    c["lines"] = {_canon(x) for x in c["lines"]}
+    c["prefixes"] = tuple(_canon(x) for x in c["prefixes"])
+    c["label_lines"] = {_canon(x) for x in c["label_lines"]}
+    c["breadcrumb_starts"] = {_canon(x) for x in c["breadcrumb_starts"]}
+    c["timestamp"] = regex.compile(c["timestamp"])
+    c["controls"] = regex.compile(c["controls"])
+    c["captions"] = regex.compile("|".join(f"(?:{x})" for x in c["captions"]))
+    c["head_captions"] = regex.compile("|".join(f"(?:{x})" for x in c["head_captions"]))
+    c["body_openers"] = regex.compile(c["body_openers"])
+    c["subtitle"] = regex.compile(c["subtitle"])
+    return c
+
+
+def _canon(line: str) -> str:
+    """A line as chrome is compared: stripped, colons full-width, spaces of any width removed."""
+    return regex.sub(r"\s+", "", line).replace(":", "：")
+
+
+def page_chrome(text: str) -> list[Found]:
+    """The page chrome of a scraped web page: what the page, not the document, says.
+
+    In the head of the text (the lines before the body opens with an address
+    or a numbered heading): menus and font-size controls, breadcrumbs,
+    来源/时间 lines with their values, timestamps, and a page headline stacked
+    above the document's own title line; anywhere: photo captions and
+    credits (…作政府工作报告。本报记者 霍艳恩摄). Each run of adjacent chrome
+    lines is one drop; the markers are data (``page_chrome`` in ``data/debris.json``).
+
+    Example:
+        >>> t = "下载\\n打印\\n【字号：加大\\n减小】\\n2026年河北省政府工作报告\\n来源：河北日报\\n各位代表：\\n现在……"
+        >>> [t[a:b] for _, (a, b), _ in page_chrome(t)]
+        ['下载\\n打印\\n【字号：加大\\n减小】\\n', '来源：河北日报\\n']
+    """
+    c = _chrome_rules()
+    lines: list[tuple[int, int, str]] = []  # start, end (after the line break), canonical form
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        lines.append((pos, pos + len(raw), _canon(raw)))
+        pos += len(raw)
+    drop: dict[int, str] = {}  # line index -> why
+    head_end = min(len(lines), c["head_lines"])
+    for i in range(head_end):
+        if c["body_openers"].match(lines[i][2]):
+            head_end = i
+            break
+    crumbs = False
+    title_like: list[int] = []
+    for i in range(head_end):
+        ln = lines[i][2]
+        if not ln:
+            continue
+        prev = lines[i - 1][2] if i else ""
+        if ln in c["breadcrumb_starts"]:
+            crumbs = True
+            drop[i] = "chrome"
+        elif crumbs and (ln == ">" or prev in (">",) or ln == prev or ln in c["lines"]):
+            drop[i] = "chrome"
+        elif (ln in c["lines"] or c["timestamp"].match(ln) or c["controls"].match(ln)
+              or (len(ln) <= c["max_line_chars"] and ln.startswith(c["prefixes"]))):
+            drop[i] = "chrome"
+            crumbs = False
+        elif prev in c["label_lines"] and i - 1 in drop and len(ln) <= c["max_label_value_chars"] and not _title_like(ln):
+            drop[i] = "chrome"  # the value of a label line (来源：\n宁夏日报客户端)
+        else:
+            crumbs = False
+            if _title_like(ln):
+                title_like.append(i)
+    # a page headline above the document's own title line and its subtitle,
+    kept = [i for i in range(head_end) if i not in drop and lines[i][2]]
+    # (only amid chrome: a corpus that puts a title line above the document's own keeps it)
+    if (len(title_like) >= 2 and kept[:2] == title_like[:2] and len(kept) > 2 and c["subtitle"].match(lines[kept[2]][2])
+            and any(title_like[0] < i < title_like[1] for i in drop)):
+        drop[title_like[0]] = "headline"
+    for i, (a, b, ln) in enumerate(lines):
+        if (i not in drop and ln and len(ln) <= c["max_caption_chars"]
+                and (c["captions"].search(ln) or (i < head_end and c["head_captions"].search(ln)))):
+            drop[i] = "caption"
+    whys = {"chrome": "page chrome (menus, font-size controls, breadcrumbs, 来源/时间 lines)",
+            "headline": "the page's headline above the document's own title",
+            "caption": "a photo caption"}
+    out: list[Found] = []
+    for i in sorted(drop):
+        a, b, _ = lines[i]
+        why = whys[drop[i]]
+        if out and out[-1][1][1] == a and out[-1][2] == why:
+            out[-1] = (out[-1][0], (out[-1][1][0], b), why)
+        else:
+            out.append(("dropped-debris", (a, b), why))
+    return out
+
+
+def _title_like(line: str) -> bool:
+    """A short line without sentence punctuation that ends with a document type (政府工作报告)."""
+    return len(line) <= 60 and meta._ends_with_doc_type(line) and not any(ch in "。；！？，," for ch in line)
 
 
 def _truncated_copy(text: str) -> tuple[int, int] | None:

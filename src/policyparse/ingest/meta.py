@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 import regex
 
-from . import numbering as patterns
+from . import numbering as patterns, places
 from .chars import COLONS, COMMAS, SENTENCE_END, strip_span
 from ..model import Meta
 from .numbering import chinese_to_int
@@ -209,32 +209,92 @@ def region_of(name: str) -> Optional[str]:
 
 
 def region_in_text(text: str) -> Optional[str]:
-    """The place most often named as ``…省/市`` in the opening of a text (``XX市``)."""
-    not_places = set(lexicon()["not_place_names"])
-    counts = Counter(m.group(1) + m.group(2) for m in regex.finditer(r"(XX|[\p{Han}]{2,3}?)(市|省)(?=[\p{Han}])", text[:20000])
-                     if m.group(1) not in not_places and m.group(1)[-1] not in "全本我各")
+    """The administrative division (province or prefecture level, written in
+    full) most often named in the opening of a text, if named twice; a
+    masked name (``XX市``) counts too. Names are those of
+    :mod:`policyparse.ingest.places`, so 提升城市 or 代化强省 never count.
+
+    Example:
+        >>> region_in_text("贵州省各地推进城市更新，贵州省加快建设")
+        '贵州省'
+    """
+    counts = Counter(name for name, _ in places.divisions_in(text[:20000]))
     if not counts:
         return None
     name, n = counts.most_common(1)[0]
     return name if n >= 2 else None
 
 
+@lru_cache(maxsize=1)
+def _opening_patterns() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
+    lex = lexicon()
+    return regex.compile(lex["delivery_line"]), regex.compile(lex["delegate_line"])
+
+
+def _place(name: Optional[str]) -> Optional[str]:
+    """``name`` if it is an administrative division (or the country), else ``None``."""
+    if not name:
+        return None
+    if name == lexicon()["country_name"] or places.is_division(name):
+        return name
+    return None
+
+
+def delivery(text: str) -> tuple[Optional[int], Optional[str]]:
+    """The year and the place of the line that says when and where a report
+    was delivered (——2026年1月27日在贵州省第十四届人民代表大会第四次会议上),
+    within the opening of ``text``.
+
+    Example:
+        >>> delivery("政府工作报告\\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上")
+        (2026, '甘肃省')
+    """
+    m = _opening_patterns()[0].search(text[:1500])
+    if not m:
+        return None, None
+    y = m.group("year")
+    year = int(y) if y.isdigit() else chinese_to_int(y)
+    return year, _place(m.group("place"))
+
+
 def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optional[str] = None) -> Meta:
-    """Metadata of a normalised text whose title (if any) is at ``title_span``."""
+    """Metadata of a normalised text whose title (if any) is at ``title_span``.
+
+    The title names the year, issuers and region where it can; what it
+    leaves open is read from the opening: the line that says when and where
+    a report was delivered (its year is the plan's year), the delegate's
+    words (我代表海南省人民政府). A region is kept only when it is an
+    administrative division (:mod:`policyparse.ingest.places`).
+    """
     title = text[title_span[0] : title_span[1]].strip() if title_span else None
     meta = Meta(title=title, source=source)
     if title:
         meta.doc_type = doc_type_of(title)
         meta.year = year_of(title)
-        meta.issuers, meta.region = issuers_and_region(title)
+        meta.issuers, region = issuers_and_region(title)
+        meta.region = _place(region)
+    opening = text[title_span[1] if title_span else 0 :][:1500]
+    said_year, said_place = delivery(opening)
     if meta.year is None:
-        meta.year = year_of(text[:300])
+        meta.year = said_year or year_of(opening[:300])
+    if meta.region is None:
+        meta.region = said_place
     if meta.region is None and meta.issuers:
-        meta.region = region_of(meta.issuers[0])
+        meta.region = _place(region_of(meta.issuers[0]))
     if meta.region is None and title:
-        meta.region = region_of(title)  # XX市教育事业发展“十四五”规划
+        meta.region = _place(region_of(title))  # XX市教育事业发展“十四五”规划
+    delegate = _opening_patterns()[1].search(opening)
+    if meta.region is None and delegate:
+        meta.region = _place(delegate.group("place"))
     if meta.region is None:
         meta.region = region_in_text(text)
+    if not meta.issuers and meta.doc_type == "政府工作报告":
+        # the report of a government: the body the delegate speaks for (我代表省人民政府)
+        body = delegate.group("place") if delegate else None
+        if body and _place(body):
+            meta.issuers = [body + "人民政府"]
+        elif meta.region and meta.region != lexicon()["country_name"]:
+            meta.issuers = [meta.region + "人民政府"]
     return meta
 
 

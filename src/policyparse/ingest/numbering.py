@@ -48,6 +48,12 @@ class Family:
     line_only: bool = False
     standalone: bool = False
     no_inline: bool = False
+    #: used only in text with line breaks (一是 at a line start is a heading; in one-line text, a run-in list)
+    needs_lines: bool = False
+    #: the fewest labels that make a run (a lone 一是 line is a paragraph, not a division)
+    min_run: int = 1
+    #: not a label when the next number follows on the same line (一是…二是… is a run-in list)
+    not_run_in: bool = False
 
     def value(self, num: str) -> Optional[int]:
         """The number a label's ``num`` group stands for (十一 → 11, ⑤ → 5)."""
@@ -75,6 +81,9 @@ def _compile(spec: dict) -> Family:
         line_only=bool(spec.get("line_only", False)),
         standalone=bool(spec.get("standalone", False)),
         no_inline=bool(spec.get("no_inline", False)),
+        needs_lines=bool(spec.get("needs_lines", False)),
+        min_run=int(spec.get("min_run", 1)),
+        not_run_in=bool(spec.get("not_run_in", False)),
     )
 
 

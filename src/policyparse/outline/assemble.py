@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from . import segment, tree
+from .annex import Annex
 from ..ingest.chars import strip_span
 from ..model import Node
 from ..ingest.normalize import Normalized
@@ -50,6 +51,18 @@ class NodeBuilder:
         own_end = h.children[0].start if h.children else h.end
         self._body(rec, h.label.end, own_end, depth + 1)
         for c in h.children:
+            self.heading(c, rec)
+
+    def annex(self, annex: "Annex", children: list[tree.HeadingNode]) -> None:
+        """An annex as a top-level ``part`` (label 附件N, or null for 注释), its
+        own text, and the divisions of its own numbering below it."""
+        span = annex.heading_span
+        rec = self._add(0, parent=None, kind="part", label=annex.label, ordinal=annex.ordinal,
+                        heading=self.text[span[0] : span[1]] if span else None, span=(annex.start, annex.end),
+                        heading_span=span)
+        own_end = children[0].start if children else annex.end
+        self._body(rec, annex.body_start, own_end, 1)
+        for c in children:
             self.heading(c, rec)
 
     def _body(self, owner: dict, start: int, end: int, depth: int) -> None:

@@ -97,7 +97,9 @@ def find_labels(text: str, region: tuple[int, int] | None = None) -> tuple[list[
             if num is None or num == 0:
                 continue
             cands.append(Label(family, m.start(), m.end(), num, m.group(), position_strength(text, m.start())))
-        if not cands:
+        if family.not_run_in:
+            cands = _not_run_in(text, cands)
+        if not cands or (family.needs_lines and text.count("\n", lo, hi) < 3):
             continue
         runs = _runs(text, cands, accepted)
         for run in runs:
@@ -117,6 +119,17 @@ def find_labels(text: str, region: tuple[int, int] | None = None) -> tuple[list[
                 message=f"numbering {what} at label {lab.text!r} ({lab.family.name})",
                 span=(lab.start, lab.end), text=lab.text))
     return out, warnings
+
+
+def _not_run_in(text: str, cands: list[Label]) -> list[Label]:
+    """The candidates whose next number does not follow on the same line (一是…二是… is a run-in list)."""
+    out = []
+    for i, c in enumerate(cands):
+        _, line_end = line_bounds(text, c.start)
+        nxt = next((d for d in cands[i + 1 :] if d.start >= line_end or d.num == c.num + 1), None)
+        if nxt is None or nxt.start >= line_end:
+            out.append(c)
+    return out
 
 
 def _after_heading(text: str, c: Label, prev: Optional[Label]) -> bool:
@@ -215,6 +228,8 @@ def _confirmed(text: str, run: list[Label], accepted: list[Label], starts: list[
     sentence end; a line-only family (第一，) without line breaks only when
     its labels are far apart, each after a full stop."""
     if len(run) == 1 and run[0].strength != "line":
+        return False
+    if len(run) < run[0].family.min_run:
         return False
     if (run[0].strength == "inline" and not _after_heading_any(text, run[0], accepted, starts)
             and not any(lab.strength != "inline" for lab in run[1:])):

@@ -1,0 +1,112 @@
+"""China's administrative divisions, from a maintained package (cpca's adcodes).
+
+A region read from a title or an opening (河北省, 北京市海淀区, 新疆维吾尔自治区)
+is kept only when it is an administrative division, so that words which
+merely end in 市 or 省 (提升城市, 代化强省) are never taken for places. The
+names come from the table of the national administrative division codes that
+the ``cpca`` package ships (``cpca/resources/adcodes.csv``); it is read
+directly, without importing cpca (which builds a matcher and loads pandas).
+
+A name masked in the source (``XX市``, as in the bundled plan) counts as a
+place of the level its suffix names.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import regex
+
+from ..errors import PolicyParseError
+
+#: a masked place: XX followed by an administrative suffix that the data use
+_MASKED = regex.compile(r"^(?:XX|××|某)(省|市|自治区|区|县|自治州|州|盟|旗)$")
+
+
+@dataclass(frozen=True)
+class Divisions:
+    """The division names by level (1 province, 2 prefecture, 3 county)."""
+
+    level: dict[str, int]
+    suffixes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def divisions() -> Divisions:
+    """The names of cpca's adcodes table, each with its highest level."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise PolicyParseError(None, "the package cpca is missing (its administrative-division data check regions): "
+                                     "pip install cpca")
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+    level: dict[str, int] = {}
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            code, name = row["adcode"], row["name"].strip()
+            if not name or len(code) < 6:
+                continue
+            lvl = 1 if code[2:6] == "0000" else 2 if code[4:6] == "00" else 3
+            if code[6:].strip("0"):
+                continue  # townships and below
+            level[name] = min(lvl, level.get(name, 9))
+    suffixes = frozenset(m.group() for name in level if (m := regex.search(r"(?:自治区|自治州|自治县|特别行政区|地区|[省市区县州盟旗])$", name)))
+    return Divisions(level=level, suffixes=suffixes)
+
+
+def division_chain(name: str) -> Optional[list[str]]:
+    """``name`` split into administrative divisions from the top down, or
+    ``None`` when it is not one (or a chain of them).
+
+    Example:
+        >>> division_chain("北京市海淀区"), division_chain("新疆维吾尔自治区")
+        (['北京市', '海淀区'], ['新疆维吾尔自治区'])
+        >>> division_chain("提升城市") is None, division_chain("XX市")
+        (True, ['XX市'])
+    """
+    if _MASKED.match(name):
+        return [name]
+    d = divisions().level
+    out: list[str] = []
+    pos = 0
+    while pos < len(name):
+        for end in range(len(name), pos + 1, -1):  # the longest name first
+            if name[pos:end] in d:
+                out.append(name[pos:end])
+                pos = end
+                break
+        else:
+            return None
+    return out or None
+
+
+def is_division(name: Optional[str]) -> bool:
+    """Is ``name`` an administrative division, or a chain of them (北京市海淀区)?
+
+    Example:
+        >>> is_division("河北省"), is_division("代化强省"), is_division("统一大市")
+        (True, False, False)
+    """
+    return bool(name) and division_chain(name) is not None  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def _upper_levels() -> "regex.Pattern[str]":
+    names = sorted((n for n, lvl in divisions().level.items() if lvl <= 2 and len(n) >= 3), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(n) for n in names) + r"|(?:XX|××)[省市]")
+
+
+def divisions_in(text: str) -> list[tuple[str, int]]:
+    """Province- and prefecture-level names written in full in ``text``, with their positions.
+
+    Example:
+        >>> divisions_in("在贵州省第十四届人民代表大会上，推进城市更新")
+        [('贵州省', 1)]
+    """
+    return [(m.group(), m.start()) for m in _upper_levels().finditer(text)]
+
+
+__all__ = ["division_chain", "divisions", "divisions_in", "is_division"]

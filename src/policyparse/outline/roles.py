@@ -1,0 +1,222 @@
+"""Section roles: what each division of a plan is for.
+
+A Government Work Report reviews the past year (``review``), sets the year's
+goals (``goals``), lists the work (``tasks``), turns to the government's own
+conduct (``self_governance``) and ends with an appeal (``closing``); a work
+plan (工作要点) is mostly ``tasks``; some documents carry an ``explanation``
+(关于《…》的说明) or an ``annex`` (附件, 民生实事, 名词解释). The text before
+the first division is the ``preamble``. Extraction needs this: a number in a
+review is a result, the same number in the tasks a target.
+
+Roles are decided by rules over the words of headings, kept as data in
+``data/roles.json``:
+
+* a top-level division takes the role of the first rule whose words occur in
+  its heading, else in the opening of its text, else the default (``tasks``);
+* after the document's last numbered heading, Government Work Reports go on
+  in unnumbered divisions, each opened by an address to the delegates
+  (各位代表！) or a heading line such as 结束语; such a division takes the role
+  of the cue word found first in its opening (让我们… → ``closing``,
+  政府自身建设 → ``self_governance``, 民族/国防/外交 → ``tasks``);
+* every node takes the role of the division its start lies in, so a
+  sentence inherits the role of its section.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional, Sequence
+
+import regex
+
+from ..data import alternation, load_json
+from ..ingest.chars import FULL_STOPS, SENTENCE_END
+from ..ingest.numbering import starts_with_label
+from ..model import HEADING_KINDS, Node
+
+ROLES_FILE = "roles.json"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    role: str
+    regex: "regex.Pattern[str]"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    heading: tuple[_Rule, ...]
+    tail: tuple[_Rule, ...]
+    default: str
+    opening_chars: int
+    tail_chars: int
+    tail_start: "regex.Pattern[str]"
+    roles: tuple[str, ...]
+    max_heading_line_chars: int
+
+
+def _rule(spec: dict) -> _Rule:
+    parts = list(spec.get("patterns", []))
+    if spec.get("words"):
+        parts.append(alternation(spec["words"]))
+    return _Rule(spec["role"], regex.compile("|".join(f"(?:{p})" for p in parts)))
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    """The role rules of ``data/roles.json``, compiled once."""
+    data = load_json(ROLES_FILE)
+    # an unnumbered division opens at a line start or after a sentence end
+    opener = f"(?:{data['address']}|(?:{alternation(data['closing_headings'])})[ \\t]*(?=\\n|$))"
+    tail_start = regex.compile(f"(?:^|(?<=[\\n{regex.escape(FULL_STOPS)}]))[ \\t]*(?P<open>{opener})", regex.M)
+    return _Rules(
+        heading=tuple(_rule(s) for s in data["heading"]),
+        tail=tuple(_rule(s) for s in data["tail"]),
+        default=data["default"],
+        opening_chars=int(data["opening_chars"]),
+        tail_chars=int(data["tail_chars"]),
+        tail_start=tail_start,
+        roles=tuple(data["roles"]),
+        max_heading_line_chars=int(data["max_heading_line_chars"]),
+    )
+
+
+def heading_role(heading: str) -> Optional[str]:
+    """The role the words of a division's heading give, or ``None``.
+
+    Example:
+        >>> heading_role("一、2018年工作回顾"), heading_role("二、“十五五”时期主要目标任务")
+        ('review', 'goals')
+        >>> heading_role("三、2026年重点工作"), heading_role("加快建设现代化产业体系") is None
+        ('tasks', True)
+    """
+    for rule in rules().heading:
+        if rule.regex.search(heading):
+            return rule.role
+    return None
+
+
+def tail_role(opening: str) -> Optional[str]:
+    """The role of an unnumbered division from its opening: the role of the
+    cue word that occurs first (ties: the earlier rule), or ``None``.
+
+    Example:
+        >>> tail_role("各位代表！让我们更加紧密地团结在以习近平同志为核心的党中央周围")
+        'closing'
+        >>> tail_role("各位代表！新的形势和任务，对政府工作提出了新的更高要求。各级政府要")
+        'self_governance'
+    """
+    best: Optional[tuple[int, int, str]] = None
+    for k, rule in enumerate(rules().tail):
+        m = rule.regex.search(opening)
+        if m and (best is None or (m.start(), k) < best[:2]):
+            best = (m.start(), k, rule.role)
+    return best[2] if best else None
+
+
+def _opening(text: str, start: int, chars: int) -> str:
+    """The first ``chars`` characters from ``start``, line breaks and all."""
+    return text[start : start + chars]
+
+
+def _first_sentence(text: str, start: int, chars: int) -> str:
+    """The first sentence from ``start`` (at most ``chars`` characters)."""
+    m = _SENTENCE.search(text, start, start + chars)
+    return text[start : m.end() if m else start + chars]
+
+
+_SENTENCE = regex.compile(f"[{regex.escape(SENTENCE_END)}\\n]")
+
+
+def division_starts(text: str, nodes: Sequence[Node]) -> list[tuple[int, str]]:
+    """Where each division starts and its role, in text order: the top-level
+    nodes and the unnumbered divisions after the last numbered heading.
+
+    Example:
+        >>> from policyparse import parse
+        >>> plan = parse("一、2018年工作回顾\\n经济平稳。\\n二、2019年重点工作\\n推进改革。\\n"
+        ...              "各位代表！\\n让我们团结奋斗。", extract=False)
+        >>> [(plan.text[s:s + 5], role) for s, role in division_starts(plan.text, plan.nodes)]
+        [('一、201', 'review'), ('二、201', 'tasks'), ('各位代表！', 'closing')]
+    """
+    r = rules()
+    starts: list[tuple[int, str]] = []
+    children: dict[Optional[str], list[Node]] = {}
+    for n in nodes:
+        children.setdefault(n.parent, []).append(n)
+    main_end = None  # where the first annex begins: the body's tail ends there
+    weak: set[int] = set()  # starts whose role is only the default
+    for n in children.get(None, []):
+        if n.kind == "preamble":
+            starts.append((n.span[0], "preamble"))
+            continue
+        role = heading_role((n.label or "") + (n.heading or "")) if n.kind == "part" else heading_role(n.heading or "")
+        if role == "annex" and main_end is None:
+            main_end = n.span[0]
+        if role is None:
+            body = n.heading_span[1] if n.heading_span else n.span[0]
+            role = heading_role(_first_sentence(text, body, r.opening_chars))
+        if role is None:
+            role = r.default
+            if n.kind in ("item", "subitem"):
+                weak.add(n.span[0])  # a list at the top level (一是…) may stand under an unnumbered heading line
+        starts.append((n.span[0], role))
+    end = main_end if main_end is not None else max((n.span[1] for n in nodes), default=0)
+    starts = _with_unnumbered_headings(text, nodes, starts, weak, end)
+    headings = [n for n in nodes if n.kind in HEADING_KINDS and n.span[0] < end]
+    if headings:
+        last = max(headings, key=lambda n: n.span[0])
+        tail_from = last.heading_span[1] if last.heading_span else last.span[0] + len(last.label or "")
+        for m in r.tail_start.finditer(text, tail_from, end):
+            opening = _opening(text, m.start("open"), r.tail_chars)
+            role = "closing" if m.group("open").strip() in load_json(ROLES_FILE)["closing_headings"] else tail_role(opening)
+            if role is not None and role != starts[-1][1]:
+                starts.append((m.start("open"), role))
+    starts.sort(key=lambda s: s[0])
+    return starts
+
+
+def _with_unnumbered_headings(text: str, nodes: Sequence[Node], starts: list[tuple[int, str]], weak: set[int],
+                              end: int) -> list[tuple[int, str]]:
+    """Add the unnumbered heading lines that open divisions outside the
+    numbered sections (甘肃 2026: “十四五”时期工作回顾, “十五五”时期的主要目标任务,
+    2026年重点工作 over lists 一是…, （一）…). Such a line stands alone, is
+    short, has no punctuation and names a role; the top-level nodes after it
+    that are lists (items) with only the default role take its role."""
+    r = rules()
+    covered = sorted(n.span for n in nodes if n.kind in ("part", "section", "subsection"))
+    found: list[tuple[int, str]] = []
+    for m in _HEADING_LINE.finditer(text, 0, end):
+        line = m.group(1)
+        if (len(line) > r.max_heading_line_chars or starts_with_label(line)
+                or any(s <= m.start(1) < e for s, e in covered)):
+            continue
+        role = heading_role(line)
+        if role is not None and role != "annex":
+            found.append((m.start(1), role))
+    if not found:
+        return starts
+    merged: list[tuple[int, str, bool]] = sorted([(s, role, False) for s, role in starts] + [(s, role, True) for s, role in found])
+    out: list[tuple[int, str]] = []
+    after_line = False  # the last division kept was opened by an unnumbered heading line
+    for pos, role, is_line in merged:
+        if not is_line and pos in weak and after_line:
+            continue  # 一是… under “十五五”时期的主要目标任务: the line's role goes on
+        out.append((pos, role))
+        after_line = is_line or (after_line and pos in weak)
+    return out
+
+
+#: a line of its own between two lines, without punctuation or a label
+_HEADING_LINE = regex.compile(r"(?<=\n)[ \t\u3000]*([^\s。，、；：！？,;:!?][^\n。，、；：！？,;:!?]*?)[ \t\u3000]*(?=\n)")
+
+
+def assign_roles(text: str, nodes: Sequence[Node]) -> None:
+    """Set ``role`` on every node: the role of the division its start lies in
+    (see the module docstring); nodes before any division are ``preamble``."""
+    starts = division_starts(text, nodes)
+    positions = [s for s, _ in starts]
+    for n in nodes:
+        i = bisect_right(positions, n.span[0]) - 1
+        n.role = starts[i][1] if i >= 0 else "preamble"  # type: ignore[assignment]

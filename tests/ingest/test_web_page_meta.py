@@ -1,0 +1,122 @@
+"""Metadata of plans scraped from web pages: the 24 provincial 2026 reports.
+
+The expected title, year and region of each file were written by reading
+the file (its title line, the line that says when and where it was
+delivered), not from the parser's output. Where the page puts its own
+headline above the document's title line (宁夏), the document's line is the
+title; where the document has no title line of its own under the page
+chrome (云南: the headline, then 来源, then the delivery line), the headline is.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import policyparse
+from policyparse.ingest import debris, places
+from support import CORPORA, GOLD
+
+PROVINCIAL = CORPORA / "provincial-2026"
+
+#: file -> (title, year, region), read by hand from each file
+EXPECTED = {
+    "云南省": ("2026年政府工作报告", 2026, "云南省"),
+    "内蒙古自治区": ("2026年内蒙古自治区政府工作报告", 2026, "内蒙古自治区"),
+    "吉林省": ("2026年吉林省政府工作报告", 2026, "吉林省"),
+    "天津市": ("2026年天津市政府工作报告", 2026, "天津市"),
+    "宁夏回族自治区": ("政府工作报告", 2026, "宁夏回族自治区"),
+    "安徽省": ("2026年安徽省政府工作报告", 2026, "安徽省"),
+    "山东省": ("2026年山东省政府工作报告", 2026, "山东省"),
+    "山西省": ("2026年山西省政府工作报告", 2026, "山西省"),
+    "广西壮族自治区": ("2026年广西壮族自治区政府工作报告", 2026, "广西壮族自治区"),
+    "新疆维吾尔自治区": ("2026年新疆维吾尔自治区政府工作报告", 2026, "新疆维吾尔自治区"),
+    "江苏省": ("2026年江苏省政府工作报告", 2026, "江苏省"),
+    "江西省": ("2026年江西省政府工作报告", 2026, "江西省"),
+    "河北省": ("2026年河北省政府工作报告", 2026, "河北省"),
+    "河南省": ("2026年河南省政府工作报告", 2026, "河南省"),
+    "海南省": ("政府工作报告", 2026, "海南省"),
+    "湖北省": ("2026年湖北省政府工作报告", 2026, "湖北省"),
+    "湖南省": ("2026年湖南省政府工作报告", 2026, "湖南省"),
+    "甘肃省": ("2026年甘肃省政府工作报告", 2026, "甘肃省"),
+    "福建省": ("2026年福建省政府工作报告", 2026, "福建省"),
+    "贵州省": ("政府工作报告", 2026, "贵州省"),
+    "辽宁省": ("2026年辽宁省政府工作报告", 2026, "辽宁省"),
+    "重庆市": ("2026年重庆市政府工作报告", 2026, "重庆市"),
+    "青海省": ("政府工作报告", 2026, "青海省"),
+    "黑龙江省": ("2026年黑龙江省政府工作报告", 2026, "黑龙江省"),
+}
+
+CHROME_WORDS = ("下载", "打印", "全屏", "收藏", "【字号", "加大", "还原", "减小", "来源：", "您的位置", "当前位置", "相关报道", "分享到")
+
+
+def test_expected_covers_every_provincial_file():
+    assert sorted(EXPECTED) == sorted(p.stem for p in PROVINCIAL.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def provincial() -> dict[str, policyparse.Plan]:
+    # the text alone: the file name (named by province) must not help
+    return {name: policyparse.parse_file(PROVINCIAL / f"{name}.txt", extract=False, meta_from_name=False)
+            for name in EXPECTED}
+
+
+def test_title_year_region_of_all_24(provincial):
+    got = {name: (p.meta.title, p.meta.year, p.meta.region) for name, p in provincial.items()}
+    assert got == EXPECTED
+
+
+def test_issuers_from_title_and_opening(provincial):
+    for name, plan in provincial.items():
+        assert plan.meta.issuers == [f"{name}人民政府"], name
+        assert plan.meta.doc_type == "政府工作报告"
+
+
+def test_hand_meta_of_the_labelled_reports(provincial):
+    """tests/gold/labels/prov-*.json: title, year, region and issuers made by hand."""
+    n = 0
+    for path in sorted((GOLD / "labels").glob("prov-*.json")):
+        gold = json.loads(path.read_text("utf-8"))
+        if "meta" not in gold:
+            continue
+        plan = provincial[gold["source"].split("/")[-1][:-4]]
+        want = gold["meta"]
+        assert (plan.meta.title, plan.meta.year, plan.meta.region, plan.meta.issuers) == (
+            want["title"], want["year"], want["region"], want["issuers"]), path.name
+        n += 1
+    assert n >= 7
+
+
+def test_page_chrome_is_dropped_and_recorded(provincial):
+    for name, plan in provincial.items():
+        head = plan.text[:200]
+        tail = plan.text[-200:]
+        assert not any(w in head or w in tail for w in CHROME_WORDS), (name, head, tail)
+        assert "摄\n" not in plan.text and "作政府工作报告。\n" not in plan.text, name
+    hebei = provincial["河北省"]
+    dropped = [w.text for w in hebei.warnings if w.code in ("dropped-debris", "dropped-boilerplate")]
+    assert any(t.startswith("下载\n打印\n全屏\n收藏") for t in dropped)
+    assert "王正谱作政府工作报告。本报记者 霍艳恩摄\n" in dropped
+    assert any("相关报道" in t for t in dropped)
+    # every drop points back at the raw file
+    for w in hebei.warnings:
+        if w.code == "dropped-debris":
+            s, e = w.raw_span
+            assert "".join(hebei.raw_text[s:e].split()) == "".join(w.text.split())
+    # the page's headline above the document's own title (宁夏) is recorded as such
+    ningxia = provincial["宁夏回族自治区"]
+    assert any(w.text == "2026年宁夏回族自治区政府工作报告\n" and "headline" in w.message for w in ningxia.warnings)
+
+
+def test_chrome_rules_leave_reports_without_chrome_alone():
+    for year in (1985, 2019):
+        text = (CORPORA / "gwr" / f"{year}.txt").read_text("utf-8")
+        assert debris.page_chrome(text) == []
+
+
+def test_regions_are_checked_against_the_division_data():
+    assert places.is_division("河北省") and places.is_division("北京市海淀区")
+    for word in ("提升城市", "统一大市", "我代表省", "代化强省", "现地级市"):
+        assert not places.is_division(word), word
+    plan = policyparse.parse("2026年政府工作报告\n各位代表：\n推进城市更新，提升城市品质，建设现代化强省。\n一、工作回顾\n经济平稳。")
+    assert plan.meta.region is None

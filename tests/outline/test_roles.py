@@ -1,0 +1,122 @@
+"""Section roles (outline/roles.py) against the hand section roles of
+tests/gold/labels/*.json, national and provincial reports and the bundled plan.
+
+The floors are the accuracies measured when the rules were written; the test
+documents (split "test") were not looked at while writing them and are held
+to their own floors.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import pytest
+
+import policyparse
+from policyparse.evaluation import RoleScore, score_section_roles
+from policyparse.outline.roles import division_starts, heading_role
+from support import CORPORA, GOLD
+
+LABELS = sorted(p for p in (GOLD / "labels").glob("*.json") if "sections" in json.loads(p.read_text("utf-8")))
+
+
+@lru_cache(maxsize=None)
+def _score(name: str) -> tuple[str, RoleScore]:
+    gold = json.loads((GOLD / "labels" / name).read_text("utf-8"))
+    plan = policyparse.parse_file(CORPORA / gold["source"], extract=False)
+    return gold["split"], score_section_roles(plan, gold["sections"])
+
+
+def _total(split: str) -> RoleScore:
+    total = RoleScore()
+    for path in LABELS:
+        s, score = _score(path.name)
+        if s == split:
+            total.sections += score.sections
+            total.sections_right += score.sections_right
+            total.paragraphs += score.paragraphs
+            total.paragraphs_right += score.paragraphs_right
+            total.errors += [f"{path.stem}: {e}" for e in score.errors]
+    return total
+
+
+def test_labels_cover_both_splits():
+    splits = {json.loads(p.read_text("utf-8"))["split"] for p in LABELS}
+    assert splits == {"train", "test"} and len(LABELS) >= 14
+
+
+def test_roles_on_train_documents():
+    total = _total("train")
+    assert total.sections >= 70
+    assert total.section_accuracy >= 0.98, total.errors
+    assert total.paragraph_accuracy >= 0.97, total.errors
+
+
+def test_roles_on_held_out_documents():
+    """prov-fujian, prov-guizhou, gwr-2008, gwr-2021: never used to write the rules."""
+    total = _total("test")
+    assert total.sections >= 20
+    assert total.section_accuracy >= 0.9, total.errors
+    assert total.paragraph_accuracy >= 0.95, total.errors
+
+
+def test_every_node_has_a_role_inherited_from_its_division():
+    plan = policyparse.parse_file(CORPORA / "provincial-2026" / "河北省.txt", extract=False)
+    assert all(n.role in ("preamble", "review", "goals", "tasks", "self_governance", "closing") for n in plan.nodes)
+    by_id = {n.id: n for n in plan.nodes}
+    for n in plan.nodes:
+        if n.parent is not None and n.kind not in ("paragraph", "sentence"):
+            assert n.role == by_id[n.parent].role, n  # headings inherit; only a tail paragraph can open a new division
+    sections = plan.sections
+    assert [s.role for s in sections] == ["review", "goals", "tasks"]
+    closing = next(n for n in plan.nodes_of("paragraph") if plan.span_text(n).startswith("各位代表！实干托举梦想"))
+    assert closing.role == "closing"
+    own = next(n for n in plan.nodes_of("paragraph") if plan.span_text(n).startswith("各位代表，踏上新征程"))
+    assert own.role == "self_governance"
+
+
+def test_work_plan_body_is_tasks_and_opening_is_preamble(bundled_plan):
+    assert {n.role for n in bundled_plan.sections} == {"tasks"}
+    assert {n.role for n in bundled_plan.nodes_of("preamble")} == {"preamble"}
+
+
+@pytest.mark.parametrize("heading,role", [
+    ("一、2018年工作回顾", "review"),
+    ("二、“十三五”时期发展成就和“十四五”时期主要目标任务", "goals"),
+    ("四、努力建设让人民满意的法治型服务型政府", "self_governance"),
+    ("附件1", "annex"),
+    ("关于《2026年国民经济和社会发展计划》的说明", "explanation"),
+    ("三、2026年重点工作安排", "tasks"),
+])
+def test_heading_words(heading, role):
+    assert heading_role(heading) == role
+
+
+def test_role_in_json_tables_and_graph():
+    plan = policyparse.parse_file(CORPORA / "gwr" / "2019.txt", extract=False)
+    again = policyparse.Plan.from_json(plan.to_json())
+    assert [n.role for n in again.nodes] == [n.role for n in plan.nodes]
+    frame = plan.to_frame("nodes")
+    assert list(frame.loc[frame["kind"] == "section", "role"]) == ["review", "goals", "tasks"]
+    graph = plan.to_networkx()
+    assert {graph.nodes[n.id]["role"] for n in plan.sections} == {"review", "goals", "tasks"}
+    roles = [r for _, r in division_starts(plan.text, plan.nodes)]
+    assert roles[-1] == "closing" and "self_governance" in roles
+
+
+def test_unnumbered_heading_lines_open_divisions():
+    """甘肃 2026 heads its three parts with unnumbered lines (“十四五”时期工作回顾,
+    “十五五”时期的主要目标任务, 2026年重点工作) over lists 一是… and （一）…."""
+    plan = policyparse.parse_file(CORPORA / "provincial-2026" / "甘肃省.txt", extract=False)
+
+    def role_at(words: str) -> str:
+        return next(n.role for n in plan.nodes_of("paragraph") if plan.span_text(n).startswith(words))
+
+    assert role_at("“十四五”时期是甘肃发展极不寻常") == "review"
+    assert role_at("“十五五”时期是我国基本实现") == "goals"
+    assert {n.role for n in plan.nodes if n.parent is None and n.label and n.label.endswith("是")} == {"goals"}
+    assert {n.role for n in plan.sections} == {"tasks"}  # （一）…（八） under 2026年重点工作
+    assert role_at("各位代表！蓝图绘就") == "closing"
+    # a numbered section keeps its own role after such a line (内蒙古: 一、 under “十五五”时期主要目标和2026年重点工作)
+    plan = policyparse.parse_file(CORPORA / "provincial-2026" / "内蒙古自治区.txt", extract=False)
+    assert [s.role for s in plan.sections if s.parent is None] == ["tasks"] * 4
