@@ -66,7 +66,7 @@ def _targets(labelled, doc: str) -> Score:
 
 # measured with the shipped model (make eval); test documents never trained on
 @pytest.mark.parametrize("doc,floor", [
-    ("prov-fujian", 0.88), ("prov-guizhou", 0.94), ("gwr-2008", 0.88), ("gwr-2021", 0.88), ("gwr-2019", 0.99)])
+    ("prov-fujian", 0.92), ("prov-guizhou", 0.94), ("gwr-2008", 0.88), ("gwr-2021", 0.86), ("gwr-2019", 0.99)])
 def test_whole_document_target_f1(labelled, doc, floor):
     assert _targets(labelled, doc).f1 >= floor
 
@@ -88,7 +88,7 @@ def test_past_results_are_rarely_typed_as_targets(labelled):
             if x.kind == "achieved":
                 counts[labels["split"]][1] += 1
                 counts[labels["split"]][0] += q is not None and q.kind == "target"
-    # measured: test 9/399 (rules alone: 158/399), train 0/904
+    # measured: test 8/399 (rules alone: 158/399), train 0/904
     assert counts["test"][0] / counts["test"][1] <= 0.025
     assert counts["train"][0] / counts["train"][1] <= 0.005
 
