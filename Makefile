@@ -33,6 +33,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_diff.py
+	$(BIN)/python benchmarks/bench_kinds.py
 
 bench-batch: setup
 	$(BIN)/python benchmarks/bench_batch.py

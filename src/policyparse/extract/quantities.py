@@ -393,7 +393,9 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     counted = has_object and (action or (len(stripped) <= 4 and not verb) or not _acceptable(stripped, verbs)) \
         and base_verb not in _KEEP_SUBJECT
     if counted:
-        if stripped and len(stripped) <= 6 and (stripped in verbs or stripped[-2:] in verbs) and _unit_group(m.group("u2") or m.group("u1") or "") == "physical":
+        unit = m.group("u2") or m.group("u1") or ""
+        if stripped and len(stripped) <= 6 and (stripped in verbs or stripped[-2:] in verbs) \
+                and _unit_group(unit) == "physical":
             # 提升改造210公里农村公路: a length or an area measures the work done on the object
             return stripped + text[obj[0]:obj[1]], None, verb
         return text[obj[0]:obj[1]], obj, verb
@@ -416,7 +418,8 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
 
 
 #: level verbs after which the subject, not what follows, is measured (粮食产量保持在1.3万亿斤以上)
-_KEEP_SUBJECT = frozenset({"保持在", "稳定在", "控制在", "达到", "达", "超过", "突破", "为", "占"}) - {"为"}
+#: (为 is not one: 为10万名残疾人提供… counts the object)
+_KEEP_SUBJECT = frozenset({"保持在", "稳定在", "控制在", "达到", "达", "超过", "突破", "占"})
 
 #: words between a subject and its change verb that are no part of the indicator (…将比上年增长, …要下降)
 _CHANGE_FILLERS = regex.compile(
