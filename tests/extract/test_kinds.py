@@ -66,7 +66,7 @@ def _targets(labelled, doc: str) -> Score:
 
 # measured with the shipped model (make eval); test documents never trained on
 @pytest.mark.parametrize("doc,floor", [
-    ("prov-fujian", 0.92), ("prov-guizhou", 0.94), ("gwr-2008", 0.88), ("gwr-2021", 0.86), ("gwr-2019", 0.99)])
+    ("prov-fujian", 0.92), ("prov-guizhou", 0.94), ("gwr-2008", 0.89), ("gwr-2021", 0.86), ("gwr-2019", 0.99)])
 def test_whole_document_target_f1(labelled, doc, floor):
     assert _targets(labelled, doc).f1 >= floor
 

@@ -157,11 +157,33 @@ def _bin(value: float) -> str:
     return str(max(-2, min(12, int(math.floor(math.log10(value))))))
 
 
+def governing_verb(before: str, verbs: "dict[str, str]") -> tuple[Optional[str], Optional[str]]:
+    """The verb that governs a number and its class, read back from the text before it:
+    the longest word of ``verbs`` (word → class) ending there, after at most two
+    characters of particles or level words (了, 到, 在, 达到 …).
+
+    Example:
+        >>> governing_verb("今年新建", {"新建": "build", "建": "build"})
+        ('新建', 'build')
+    """
+    for skip in range(0, 3):
+        end = len(before) - skip
+        if skip and not all(c in "了到至在为达共约近超" for c in before[end:]):
+            break
+        for n in (4, 3, 2):
+            word = before[max(0, end - n):end]
+            if len(word) == n and word in verbs:
+                return word, verbs[word]
+    return None, None
+
+
 def features(text: str, span: tuple[int, int], clause: tuple[int, int], site: Site, year: Optional[int],
              *, unit: Optional[str] = None, comparator: str = "=", measure: str = "level",
              value: float = 0.0, indicator: Optional[str] = None, commitment: Optional[str] = None,
-             deadline: Optional[int] = None) -> list[str]:
-    """The binary features of the quantity written at ``span`` (names, for :class:`KindModel`)."""
+             deadline: Optional[int] = None, verbs: "Optional[dict[str, str]]" = None) -> list[str]:
+    """The binary features of the quantity written at ``span`` (names, for :class:`KindModel`);
+    ``verbs`` (word → class, the verb lexicon) gives the governing verb and its class, which
+    stands for its part of speech until the segmenter tags words."""
     s, e = span
     cs, ce = clause
     ss, se = site.sentence
@@ -183,6 +205,9 @@ def features(text: str, span: tuple[int, int], clause: tuple[int, int], site: Si
     if indicator:
         f.append(f"indlast={indicator[-1]}")
     before, earlier, after = text[cs:s], text[ss:cs], text[e:ce]
+    if verbs:
+        verb, cls = governing_verb(before, verbs)
+        f += [f"verb={verb}", f"verbclass={cls}"]
     for w in cues["markers"]:
         if w in before:
             f.append(f"cb:{w}")

@@ -13,6 +13,7 @@ and writes the edges of the task graph.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Iterable, Optional, cast
 
 import regex
@@ -192,11 +193,22 @@ def quantity_features(plan: Plan, quantities: list[tuple[Node, Quantity, tuple[i
     roles = section_roles(plan, review)
     divisions = division_cues(plan, sentences)
     year = plan.meta.year
+    classes = _verb_classes()
     return [divisions.get(node.id, []) + features(plan.text, q.span, q.clause_span or q.span,
                      Site(sentence=sent, rule_kind=q.kind, role=roles.get(node.id), review=node.id in review), year,
                      unit=q.unit, comparator=q.comparator, measure=q.measure, value=q.value,
-                     indicator=q.indicator, commitment=q.commitment, deadline=q.deadline)
+                     indicator=q.indicator, commitment=q.commitment, deadline=q.deadline, verbs=classes)
             for node, q, sent in quantities]
+
+
+@lru_cache(maxsize=1)
+def _verb_classes() -> dict[str, str]:
+    """Action verbs by class, and the level and change verbs of quantities as ``level``/``change``."""
+    lex = quantity_lexicon()
+    out = {w: "level" for w in lex["level_verbs"]}
+    out.update({w: "change" for w in lex["change_verbs"]})
+    out.update(verbs().classes)
+    return out
 
 
 def plan_features(plan: Plan) -> list[list[str]]:
