@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PLAN   := corpora/edu-bureau-2019.txt
 
-.PHONY: setup demo test bench bench-batch eval schema clean
+.PHONY: setup demo test bench bench-batch eval schema train clean
 
 setup: $(STAMP)
 
@@ -33,6 +33,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_diff.py
+	$(BIN)/python benchmarks/bench_kinds.py
 
 bench-batch: setup
 	$(BIN)/python benchmarks/bench_batch.py
@@ -40,8 +41,13 @@ bench-batch: setup
 eval: setup
 	$(BIN)/python benchmarks/eval_outline.py
 	$(BIN)/python benchmarks/eval_extraction.py
+	$(BIN)/python benchmarks/eval_kinds.py
 	$(BIN)/python benchmarks/eval_diff.py
 	$(BIN)/python benchmarks/eval_panel.py
+
+# the quantity-kind model (src/policyparse/data/kind_model.json) from tests/gold/labels
+train: setup
+	$(BIN)/python scripts/train_kinds.py
 
 schema: setup
 	$(BIN)/python scripts/gen_schema.py

@@ -30,7 +30,7 @@ NodeKind = Literal[
     "enumeration", "paragraph", "sentence",
 ]
 
-QuantityKind = Literal["target", "achieved", "forecast", "condition", "periodicity", "baseline"]
+QuantityKind = Literal["target", "achieved", "forecast", "condition", "periodicity", "baseline", "background"]
 Comparator = Literal["=", ">=", ">", "<=", "<", "~", "range"]
 Measure = Literal["level", "change", "rate"]
 Commitment = Literal["binding", "aspirational", "expected", "exploratory"]
@@ -124,7 +124,8 @@ class Quantity:
 
     ``value``/``value_max`` are as written with ``unit`` (1100, 万人);
     ``base_value``/``base_unit`` multiply the magnitude out (11000000, 人).
-    ``kind`` is target, achieved, forecast, condition, periodicity or baseline;
+    ``kind`` is target, achieved, forecast, condition, periodicity, baseline or background
+    (decided by the trained kind model, :mod:`policyparse.extract.kinds`);
     ``comparator`` one of =, >=, >, <=, <, ~ (about), range; ``measure``
     level, change or rate; ``commitment`` binding, aspirational, expected,
     exploratory or null; ``deadline`` a year the text states for it.

@@ -28,7 +28,7 @@ import regex
 from ..ingest.chars import COLONS, COMMAS, OPENERS, SENTENCE_END, is_thousands_comma, strip_span
 from ..outline import segment
 from ..model import Commitment, Comparator, Measure, Quantity, QuantityKind
-from .numbers import CHINESE_DIGITS, Number, as_number, read_number, split_magnitude
+from .numbers import CHINESE_DIGITS, Number, as_number, compound, more_step, read_number, split_magnitude
 from ..data import alternation, load_json
 
 _CLAUSE_PUNCT = COMMAS + SENTENCE_END + COLONS
@@ -67,11 +67,19 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
     unit_alt = "|".join(guarded)
     # 年/月/周 count only where a duration or a period is meant: 3年内, 每2年, 半年以上
     period = r"(?:年|个?月|周|季度)"
-    unit = (rf"(?:(?:{mags})?(?:{unit_alt})|年(?=内|以内|以上|以下|及以上)"
-            rf"|(?<=每\s*[\d{CHINESE_DIGITS}]{{1,4}}){period}|(?:{mags}))")
+    # 3万万亿: a magnitude before another is part of it, not the unit's end
+    mag_chain = rf"(?:(?:万|亿)(?=万|亿))*(?:{mags})"
+    # 2.2万多所, 3亿多, 2个多百分点: 多/余 after a magnitude still belongs to the number (an interval)
+    unit = (rf"(?:个(?:多|余)百分点|(?:{mag_chain}(?:多|余)?)?(?:{unit_alt})|年(?=内|以内|以上|以下|及以上)"
+            rf"|(?<=每\s*[\d{CHINESE_DIGITS}]{{1,4}}){period}|(?<=翻\s*[一两二三四五六七八九十]{{1,2}})番"
+            rf"|{mag_chain}(?:多|余)?)")
     cn = f"[{CHINESE_DIGITS}]+"
     cn_number = f"[一二两三四五六七八九十][{CHINESE_DIGITS}]*"
-    number = (rf"(?:\d+(?:[,，]\d{{3}}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|(?:百分之|千分之){cn}"
+    # a minus sign where no number comes before it (增长-6.8%, −3%, －0.5%; not the dash of 6%-6.5%)
+    sign = r"(?:(?<![\d.%‰])[-−－](?=\.?\d))?"
+    number = (rf"(?:{sign}(?:\d+(?:\.\d+)?亿零?\d+(?:\.\d+)?(?=(?:多|余)?万)"  # 4亿700万吨: one number
+              rf"|\d+(?:[,，]{{1,2}}\d{{3}}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.])\.\d+)"  # 1,383; 1,,000; .5
+              rf"|(?:百分之|千分之){cn}"
               rf"|(?:\d+|{cn})分之(?:\d+|{cn})|一半|半(?=年)|{cn_number})")
     pre = _alt(lex["comparators"]["prefix"])
     suf = _alt(lex["comparators"]["suffix"])
@@ -80,7 +88,8 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
          rf"(?P<suf>{suf})?")
     return {
         "quantity": regex.compile(q),
-        "unit": regex.compile(rf"(?P<mag>{mags})?(?P<base>{_alt(base_units)})?"),
+        "unit": regex.compile(rf"(?P<mag>{mag_chain})?(?P<base>{_alt(base_units)})?"),
+        "mag": regex.compile(mags),
         "change": regex.compile(rf"(?:{_alt(lex['change_verbs'])})(?:了|到|至)?$"),
         "deadline": regex.compile(r"(?:到|至|截至|截止到)(\d{4})年|(\d{4})年(?:前|以前|之前|底|底前|末|年底)"),
         "period": regex.compile(rf"(?:“|\"|')?(十[一二三四五六七八九]?五)(?:”|\"|')?(?:末|期间|时期|规划期|期末)"),
@@ -93,7 +102,9 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "from_before": regex.compile(r"(?:从|由|现行)[\p{Han}]{0,6}$"),
         "to_after": regex.compile(r"(?:的)?[\p{Han}]{0,6}?(?:提高|增加|扩大|降低|减少|下降|上调|下调|调整|提升|增长|压减|降)?(?:到|至)"),
         "han": regex.compile(r"[\p{Han}]"),
-        "from_number": regex.compile(rf"(?:从|由)(?:每[月年人])?(?=[\d{CHINESE_DIGITS}])"),
+        # 从3500元, 由每人每年240元, 由去年的1076亿元: where a subject's old value starts
+        "from_number": regex.compile(rf"(?:从|由)(?:每\p{{Han}}|(?:去年|上年|目前|现在|原来|现行)的?)*(?=[\d{CHINESE_DIGITS}]|$)"),
+        "share": regex.compile(r"^(?:共|约|合计)?占"),
         "change_tail": regex.compile(rf"(?:再|要|将)?(?:{_alt(lex['change_verbs'])})$"),
         "than_tail": regex.compile(r"(?:高|低|多|少)$"),
         "tail_verb": regex.compile(rf"(?:{_alt(lex['level_verbs'] + lex['change_verbs'])})(?:了|到|至|在)?$"),
@@ -107,8 +118,19 @@ def _magnitude(unit: str) -> tuple[float, Optional[str]]:
     if not m:
         return 1.0, unit
     mag, base = m.group("mag"), m.group("base")
-    factor = mags[mag] if mag else 1.0
+    factor = 1.0
+    for part in _patterns()["mag"].findall(mag or ""):  # 万万亿: 1e4 × 1e12
+        factor *= mags[part]
     return factor, base
+
+
+def _unit_group(unit: str) -> Optional[str]:
+    """The group of ``data/quantities.json`` units a unit belongs to (万千瓦 → physical)."""
+    base = _magnitude(unit)[1] if unit else None
+    for group, words in lexicon()["units"].items():
+        if base in words:
+            return group
+    return None
 
 
 def _is_year(text: str, m: "regex.Match[str]") -> bool:
@@ -179,9 +201,11 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, hi: int, verbs: frozenset[s
     chinese = not any(ch.isdigit() for ch in n1)
     if chinese:
         value = read_number(n1)
+        if value is None and (unit or "").startswith("万"):
+            value = compound(n1, "万")  # 七亿七千多万吨: 七亿七千 reads only with its 万
         if value is None:
             return True
-        if n1 == "一" and not (unit or "").startswith(("万", "亿")):
+        if n1 == "一" and not (unit or "").startswith(("万", "亿", "倍", "番", "成")):
             return True  # 一个, 一项, 统一部署: an article, not a count
         u = unit or ""
         if value <= 10 and _patterns()["name_count"].fullmatch(u[:1] or "x") and len(u) <= 2:
@@ -215,7 +239,7 @@ def _comparator(m: "regex.Match[str]") -> str:
         return "range"
     if m.group("suf"):
         return lex["suffix"][m.group("suf")]
-    if m.group("more1"):
+    if m.group("more1") or any(c in (m.group("u1") or "") for c in "多余"):
         return ">"
     pre = m.group("pre")
     if pre:
@@ -223,28 +247,58 @@ def _comparator(m: "regex.Match[str]") -> str:
     return "="
 
 
-def _unit_and_value(m: "regex.Match[str]") -> tuple[Number, Optional[Number], Optional[str]]:
+@dataclass(frozen=True)
+class Reading:
+    """A number read with its unit: ``value``/``value_max`` in ``unit`` as written (多 and 余
+    stripped); ``reversed`` when a range was written high to low (6%-5%) and has been ordered."""
+
+    value: Number
+    value_max: Optional[Number]
+    unit: Optional[str]
+    reversed: bool = False
+
+
+def _unit_and_value(m: "regex.Match[str]") -> Reading:
     n1, n2 = m.group("n1"), m.group("n2")
     unit = m.group("u2") or m.group("u1") or None
+    more = bool(m.group("more1") or m.group("more2"))
+    if unit and ("多" in unit or "余" in unit):
+        more = True
+        unit = unit.replace("多", "").replace("余", "")
     v1 = read_number(n1)
     v2 = read_number(n2) if n2 else None
     if n1.startswith(("百分之", "千分之")):
         unit = "%" if n1.startswith("百") else "‰"
+    elif "亿" in n1 and unit and unit.startswith("万") and not unit.startswith("万亿"):
+        # 四亿零七百多万吨, 4亿700万吨: 4.07 亿吨, the 万 belongs to the lower part only
+        whole = compound(n1, "万")
+        if whole is not None:
+            v1, unit = as_number(whole / 1e8), "亿" + unit[1:]
     elif not any(c.isdigit() for c in n1) and "分之" not in n1:
         head, tail = split_magnitude(n1)  # 一千万人 → 1000 万人, as 1000万人 is written
         if tail:
             v1 = read_number(head)
             unit = tail + (unit or "")
     assert v1 is not None
-    return v1, v2, unit
+    if more and v2 is None:
+        # 3000多亿 is 3000 to 4000 亿: one unit of the last digit written, counted in the unit's magnitude
+        factor = _magnitude(unit)[0] if unit else 1.0
+        step = more_step(as_number(v1 * factor)) / factor
+        v2 = as_number(v1 + step)
+    if unit == "成":  # 八成: 80 %
+        v1, v2, unit = as_number(v1 * 10), (as_number(v2 * 10) if v2 is not None else None), "%"
+    flipped = v2 is not None and v2 < v1
+    if flipped:
+        v1, v2 = v2, v1
+    return Reading(v1, v2, unit, flipped)
 
 
 _STRIP_HEAD = regex.compile(
     r"^(?:并|同时|其中|要|将|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|全市|全省|全国|全区|各区|各地|"
-    r"确保|力争|争取|努力|力求|预计|拟|预期|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其|"
+    r"确保|力争|争取|努力|力求|预计|拟|预期|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
     r"在|对|对于|凡|\d{4}年|到\d{4}年|[“”《》\s])+")
-_STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|分别|同比|比上年|均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行)+$")
+_STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行)+$")
 
 
 def _tail_verb(before: str) -> tuple[str, str]:
@@ -259,6 +313,8 @@ def _trim_subject(subject: str) -> tuple[int, str]:
     """Strip scope words, commitment markers and fillers off a subject; returns (offset, text)."""
     head = _STRIP_HEAD.match(subject)
     off = head.end() if head else 0
+    while subject.startswith("的", off):  # 今年的经济增长目标: 今年 goes, its 的 too
+        off += 1
     rest = _STRIP_TAIL.sub("", subject[off:])
     return off, rest
 
@@ -290,14 +346,28 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
     for i in range(s + 3, stop - 2):
         for n in (2, 3, 4):
             if text[i : i + n] in verbs and stop - (i + n) >= 3:
+                if text[i + n] in "和及与、" or _NOUN_HEAD.search(text, i + n, stop):
+                    continue  # 节能降碳改造和用能设备更新项目, 粮食产能提升重点县: a verb inside a noun phrase
                 return s, i
     return s, stop
+
+
+#: heads that end a noun phrase even when a verb stands inside it (…更新项目, …提升重点县)
+_NOUN_HEAD = regex.compile(r"(?:项目|工程|基地|平台|中心|园区|示范区|先导区|重点县|产业链|集群)$")
 
 
 def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
                verbs: frozenset[str], prev_end: int = -1) -> tuple[Optional[str], Optional[tuple[int, int]], str]:
     """(indicator, its span, predicate verb) for the quantity matched by ``m``;
-    ``prev_end`` is the end of the quantity before it in the clause, if any."""
+    ``prev_end`` is the end of the quantity before it in the clause, if any.
+
+    The constructions: subject–number (城镇新增就业1100万人: the subject),
+    verb–number–object (新增12家上市公司, 完成1000个…治理, 为10万名残疾人提供…:
+    the object), from–to (标准由每人每年240元提高到280元: the subject before 由),
+    a change (国内生产总值将比上年增长: the subject and its change verb, fillers
+    such as 将, 要, 再, 比上年 left out). What is not a noun phrase — a bare verb,
+    a time phrase, a fragment holding a number — is no indicator (:func:`_acceptable`).
+    """
     cs, ce = clause
     start = m.start()
     if cs <= prev_end <= start:
@@ -312,44 +382,126 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         subject = subject[: base.start()]
     off, core = _trim_subject(subject)
     core_start = cs + off
-    # the count of an object: 选树30所…, 创建5所…, 确保95%以上学校…
     stripped = _STRIP_TAIL.sub("", core.rstrip())
-    if stripped in verbs:
-        stripped = ""  # 投入1500万元: the verb alone names nothing; look after the number
-    ends_with_action = not verb and any(stripped[-n:] in verbs for n in (2, 3, 4) if len(stripped) >= n)
-    if (not stripped or ends_with_action) and not verb:
-        s, e = _object_after(text, m.end(), ce, verbs)
-        if e > s:
-            return text[s:e], (s, e), verb
-        if not stripped:
-            return None, None, verb
-        # nothing follows the count: the subject names it (棚户区住房改造620多万套)
-    if len(stripped) < 2:
-        return None, None, verb  # 比上年增加2.9万亿元: the subject is the previous quantity's
-    # a long subject keeps its head: after the last 的 or verb boundary, at most 24 characters
-    if len(stripped) > 24:
+    obj = _object_after(text, m.end(), ce, verbs)
+    has_object = obj[1] - obj[0] >= 2 and _acceptable(text[obj[0]:obj[1]], verbs) \
+        and not text.startswith(("是", "为", "要", "将"), obj[0])  # 7.5%左右是必要的: a predicate, no object
+    base_verb = verb.rstrip("了到至在")
+    # the count of an object: 选树30所…, 新增12家上市公司, 完成500所…改造, 为10万名残疾人提供…
+    action = (len(stripped) < 2 or stripped in verbs or (stripped + verb) in verbs
+              or any(stripped[-n:] in verbs for n in (2, 3, 4) if len(stripped) >= n))
+    counted = has_object and (action or (len(stripped) <= 4 and not verb) or not _acceptable(stripped, verbs)) \
+        and base_verb not in _KEEP_SUBJECT
+    if counted:
+        unit = m.group("u2") or m.group("u1") or ""
+        if stripped and len(stripped) <= 6 and (stripped in verbs or stripped[-2:] in verbs) \
+                and _unit_group(unit) == "physical":
+            # 提升改造210公里农村公路: a length or an area measures the work done on the object
+            return stripped + text[obj[0]:obj[1]], None, verb
+        return text[obj[0]:obj[1]], obj, verb
+    if stripped in verbs or not _acceptable(stripped, verbs):
+        return None, None, verb  # 投入1500万元: the verb alone names nothing; 比上年增加2.9万亿元: the last subject
+    if len(stripped) > 24:  # a long subject keeps its head, at most 24 characters
         cut = len(stripped) - 24
         stripped = stripped[cut:]
         core_start += cut
-    base_verb = verb.rstrip("了到至在")
     if base_verb and base_verb in lexicon()["change_verbs"] and not verb.endswith(("到", "至")):
-        # the subject and its change verb as written, fillers between kept (…资费再降低, 收入实际增长)
+        # the subject and its change verb (国内生产总值增长; 收入实际增长); fillers left out (再, 要, 比上年)
         s = core_start
         e = cs + len(before) - (len(verb) - len(base_verb))
-        return text[s:e], (s, e), verb
+        written = text[s:e]
+        lean = _lean_subject(subject[off:].rstrip()) + base_verb
+        if written == lean:
+            return written, (s, e), verb
+        return lean, None, verb
     return stripped, (core_start, core_start + len(stripped)), verb
 
 
-def _distributed(text: str, clause: tuple[int, int], first: int) -> Optional[list[str]]:
-    """Subjects a 分别 distributes: 能耗和二氧化碳排放分别降低 → [能耗, 二氧化碳排放]."""
+#: level verbs after which the subject, not what follows, is measured (粮食产量保持在1.3万亿斤以上)
+#: (为 is not one: 为10万名残疾人提供… counts the object)
+_KEEP_SUBJECT = frozenset({"保持在", "稳定在", "控制在", "达到", "达", "超过", "突破", "占"})
+
+#: words between a subject and its change verb that are no part of the indicator (…将比上年增长, …要下降)
+_CHANGE_FILLERS = regex.compile(
+    r"(?:要|将|再|继续|按|安排|拟|预期|也|都|进一步|力争|争取|确保|今年|全年|年内|年底前"
+    r"|比(?:去年|上年|前年|上一年)(?:同期)?)+$")
+
+def _lean_subject(subject: str) -> str:
+    """A subject without the fillers before its change verb, an adverb that qualifies the
+    change kept (国营工业的劳动生产率将比上年 → 国营工业的劳动生产率; 成本将比上年平均 → 成本平均)."""
+    adverb = ""
+    while True:
+        m = _ADVERB.search(subject)
+        if m and m.start() >= 2:
+            adverb = m.group() + adverb
+            subject = subject[: m.start()]
+            continue
+        lean = _CHANGE_FILLERS.sub("", _STRIP_TAIL.sub("", subject))
+        if lean == subject or len(lean) < 2:
+            return (lean if len(lean) >= 2 else subject) + adverb
+        subject = lean
+
+
+_TIME_PHRASE = regex.compile(r"^(?:今后|以后|将来|此后|目前|当前|近期|今年|明年|年内|年底前?|[^，]{0,4}时间[^，]{0,2})$")
+
+
+def _acceptable(phrase: str, verbs: frozenset[str]) -> bool:
+    """Can ``phrase`` name what is measured? Not a bare verb or time phrase, not a fragment
+    that holds a number or opens with list punctuation, at least two characters.
+
+    Example:
+        >>> v = frozenset({"筛选", "提供"})
+        >>> _acceptable("上市公司", v), _acceptable("筛选", v), _acceptable("由去年的1076亿元", v), _acceptable("有", v)
+        (True, False, False, False)
+    """
+    if len(phrase) < 2 or phrase in verbs or phrase[0] in "、，,；;：:的":
+        return False
+    if any(ch.isdigit() for ch in _BASE_YEAR.sub("", phrase)) or _TIME_PHRASE.match(phrase):
+        return False
+    return bool(_patterns()["han"].search(phrase))
+
+
+def _distributed(text: str, clause: tuple[int, int], first: int, first_end: int = -1) -> Optional[list[str]]:
+    """Subjects a list of values distributes over: after 分别 (能耗和二氧化碳排放分别降低 →
+    [能耗, 二氧化碳排放]), or three or more subjects before values listed with 、
+    (改造老旧供热、燃气、排水管网800公里、600公里、300公里). A head shared by the list
+    is given to every subject (交通、水利、能源领域投资额 → 交通领域投资额 …; 改造老旧供热 … 管网).
+
+    Example:
+        >>> t = "改造老旧供热、燃气、排水管网800公里、600公里、300公里"
+        >>> _distributed(t, (0, len(t)), 14, 19)
+        ['改造老旧供热管网', '改造老旧燃气管网', '改造老旧排水管网']
+    """
     cs, _ = clause
     before = text[cs:first]
     i = before.find("分别")
     if i < 0:
-        return None
+        listed = first_end >= 0 and text.startswith("、", first_end) and first_end + 1 < len(text) \
+            and (text[first_end + 1].isdigit() or text[first_end + 1] in CHINESE_DIGITS)
+        if not listed:
+            return None
+        i = len(before)
     _, subject = _trim_subject(before[:i])
     parts = [p for p in _patterns()["list_split"].split(subject) if p]
-    return parts if len(parts) >= 2 else None
+    if len(parts) < (2 if "分别" in before else 3):
+        return None
+    return _share_heads(parts)
+
+
+def _share_heads(parts: list[str]) -> list[str]:
+    """Give every item of a list the prefix of its first item and the head of its last,
+    when the middle items are all as long as each other and shorter than both ends."""
+    if len(parts) >= 2 and all(len(p) == 1 for p in parts[:-1]) and len(parts[-1]) > 2:
+        return [p + parts[-1][1:] for p in parts[:-1]] + [parts[-1]]  # 肉、奶产量 → 肉产量, 奶产量
+    if len(parts) < 3:
+        return parts
+    width = len(parts[1])
+    if any(len(p) != width for p in parts[1:-1]) or len(parts[0]) < width or len(parts[-1]) < width:
+        return parts
+    prefix = parts[0][: len(parts[0]) - width]
+    head = parts[-1][width:]
+    cores = [parts[0][len(prefix):], *parts[1:-1], parts[-1][:width]]
+    return [prefix + c + head for c in cores]
 
 
 def _commitment(text: str, sent_start: int, pos: int, about: bool) -> Optional[str]:
@@ -476,6 +628,11 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
     if unit in ("岁", "年", "个月") and m.group("suf") in ("以上", "以下", "及以上", "及以下") \
             and pats["han"].match(after):
         return "condition"  # 60岁以上人口, 失业半年以上人员
+    if m.group("n2") and after.lstrip("的").startswith("部分"):
+        return "condition"  # 年应纳税所得额100万元至300万元部分
+    if m.group("suf") in ("以上", "以下", "及以上", "及以下") and _unit_group(unit) in ("money", "physical", "time") \
+            and pats["han"].match(after.lstrip("的")):
+        return "condition"  # 30万千瓦以下煤电机组, 年收入10万元以下的家庭
     window = text[max(sent[0], s - MARKER_REACH) : s]
     if any(last_marker(window, w) >= 0 for w in lex["forecast"]):
         return "forecast"
@@ -522,11 +679,14 @@ _COPULAS = frozenset({"定为", "确定为", "为", "是", "调整为", "安排�
 
 
 def find_quantities(text: str, start: int, end: int, *, context: Context = Context(),
-                    verbs: frozenset[str] = frozenset()) -> Iterator[Quantity]:
+                    verbs: frozenset[str] = frozenset(),
+                    notes: Optional[list[tuple[int, int, str]]] = None) -> Iterator[Quantity]:
     """Yield the quantities of the sentence ``text[start:end]``.
 
     ``verbs`` are the action verbs (from the verb lexicon) that tell a counted
-    object (选树30所…) from a measured subject (就业1100万人).
+    object (选树30所…) from a measured subject (就业1100万人). ``notes``, when
+    given, receives ``(start, end, code)`` for what a reader should check: a
+    range written high to low (``reversed-range``: 6%-5% is read 5 to 6).
 
     Example:
         >>> t = "力争全市学前三年教育毛入学率达到90.5%以上。"
@@ -550,7 +710,10 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
     for m in matches:
         k = bisect_right(clause_starts, m.start()) - 1
         clause = clauses[k] if k >= 0 and clauses[k][1] >= m.end() else (m.start(), m.end())
-        v1, v2, unit = _unit_and_value(m)
+        reading = _unit_and_value(m)
+        v1, v2, unit = reading.value, reading.value_max, reading.unit
+        if reading.reversed and notes is not None:
+            notes.append((m.start(), m.end(), "reversed-range"))
         comparator = _comparator(m)
         factor, base_unit = _magnitude(unit) if unit else (1.0, None)
         if unit in ("%", "‰", "个百分点", "百分点"):
@@ -569,7 +732,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             indicator, ind_span = (text[os_:oe], (os_, oe)) if oe > os_ else (None, None)
         subjects = shared.get(clause)
         if subjects is None:
-            subjects = _distributed(text, clause, m.start()) or []
+            subjects = _distributed(text, clause, m.start(), m.end()) or []
             shared[clause] = subjects
             shared_verb[clause] = verb
         if subjects:
@@ -584,6 +747,9 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
                     found = text.find(subjects[n], clause[0], m.start())
                     ind_span = (found, found + len(subjects[n])) if found >= 0 else None
         base_verb = verb.rstrip("了到至在")
+        if indicator and last is not None and pats["share"].match(indicator):
+            # 各项税收…，占本年预算收入的47.02%: a share of the last subject (X占Y)
+            indicator, ind_span = last[1] + indicator[pats["share"].match(indicator).end() - 1:], None
         if indicator is None and last is not None and kind != "periodicity" and (
                 last[0] == clause or text[clause[0]:m.start()].lstrip("、，,和及与并").startswith("比")
                 or (last[2] == unit and base_verb not in change_verbs)
@@ -592,8 +758,12 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             # 国内生产总值达到67.7万亿元，增长6.9%: a clause opening with its change verb has the last subject
             base = _BASE_YEAR.search(text, clause[0], m.start())
             # 比2002年增长65.5%: a change over a named base year is not a yearly change
-            indicator = last[1] + (base.group() if base else "") + (base_verb if base_verb in change_verbs else "")
+            adverb = _ADVERB.search(text, clause[0], m.start() - len(verb)) if base_verb in change_verbs else None
+            indicator = (last[1] + (base.group() if base else "") + (adverb.group() if adverb else "")
+                         + (base_verb if base_verb in change_verbs else ""))
             ind_span = None
+        if indicator and not _acceptable(indicator, verbs | _level_words()):
+            indicator, ind_span = None, None  # a fragment is no indicator (、创新驱动…等五大类)
         if indicator and kind not in ("baseline", "condition"):
             last = (clause, _base_indicator(indicator), unit)
         measure = _measure(unit, verb, indicator, text, m, clause)
@@ -610,10 +780,37 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         )
 
 
+def target_attributes(text: str, q: Quantity, sentence: tuple[int, int],
+                      context: Context = Context()) -> tuple[Optional[str], Optional[int]]:
+    """The commitment and deadline of ``q`` read as a target of the sentence ``sentence``
+    (what :func:`find_quantities` gives a target; used when the kind model makes one).
+
+    Example:
+        >>> t = "力争到2025年覆盖率达到90%。"
+        >>> q = next(find_quantities(t, 0, len(t)))
+        >>> target_attributes(t, q, (0, len(t)), Context(year=2021))
+        ('aspirational', 2025)
+    """
+    start, end = sentence
+    s = q.span[0]
+    n1 = s + next((i for i, ch in enumerate(q.surface) if ch.isdigit() or ch in CHINESE_DIGITS or ch == "."), 0)
+    commitment = _commitment(text, start, n1, q.surface.endswith(("左右", "上下")))
+    deadline = _nearest_deadline(text, _deadlines_at(text, start, end, context.year), s, context)
+    return commitment, deadline
+
+
 def _base_indicator(indicator: str) -> str:
-    """An indicator without its trailing change verb (国内生产总值增长 → 国内生产总值)."""
+    """An indicator without its trailing change verb or share (国内生产总值增长 → 国内生产总值;
+    工业支出占经济建设费总数 → 工业支出)."""
+    share = indicator.find("占")
+    if share >= 2:
+        indicator = indicator[:share]
     m = _patterns()["change_tail"].search(indicator)
     return indicator[: m.start()] if m and m.start() >= 2 else indicator
+
+
+#: an adverb right before a change verb that belongs to the indicator (工业支出实际增长, 成本平均降低)
+_ADVERB = regex.compile(r"(?:实际|平均|年均)$")
 
 
 def _measure(unit: Optional[str], verb: str, indicator: Optional[str], text: str,

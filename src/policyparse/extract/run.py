@@ -13,14 +13,17 @@ and writes the edges of the task graph.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Iterable, Optional, cast
 
 import regex
 
 from ..outline import segment
 from .actors import Mention, canonical, find_mentions, is_collective, kind_of, pivot_mentions, place_names, typed_cues, typed_mentions
-from ..model import HEADING_KINDS, Actor, ActorKind, Edge, Node, Plan, Quantity, Reference, ReferenceKind, Task, TaskActor
-from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon
+from ..model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, ParseWarning, Plan, Quantity, Reference, ReferenceKind,
+                     Task, TaskActor)
+from .kinds import NOT_QUANTITIES, KindModel, Site, division_cues, features, load_model, overrule, section_roles
+from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon, target_attributes
 from .references import find_references
 from .tasks import TaskDraft, find_tasks, verbs
 from .tokens import tokenize
@@ -118,7 +121,11 @@ class _Actors:
         return a
 
 
-def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
+#: ``kinds`` argument of :func:`extract`: the shipped model (the default)
+DEFAULT_MODEL = "model"
+
+
+def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | None" = DEFAULT_MODEL) -> Plan:
     """Fill ``plan.tasks``, ``quantities``, ``actors``, ``references`` and ``edges`` (in place).
 
     Example:
@@ -128,6 +135,11 @@ def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
         [('发展', ['大力']), ('确保', [])]
         >>> [(q.indicator, q.comparator, q.value, q.commitment) for q in plan.targets]
         [('毛入学率', '>=', 90, 'binding')]
+
+    ``kinds`` decides the kind of each quantity: ``"model"`` the shipped kind
+    model (:mod:`policyparse.extract.kinds`), ``None`` the rules alone, or a
+    :class:`~policyparse.extract.kinds.KindModel` (training and evaluation use
+    these two). Counts and names the model finds are dropped.
     """
     text = plan.text
     verb_words = verbs().words
@@ -141,7 +153,10 @@ def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
     drafts: list[tuple[Node, TaskDraft, tuple[int, int]]] = []
     quantities: list[tuple[Node, Quantity, tuple[int, int]]] = []
     refs = []
-    for node, s, e in units(plan):
+    contexts: list[Context] = []
+    notes: list[tuple[int, int, str]] = []
+    sentences = units(plan)
+    for node, s, e in sentences:
         mentions = list(find_mentions(text, s, e))
         pivots = [(m, roles) for m, roles in pivot_mentions(text, s, e, verb_words)
                   if not any(x.start <= m.start < x.end for x in mentions)]
@@ -157,11 +172,15 @@ def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
         for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter):
             drafts.append((node, d, (s, e)))
         ctx = Context(year=year, review=node.id in review, deadline=scope_deadline.get(node.id))
-        for q in find_quantities(text, s, e, context=ctx, verbs=verb_words):
+        for q in find_quantities(text, s, e, context=ctx, verbs=verb_words, notes=notes):
             q.node = node.id
             quantities.append((node, q, (s, e)))
+            contexts.append(ctx)
         for r in find_references(text, s, e, mentions):
             refs.append((node, r))
+    model = load_model() if kinds == DEFAULT_MODEL else kinds
+    if isinstance(model, KindModel):
+        quantities = _model_kinds(plan, model, quantities, contexts, review, sentences)
     # verbless tasks for targets stated without an action verb (城镇新增就业1100万人以上); a result,
     # forecast or baseline without one is no task (a past figure is not something the plan does)
     covered = {d.span for _, d, _ in drafts}  # a task's span is its clause's, as is a quantity's clause_span
@@ -172,6 +191,9 @@ def extract(plan: Plan, *, segmenter: str = "rjieba") -> Plan:
             covered.add(span)
     drafts.sort(key=lambda x: x[1].span)
     _build(plan, drafts, quantities, refs, actors)
+    for ns, ne, code in notes:
+        plan.warnings.append(ParseWarning(code, "a range written high to low, read low to high", span=(ns, ne),
+                                          raw_span=plan.raw_span(ns, ne), text=text[ns:ne]))
     return plan
 
 
@@ -211,6 +233,63 @@ def _home_region(plan: Plan) -> Optional[str]:
             counts[full] = counts.get(full, 0) + plan.text.count(short) if short != full else counts.get(full, 0)
     best = max(counts, key=counts.get, default=None)
     return best if best is not None and counts[best] >= 5 else None
+
+
+def quantity_features(plan: Plan, quantities: list[tuple[Node, Quantity, tuple[int, int]]],
+                      review: set[str], sentences: list[tuple[Node, int, int]]) -> list[list[str]]:
+    """The kind model's features of each quantity (with its node and sentence), rules' kinds as found."""
+    roles = section_roles(plan, review)
+    divisions = division_cues(plan, sentences)
+    year = plan.meta.year
+    classes = _verb_classes()
+    return [divisions.get(node.id, []) + features(plan.text, q.span, q.clause_span or q.span,
+                     Site(sentence=sent, rule_kind=q.kind, role=roles.get(node.id), review=node.id in review), year,
+                     unit=q.unit, comparator=q.comparator, measure=q.measure, value=q.value,
+                     indicator=q.indicator, commitment=q.commitment, deadline=q.deadline, verbs=classes)
+            for node, q, sent in quantities]
+
+
+@lru_cache(maxsize=1)
+def _verb_classes() -> dict[str, str]:
+    """Action verbs by class, and the level and change verbs of quantities as ``level``/``change``."""
+    lex = quantity_lexicon()
+    out = {w: "level" for w in lex["level_verbs"]}
+    out.update({w: "change" for w in lex["change_verbs"]})
+    out.update(verbs().classes)
+    return out
+
+
+def plan_features(plan: Plan) -> list[list[str]]:
+    """The kind model's features of each of ``plan.quantities`` (as typed by the rules:
+    parse with ``kinds=None``); what ``make train`` fits the model on."""
+    sentences = units(plan)
+    starts = [s for _, s, _ in sentences]
+    by_id = {n.id: n for n in plan.nodes}
+    rows = []
+    for q in plan.quantities:
+        k = bisect_right(starts, q.span[0]) - 1
+        node, s, e = sentences[k]
+        rows.append((by_id.get(q.node, node), q, (s, e)))
+    return quantity_features(plan, rows, _review_nodes(plan), sentences)
+
+
+def _model_kinds(plan: Plan, model: KindModel, quantities: list[tuple[Node, Quantity, tuple[int, int]]],
+                 contexts: list[Context], review: set[str], sentences: list[tuple[Node, int, int]]) -> list[tuple[Node, Quantity, tuple[int, int]]]:
+    """Retype the quantities by the model, all of the document at once; drop counts and names;
+    a new target gets its commitment and deadline, anything else loses them."""
+    kinds = overrule(model.predict(quantity_features(plan, quantities, review, sentences)),
+                     [q.kind for _, q, _ in quantities])
+    kept = []
+    for (node, q, sent), ctx, kind in zip(quantities, contexts, kinds):
+        if kind in NOT_QUANTITIES:
+            continue
+        if kind == "target" and q.kind != "target":
+            q.commitment, q.deadline = cast(tuple, target_attributes(plan.text, q, sent, ctx))
+        elif kind != "target":
+            q.commitment, q.deadline = None, None
+        q.kind = kind  # type: ignore[assignment]
+        kept.append((node, q, sent))
+    return kept
 
 
 def _issuers(plan: Plan, actors: _Actors) -> None:

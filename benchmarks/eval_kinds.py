@@ -1,0 +1,143 @@
+"""Quantity kinds: the rules alone against the trained model, on the hand labels of tests/gold/labels.
+
+Run: ``python benchmarks/eval_kinds.py [--errors] [--skip-lodo]`` (part of ``make eval``).
+
+Prints
+- leave-one-document-out on the train documents: for each kind, precision,
+  recall and F1 of the rules and of a model trained on the other train
+  documents (all found quantities of the left-out document, whole document);
+- on the test documents (never trained or tuned on) with the shipped model:
+  target P/R/F1 per document and pooled, and the same for the whole 2019 and
+  2021 national reports;
+- past results typed as targets: the share of labelled ``achieved`` numbers
+  the extraction calls targets;
+- the 1985 report's target precision;
+- indicator containment: for targets found and labelled target, the share
+  whose indicator contains or equals the labelled one.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from policyparse.evaluation import Score, kind_rows, label_files, match_labels, parse_labelled, score_kind
+from policyparse.extract import kinds
+
+REPO = Path(__file__).resolve().parents[1]
+LABELS = REPO / "tests" / "gold" / "labels"
+CORPORA = REPO.parent / "shared" / "corpora"
+KINDS = ("target", "achieved", "baseline", "forecast", "condition", "background", "periodicity", "count", "name")
+
+
+def _counts(gold: list[str], got: list[str], kind: str) -> Score:
+    s = Score()
+    for g, p in zip(gold, got):
+        s.tp += g == kind and p == kind
+        s.fn += g == kind and p != kind
+        s.fp += g != kind and p == kind
+    return s
+
+
+def _add(a: Score, b: Score) -> Score:
+    return Score(a.tp + b.tp, a.fp + b.fp, a.fn + b.fn)
+
+
+def lodo_data(docs: dict[str, dict]) -> dict[str, tuple[list[list[str]], list[str], list[str]]]:
+    """Feature rows, labelled kinds and the rules' kinds of every found quantity, by document."""
+    data = {}
+    for doc, labels in docs.items():
+        plan = parse_labelled(labels, CORPORA, kinds=None)
+        rows, ys = kind_rows(plan, labels)
+        rule = [next(f for f in r if f.startswith("rule=")).removeprefix("rule=") for r in rows]
+        data[doc] = (rows, ys, rule)
+    return data
+
+
+def lodo(data: dict[str, tuple[list[list[str]], list[str], list[str]]], c: float = kinds.C) -> None:
+    """Leave-one-document-out over the train documents, rules against model, per kind."""
+    rules = {k: Score() for k in KINDS}
+    model = {k: Score() for k in KINDS}
+    right_rules = right_model = total = 0
+    for doc in data:
+        train_rows = [r for d in data if d != doc for r in data[d][0]]
+        train_ys = [y for d in data if d != doc for y in data[d][1]]
+        m = kinds.fit(train_rows, train_ys, c=c)
+        rows, ys, rule = data[doc]
+        pred = kinds.overrule(m.predict(rows), rule)
+        total += len(ys)
+        right_rules += sum(a == b for a, b in zip(ys, rule))
+        right_model += sum(a == b for a, b in zip(ys, pred))
+        for k in KINDS:
+            rules[k] = _add(rules[k], _counts(ys, rule, k))
+            model[k] = _add(model[k], _counts(ys, pred, k))
+    print(f"leave-one-document-out (C={c}) on {len(data)} train documents, {total} found quantities "
+          "(kind of each found number; count/name are what the rules could not say)")
+    print(f"  accuracy: rules {right_rules / total:.3f}, model {right_model / total:.3f}")
+    print(f"  {'kind':<12} {'n':>5}  {'rules P/R/F1':<20} {'model P/R/F1':<20}")
+    for k in KINDS:
+        r, m = rules[k], model[k]
+        n = r.tp + r.fn
+        print(f"  {k:<12} {n:>5}  {r.precision:.2f}/{r.recall:.2f}/{r.f1:.2f}       "
+              f"{m.precision:.2f}/{m.recall:.2f}/{m.f1:.2f}")
+
+
+def whole_documents(docs: dict[str, dict], show: bool) -> None:
+    """Target P/R/F1, past results typed as targets, indicators, on whole documents, rules and model."""
+    for name, decide in (("rules", None), ("model", "model")):
+        pooled = Score()
+        national = Score()
+        achieved = {"train": [0, 0], "test": [0, 0]}
+        contained = {"train": [0, 0], "test": [0, 0]}
+        print(f"whole documents, {name} (train documents are in-sample for the model):")
+        for doc, labels in docs.items():
+            split = labels["split"]
+            plan = parse_labelled(labels, CORPORA, kinds=decide)
+            pairs, extra = match_labels(plan, labels)
+            s = score_kind(pairs, extra, "target")
+            print(f"  {doc:<22} ({split:<5}) targets {s}")
+            if show:
+                for e in s.errors:
+                    print(f"      {e}")
+            if split == "test":
+                pooled = _add(pooled, s)
+            if doc in ("gwr-2019", "gwr-2021"):
+                national = _add(national, s)
+            for x, q in pairs:
+                if x.kind == "achieved":
+                    achieved[split][1] += 1
+                    achieved[split][0] += q is not None and q.kind == "target"
+                if x.kind == "target" and q is not None and q.kind == "target" and x.record.get("indicator"):
+                    contained[split][1] += 1
+                    contained[split][0] += bool(q.indicator) and x.record["indicator"] in q.indicator
+        print(f"  test documents pooled           targets {pooled}")
+        print(f"  national reports 2019 and 2021  targets {national}")
+        for split in ("test", "train"):
+            a, c = achieved[split], contained[split]
+            print(f"  {split}: past results typed as targets {a[0]}/{a[1]} = {a[0] / max(1, a[1]):.3f}; "
+                  f"indicator contains the labelled one {c[0]}/{c[1]} = {c[0] / max(1, c[1]):.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", action="store_true", help="list every missed and spurious target")
+    ap.add_argument("--skip-lodo", action="store_true", help="only the whole-document scores")
+    ap.add_argument("--lodo-only", action="store_true", help="only leave-one-document-out")
+    ap.add_argument("--c", type=float, nargs="*", default=[kinds.C], help="regularisation strengths to compare")
+    args = ap.parse_args(argv)
+    if not CORPORA.is_dir():
+        print(f"(skipping the quantity kinds: {CORPORA} is missing)", file=sys.stderr)
+        return 0
+    docs = label_files(LABELS)
+    if not args.skip_lodo:
+        data = lodo_data({d: x for d, x in docs.items() if x["split"] == "train"})
+        for c in args.c:
+            lodo(data, c)
+    if args.lodo_only:
+        return 0
+    whole_documents(docs, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,340 @@
+"""The kind of a quantity, decided by a trained logistic regression over the rules' cues.
+
+:func:`policyparse.extract.quantities.find_quantities` types each number by
+rules (a review section gives ``achieved``, 从…提高到 a ``baseline`` …). Those
+rules were written on a few documents and do not hold on plans they never saw
+(a provincial report's review of 十四五 typed as targets, 三件事 as a target).
+Here each quantity is described by sparse binary features — the rules' own
+verdict, the role of its section, the tense and time markers around it
+(今年, 去年, 已, 累计, 到2030年, 比上年), commitment words, the verb that
+governs it, its unit class and the characters next to it — and a multinomial
+logistic regression trained on the hand labels of ``tests/gold/labels``
+(``make train``: ``scripts/train_kinds.py``) decides among target, achieved,
+baseline, forecast, condition, background, periodicity, count and name.
+
+The model ships as plain JSON (``data/kind_model.json``: feature names,
+classes, coefficients), never a pickle; inference is one matrix product per
+document with numpy, so scikit-learn is needed only to train.
+
+``count`` and ``name`` are not quantities of the plan (三件事, 十四五): the
+extraction drops them (see ``docs/schema.md``, Quantities).
+
+Example:
+    >>> t = "今年城镇新增就业1100万人以上。"
+    >>> feats = features(t, (8, 16), (0, 16), Site((0, 17), "target"), 2019, unit="万人", comparator=">=")
+    >>> "rule=target" in feats, "cb:今年" in feats, "unitclass=people" in feats, "cmp=>=" in feats
+    (True, True, True, True)
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+
+import regex
+
+from ..data import data_path, load_json
+from ..ingest.chars import COMMAS, SENTENCE_END
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..model import Plan
+
+#: kinds that are not quantities of the plan: extraction drops them
+NOT_QUANTITIES = frozenset({"count", "name"})
+
+#: kinds the rules give from a construction that settles it (每2年; 比例不足50%的区; 预计…):
+#: kept whatever the model says (too few labelled to learn them)
+RULE_KEPT = frozenset({"periodicity", "condition", "forecast"})
+
+#: the file of the trained model, below ``data/``
+MODEL_FILE = "kind_model.json"
+
+_YEAR = regex.compile(r"((?:1[89]|20)\d\d)年")
+_FIVE_YEAR = regex.compile(r"十[一二三四五六七八九]?五")
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where a quantity stands, beyond its own record: its sentence, the rules' kind,
+    and the role of the division that holds it (``None`` when no heading says)."""
+
+    sentence: tuple[int, int]
+    rule_kind: str
+    role: Optional[str] = None
+    review: bool = False
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    data = load_json("kind_features.json")
+    units = load_json("quantities.json")["units"]
+    unit_class = {u: cls for cls, words in units.items() for u in words}
+    return {"markers": tuple(dict.fromkeys(data["markers"])), "roles": data["roles"],
+            "classifiers": data["count_classifiers"], "unit_class": unit_class,
+            "periods": load_json("quantities.json")["periods"],
+            "past": regex.compile("|".join(map(regex.escape, data["division_past"]))),
+            "future": regex.compile("|".join(map(regex.escape, data["division_future"]))),
+            "mags": tuple(sorted(load_json("quantities.json")["magnitudes"], key=len, reverse=True))}
+
+
+def _unit_class(unit: Optional[str]) -> str:
+    if not unit:
+        return "none"
+    cls = _cues()["unit_class"]
+    if unit in cls:
+        return cls[unit]
+    for mag in _cues()["mags"]:
+        if unit.startswith(mag):
+            rest = unit[len(mag):]
+            return cls.get(rest, "magnitude") if rest else "magnitude"
+    return "other"
+
+
+def role_of_heading(heading: str) -> Optional[str]:
+    """The role a heading's words give its division (``data/kind_features.json``, roles).
+
+    Example:
+        >>> role_of_heading("2025年工作回顾"), role_of_heading("2026年重点工作"), role_of_heading("加快发展")
+        ('review', 'tasks', None)
+    """
+    for role, words in _cues()["roles"].items():
+        if any(w in heading for w in words):
+            return role
+    return None
+
+
+def section_roles(plan: "Plan", review: Iterable[str] = ()) -> dict[str, Optional[str]]:
+    """The role of every node: its own ``role`` when the outline set one, else the role
+    its heading or its nearest ancestor's heading gives; nodes in ``review`` (found by
+    the rules' review headings) are ``review`` when nothing else is known."""
+    review = set(review)
+    out: dict[str, Optional[str]] = {}
+    for node in plan.nodes:  # parents come before their children
+        role = getattr(node, "role", None)
+        if role is None and node.heading:
+            role = role_of_heading(node.heading)
+        if role is None and node.parent is not None:
+            role = out.get(node.parent)
+        if role is None and node.id in review:
+            role = "review"
+        out[node.id] = role
+    return out
+
+
+def division_cues(plan: "Plan", sentences: Sequence[tuple[object, int, int]]) -> dict[str, list[str]]:
+    """Features every quantity of a top-level division shares, by node id: the division's
+    rank among the plan's divisions (``div1``, ``div2``, ``div3+``) and how many of its
+    sentences speak of the past or of what is to be done, binned. A review reads in the
+    past (了, 已, 累计) whatever its heading says (一年接着一年干 …)."""
+    by_id = {n.id: n for n in plan.nodes}
+    root: dict[str, str] = {}
+    for n in plan.nodes:  # parents first
+        root[n.id] = root.get(n.parent, n.id) if n.parent is not None else n.id
+    counts: dict[str, list[int]] = {}
+    cues = _cues()
+    for node, s, e in sentences:
+        c = counts.setdefault(root[node.id], [0, 0, 0])  # type: ignore[attr-defined]
+        c[0] += 1
+        c[1] += bool(cues["past"].search(plan.text, s, e))
+        c[2] += bool(cues["future"].search(plan.text, s, e))
+    ranked = [r for r in dict.fromkeys(root.values()) if counts.get(r, [0])[0] >= 5 and by_id[r].label is not None]
+    out_root: dict[str, list[str]] = {}
+    for r, (n, past, future) in counts.items():
+        rank = ranked.index(r) + 1 if r in ranked else 0
+        pb = 0 if past / n < 0.04 else 1 if past / n < 0.1 else 2
+        fb = 0 if future / n < 0.2 else 1 if future / n < 0.4 else 2
+        pos = "div0" if rank == 0 else f"div{min(rank, 3)}"
+        out_root[r] = [pos, f"divpast={pb}", f"divfuture={fb}", f"{pos}_past={pb}"]
+    return {nid: out_root.get(r, []) for nid, r in root.items()}
+
+
+def _bin(value: float) -> str:
+    if value <= 0:
+        return "0"
+    return str(max(-2, min(12, int(math.floor(math.log10(value))))))
+
+
+def governing_verb(before: str, verbs: "dict[str, str]") -> tuple[Optional[str], Optional[str]]:
+    """The verb that governs a number and its class, read back from the text before it:
+    the longest word of ``verbs`` (word → class) ending there, after at most two
+    characters of particles or level words (了, 到, 在, 达到 …).
+
+    Example:
+        >>> governing_verb("今年新建", {"新建": "build", "建": "build"})
+        ('新建', 'build')
+    """
+    for skip in range(0, 3):
+        end = len(before) - skip
+        if skip and not all(c in "了到至在为达共约近超" for c in before[end:]):
+            break
+        for n in (4, 3, 2):
+            word = before[max(0, end - n):end]
+            if len(word) == n and word in verbs:
+                return word, verbs[word]
+    return None, None
+
+
+def features(text: str, span: tuple[int, int], clause: tuple[int, int], site: Site, year: Optional[int],
+             *, unit: Optional[str] = None, comparator: str = "=", measure: str = "level",
+             value: float = 0.0, indicator: Optional[str] = None, commitment: Optional[str] = None,
+             deadline: Optional[int] = None, verbs: "Optional[dict[str, str]]" = None) -> list[str]:
+    """The binary features of the quantity written at ``span`` (names, for :class:`KindModel`);
+    ``verbs`` (word → class, the verb lexicon) gives the governing verb and its class, which
+    stands for its part of speech until the segmenter tags words."""
+    s, e = span
+    cs, ce = clause
+    ss, se = site.sentence
+    cues = _cues()
+    f = [f"rule={site.rule_kind}", f"role={site.role}", f"unitclass={_unit_class(unit)}",
+         f"unit={unit}", f"cmp={comparator}", f"measure={measure}", f"val={_bin(float(value))}",
+         f"commit={commitment}", f"deadline={deadline is not None}", f"ind={indicator is not None}"]
+    if site.review:
+        f.append("review")
+    number = text[s:e]
+    if not any(c.isdigit() for c in number):
+        f.append("chinese")
+        if value <= 10:
+            f.append("small_chinese")
+            if e < len(text) and text[e - 1] in cues["classifiers"]:
+                f.append("small_classifier")
+    f += [f"p1={text[s - 1] if s > 0 else '^'}", f"p2={text[max(0, s - 2):s]}",
+          f"n1={text[e] if e < len(text) else '$'}", f"n2={text[e:e + 2]}"]
+    if indicator:
+        f.append(f"indlast={indicator[-1]}")
+    before, earlier, after = text[cs:s], text[ss:cs], text[e:ce]
+    if verbs:
+        verb, cls = governing_verb(before, verbs)
+        f += [f"verb={verb}", f"verbclass={cls}"]
+    for w in cues["markers"]:
+        if w in before:
+            f.append(f"cb:{w}")
+        if w in earlier:
+            f.append(f"sb:{w}")
+        if w in after:
+            f.append(f"ca:{w}")
+    head = text[ss:min(se, ss + 6)]
+    for w in ("去年", "今年", "过去", "五年来", "一年来", "预计", "到", "我国", "全国", "各位代表"):
+        if head.startswith(w):
+            f.append(f"opens:{w}")
+    if year is not None:
+        for m in _YEAR.finditer(text, ss, se):
+            y = int(m.group(1))
+            where = "b" if m.start() < s else "a"
+            f.append(f"year{where}:{'past' if y < year else 'now' if y == year else 'future'}")
+        for m in _FIVE_YEAR.finditer(text, ss, se):
+            end_year = cues["periods"].get(m.group())
+            if end_year is not None:
+                f.append(f"plan:{'past' if end_year < year else 'current' if end_year - 5 < year else 'future'}")
+    if text.find("了", cs, ce) >= 0:
+        f.append("le")
+    if text.rfind("“", cs, s) > text.rfind("”", cs, s):
+        f.append("quoted")
+    if cs == s or text[s - 1] in COMMAS + SENTENCE_END:
+        f.append("clause_head")
+    return f
+
+
+def overrule(predicted: Sequence[str], rule_kinds: Sequence[str]) -> list[str]:
+    """The model's kinds, except where the rules gave one of :data:`RULE_KEPT`.
+
+    Example:
+        >>> overrule(["target", "achieved"], ["periodicity", "target"])
+        ['periodicity', 'achieved']
+    """
+    return [r if r in RULE_KEPT else p for p, r in zip(predicted, rule_kinds)]
+
+
+@dataclass
+class KindModel:
+    """A multinomial logistic regression as plain arrays: ``coef[class, feature]``."""
+
+    classes: list[str]
+    features: list[str]
+    coef: "np.ndarray"
+    intercept: "np.ndarray"
+
+    @classmethod
+    def from_json(cls, data: dict) -> "KindModel":
+        import numpy as np  # noqa: PLC0415 - only when a document is typed
+
+        return cls(classes=list(data["classes"]), features=list(data["features"]),
+                   coef=np.asarray(data["coef"], dtype=float), intercept=np.asarray(data["intercept"], dtype=float))
+
+    def to_json(self, **about: object) -> dict:
+        """The model as plain JSON data (coefficients rounded to 6 decimals), with ``about`` notes."""
+        return {**about, "classes": self.classes, "features": self.features,
+                "intercept": [round(float(v), 6) for v in self.intercept],
+                "coef": [[round(float(v), 6) for v in row] for row in self.coef]}
+
+    @property
+    def index(self) -> dict[str, int]:
+        """Feature name → column."""
+        idx = self.__dict__.get("_idx")
+        if idx is None:
+            idx = self.__dict__["_idx"] = {name: i for i, name in enumerate(self.features)}
+        return idx
+
+    def matrix(self, rows: Sequence[Sequence[str]]) -> "np.ndarray":
+        """The 0/1 design matrix of ``rows`` (feature names the model does not know are dropped)."""
+        import numpy as np  # noqa: PLC0415
+
+        idx = self.index
+        x = np.zeros((len(rows), len(self.features)))
+        r = [i for i, row in enumerate(rows) for name in row if name in idx]
+        c = [idx[name] for row in rows for name in row if name in idx]
+        x[r, c] = 1.0
+        return x
+
+    def probabilities(self, rows: Sequence[Sequence[str]]) -> "np.ndarray":
+        """Class probabilities, one row per quantity, columns in :attr:`classes` order."""
+        import numpy as np  # noqa: PLC0415
+
+        if not rows:
+            return np.zeros((0, len(self.classes)))
+        z = self.matrix(rows) @ self.coef.T + self.intercept
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        return p / p.sum(axis=1, keepdims=True)
+
+    def predict(self, rows: Sequence[Sequence[str]]) -> list[str]:
+        """The most probable kind of each quantity (all of a document's at once)."""
+        p = self.probabilities(rows)
+        return [self.classes[i] for i in p.argmax(axis=1)] if len(rows) else []
+
+
+#: the inverse regularisation strength of :func:`fit` (chosen by leave-one-document-out on the train documents)
+C = 1.0
+#: a feature seen in fewer training quantities than this is left out
+MIN_COUNT = 2
+
+
+def fit(rows: Sequence[Sequence[str]], kinds: Sequence[str], *, c: float = C, min_count: int = MIN_COUNT) -> KindModel:
+    """Train the model on feature rows and their hand-labelled kinds (needs scikit-learn).
+
+    The solver is deterministic (lbfgs from zeros), so the same labels give the same model.
+    """
+    import numpy as np  # noqa: PLC0415
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - training only
+
+    counts: dict[str, int] = {}
+    for row in rows:
+        for name in set(row):
+            counts[name] = counts.get(name, 0) + 1
+    names = sorted(n for n, k in counts.items() if k >= min_count)
+    empty = KindModel(classes=[], features=names, coef=np.zeros((0, len(names))), intercept=np.zeros(0))
+    x = empty.matrix(rows)
+    lr = LogisticRegression(C=c, max_iter=5000)
+    lr.fit(x, list(kinds))
+    return KindModel(classes=[str(k) for k in lr.classes_], features=names, coef=lr.coef_, intercept=lr.intercept_)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Optional[KindModel]:
+    """The shipped model (``data/kind_model.json``), or ``None`` before ``make train`` made one."""
+    path = data_path(MODEL_FILE)
+    if not path.is_file():
+        return None
+    return KindModel.from_json(load_json(MODEL_FILE))

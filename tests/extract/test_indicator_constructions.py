@@ -1,0 +1,79 @@
+"""An indicator for every construction, on reports the rules were not written on.
+
+Provincial 2026 reports outside the labelled set (吉林, 内蒙古) and the 2022
+national report, read in place: the counted object after verb–number–object
+(新增12家上市公司 → 上市公司), an adverb that is no part of a subject
+(城镇调查失业率平均为5.1%), lists whose items share a head (天津, 江苏). Over
+all 24 provincial reports, no target's indicator is a bare verb, a time phrase
+or a fragment holding a number.
+"""
+from __future__ import annotations
+
+import pytest
+import regex
+
+import policyparse
+from policyparse.extract.tasks import verbs
+from support import CORPORA, gwr_path
+
+PROVINCIAL = CORPORA / "provincial-2026"
+#: a change over a named base year keeps its year in the indicator (全部工业增加值比2020年增加)
+BASE_YEAR = regex.compile(r"比\d{4}年")
+
+
+@pytest.fixture(scope="module")
+def plans() -> dict[str, policyparse.Plan]:
+    return {}
+
+
+def _plan(plans: dict, path) -> policyparse.Plan:
+    key = str(path)
+    if key not in plans:
+        plans[key] = policyparse.parse_file(path)
+    return plans[key]
+
+
+def _indicators_at(plan: policyparse.Plan, anchor: str) -> list[str]:
+    """The indicators of the quantities written inside the one occurrence of ``anchor`` in the raw file."""
+    raw = plan.raw_text
+    assert raw.count(anchor) == 1, anchor
+    s = raw.find(anchor)
+    e = s + len(anchor)
+    return [q.indicator for q in plan.quantities if s <= q.raw_span[0] and q.raw_span[1] <= e]
+
+
+@pytest.mark.parametrize("where,anchor,indicators", [
+    ("内蒙古自治区", "新增12家上市公司", ["上市公司"]),
+    ("内蒙古自治区", "调配，增加5000个普通高中招生计划", ["普通高中招生计划"]),
+    ("吉林省", "完成1000个行政村生活污水治理", ["行政村生活污水治理"]),
+    ("吉林省", "为10万名残疾人提供基本康复服务", ["残疾人"]),
+    ("吉林省", "引进培育100家首店", ["首店"]),
+    ("吉林省", "筛选100家优质潜力企业", ["优质潜力企业"]),
+    ("内蒙古自治区", "确保肉、奶产量分别稳定在310万吨和750万吨左右", ["肉产量", "奶产量"]),
+    ("天津市", "改造老旧供热、燃气、排水管网800公里、600公里、300公里",
+     ["改造老旧供热管网", "改造老旧燃气管网", "改造老旧排水管网"]),
+    ("江苏省", "交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元",
+     ["交通领域投资额", "水利领域投资额", "能源领域投资额"]),
+])
+def test_the_indicator_of_each_construction(plans, where, anchor, indicators):
+    plan = _plan(plans, PROVINCIAL / f"{where}.txt")
+    assert _indicators_at(plan, anchor) == indicators
+
+
+def test_an_adverb_is_no_part_of_the_subject(plans):
+    plan = _plan(plans, gwr_path(2022))
+    assert _indicators_at(plan, "城镇调查失业率平均为5.1%") == ["城镇调查失业率"]
+
+
+def test_no_target_indicator_is_a_verb_a_time_or_a_fragment(plans):
+    words = verbs().words
+    bad = []
+    for path in sorted(PROVINCIAL.glob("*.txt")):
+        plan = _plan(plans, path)
+        for q in plan.targets:
+            ind = q.indicator
+            if ind is None:
+                continue
+            if len(ind) < 2 or ind in words or any(c.isdigit() for c in BASE_YEAR.sub("", ind)) or ind[0] in "、，；：的":
+                bad.append((path.stem, ind, q.text))
+    assert bad == []
