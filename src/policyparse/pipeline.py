@@ -175,6 +175,7 @@ def parse_file(
     extract: bool = True,
     segmenter: str = "jieba",
     meta_from_name: bool = True,
+    limits: Optional[Any] = None,
 ) -> Plan:
     """Read a file (text in any common encoding, .docx, .pdf, .html) and
     parse it; the options are those of :func:`parse`.
@@ -185,6 +186,11 @@ def parse_file(
     ``武汉市教育局2020年工作要点.docx``), which fills only what the text leaves
     empty; ``meta_from_name=False`` turns the last off.
 
+    ``limits`` raise (or lower) the readers' limits, e.g.
+    ``limits={"max_pdf_pages": 20000}`` (see :mod:`policyparse.ingest.limits`);
+    what a format library reported about the file comes first in
+    ``plan.warnings`` (code ``reader-warning``).
+
     Example:
         >>> plan = parse_file("corpora/edu-bureau-2019.txt")
         >>> len(plan.items)
@@ -193,10 +199,12 @@ def parse_file(
     Raises:
         PolicyParseError: naming the file, when it cannot be read or parsed.
     """
-    doc = read(path)
+    doc = read(path, limits=limits)
     defaults = meta_mod.meta_from_path(doc.source) if meta_from_name else None
-    return parse(doc.text, source=doc.source, meta=meta, drop_debris=drop_debris, to_simplified=to_simplified,
+    plan = parse(doc.text, source=doc.source, meta=meta, drop_debris=drop_debris, to_simplified=to_simplified,
                  sentences=sentences, extract=extract, segmenter=segmenter, defaults=defaults)
+    plan.warnings[:0] = doc.warnings
+    return plan
 
 
 def as_plan(obj: "Plan | str | os.PathLike[str]", *, caller: str) -> Plan:

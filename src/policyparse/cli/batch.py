@@ -106,7 +106,7 @@ def batch_command(args: argparse.Namespace) -> int:
             results = parse_many(paths, n_jobs=args.jobs, engine=args.engine, progress=not args.no_progress,
                                  ordered=False, scheduler=args.scheduler, skip=skip,
                                  sentences=not args.no_sentences, extract=not args.no_extract,
-                                 segmenter=args.segmenter)
+                                 segmenter=args.segmenter, limits=dict(getattr(args, "limit", None) or []))
             for result in results:
                 counts.chars += result.chars
                 if result.ok:

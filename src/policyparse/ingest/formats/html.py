@@ -12,6 +12,10 @@ text (a density rule). The text keeps a line break after each block (``p``,
 ``div``, ``br``, ``li``, ``h1`` …). The page's title (``h1`` …) becomes the
 first line when the article body does not start with it. Selectors and word
 lists are data (``data/html.json``).
+
+The page is walked with an explicit stack, not recursion, so markup nested
+ten thousand levels deep is read like any other; anything the parser chokes
+on is a :class:`~policyparse.PolicyParseError` naming the file.
 """
 from __future__ import annotations
 
@@ -49,10 +53,19 @@ def html_text(markup: str, source: str) -> str:
         1.抓好学习，深入推进改革，全面提高教育质量。
 
     Raises:
-        PolicyParseError: the page holds no text.
+        PolicyParseError: the page holds no text, or cannot be parsed.
     """
     bs4 = require("bs4", "beautifulsoup4", source)
     require("lxml", "lxml", source)
+    try:
+        return _page_text(markup, source, bs4)
+    except PolicyParseError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the parser and the tree raise many kinds on broken markup
+        raise PolicyParseError(source, f"is not a readable HTML page ({type(exc).__name__}: {exc})") from None
+
+
+def _page_text(markup: str, source: str, bs4: Any) -> str:
     soup = bs4.BeautifulSoup(markup, "lxml")
     r = rules()
     for tag in soup.find_all(r["drop_tags"]):
@@ -119,9 +132,19 @@ def _drop_boilerplate(article: Any) -> None:
 
 
 def _text(node: Any, bs4: Any) -> Iterator[str]:
-    """The text under ``node``, a line break after each block element."""
+    """The text under ``node``, a line break after each block element (depth-first, without recursion)."""
     blocks = set(rules()["block_tags"])
-    for child in node.children:
+    stack: list[Any] = [iter(node.children)]
+    while stack:
+        top = stack[-1]
+        if isinstance(top, str):  # the line break closing a block
+            stack.pop()
+            yield top
+            continue
+        child = next(top, None)
+        if child is None:
+            stack.pop()
+            continue
         if isinstance(child, bs4.NavigableString):
             if type(child) is bs4.NavigableString or isinstance(child, bs4.element.CData):
                 # a line break in the markup is layout, not text
@@ -135,9 +158,9 @@ def _text(node: Any, bs4: Any) -> Iterator[str]:
             yield "\n"
         if child.name in ("td", "th"):
             yield "\t"
-        yield from _text(child, bs4)
         if block:
-            yield "\n"
+            stack.append("\n")
+        stack.append(iter(child.children))
 
 
 __all__ = ["html_text"]
