@@ -21,7 +21,7 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterator, Literal, Optional, Protocol
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 Span = tuple[int, int]
 
@@ -99,7 +99,7 @@ class ParseWarning:
     """Something the reader of a parsed plan should know about.
 
     ``code`` is machine readable: ``skipped-number``, ``repeated-number``,
-    ``dropped-debris``, ``dropped-boilerplate``, ``no-numbering``, ``meta-from-name`` ...;
+    ``dropped-debris``, ``dropped-boilerplate``, ``no-numbering``, ``meta-from-name``, ``reader-warning`` ...;
     ``text`` is the text concerned (for dropped debris: what was dropped).
     """
 

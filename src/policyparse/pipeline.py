@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional
 
@@ -106,6 +107,11 @@ def _check_meta(meta: Optional[dict[str, Any]], source: Optional[str]) -> dict[s
     return dict(meta)
 
 
+_gc_lock = threading.Lock()
+_gc_pauses = 0  # parses running with the collector paused, in all threads
+_gc_was_enabled = False  # the collector's state before the first of them
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a plan is built.
@@ -114,14 +120,27 @@ def _gc_paused() -> Iterator[None]:
     on, its full passes over a growing heap make the parse of a 20 MB file
     measurably superlinear (benchmarks/bench_parse.py). Anything cyclic is
     collected as soon as the collector resumes.
+
+    The collector is one switch for the whole interpreter, so threads share
+    the pause: the first parse to start records whether it was on and turns
+    it off, the last to finish turns it back on if it was. Saving and
+    restoring it per thread would let one thread restore "off" (as it found
+    it, paused by another) after the other had finished, leaving the user's
+    collector off for good.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: dict[str, Any], drop_debris: bool,

@@ -47,7 +47,8 @@ class Limits:
             bomb 1000 times).
         max_zip_members: the number of parts of a ``.docx``.
         max_xml_depth: the nesting depth of elements in an XML part (Word
-            nests a table in a table in about ten levels).
+            nests a table in a table in about ten levels); above 256 it has
+            no effect, as libxml2 (and so python-docx) stops there.
         max_pdf_pages: the pages of a PDF.
         max_list_number: a value of Word list numbering (a start or a counter);
             Word's own dialog stops at 32767.

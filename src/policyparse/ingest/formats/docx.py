@@ -260,6 +260,10 @@ def _style_numbering(document: Any, values: _Values) -> dict[str, tuple[Optional
 
 #: the parts python-docx parses as XML
 _XML_PARTS = (".xml", ".rels")
+#: ``<!DOCTYPE`` in UTF-8 and UTF-16 (a DTD must come before the root element, so in the first chunk)
+_DOCTYPE = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
+#: libxml2's own depth limit without XML_PARSE_HUGE (python-docx's parser stops there too)
+_LIBXML_DEPTH = 256
 
 
 def check_package(data: bytes, source: str, limits: Limits) -> None:
@@ -304,9 +308,13 @@ def _check_xml(package: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, lim
     parser = etree.XMLPullParser(events=("start", "end"), resolve_entities=False, load_dtd=False,
                                  no_network=True, huge_tree=False)
     depth, first = 0, True
+    dtd = PolicyParseError(source, f"is not a Word .docx file: {info.filename} declares a DTD, which Office Open "
+                                   "XML forbids (it is how entity bombs and external entities get in)")
     try:
         with package.open(info) as stream:
             while chunk := stream.read(1 << 16):
+                if first and any(mark in chunk for mark in _DOCTYPE):  # before the parser expands anything
+                    raise dtd
                 parser.feed(chunk)
                 for event, element in parser.read_events():
                     if event == "end":
@@ -319,14 +327,21 @@ def _check_xml(package: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, lim
                     if first:
                         first = False
                         if element.getroottree().docinfo.doctype:
-                            raise PolicyParseError(source, f"is not a Word .docx file: {info.filename} declares a "
-                                                           "DTD, which Office Open XML forbids (entity expansion)")
+                            raise dtd
                     if depth > limits.max_xml_depth:
                         raise limits.exceeded(source, f"{info.filename} nests elements more than "
                                                       f"{limits.max_xml_depth} deep", "max_xml_depth")
             parser.close()
     except PolicyParseError:
         raise
+    except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():  # libxml2 stops at 256 levels, which a single chunk can reach
+            raise limits.exceeded(source, f"{info.filename} nests elements more than "
+                                          f"{min(limits.max_xml_depth, _LIBXML_DEPTH)} deep", "max_xml_depth") from None
+        if "entit" in str(exc).lower():
+            raise dtd from None
+        raise PolicyParseError(source, f"is not a readable Word .docx file ({info.filename}: "
+                                       f"XMLSyntaxError: {exc})") from None
     except Exception as exc:  # noqa: BLE001 - zipfile, zlib and lxml raise many kinds on a broken part
         raise PolicyParseError(source, f"is not a readable Word .docx file ({info.filename}: "
                                        f"{type(exc).__name__}: {exc})") from None

@@ -89,6 +89,9 @@ def _pages(pypdf: Any, data: bytes, source: str, limits: Limits) -> list[str]:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             _decrypt(reader, source)
+        declared = _declared_pages(reader)  # before pypdf walks a million-page tree
+        if declared > limits.max_pdf_pages:
+            raise limits.exceeded(source, f"the PDF declares {declared} pages", "max_pdf_pages")
         count = len(reader.pages)
         if count > limits.max_pdf_pages:
             raise limits.exceeded(source, f"the PDF has {count} pages", "max_pdf_pages")
@@ -99,6 +102,14 @@ def _pages(pypdf: Any, data: bytes, source: str, limits: Limits) -> list[str]:
         raise PolicyParseError(source, _AES) from None
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a broken file
         raise PolicyParseError(source, f"is not a readable PDF ({type(exc).__name__}: {exc})") from None
+
+
+def _declared_pages(reader: Any) -> int:
+    """The page count the page tree's root declares (``/Count``), 0 if it has none."""
+    try:
+        return int(reader.trailer["/Root"].get_object()["/Pages"].get_object().get("/Count", 0))
+    except Exception:  # noqa: BLE001 - a broken tree is left to pypdf to report
+        return 0
 
 
 _AES = ("is a PDF encrypted with AES; reading it needs the package 'cryptography': "
