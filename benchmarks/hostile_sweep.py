@@ -161,6 +161,7 @@ def main() -> int:
     ap.add_argument("--no-extract", action="store_true", help="outline only (faster)")
     ap.add_argument("--keep", metavar="DIR", help="build the files in DIR and keep them")
     ap.add_argument("--json", metavar="FILE", help="write every outcome to FILE")
+    ap.add_argument("--only", metavar="TEXT", help="only the files whose name contains TEXT")
     args = ap.parse_args()
 
     import policyparse  # warm the parent: library, readers and segmenter load once
@@ -175,6 +176,8 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     files = build(folder, args.quick)
+    if args.only:
+        files = [f for f in files if args.only in f[1]]
     print(f"built {len(files)} files in {time.perf_counter() - t0:.0f} s; parent RSS {base_rss} MB; "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
     by_family: dict[str, Counter] = defaultdict(Counter)
