@@ -76,7 +76,11 @@ out["seconds"] = time.perf_counter() - t
 out["peak"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 out["chars"] = len(doc.text)
 out["nodes"] = len(plan.nodes)
-if breakdown:
+if breakdown:  # what is alive at the end, taken before the deep sizes below allocate their own
+    snapshot = tracemalloc.take_snapshot()
+    out["traced_peak"] = tracemalloc.get_traced_memory()[1] / 2**20
+    out["lines"] = [(str(s.traceback[0]), s.size / 2**20, s.count) for s in snapshot.statistics("lineno")[:15]]
+    del snapshot
     def deep(obj, seen):
         # the size of obj and everything it refers to, each object counted once
         total, stack = 0, [obj]
@@ -103,9 +107,6 @@ if breakdown:
             parts[name] = deep(getattr(plan, name), seen) / 2**20
     parts["document (decoded file)"] = deep(doc, seen) / 2**20
     out["parts"] = parts
-    snapshot = tracemalloc.take_snapshot()
-    out["traced_peak"] = tracemalloc.get_traced_memory()[1] / 2**20
-    out["lines"] = [(str(s.traceback[0]), s.size / 2**20, s.count) for s in snapshot.statistics("lineno")[:15]]
 print(json.dumps(out))
 """
 

@@ -123,7 +123,7 @@ def verdict(case_expect: str, words: str | None, size: int, r: dict) -> list[str
     return wrong
 
 
-def build(folder: Path, quick: bool) -> list[tuple[str, str, hostile.Case | None, Path]]:
+def build(folder: Path, quick: bool, named: bool = False) -> list[tuple[str, str, hostile.Case | None, Path]]:
     """(family, name, case or None for a mutation, path) of every file to sweep."""
     import policyparse
 
@@ -141,6 +141,8 @@ def build(folder: Path, quick: bool) -> list[tuple[str, str, hostile.Case | None
         if quick and case.big:
             continue
         files.append(("named", case.name, case, case.write(folder)))
+    if named:
+        return files
     for stem, text in texts.items() if not quick else list(texts.items())[:1]:
         for name, data in hostile.originals(text, cache, stem).items():
             ext = name.rsplit(".", 1)[1]
@@ -162,6 +164,7 @@ def main() -> int:
     ap.add_argument("--keep", metavar="DIR", help="build the files in DIR and keep them")
     ap.add_argument("--json", metavar="FILE", help="write every outcome to FILE")
     ap.add_argument("--only", metavar="TEXT", help="only the files whose name contains TEXT")
+    ap.add_argument("--named", action="store_true", help="only the named cases (no flips or cuts)")
     args = ap.parse_args()
 
     import policyparse  # warm the parent: library, readers and segmenter load once
@@ -175,7 +178,7 @@ def main() -> int:
     folder = Path(args.keep) if args.keep else Path(tmp.name)
     folder.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    files = build(folder, args.quick)
+    files = build(folder, args.quick, args.named)
     if args.only:
         files = [f for f in files if args.only in f[1]]
     print(f"built {len(files)} files in {time.perf_counter() - t0:.0f} s; parent RSS {base_rss} MB; "

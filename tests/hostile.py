@@ -59,7 +59,9 @@ def streamed_part(data: bytes, name: str, head: bytes, unit: bytes, count: int, 
             if info.filename != name:
                 dst.writestr(info.filename, src.read(info))
                 continue
-            with dst.open(zipfile.ZipInfo(name), "w", force_zip64=True) as f:
+            part = zipfile.ZipInfo(name)
+            part.compress_type = zipfile.ZIP_DEFLATED  # a ZipInfo of its own is stored unless told
+            with dst.open(part, "w", force_zip64=True) as f:
                 f.write(head)
                 block = unit * max(1, (1 << 20) // len(unit))
                 per_block = len(block) // len(unit)
@@ -226,6 +228,7 @@ def named_cases(text: str, folder: Path) -> list[Case]:
         # zip bombs
         Case("bomb-paragraphs-100mb.docx", paragraphs("bomb-paragraphs-100mb.docx", 100), words="max_zip_"),
         Case("bomb-one-text-node-100mb.docx", one_text_node("bomb-one-text-node-100mb.docx", 100), words="max_zip_"),
+        Case("bomb-ratio-50mb.docx", paragraphs("bomb-ratio-50mb.docx", 50), words="max_zip_ratio"),
         Case("bomb-paragraphs-1gb.docx", paragraphs("bomb-paragraphs-1gb.docx", 1024), words="max_zip_", big=True),
         Case("bomb-one-text-node-1gb.docx", one_text_node("bomb-one-text-node-1gb.docx", 1024), words="max_zip_", big=True),
         Case("many-members.docx", _file("many-members.docx", lambda: many_members(docx())), words="max_zip_members"),
