@@ -213,3 +213,13 @@ def test_threaded_parses_leave_the_collector_on():
         t.join()
     assert len(plans) == 24 and gc.isenabled()
     assert len({p.to_json() for p in plans}) == 1
+
+
+def test_the_file_size_limit_is_checked_before_reading():
+    with pytest.raises(policyparse.PolicyParseError, match=r"the file has 0.0136 MB, over the limit max_file_mb=0.001"):
+        policyparse.parse_file(BUNDLED, limits={"max_file_mb": 0.001})
+    with pytest.raises(policyparse.PolicyParseError, match="max_file_mb"):
+        from policyparse.ingest.reader import read_bytes
+
+        read_bytes(BUNDLED.read_bytes(), "plan.txt", limits={"max_file_mb": 0.001})
+    assert len(policyparse.parse_file(BUNDLED, extract=False, limits={"max_file_mb": 1}).items) == 27

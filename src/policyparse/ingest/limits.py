@@ -108,6 +108,17 @@ LimitsLike = Union[Limits, Mapping[str, float], None]
 MB = 1024 * 1024
 
 
+def megabytes(nbytes: float) -> str:
+    """A size for an error message: whole MB from 10 MB up, three digits below.
+
+    Example:
+        >>> megabytes(1024 * MB), megabytes(14270)
+        ('1024 MB', '0.0136 MB')
+    """
+    value = nbytes / MB
+    return f"{value:.0f} MB" if value >= 10 else f"{value:.3g} MB"
+
+
 def parse_limit_option(text: str) -> tuple[str, float]:
     """One ``--limit NAME=N`` option as ``(name, number)``.
 
@@ -132,4 +143,4 @@ def parse_limit_option(text: str) -> tuple[str, float]:
     return name.strip(), value
 
 
-__all__ = ["Limits", "LimitsLike", "MB", "parse_limit_option"]
+__all__ = ["Limits", "LimitsLike", "MB", "megabytes", "parse_limit_option"]

@@ -34,7 +34,7 @@ from typing import Optional
 from ..errors import PolicyParseError
 from ..model import ParseWarning
 from .decode import decode
-from .limits import MB, Limits, LimitsLike
+from .limits import MB, Limits, LimitsLike, megabytes
 
 @dataclass
 class Document:
@@ -108,7 +108,7 @@ def read_file_bytes(path: str | os.PathLike, limits: LimitsLike = None) -> bytes
             raise PolicyParseError(p, f"is {_file_kind(info.st_mode)}, not a regular file; give a plan file")
         cap = int(checked.max_file_mb * MB)
         if info.st_size > cap:
-            raise checked.exceeded(p, f"the file has {info.st_size / MB:.0f} MB", "max_file_mb")
+            raise checked.exceeded(p, f"the file has {megabytes(info.st_size)}", "max_file_mb")
         with os.fdopen(fd, "rb") as f:
             fd = -1  # closed by f
             data = f.read(cap + 1)
@@ -148,7 +148,7 @@ def read_bytes(data: bytes, source: str, *, limits: LimitsLike = None) -> Docume
         raise PolicyParseError(source, "file is empty")
     checked = Limits.of(limits, source)
     if len(data) > checked.max_file_mb * MB:
-        raise checked.exceeded(source, f"the file has {len(data) / MB:.0f} MB", "max_file_mb")
+        raise checked.exceeded(source, f"the file has {megabytes(len(data))}", "max_file_mb")
     from .formats import extract_text, sniff  # noqa: PLC0415
 
     fmt = sniff(data, source)

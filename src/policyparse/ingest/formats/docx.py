@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ...errors import PolicyParseError
-from ..limits import MB, Limits, LimitsLike
+from ..limits import MB, Limits, LimitsLike, megabytes
 from . import require
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -288,13 +288,13 @@ def check_package(data: bytes, source: str, limits: Limits) -> None:
     for info in infos:
         size = info.file_size
         if size > limits.max_zip_member_mb * MB:
-            raise limits.exceeded(source, f"{info.filename} inflates to {size / MB:.0f} MB", "max_zip_member_mb")
+            raise limits.exceeded(source, f"{info.filename} inflates to {megabytes(size)}", "max_zip_member_mb")
         if size > MB and size > limits.max_zip_ratio * max(info.compress_size, 1):
             raise limits.exceeded(source, f"{info.filename} inflates {size / max(info.compress_size, 1):.0f} times "
                                           "its compressed size", "max_zip_ratio")
         total += size
     if total > limits.max_zip_total_mb * MB:
-        raise limits.exceeded(source, f"the parts of the .docx inflate to {total / MB:.0f} MB", "max_zip_total_mb")
+        raise limits.exceeded(source, f"the parts of the .docx inflate to {megabytes(total)}", "max_zip_total_mb")
     for info in infos:
         if info.filename.lower().endswith(_XML_PARTS):
             _check_xml(package, info, source, limits)
