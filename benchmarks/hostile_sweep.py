@@ -172,6 +172,10 @@ def main() -> int:
 
     tokenize("深入推进改革")
     import docx, pypdf, bs4, lxml.html  # noqa: F401, E401
+    # every reader module too, so that the children run the code the sweep started with
+    import policyparse.ingest.formats.docx, policyparse.ingest.formats.pdf  # noqa: F401, E401
+    import policyparse.ingest.formats.html, policyparse.ingest.formats.notes  # noqa: F401, E401
+    import policyparse.pipeline, policyparse.extract.run  # noqa: F401, E401
 
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     tmp = tempfile.TemporaryDirectory(prefix="hostile-")
