@@ -223,3 +223,19 @@ def test_the_file_size_limit_is_checked_before_reading():
 
         read_bytes(BUNDLED.read_bytes(), "plan.txt", limits={"max_file_mb": 0.001})
     assert len(policyparse.parse_file(BUNDLED, extract=False, limits={"max_file_mb": 1}).items) == 27
+
+
+def test_a_file_is_read_without_allocating_the_limit_up_front():
+    import tracemalloc
+
+    from policyparse.ingest.reader import read_file_bytes
+
+    tracemalloc.start()
+    try:
+        data = read_file_bytes(BUNDLED)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data == BUNDLED.read_bytes() and peak < 10 * len(data)  # not max_file_mb (512 MB)
+    # a file that states no size (a /proc file) is still read whole
+    assert b"Name:" in read_file_bytes("/proc/self/status")

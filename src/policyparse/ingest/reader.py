@@ -25,6 +25,7 @@ entries, which :func:`policyparse.parse_file` adds to ``plan.warnings``.
 """
 from __future__ import annotations
 
+import io
 import os
 import stat
 from dataclasses import dataclass, field
@@ -111,7 +112,7 @@ def read_file_bytes(path: str | os.PathLike, limits: LimitsLike = None) -> bytes
             raise checked.exceeded(p, f"the file has {megabytes(info.st_size)}", "max_file_mb")
         with os.fdopen(fd, "rb") as f:
             fd = -1  # closed by f
-            data = f.read(cap + 1)
+            data = _read_at_most(f, info.st_size, cap + 1)
         if len(data) > cap:  # it grew after the check
             raise checked.exceeded(p, f"the file has more than {checked.max_file_mb:g} MB", "max_file_mb")
         return data
@@ -126,6 +127,21 @@ def read_file_bytes(path: str | os.PathLike, limits: LimitsLike = None) -> bytes
     finally:
         if fd >= 0:
             os.close(fd)
+
+
+def _read_at_most(f: "io.BufferedReader", size: int, most: int) -> bytes:
+    """The file's bytes, at most ``most``: its stated ``size`` in one read, then
+    any more (a file that grew, a /proc file that states 0) in 1 MB reads.
+    ``f.read(most)`` would allocate ``most`` bytes up front (512 MB by default)."""
+    data = f.read(min(size, most) + 1)
+    if len(data) <= size:
+        return data
+    chunks = [data]
+    total = len(data)
+    while total < most and (chunk := f.read(min(MB, most - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def _file_kind(mode: int) -> str:
