@@ -239,3 +239,10 @@ def test_a_file_is_read_without_allocating_the_limit_up_front():
     assert data == BUNDLED.read_bytes() and peak < 10 * len(data)  # not max_file_mb (512 MB)
     # a file that states no size (a /proc file) is still read whole
     assert b"Name:" in read_file_bytes("/proc/self/status")
+
+
+def test_a_cut_short_docx_is_named_as_such(cache, tmp_path):
+    path = tmp_path / "cut.docx"
+    path.write_bytes(hostile._docx_bytes(_text(), cache)[:5000])
+    with pytest.raises(policyparse.PolicyParseError, match="a damaged or cut-short .docx"):
+        policyparse.read(path)
