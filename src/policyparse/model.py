@@ -107,7 +107,7 @@ class ParseWarning:
     """Something the reader of a parsed plan should know about.
 
     ``code`` is machine readable: ``skipped-number``, ``repeated-number``,
-    ``dropped-debris``, ``dropped-boilerplate``, ``no-numbering``, ``meta-from-name`` ...;
+    ``dropped-debris``, ``dropped-boilerplate``, ``no-numbering``, ``meta-from-name``, ``reader-warning`` ...;
     ``text`` is the text concerned (for dropped debris: what was dropped).
     """
 

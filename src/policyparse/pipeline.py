@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional
 
@@ -112,6 +113,11 @@ def _check_meta(meta: Optional[dict[str, Any]], source: Optional[str]) -> dict[s
     return dict(meta)
 
 
+_gc_lock = threading.Lock()
+_gc_pauses = 0  # parses running with the collector paused, in all threads
+_gc_was_enabled = False  # the collector's state before the first of them
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a plan is built.
@@ -120,14 +126,27 @@ def _gc_paused() -> Iterator[None]:
     on, its full passes over a growing heap make the parse of a 20 MB file
     measurably superlinear (benchmarks/bench_parse.py). Anything cyclic is
     collected as soon as the collector resumes.
+
+    The collector is one switch for the whole interpreter, so threads share
+    the pause: the first parse to start records whether it was on and turns
+    it off, the last to finish turns it back on if it was. Saving and
+    restoring it per thread would let one thread restore "off" (as it found
+    it, paused by another) after the other had finished, leaving the user's
+    collector off for good.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: dict[str, Any], drop_debris: bool,
@@ -190,6 +209,7 @@ def parse_file(
     extract: bool = True,
     segmenter: str = "rjieba",
     meta_from_name: bool = True,
+    limits: Optional[Any] = None,
 ) -> Plan:
     """Read a file (text in any common encoding, .docx, .pdf, .html) and
     parse it; the options are those of :func:`parse`.
@@ -200,6 +220,11 @@ def parse_file(
     ``武汉市教育局2020年工作要点.docx``), which fills only what the text leaves
     empty; ``meta_from_name=False`` turns the last off.
 
+    ``limits`` raise (or lower) the readers' limits, e.g.
+    ``limits={"max_pdf_pages": 20000}`` (see :mod:`policyparse.ingest.limits`);
+    what a format library reported about the file comes first in
+    ``plan.warnings`` (code ``reader-warning``).
+
     Example:
         >>> plan = parse_file("corpora/edu-bureau-2019.txt")
         >>> len(plan.items)
@@ -208,13 +233,15 @@ def parse_file(
     Raises:
         PolicyParseError: naming the file, when it cannot be read or parsed.
     """
-    doc = read(path)
+    doc = read(path, limits=limits)
     # a name in any bytes (a GBK name from a Windows zip) is recorded readably,
     # so the plan's JSON is valid UTF-8 (policyparse.names)
     source = readable(doc.source)
     defaults = meta_mod.meta_from_path(source) if meta_from_name else None
-    return parse(doc.text, source=source, meta=meta, drop_debris=drop_debris, to_simplified=to_simplified,
+    plan = parse(doc.text, source=source, meta=meta, drop_debris=drop_debris, to_simplified=to_simplified,
                  sentences=sentences, extract=extract, segmenter=segmenter, defaults=defaults)
+    plan.warnings[:0] = doc.warnings
+    return plan
 
 
 def as_plan(obj: "Plan | str | os.PathLike[str]", *, caller: str) -> Plan:

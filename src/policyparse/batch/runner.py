@@ -191,6 +191,7 @@ def parse_many(
     extract: bool = True,
     segmenter: str = "rjieba",
     max_in_flight: Optional[int] = None,
+    limits: Optional[Any] = None,
 ) -> Iterator[BatchResult]:
     """Parse many files in parallel; yield a :class:`BatchResult` for each.
 
@@ -210,6 +211,7 @@ def parse_many(
         meta: metadata that overrides what is detected, for every file.
         meta_from_name, sentences, extract, segmenter: as for :func:`policyparse.parse_file`.
         max_in_flight: files sent and not yet returned (default: 2 per worker).
+        limits: the readers' limits, as for :func:`policyparse.parse_file`.
 
     Example:
         >>> for r in parse_many(["corpora", "missing.txt"], n_jobs=1, progress=False, extract=False):
@@ -226,8 +228,10 @@ def parse_many(
     _refuse_in_bootstrap()
     paths = expand(paths_or_glob)
     workers = resolve_jobs(n_jobs)
+    from ..ingest.limits import Limits  # noqa: PLC0415
+
     options = {"meta": meta, "meta_from_name": meta_from_name, "sentences": sentences, "extract": extract,
-               "segmenter": segmenter}
+               "segmenter": segmenter, "limits": Limits.of(limits)}
     if meta is not None:  # a bad override is the caller's error, not one per file
         from ..pipeline import _check_meta  # noqa: PLC0415
 
@@ -274,12 +278,13 @@ def parse_bytes(source: str, data: bytes, sha256: str, options: dict[str, Any]) 
     chars = 0
     name = readable(source)  # what the plan and its messages call the file: always valid text
     try:
-        doc = read_bytes(data, name)
+        doc = read_bytes(data, name, limits=options.get("limits"))
         chars = len(doc.text)
         defaults = meta_from_path(name) if options.get("meta_from_name", True) else None
         plan = parse(doc.text, source=name, meta=options.get("meta"), defaults=defaults,
                      sentences=options.get("sentences", True), extract=options.get("extract", True),
                      segmenter=options.get("segmenter", "rjieba"))
+        plan.warnings[:0] = doc.warnings
         # serialised here, in the worker: one string is cheap to send back,
         # a plan's nested dict is not (and the parent would encode it anyway)
         line = json.dumps({"sha256": sha256, **source_fields(source), **plan.to_dict()}, ensure_ascii=False)
@@ -292,15 +297,12 @@ def parse_bytes(source: str, data: bytes, sha256: str, options: dict[str, Any]) 
                            message=clean_text(f"internal error: {exc}"), chars=chars)
 
 
-def _load(path: str) -> tuple[Optional[bytes], Optional[BatchResult]]:
-    """A file's bytes, or the failure to read them."""
+def _load(path: str, limits: Any = None) -> tuple[Optional[bytes], Optional[BatchResult]]:
+    """A file's bytes, or the failure to read them (a special file, one over ``max_file_mb`` …)."""
+    from ..ingest.reader import read_file_bytes  # noqa: PLC0415
+
     try:
-        p = Path(path)
-        if not p.exists():
-            raise PolicyParseError(path, "no such file")
-        if p.is_dir():
-            raise PolicyParseError(path, "is a directory, not a file")
-        return p.read_bytes(), None
+        return read_file_bytes(path, limits), None
     except PolicyParseError as exc:
         return None, BatchResult(source=path, sha256=None, error="PolicyParseError", message=exc.reason)
     except OSError as exc:
@@ -308,10 +310,10 @@ def _load(path: str) -> tuple[Optional[bytes], Optional[BatchResult]]:
                                  message=clean_text(f"cannot be read ({exc.strerror or exc})"))
 
 
-def _jobs(paths: list[str], skip: Optional[Callable[[str, str], bool]]) -> Iterator[Union[tuple[str, bytes, str], BatchResult]]:
+def _jobs(paths: list[str], skip: Optional[Callable[[str, str], bool]], limits: Any = None) -> Iterator[Union[tuple[str, bytes, str], BatchResult]]:
     """Each file as ``(source, bytes, sha256)`` to parse, or a failure to read it; read lazily."""
     for path in paths:
-        data, failure = _load(path)
+        data, failure = _load(path, limits)
         if failure is not None:
             yield failure
             continue
@@ -323,7 +325,7 @@ def _jobs(paths: list[str], skip: Optional[Callable[[str, str], bool]]) -> Itera
 
 
 def _run_here(paths: list[str], options: dict[str, Any], skip: Optional[Callable[[str, str], bool]]) -> Iterator[BatchResult]:
-    for job in _jobs(paths, skip):
+    for job in _jobs(paths, skip, options.get("limits")):
         yield job if isinstance(job, BatchResult) else parse_bytes(job[0], job[1], job[2], options)
 
 
@@ -337,7 +339,7 @@ def _run_pool(paths: list[str], options: dict[str, Any], workers: int, ordered: 
             with main_hidden():  # a worker may start here: it must not import the caller's script
                 return pool.submit(parse_bytes, job[0], job[1], job[2], options)
 
-        yield from _stream(_jobs(paths, skip), submit, limit, ordered,
+        yield from _stream(_jobs(paths, skip, options.get("limits")), submit, limit, ordered,
                            wait_one=lambda pending: next(iter(cf.wait(pending, return_when=cf.FIRST_COMPLETED)[0])),
                            result=pool_result)
 
@@ -458,7 +460,7 @@ def _run_dask(paths: list[str], options: dict[str, Any], workers: int, scheduler
     try:
         limit = max_in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
         submit = lambda job: client.submit(parse_bytes, job[0], job[1], job[2], options, pure=False)  # noqa: E731
-        yield from _stream(_jobs(paths, skip), submit, limit, ordered,
+        yield from _stream(_jobs(paths, skip, options.get("limits")), submit, limit, ordered,
                            wait_one=lambda pending: next(iter(distributed.wait(list(pending), return_when="FIRST_COMPLETED").done)),
                            result=lambda fut: fut.result())
     finally:

@@ -121,7 +121,7 @@ def batch_command(args: argparse.Namespace) -> int:
                                  progress=False if args.no_progress else (True if args.progress else None),
                                  ordered=False, scheduler=args.scheduler, skip=skip,
                                  sentences=not args.no_sentences, extract=not args.no_extract,
-                                 segmenter=args.segmenter)
+                                 segmenter=args.segmenter, limits=dict(getattr(args, "limit", None) or []))
             for result in results:
                 counts.chars += result.chars
                 if result.ok:

@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--segmenter", choices=["rjieba", "jieba", "pkuseg"], default="rjieba",
                        help="word segmenter for extraction (default: rjieba, jieba in Rust; jieba: Python jieba, "
                             "slower; pkuseg is slower still and must be installed)")
+    _add_limit_option(parse)
     batch = sub.add_parser(
         "batch", help="parse a corpus in parallel into OUT_DIR/plans.jsonl",
         description="Parse every file of a folder (recursively) or a glob pattern in parallel: one JSON record "
@@ -94,11 +95,27 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--no-progress", action="store_true", help="no progress bar")
     batch.add_argument("--progress", action="store_true",
                        help="a progress bar even when standard error is not a terminal (default: only on a terminal)")
+    _add_limit_option(batch)
 
     from .compare import add_commands  # noqa: PLC0415 - diff and panel
 
     add_commands(sub)
     return p
+
+
+def _add_limit_option(command: argparse.ArgumentParser) -> None:
+    """``--limit NAME=N``, repeatable: raise a reader limit (policyparse.ingest.limits)."""
+    from ..ingest.limits import Limits, parse_limit_option  # noqa: PLC0415
+
+    defaults = ", ".join(f"{f}={getattr(Limits(), f):g}" for f in Limits.__dataclass_fields__)
+    def limit(text: str) -> tuple[str, float]:
+        try:
+            return parse_limit_option(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    command.add_argument("--limit", action="append", type=limit, metavar="NAME=N",
+                         help=f"raise (or lower) a limit of the readers, repeatable; the defaults: {defaults}")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -203,7 +220,7 @@ def _parse_one(path: str, args: argparse.Namespace) -> Optional[Plan]:
 
     try:
         return parse_file(path, sentences=not args.no_sentences, extract=not args.no_extract,
-                          segmenter=args.segmenter)
+                          segmenter=args.segmenter, limits=dict(args.limit or []))
     except PolicyParseError as exc:
         print(f"policyparse: {terminal(str(exc))}", file=sys.stderr)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others

@@ -27,7 +27,7 @@ _BOMS = [
 
 _MAGIC = [
     (b"%PDF", "a PDF file"),
-    (b"PK\x03\x04", "a ZIP container (e.g. .docx)"),
+    (b"PK\x03\x04", "a ZIP archive but not a readable Word file (a damaged or cut-short .docx, or another archive)"),
     (b"\xd0\xcf\x11\xe0", "an OLE2 file (legacy .doc is not supported; save it as .docx)"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),

@@ -26,9 +26,12 @@ import importlib
 import io
 import zipfile
 from types import ModuleType
-from typing import Literal, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 from ...errors import PolicyParseError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..limits import LimitsLike
 
 Format = Literal["text", "docx", "pdf", "html"]
 
@@ -72,7 +75,7 @@ def _is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             return "word/document.xml" in z.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # noqa: BLE001 - a broken archive (any of zipfile's many errors) is not Word; the text reader names it
         return False
 
 
@@ -96,16 +99,21 @@ def require(module: str, package: str, source: Optional[str]) -> ModuleType:
                     "pip install 'policyparse[formats]'") from None
 
 
-def extract_text(fmt: Format, data: bytes, source: str) -> tuple[str, Optional[str]]:
-    """The text of a docx, pdf or html file, and the encoding it was decoded from (html only)."""
+def extract_text(fmt: Format, data: bytes, source: str, limits: "LimitsLike" = None,
+                 notes: Optional[list[str]] = None) -> tuple[str, Optional[str]]:
+    """The text of a docx, pdf or html file, and the encoding it was decoded from (html only).
+
+    ``limits`` (:class:`~policyparse.ingest.limits.Limits`) bound the work a
+    file may ask for; ``notes`` receives what a format library logged about
+    the file."""
     if fmt == "docx":
         from . import docx  # noqa: PLC0415
 
-        return docx.docx_text(data, source), None
+        return docx.docx_text(data, source, limits), None
     if fmt == "pdf":
         from . import pdf  # noqa: PLC0415
 
-        return pdf.pdf_text(data, source), None
+        return pdf.pdf_text(data, source, limits, notes), None
     if fmt == "html":
         from ..decode import decode  # noqa: PLC0415
         from . import html  # noqa: PLC0415

@@ -16,6 +16,13 @@ Chinese paragraphs (two ideographic spaces), the indent starts a paragraph;
 where it does not, a full line ending a sentence (。！？；：) is taken to end
 its paragraph, so a paragraph whose line happens to break right after a full
 stop comes back as two. The rules are data (``data/pdf.json``).
+
+A PDF with more pages than ``max_pdf_pages`` (:mod:`policyparse.ingest.limits`)
+is refused before any page is read. What pypdf logs about a broken file it
+still reads ("EOF marker not found") is returned as notes (the plan's
+``reader-warning`` entries), not printed. An AES-encrypted PDF (even one
+that opens without a password) needs the ``cryptography`` package, which
+pypdf uses for AES; without it the error says so.
 """
 from __future__ import annotations
 
@@ -25,12 +32,14 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Optional
 
 import regex
 
 from ...errors import PolicyParseError
+from ..limits import Limits, LimitsLike
 from . import require
+from .notes import collecting
 
 
 @lru_cache(maxsize=1)
@@ -53,30 +62,97 @@ def _mask(line: str) -> str:
     return regex.sub(r"\d+", "#", "".join(line.split()))
 
 
-def pdf_text(data: bytes, source: str) -> str:
+def pdf_text(data: bytes, source: str, limits: LimitsLike = None, notes: Optional[list[str]] = None) -> str:
     """The text of a PDF's text layer, headers, footers and page numbers removed.
 
+    ``notes`` receives what pypdf logs about the file (repairs it made).
+
     Raises:
-        PolicyParseError: the file is not a readable PDF, is encrypted, or has
-            no text layer (a scan: OCR is not supported).
+        PolicyParseError: the file is not a readable PDF, has more pages than
+            ``max_pdf_pages``, is encrypted with a password or with AES while
+            ``cryptography`` is missing, or has no text layer (a scan: OCR is
+            not supported).
     """
+    checked = Limits.of(limits, source)
     pypdf = require("pypdf", "pypdf", source)
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                reader.decrypt("")
-            except Exception:  # noqa: BLE001
-                raise PolicyParseError(source, "is an encrypted PDF that needs a password") from None
-        pages = [(page.extract_text() or "") for page in reader.pages]
-    except PolicyParseError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a broken file
-        raise PolicyParseError(source, f"is not a readable PDF ({type(exc).__name__}: {exc})") from None
+    with collecting(notes if notes is not None else [], "pypdf"):
+        pages = _pages(pypdf, data, source, checked)
     page_lines = [[ln.rstrip() for ln in p.splitlines() if ln.strip()] for p in pages]
     if not any(page_lines):
         raise PolicyParseError(source, "has no text layer (scanned PDF?); OCR is not supported")
     return "\n".join(_join_wrapped(_strip_furniture(page_lines)))
+
+
+def _pages(pypdf: Any, data: bytes, source: str, limits: Limits) -> list[str]:
+    """The text layer of each page."""
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            _decrypt(reader, source)
+        declared = _declared_pages(reader)  # before pypdf walks a million-page tree
+        if declared > limits.max_pdf_pages:
+            raise limits.exceeded(source, f"the PDF declares {declared} pages", "max_pdf_pages")
+        count = len(reader.pages)
+        if count > limits.max_pdf_pages:
+            raise limits.exceeded(source, f"the PDF has {count} pages", "max_pdf_pages")
+        return [(page.extract_text() or "") for page in reader.pages]
+    except PolicyParseError:
+        raise
+    except pypdf.errors.DependencyError:
+        raise PolicyParseError(source, _AES) from None
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a broken file
+        raise PolicyParseError(source, f"is not a readable PDF ({type(exc).__name__}: {exc})") from None
+
+
+def _declared_pages(reader: Any) -> int:
+    """The page count the page tree's root declares (``/Count``), 0 if it has none."""
+    try:
+        return int(reader.trailer["/Root"].get_object()["/Pages"].get_object().get("/Count", 0))
+    except Exception:  # noqa: BLE001 - a broken tree is left to pypdf to report
+        return 0
+
+
+_AES = ("is a PDF encrypted with AES; reading it needs the package 'cryptography': "
+        "pip install 'policyparse[crypto]'")
+
+
+def _decrypt(reader: Any, source: str) -> None:
+    """Open an encrypted PDF with the empty password (as viewers do), or say what it needs."""
+    if _uses_aes(reader) and not _has_cryptography():
+        raise PolicyParseError(source, _AES)
+    try:
+        opened = reader.decrypt("")
+    except Exception:  # noqa: BLE001 - pypdf raises several kinds for a wrong password
+        opened = 0
+    if not opened:
+        raise PolicyParseError(source, "is an encrypted PDF that needs a password") from None
+
+
+def _uses_aes(reader: Any) -> bool:
+    """Whether the encryption dictionary names AES (``/V`` 4 with ``AESV2``, ``/V`` 5 ``AESV3``)."""
+    try:
+        encrypt = reader.trailer["/Encrypt"].get_object()
+        if int(encrypt.get("/V", 0)) >= 5:
+            return True
+        filters = encrypt.get("/CF")
+        filters = filters.get_object() if filters is not None else {}
+        return any(str(f.get_object().get("/CFM", "")) in ("/AESV2", "/AESV3") for f in filters.values())
+    except Exception:  # noqa: BLE001 - a broken dictionary is left to decrypt() to report
+        return False
+
+
+def _has_cryptography() -> bool:
+    """Whether pypdf found an AES provider (``cryptography``, or ``pycryptodome``)."""
+    try:
+        from pypdf._crypt_providers import crypt_provider  # noqa: PLC0415
+
+        return crypt_provider[0] != "local_crypt_fallback"
+    except (ImportError, AttributeError, IndexError, TypeError):
+        try:
+            import cryptography  # noqa: F401, PLC0415
+        except ImportError:
+            return False
+        return True
 
 
 def _strip_furniture(pages: list[list[str]]) -> list[str]:
