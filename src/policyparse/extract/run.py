@@ -26,7 +26,8 @@ from .kinds import NOT_QUANTITIES, KindModel, Site, division_cues, features, loa
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon, target_attributes
 from .references import find_references
 from .tasks import TaskDraft, find_tasks, verbs
-from .tokens import tokenize
+from ..errors import PolicyParseError
+from .tokens import get_segmenter, tokenize
 
 
 def units(plan: Plan) -> list[tuple[Node, int, int]]:
@@ -150,6 +151,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     _issuers(plan, actors)
     home = _home_region(plan)
     cues = typed_cues(text)
+    tagger = _tagger()
     drafts: list[tuple[Node, TaskDraft, tuple[int, int]]] = []
     quantities: list[tuple[Node, Quantity, tuple[int, int]]] = []
     refs = []
@@ -166,7 +168,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
         # (they take no roles: a type named at a clause's head is as often its topic, 高水平医院加力建设,
         # as its agent, so a role read from the words around it would be a guess)
         taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m, _ in pivots]
-        typed = _typed_in(text, s, e, cues, taken, home)
+        typed = _typed_in(text, s, e, cues, taken, home, tagger)
         for m in sorted(mentions + typed + [m for m, _ in pivots], key=lambda m: m.start):
             actors.add(m)
         for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter):
@@ -200,8 +202,18 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
 _CLAUSE_END = regex.compile(r"[，。；：！？,;:!?\n]")
 
 
+def _tagger() -> str:
+    """The backend whose tags find bodies by type: rjieba's (the default), or Python jieba's
+    when rjieba is not installed and another backend was asked for (pkuseg tags nothing)."""
+    try:
+        get_segmenter("rjieba")
+        return "rjieba"
+    except PolicyParseError:
+        return "jieba"
+
+
 def _typed_in(text: str, s: int, e: int, cues: list[int], taken: list[tuple[int, int]],
-              home: Optional[str]) -> list[Mention]:
+              home: Optional[str], tagger: str = "rjieba") -> list[Mention]:
     """The bodies named by type or place in ``text[s:e]`` (:func:`typed_mentions`), segmenting
     only the clauses with a cue (:func:`typed_cues`): the segmenter cuts at punctuation anyway,
     so the tokens are those of the whole span, at a fraction of the cost."""
@@ -211,10 +223,10 @@ def _typed_in(text: str, s: int, e: int, cues: list[int], taken: list[tuple[int,
     a = s
     for m in _CLAUSE_END.finditer(text, s, e):
         if bisect_left(cues, m.end()) > bisect_left(cues, a):
-            tokens += tokenize(text, a, m.end(), segmenter="rjieba")
+            tokens += tokenize(text, a, m.end(), segmenter=tagger)
         a = m.end()
     if a < e and bisect_left(cues, e) > bisect_left(cues, a):
-        tokens += tokenize(text, a, e, segmenter="rjieba")
+        tokens += tokenize(text, a, e, segmenter=tagger)
     return typed_mentions(text, tokens, taken, home=home)
 
 
