@@ -184,13 +184,9 @@ def _inputs_ok(files: Sequence[str], output: Optional[str]) -> bool:
     if not any(os.path.lexists(f) for f in files):
         print(f"policyparse: no such file: {', '.join(readable(f) for f in files)}", file=sys.stderr)
         return False
-    if output:
-        try:
-            check_not_input(output, files)
-        except PolicyParseError as exc:
-            print(f"policyparse: {exc}", file=sys.stderr)
-            return False
-    return True
+    from .compare import _output_ok  # noqa: PLC0415 - the same rule for every command
+
+    return _output_ok(output, files)
 
 
 def _failed(failed: int, total: int) -> int:
