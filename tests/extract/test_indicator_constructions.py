@@ -13,6 +13,7 @@ import pytest
 import regex
 
 import policyparse
+from policyparse.evaluation import locate
 from policyparse.extract.tasks import verbs
 from support import CORPORA, gwr_path
 
@@ -35,10 +36,7 @@ def _plan(plans: dict, path) -> policyparse.Plan:
 
 def _indicators_at(plan: policyparse.Plan, anchor: str) -> list[str]:
     """The indicators of the quantities written inside the one occurrence of ``anchor`` in the raw file."""
-    raw = plan.raw_text
-    assert raw.count(anchor) == 1, anchor
-    s = raw.find(anchor)
-    e = s + len(anchor)
+    s, e = locate(plan.raw_text, anchor)
     return [q.indicator for q in plan.quantities if s <= q.raw_span[0] and q.raw_span[1] <= e]
 
 

@@ -16,7 +16,7 @@ import pytest
 
 import policyparse
 from policyparse.data import data_path
-from policyparse.evaluation import Score, label_files, match_labels, parse_labelled, score_kind
+from policyparse.evaluation import Score, label_files, locate, match_labels, parse_labelled, score_kind
 from policyparse.extract import kinds
 from support import BUNDLED, CORPORA, GOLD, REPO, gwr_path
 
@@ -120,10 +120,8 @@ def gwr2022() -> policyparse.Plan:
 
 
 def _kind_at(plan: policyparse.Plan, anchor: str, surface: str):
-    raw = plan.raw_text
-    assert raw.count(anchor) == 1
-    start = raw.find(anchor) + anchor.find(surface)
-    return [q.kind for q in plan.quantities if q.raw_span[0] < start + len(surface) and start < q.raw_span[1]]
+    start, end = locate(plan.raw_text, anchor, surface)
+    return [q.kind for q in plan.quantities if q.raw_span[0] < end and start < q.raw_span[1]]
 
 
 @pytest.mark.parametrize("anchor,surface,kind", [

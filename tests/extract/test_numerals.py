@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import policyparse
+from policyparse.evaluation import locate
 from support import gwr_path
 
 
@@ -60,10 +61,8 @@ def gwr1985() -> policyparse.Plan:
 
 def _at(plan: policyparse.Plan, anchor: str, surface: str):
     """The quantity whose raw span is the surface inside the one occurrence of ``anchor`` in the raw file."""
-    raw = plan.raw_text
-    assert raw.count(anchor) == 1
-    start = raw.find(anchor) + anchor.find(surface)
-    hits = [q for q in plan.quantities if q.raw_span == (start, start + len(surface))]
+    start, end = locate(plan.raw_text, anchor, surface)
+    hits = [q for q in plan.quantities if q.raw_span == (start, end)]
     assert len(hits) == 1, (surface, [(q.surface, q.raw_span) for q in plan.quantities if abs(q.raw_span[0] - start) < 20])
     return hits[0]
 
