@@ -72,7 +72,7 @@ def _cues() -> dict:
     data = load_json("kind_features.json")
     units = load_json("quantities.json")["units"]
     unit_class = {u: cls for cls, words in units.items() for u in words}
-    return {"markers": tuple(dict.fromkeys(data["markers"])), "roles": data["roles"],
+    return {"markers": tuple(dict.fromkeys(data["markers"])),
             "classifiers": data["count_classifiers"], "unit_class": unit_class,
             "periods": load_json("quantities.json")["periods"],
             "past": regex.compile("|".join(map(regex.escape, data["division_past"]))),
@@ -93,35 +93,12 @@ def _unit_class(unit: Optional[str]) -> str:
     return "other"
 
 
-def role_of_heading(heading: str) -> Optional[str]:
-    """The role a heading's words give its division (``data/kind_features.json``, roles).
-
-    Example:
-        >>> role_of_heading("2025年工作回顾"), role_of_heading("2026年重点工作"), role_of_heading("加快发展")
-        ('review', 'tasks', None)
-    """
-    for role, words in _cues()["roles"].items():
-        if any(w in heading for w in words):
-            return role
-    return None
-
-
 def section_roles(plan: "Plan", review: Iterable[str] = ()) -> dict[str, Optional[str]]:
-    """The role of every node: its own ``role`` when the outline set one, else the role
-    its heading or its nearest ancestor's heading gives; nodes in ``review`` (found by
-    the rules' review headings) are ``review`` when nothing else is known."""
+    """The role of every node, as the outline set it (:mod:`policyparse.outline.roles`);
+    a node without one (a plan built by hand) in ``review`` (found by the rules' review
+    headings) is ``review``."""
     review = set(review)
-    out: dict[str, Optional[str]] = {}
-    for node in plan.nodes:  # parents come before their children
-        role = getattr(node, "role", None)
-        if role is None and node.heading:
-            role = role_of_heading(node.heading)
-        if role is None and node.parent is not None:
-            role = out.get(node.parent)
-        if role is None and node.id in review:
-            role = "review"
-        out[node.id] = role
-    return out
+    return {n.id: n.role or ("review" if n.id in review else None) for n in plan.nodes}
 
 
 def division_cues(plan: "Plan", sentences: Sequence[tuple[object, int, int]]) -> dict[str, list[str]]:
