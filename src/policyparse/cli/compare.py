@@ -74,7 +74,7 @@ def _write(text: str, output: Optional[str], inputs: Sequence[str] = ()) -> int:
     return 0
 
 
-def _output_ok(output: Optional[str], inputs: Sequence[str]) -> bool:
+def output_ok(output: Optional[str], inputs: Sequence[str]) -> bool:
     """An output naming an input is refused before anything is parsed."""
     if output:
         try:
@@ -91,7 +91,7 @@ def _diff(args: argparse.Namespace) -> int:
     from ..compare.diff import diff  # noqa: PLC0415
     from ..pipeline import parse_file  # noqa: PLC0415
 
-    if not _output_ok(args.output, [args.old, args.new]):
+    if not output_ok(args.output, [args.old, args.new]):
         return 2
     plans = []
     for path in (args.old, args.new):
@@ -162,7 +162,7 @@ def _panel(args: argparse.Namespace) -> int:
         except ImportError:
             print("policyparse: --format parquet needs pyarrow: pip install 'policyparse[parquet]'", file=sys.stderr)
             return 2
-    if not _output_ok(args.output, args.files):
+    if not output_ok(args.output, args.files):
         return 2
     try:
         years = _years(args.year, args.years)

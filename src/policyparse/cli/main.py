@@ -184,9 +184,9 @@ def _inputs_ok(files: Sequence[str], output: Optional[str]) -> bool:
     if not any(os.path.lexists(f) for f in files):
         print(f"policyparse: no such file: {', '.join(readable(f) for f in files)}", file=sys.stderr)
         return False
-    from .compare import _output_ok  # noqa: PLC0415 - the same rule for every command
+    from .compare import output_ok  # noqa: PLC0415 - the same rule for every command
 
-    return _output_ok(output, files)
+    return output_ok(output, files)
 
 
 def _failed(failed: int, total: int) -> int:
