@@ -347,14 +347,16 @@ def score_actor_mentions(plan: Plan, gold: list[dict], *, leave_out: Iterable[st
     return score
 
 
-def score_roles(plan: Plan, gold: list[dict]) -> Score:
+def score_roles(plan: Plan, gold: list[dict], *, leave_out: Iterable[str] = ()) -> Score:
     """Explicit actor roles in tasks (implicit issuer roles are not scored): (actor, role, mention).
 
     A gold role is found by a role of the plan with the same role whose mention lies inside
     the gold anchor and names the gold actor: by its normalised name, or by a name that
     could be the same body (:func:`_same_body`: the gold writes 江苏省人民政府 for 省政府,
     高校 for 有条件的高校). Each role of the plan finds at most one gold role, those with
-    the exact name first; every role of the plan that finds none is spurious.
+    the exact name first; every role of the plan that finds none is spurious. ``leave_out``
+    names actor kinds the gold does not annotate (as for :func:`score_actor_mentions`): the
+    roles of the plan's actors of those kinds are neither right nor wrong.
 
     Example:
         >>> from policyparse import parse
@@ -364,11 +366,12 @@ def score_roles(plan: Plan, gold: list[dict]) -> Score:
         (1, 0, 0)
     """
     text = plan.text
-    names = {a.id: a.name for a in plan.actors}
+    left = set(leave_out)
+    names = {a.id: a.name for a in plan.actors if a.kind not in left}
     got = set()
     for t in plan.tasks:
         for ta in t.actors:
-            if ta.role != "implicit" and ta.span is not None:
+            if ta.role != "implicit" and ta.span is not None and ta.actor in names:
                 got.add((names[ta.actor], ta.role, ta.span))
     want = []
     for g in gold:

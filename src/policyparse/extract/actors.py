@@ -178,6 +178,51 @@ def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Itera
         yield Mention(written, name, kind_of(name), s, e, is_collective(name))
 
 
+def organs(text: str, mentions: Iterable[Mention], end: int) -> list[Mention]:
+    """A body's own organ named right after it (``and_its`` in ``data/actors.json``):
+    省人大及其常委会 names 省人大 and 省人大常委会, the organ's mention being 及其常委会.
+
+    Example:
+        >>> t = "自觉接受省人大及其常委会监督"
+        >>> [(m.text, m.name) for m in organs(t, [Mention("省人大", "省人大", "legislature", 4, 7)], len(t))]
+        [('及其常委会', '省人大常委会')]
+    """
+    out = []
+    for m in mentions:
+        for tail, organ in lexicon()["and_its"].items():
+            if text.startswith(tail, m.end, end):
+                name = canonical(m.name + organ)
+                out.append(Mention(tail, name, kind_of(name), m.end, m.end + len(tail), False))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _supervision() -> "regex.Pattern[str]":
+    return regex.compile(r"接受(?P<list>[^，,。；;：:]{2,30}?)(?:的)?(?:民主|法律|工作|审计)?监督")
+
+
+def supervisor_mentions(text: str, start: int, end: int, taken: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+    """Bodies named by their function in a list of who supervises (``role_markers.supervisor.bodies``
+    in ``data/actors.json``): 自觉接受纪检监察、司法、社会和舆论监督 names 纪检监察 and 司法;
+    society and the press are no bodies.
+
+    Example:
+        >>> t = "自觉接受纪检监察、司法、社会和舆论监督"
+        >>> [m.name for m in supervisor_mentions(t, 0, len(t))]
+        ['纪检监察', '司法']
+    """
+    bodies = lexicon()["role_markers"]["supervisor"]["bodies"]
+    taken = list(taken)
+    out = []
+    for m in _supervision().finditer(text, start, end):
+        for item in regex.finditer(r"[^、和及与]+", m.group("list")):
+            s = m.start("list") + item.start()
+            word = item.group()
+            if word in bodies and not any(a < s + len(word) and s < b for a, b in taken):
+                out.append(Mention(word, word, bodies[word], s, s + len(word), False))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _any_pivot() -> "regex.Pattern[str]":
     return regex.compile(_alt(lexicon()["pivot_verbs"]))
