@@ -62,13 +62,18 @@ def test_places_of_the_administrative_division_data_standing_alone(jiangsu):
     names = {a.name for a in jiangsu.actors if a.kind == "district"}
     assert {"淮安", "常州", "无锡"} <= names  # 支持淮安、常州打造…; 无锡创成…
     assert "江苏" not in names  # the plan's own province is where it acts
-    assert "徐州" not in names  # 提升徐州区域中心城市能级: the modifier of a noun
+    # 提升徐州区域中心城市能级: the city as the holder of what follows counts, as the gold counts it
+    assert {"徐州", "上海"} <= names
+    assert "新沂" not in names  # 新沂至江都: a route
+    assert policyparse.parse("推进南通新机场建设，支持淮安发展").actors[0].name == "淮安"  # 南通新机场: infrastructure
     assert place_names()["淮安"] == "淮安市"
 
 
-def test_what_a_verb_of_creation_makes_in_numbers_is_no_body():
-    assert _typed("根据《纲要》要求，新建学校30所。") == []
-    assert _typed("牵头建设44家全国重点实验室") == []
+def test_a_counted_body_is_a_body():
+    # the gold counts what is built or added in numbers as the body it names (牵头建设44家全国重点实验室,
+    # 新增制造业单项冠军企业52家 are mentions of 全国重点实验室 and 制造业单项冠军企业)
+    # (全国 is a stop word, 全国首个, so the name is cut to its head; the gold anchor still finds it)
+    assert _typed("牵头建设44家全国重点实验室") == [("实验室", "institution", True)]
     assert _typed("支持龙头企业牵头组建创新联合体") == [("龙头企业", "enterprise", True),
                                                          ("联合体", "institution", True)]  # 创新 is a verb
 
@@ -89,7 +94,18 @@ def test_every_backend_finds_the_same_typed_bodies():
 # --- the gold -----------------------------------------------------------------------------------------
 def test_jiangsu_train_gold(jiangsu):
     score = score_actor_mentions(jiangsu, _gold(GOLD / "labels" / "prov-jiangsu.actors.json")["actors"])
-    assert score.precision >= 0.94 and score.recall >= 0.87, score.errors
+    # P 0.947 R 0.873 before places before a noun (徐州区域中心城市) and counted bodies (新增…企业52家)
+    # counted, as the gold counts them; now P 0.933 R 0.951
+    assert score.precision >= 0.92 and score.recall >= 0.95, score.errors
+
+
+@pytest.mark.parametrize("name", ["prov-hunan", "prov-shandong"])
+def test_dev_gold(name):
+    """Dev gold made blind by an annotator for this work, after the Jiangsu conventions."""
+    gold = _gold(GOLD / "labels" / f"{name}.actors.json")
+    plan = policyparse.parse_file(CORPORA / gold["source"])
+    score = score_actor_mentions(plan, gold["actors"])
+    assert score.precision >= 0.9 and score.recall >= 0.65, score.errors
 
 
 def test_guizhou_test_gold():

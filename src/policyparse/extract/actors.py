@@ -322,30 +322,16 @@ _HAN = regex.compile(r"\p{Han}+")
 
 
 @lru_cache(maxsize=1)
-def _typed_words() -> dict[str, frozenset[str]]:
+def _typed_words() -> dict:
     """The word sets :func:`typed_mentions` asks about, built once."""
     lex = lexicon()
     return {"mod_tags": frozenset(lex["type_modifier_tags"]), "stop": frozenset(lex["type_stop_words"]),
             "not_bodies": frozenset(lex["type_not_bodies"]), "before_bare": frozenset(lex["bare_after"]),
-            "place_before": frozenset(lex["place_before"]), "not_before": frozenset(lex["type_not_before"]),
+            "place_not_before": tuple(lex["place_not_before"]), "not_before": frozenset(lex["type_not_before"]),
             "verbish": frozenset().union(*_words_before_places())}
 
 
-@lru_cache(maxsize=1)
-def _created_pattern() -> "regex.Pattern[str]":
-    verbs = _alt(lexicon()["creation_verbs"])
-    return regex.compile(rf"(?:{verbs})(?:{_COUNT.pattern})[^，。；、,;：:]{{0,8}}$")
-
-
 _COUNT = regex.compile(r"(?:\d+(?:\.\d+)?(?:[-—–~至]\d+(?:\.\d+)?)?|[一二两三四五六七八九十百千万]+)(?:多|余)?(?:个|家|所|座|支|批|类)")
-
-
-def _created(text: str, lo: int, s: int, e: int, created: "regex.Pattern[str]") -> bool:
-    """Is the body ``text[s:e]`` the counted output of a verb of creation: 新建学校30所,
-    新增…企业52家, 建设44家全国重点实验室 (the count before the name, or right after it)?"""
-    if created.search(text[max(lo, s - 16):s]):
-        return True  # 建设44家全国重点 | 实验室
-    return text[max(lo, s - 3):s].endswith(tuple(lexicon()["creation_verbs"])) and _COUNT.match(text, e) is not None
 
 
 @lru_cache(maxsize=1)
@@ -405,13 +391,11 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
     bare = lex["bare_bodies"]
     collectives = tuple(lex["collectives"])
     places = place_names()
-    head_re = _head_pattern()
     home_names = {home, places.get(home or "", home)} if home else set()
     lo, hi = tokens[0].start, tokens[-1].end
     ends = {t.end: k for k, t in enumerate(tokens)}
     token_starts = [t.start for t in tokens]
     found: list[tuple[int, int]] = []
-    created = _created_pattern()
     by_start = {t.start: t for t in tokens}
 
     def free(s: int, e: int) -> bool:
@@ -453,8 +437,6 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             continue  # 高校毕业生, 大学科技园: people or a place of the body, not the body
         if s > lo and text[s - 1] in "一二两三四五六七八九十百千0123456789":
             continue  # 二十国集团, 3所高校…: a numbered name or a counted output
-        if _created(text, lo, s, e, created):
-            continue  # 新建学校30所, 建设44家全国重点实验室: what is built is an output, not yet a body
         if written in w["not_bodies"] or written in home_names or not free(s, e) or _in_title(text, s, lo, hi):
             continue
         name = term or canonical(written)
@@ -482,9 +464,8 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             continue
         # a place standing by itself: not the modifier of a following noun, not a route (新沂至江都)
         if word in places and len(word) >= 2 and word not in home_names and places[word] not in home_names:
-            if nxt is not None and not (nxt.pos in ("v", "vd") or nxt.text in w["place_before"]
-                                        or head_re.fullmatch(nxt.text)):
-                continue  # 徐州区域中心城市, 连云港徐圩港区, 新沂至江都: the modifier of a noun, a route
+            if text.startswith(w["place_not_before"], tok.end, hi):
+                continue  # 新沂至江都, 长沙机场: a route, a piece of infrastructure (徐州区域中心城市 is the city's)
             if prev is not None and (prev.text in ("从", "自") or prev.text in places):
                 continue  # 从南京出发, 江阴靖江: a place of a route
             if _in_title(text, tok.start, lo, hi):
