@@ -204,7 +204,7 @@ def _supervision() -> "regex.Pattern[str]":
 def supervisor_mentions(text: str, start: int, end: int, taken: Iterable[tuple[int, int]] = ()) -> list[Mention]:
     """Bodies named by their function in a list of who supervises (``role_markers.supervisor.bodies``
     in ``data/actors.json``): 自觉接受纪检监察、司法、社会和舆论监督 names 纪检监察 and 司法;
-    society and the press are no bodies.
+    society and the press are no bodies; 强化审计监督 names 审计.
 
     Example:
         >>> t = "自觉接受纪检监察、司法、社会和舆论监督"
@@ -214,13 +214,22 @@ def supervisor_mentions(text: str, start: int, end: int, taken: Iterable[tuple[i
     bodies = lexicon()["role_markers"]["supervisor"]["bodies"]
     taken = list(taken)
     out = []
+    spans = set()
     for m in _supervision().finditer(text, start, end):
         for item in regex.finditer(r"[^、和及与]+", m.group("list")):
-            s = m.start("list") + item.start()
-            word = item.group()
-            if word in bodies and not any(a < s + len(word) and s < b for a, b in taken):
-                out.append(Mention(word, word, bodies[word], s, s + len(word), False))
+            spans.add((m.start("list") + item.start(), item.group()))
+    for m in _own_supervision().finditer(text, start, end):
+        spans.add((m.start(), m.group("body")))  # 强化审计监督
+    for s, word in sorted(spans):
+        if word in bodies and not any(a < s + len(word) and s < b for a, b in taken):
+            out.append(Mention(word, word, bodies[word], s, s + len(word), False))
     return out
+
+
+@lru_cache(maxsize=1)
+def _own_supervision() -> "regex.Pattern[str]":
+    bodies = _alt(lexicon()["role_markers"]["supervisor"]["bodies"])
+    return regex.compile(rf"(?<![\p{{Han}}])(?P<body>{bodies})监督|(?<=[强化加强开展])(?P<body>{bodies})监督")
 
 
 @lru_cache(maxsize=1)

@@ -142,7 +142,7 @@ def _markers() -> dict:
     watch = regex.compile(rf"[^，,；;。：:]{{0,{sup['gap']}}}?(?:{_alt(sup['after'])})")
     pivots = sorted(lex["pivot_verbs"], key=len, reverse=True)
     return {"alone": alone, "alone_not": tuple(leader["after_alone_not"]), "alone_kinds": frozenset(leader["after_alone_kinds"]),
-            "watch": watch, "pivots": pivots}
+            "watch": watch, "pivots": pivots, "by_function": frozenset(sup["bodies"].values())}
 
 
 def _alt(words) -> str:  # type: ignore[no-untyped-def]
@@ -165,18 +165,34 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
             return "leader"
         if regex.match(rf"[^，,；;。]{{0,4}}?(?:{_alt(markers['support']['frame_after'])})", after):
             return "support"  # 在省人大及其常委会、省政协监督支持下
+    if regex.match(markers["support"]["result_after"], text[end:end + 16]):
+        return "support"  # 是省人大、省政协有效监督、鼎力支持的结果
     if before.endswith(tuple(markers["co-lead"]["before"])):
         return "co-lead"
+    across = regex.search(markers["pivot_across"], before)  # 支持国防和|军队现代化建设
     for w in mk["pivots"]:
-        if before.endswith(w):
+        if before.endswith(w) or (across and before.endswith(w, 0, across.start())):
             role = lex["pivot_verbs"][w]
             if role == "guided" and after.startswith(tuple(markers["guided"]["not_after"])):
                 return None  # 推动高水平医院建设: the building is promoted, not the hospitals guided
             return role
-    if regex.search(rf"(?:{_alt(markers['supervisor']['before'])})$", before) and mk["watch"].match(text, end):
+    sup = markers["supervisor"]
+    if regex.search(rf"(?:{_alt(sup['before'])})$", before) and mk["watch"].match(text, end):
         return "supervisor"  # 自觉接受省人大及其常委会监督
-    if before.endswith(tuple(w for w in markers["lead"]["before"] if w != "由")):
-        return "lead"  # 提请市委市政府召开…: they convene
+    if (regex.match(sup["own"], text, pos=end) and not regex.search(sup["not_before"], before)
+            and (regex.search(rf"(?:{_alt(sup['before'])})", before) or kinds <= mk["by_function"])):
+        return "supervisor"  # 自觉接受人大监督、政协民主监督; 强化审计监督
+    if regex.search(markers["supported"]["before"], before) and regex.match(markers["supported"]["after"], text, pos=end):
+        return "supported"  # 加大对岳阳、衡阳省域副中心城市发展政策支持
+    for w, then in markers["lead"]["before_with_after"].items():
+        if before.endswith(w) and regex.match(then, text, pos=end):
+            return "lead"  # 获国务院批复
+    for w in markers["lead"]["before"]:
+        if w != "由" and before.endswith(w):
+            not_with = markers["lead"]["not_with_after"].get(w)
+            if not_with and regex.match(not_with, text, pos=end):
+                return None  # 我代表省政府，向全省人民…表示衷心感谢: thanks, not an act of the body
+            return "lead"  # 提请市委市政府召开…: they convene; 我代表省政府向大会报告工作
     if after.startswith(tuple(markers["lead"]["after"])):
         return "lead"  # (由)市财政局牵头…; 党中央提出的…
     if after.startswith(tuple(markers["support"]["after"])):
