@@ -336,7 +336,7 @@ def _typed_words() -> dict:
     lex = lexicon()
     return {"mod_tags": frozenset(lex["type_modifier_tags"]), "stop": frozenset(lex["type_stop_words"]),
             "not_bodies": frozenset(lex["type_not_bodies"]), "before_bare": frozenset(lex["bare_after"]),
-            "place_not_before": tuple(lex["place_not_before"]), "not_before": frozenset(lex["type_not_before"]),
+            "place_not_before": tuple(lex["place_not_before"]), "proper_heads": frozenset(lex["proper_heads"]), "proper_not": frozenset(lex["proper_not"]), "not_before": frozenset(lex["type_not_before"]),
             "verbish": frozenset().union(*_words_before_places())}
 
 
@@ -454,6 +454,11 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
         # named by type, it stands for every body of the type (公立医院), unless a proper name
         # singles one out (苏州实验室, 河北港口集团)
         proper = any(t.pos in ("ns", "nz", "nr", "nt") and t.start < m.start() for t in tokens[j + 1 : i + 1])
+        if m.group() in w["proper_heads"] and not any(
+                (t.pos in ("ns", "nr", "j") or t.text in places) and t.text not in w["proper_not"]
+                and t.end <= m.start() for t in tokens[j + 1 : i + 1]):
+            found.pop()
+            continue  # 欠发达地区, 国家级示范区: a kind of zone, not a named one (胶东地区, 湘江科学城)
         yield Mention(written, name, kind, s, e, not proper and name not in lex["names"] or name.startswith(collectives))
     for i, tok in enumerate(tokens):
         word = tok.text
