@@ -453,7 +453,7 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
         found.append((s, e))
         # named by type, it stands for every body of the type (公立医院), unless a proper name
         # singles one out (苏州实验室, 河北港口集团)
-        proper = any(t.pos in ("ns", "nz", "nr", "nt") and t.start < m.start() for t in tokens[j + 1 : i + 1])
+        proper = any(t.pos in ("ns", "nz", "nr", "nt") and t.end <= m.start() for t in tokens[j + 1 : i + 1])
         if m.group() in w["proper_heads"] and not any(
                 (t.pos in ("ns", "nr", "j") or t.text in places) and t.text not in w["proper_not"]
                 and t.end <= m.start() for t in tokens[j + 1 : i + 1]):
@@ -480,6 +480,8 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
         if word in places and len(word) >= 2 and word not in home_names and places[word] not in home_names:
             if text.startswith(w["place_not_before"], tok.end, hi):
                 continue  # 新沂至江都, 长沙机场: a route, a piece of infrastructure (徐州区域中心城市 is the city's)
+            if nxt is not None and _head_pattern().match(text, nxt.start, hi):
+                continue  # XX西藏中学, 苏州实验室: the place opens a body's name; the body is the actor
             if prev is not None and (prev.text in ("从", "自") or prev.text in places):
                 continue  # 从南京出发, 江阴靖江: a place of a route
             if _in_title(text, tok.start, lo, hi):

@@ -332,7 +332,7 @@ def _marker_words() -> frozenset[str]:
     lex = actor_lexicon()
     words = set(lex["pivot_verbs"])
     for marks in lex["role_markers"].values():
-        for v in marks.values():
+        for v in (marks.values() if isinstance(marks, dict) else ()):
             if isinstance(v, list):
                 words.update(v)
     return frozenset(words)
