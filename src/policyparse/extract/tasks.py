@@ -26,7 +26,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from .actors import Mention, lexicon as actor_lexicon
+from .actors import Mention, lexicon as actor_lexicon, place_names
 from ..outline import segment
 from ..ingest.chars import strip_span
 from ..data import load_json
@@ -156,7 +156,7 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
     接受X监督 supervisor; without them: 领导 and its variants right after a party or
     government body (坚持党的全面领导, 党中央领航掌舵) leader, X提出的/获X批复 lead."""
     lex = actor_lexicon()
-    before = text[lo:start]
+    before = _without_place(text[lo:start])  # 我代表江苏|省人民政府: the place opens the name
     after = text[end : end + 8]
     markers = lex["role_markers"]
     mk = _markers()
@@ -169,9 +169,10 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
         return "support"  # 是省人大、省政协有效监督、鼎力支持的结果
     if before.endswith(tuple(markers["co-lead"]["before"])):
         return "co-lead"
-    across = regex.search(markers["pivot_across"], before)  # 支持国防和|军队现代化建设
+    # 支持国防和|军队现代化建设: a word and 和 between the verb and the bodies
+    across = [len(before) - n - 1 for n in (2, 3, 4) if regex.search(markers["pivot_across"], before[-n - 1:])]
     for w in mk["pivots"]:
-        if before.endswith(w) or (across and before.endswith(w, 0, across.start())):
+        if before.endswith(w) or any(before.endswith(w, 0, k) for k in across):
             role = lex["pivot_verbs"][w]
             if role == "guided" and after.startswith(tuple(markers["guided"]["not_after"])):
                 return None  # 推动高水平医院建设: the building is promoted, not the hospitals guided
@@ -202,6 +203,15 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
         if m and not text.startswith(mk["alone_not"], m.end() - 2):
             return "leader"  # 坚持党中央集中统一领导, 党中央领航掌舵, 省委直接领导
     return None
+
+
+def _without_place(before: str) -> str:
+    """``before`` without a place name it ends with (我代表江苏 → 我代表), when a marker word precedes the place."""
+    places = place_names()
+    for n in (4, 3, 2):
+        if len(before) > n and before[-n:] in places:
+            return before[:-n]
+    return before
 
 
 #: characters segmented past the first verb of a clause (see :func:`head_tokens`)
