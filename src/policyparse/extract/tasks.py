@@ -165,7 +165,7 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
             return "leader"
         if regex.match(rf"[^，,；;。]{{0,4}}?(?:{_alt(markers['support']['frame_after'])})", after):
             return "support"  # 在省人大及其常委会、省政协监督支持下
-    if regex.match(markers["support"]["result_after"], text[end:end + 16]):
+    if regex.match(markers["support"]["result_after"], text[end:end + 32]):
         return "support"  # 是省人大、省政协有效监督、鼎力支持的结果
     if before.endswith(tuple(markers["co-lead"]["before"])):
         return "co-lead"
@@ -174,7 +174,7 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
     for w in mk["pivots"]:
         if before.endswith(w) or any(before.endswith(w, 0, k) for k in across):
             role = lex["pivot_verbs"][w]
-            if role == "guided" and after.startswith(tuple(markers["guided"]["not_after"])):
+            if role == "guided" and regex.match(markers["guided"]["not_after"], text[end:end + 8]):
                 return None  # 推动高水平医院建设: the building is promoted, not the hospitals guided
             return role
     sup = markers["supervisor"]
