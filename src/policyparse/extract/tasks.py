@@ -141,8 +141,21 @@ def _markers() -> dict:
     sup = mk["supervisor"]
     watch = regex.compile(rf"[^，,；;。：:]{{0,{sup['gap']}}}?(?:{_alt(sup['after'])})")
     pivots = sorted(lex["pivot_verbs"], key=len, reverse=True)
+    c = regex.compile
+    lead = mk["lead"]
     return {"alone": alone, "alone_not": tuple(leader["after_alone_not"]), "alone_kinds": frozenset(leader["after_alone_kinds"]),
-            "watch": watch, "pivots": pivots, "by_function": frozenset(sup["bodies"].values())}
+            "watch": watch, "pivots": pivots, "by_function": frozenset(sup["bodies"].values()),
+            "in_frame": c(r"在[^，,；;。]{0,12}$"), "leader_after": tuple(leader["after"]),
+            "support_frame": c(rf"[^，,；;。]{{0,4}}?(?:{_alt(mk['support']['frame_after'])})"),
+            "support_result": c(mk["support"]["result_after"]), "support_after": tuple(mk["support"]["after"]),
+            "across": c(mk["pivot_across"]), "guided_not": c(mk["guided"]["not_after"]),
+            "accept_end": c(rf"(?:{_alt(sup['before'])})$"), "accept": c(_alt(sup["before"])),
+            "sup_own": c(sup["own"]), "sup_not_before": c(sup["not_before"]),
+            "supported_before": c(mk["supported"]["before"]), "supported_after": c(mk["supported"]["after"]),
+            "lead_with": [(w, c(then)) for w, then in lead["before_with_after"].items()],
+            "lead_not_with": {w: c(then) for w, then in lead["not_with_after"].items()},
+            "lead_before": [w for w in lead["before"] if w != "由"], "lead_after": tuple(lead["after"]),
+            "colead_before": tuple(mk["co-lead"]["before"])}
 
 
 def _alt(words) -> str:  # type: ignore[no-untyped-def]
@@ -155,48 +168,46 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
     会同X co-lead, 支持X supported, 指导X guided, 由X牵头 lead, 在X支持下 or X配合 support,
     接受X监督 supervisor; without them: 领导 and its variants right after a party or
     government body (坚持党的全面领导, 党中央领航掌舵) leader, X提出的/获X批复 lead."""
-    lex = actor_lexicon()
+    pivot_roles = actor_lexicon()["pivot_verbs"]
     before = _without_place(text[lo:start])  # 我代表江苏|省人民政府: the place opens the name
     after = text[end : end + 8]
-    markers = lex["role_markers"]
     mk = _markers()
-    if regex.search(r"在[^，,；;。]{0,12}$", before):
-        if after.startswith(tuple(markers["leader"]["after"])):
+    if mk["in_frame"].search(before):
+        if after.startswith(mk["leader_after"]):
             return "leader"
-        if regex.match(rf"[^，,；;。]{{0,4}}?(?:{_alt(markers['support']['frame_after'])})", after):
+        if mk["support_frame"].match(after):
             return "support"  # 在省人大及其常委会、省政协监督支持下
-    if regex.match(markers["support"]["result_after"], text[end:end + 32]):
+    if mk["support_result"].match(text[end:end + 32]):
         return "support"  # 是省人大、省政协有效监督、鼎力支持的结果
-    if before.endswith(tuple(markers["co-lead"]["before"])):
+    if before.endswith(mk["colead_before"]):
         return "co-lead"
     # 支持国防和|军队现代化建设: a word and 和 between the verb and the bodies
-    across = [len(before) - n - 1 for n in (2, 3, 4) if regex.search(markers["pivot_across"], before[-n - 1:])]
+    across = [len(before) - n - 1 for n in (2, 3, 4) if mk["across"].search(before[-n - 1:])]
     for w in mk["pivots"]:
         if before.endswith(w) or any(before.endswith(w, 0, k) for k in across):
-            role = lex["pivot_verbs"][w]
-            if role == "guided" and regex.match(markers["guided"]["not_after"], text[end:end + 8]):
+            role = pivot_roles[w]
+            if role == "guided" and mk["guided_not"].match(text[end:end + 8]):
                 return None  # 推动高水平医院建设: the building is promoted, not the hospitals guided
             return role
-    sup = markers["supervisor"]
-    if regex.search(rf"(?:{_alt(sup['before'])})$", before) and mk["watch"].match(text, end):
+    if mk["accept_end"].search(before) and mk["watch"].match(text, end):
         return "supervisor"  # 自觉接受省人大及其常委会监督
-    if (regex.match(sup["own"], text, pos=end) and not regex.search(sup["not_before"], before)
-            and (regex.search(rf"(?:{_alt(sup['before'])})", before) or kinds <= mk["by_function"])):
+    if (mk["sup_own"].match(text, end) and not mk["sup_not_before"].search(before)
+            and (mk["accept"].search(before) or kinds <= mk["by_function"])):
         return "supervisor"  # 自觉接受人大监督、政协民主监督; 强化审计监督
-    if regex.search(markers["supported"]["before"], before) and regex.match(markers["supported"]["after"], text, pos=end):
+    if mk["supported_before"].search(before) and mk["supported_after"].match(text, end):
         return "supported"  # 加大对岳阳、衡阳省域副中心城市发展政策支持
-    for w, then in markers["lead"]["before_with_after"].items():
-        if before.endswith(w) and regex.match(then, text, pos=end):
+    for w, then in mk["lead_with"]:
+        if before.endswith(w) and then.match(text, end):
             return "lead"  # 获国务院批复
-    for w in markers["lead"]["before"]:
-        if w != "由" and before.endswith(w):
-            not_with = markers["lead"]["not_with_after"].get(w)
-            if not_with and regex.match(not_with, text, pos=end):
+    for w in mk["lead_before"]:
+        if before.endswith(w):
+            not_with = mk["lead_not_with"].get(w)
+            if not_with and not_with.match(text, end):
                 return None  # 我代表省政府，向全省人民…表示衷心感谢: thanks, not an act of the body
             return "lead"  # 提请市委市政府召开…: they convene; 我代表省政府向大会报告工作
-    if after.startswith(tuple(markers["lead"]["after"])):
+    if after.startswith(mk["lead_after"]):
         return "lead"  # (由)市财政局牵头…; 党中央提出的…
-    if after.startswith(tuple(markers["support"]["after"])):
+    if after.startswith(mk["support_after"]):
         return "support"  # 各区配合…
     if kinds and kinds <= mk["alone_kinds"]:
         m = mk["alone"].match(text, end)
