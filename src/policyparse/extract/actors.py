@@ -192,7 +192,7 @@ def organs(text: str, mentions: Iterable[Mention], end: int) -> list[Mention]:
         for tail, organ in lexicon()["and_its"].items():
             if text.startswith(tail, m.end, end):
                 name = canonical(m.name + organ)
-                out.append(Mention(tail, name, kind_of(name), m.end, m.end + len(tail), False))
+                out.append(Mention(tail, name, m.kind, m.end, m.end + len(tail), False))  # the body's own kind
     return out
 
 
