@@ -7,14 +7,23 @@ The gold names bodies its own way (江苏省人民政府 where the library says 
 is scored by mention anchors (policyparse.evaluation.score_actor_mentions). Measured
 before this work (rjieba, commit 0d14857) and after:
 
-====================  ========  ==============  ==============
-gold                  split     before P / R    after P / R
-====================  ========  ==============  ==============
-prov-jiangsu          train     1.000 / 0.078   0.947 / 0.873
-prov-guizhou          test      0.933 / 0.118   0.865 / 0.807
-gwr 2024              held out  0.909 / 0.312   0.536 / 0.938
-gwr 2024, no firms    held out                  0.732 / 0.938
-====================  ========  ==============  ==============
+====================  ========  ==============  ==============  ==============
+gold                  split     before P / R    typed P / R     places, zones,
+                                                                counted P / R
+====================  ========  ==============  ==============  ==============
+prov-jiangsu          train     1.000 / 0.078   0.947 / 0.873   0.925 / 0.961
+prov-hunan            dev                       0.944 / 0.586   0.924 / 0.834
+prov-shandong         dev                       0.952 / 0.533   0.960 / 0.800
+prov-guizhou          test      0.933 / 0.118   0.857 / 0.807   0.840 / 0.840
+gwr 2024              held out  0.909 / 0.312   0.536 / 0.938   0.500 / 0.938
+gwr 2024, no firms    held out                  0.732 / 0.938   0.652 / 0.938
+====================  ========  ==============  ==============  ==============
+
+The last column counts what the blind provincial golds count (their notes state it): a
+city as the holder of what follows (徐州区域中心城市), a counted body (新增…企业52家),
+named zones (湘江科学城), bodies by function in the supervision list (纪检监察, 审计). The
+2024 national gold does not share those conventions: its precision fell, measured once
+at the end, never tuned on.
 
 The 2024 gold lists no firms at all while both provincial golds list them (龙头企业,
 上市公司); "no firms" leaves the plan's ``enterprise`` actors out of its precision.
@@ -27,7 +36,7 @@ import json
 import pytest
 
 import policyparse
-from policyparse.evaluation import score_actor_mentions
+from policyparse.evaluation import score_actor_mentions, score_roles
 from policyparse.extract.actors import place_names, typed_mentions
 from policyparse.extract.tokens import tokenize
 
@@ -95,8 +104,11 @@ def test_every_backend_finds_the_same_typed_bodies():
 def test_jiangsu_train_gold(jiangsu):
     score = score_actor_mentions(jiangsu, _gold(GOLD / "labels" / "prov-jiangsu.actors.json")["actors"])
     # P 0.947 R 0.873 before places before a noun (徐州区域中心城市) and counted bodies (新增…企业52家)
-    # counted, as the gold counts them; now P 0.933 R 0.951
+    # counted, as the gold counts them; now P 0.925 R 0.961
     assert score.precision >= 0.92 and score.recall >= 0.95, score.errors
+    roles = score_roles(jiangsu, _gold(GOLD / "labels" / "prov-jiangsu.actors.json")["roles"])
+    # P 0.667 R 0.085 before bodies named by type or place took roles and roles without marker words
+    assert roles.precision >= 0.8 and roles.recall >= 0.74, roles.errors
 
 
 @pytest.mark.parametrize("name", ["prov-hunan", "prov-shandong"])
@@ -105,7 +117,12 @@ def test_dev_gold(name):
     gold = _gold(GOLD / "labels" / f"{name}.actors.json")
     plan = policyparse.parse_file(CORPORA / gold["source"])
     score = score_actor_mentions(plan, gold["actors"])
-    assert score.precision >= 0.9 and score.recall >= 0.65, score.errors
+    # before this work: hunan P 0.944 R 0.586, shandong P 0.952 R 0.533; now 0.924 / 0.834, 0.960 / 0.800
+    assert score.precision >= 0.92 and score.recall >= 0.8, score.errors
+    roles = score_roles(plan, gold["roles"])
+    # before: R 0.067 and 0.050; now P 0.795 R 0.583, P 0.689 R 0.517 (the gold gives lead where the
+    # library gives guided: 推动济南、青岛协同打造… guides the cities, which perform the verb after)
+    assert roles.precision >= 0.68 and roles.recall >= 0.5, roles.errors
 
 
 def test_guizhou_test_gold():
@@ -113,14 +130,17 @@ def test_guizhou_test_gold():
     plan = policyparse.parse_file(CORPORA / gold["source"])
     score = score_actor_mentions(plan, gold["actors"])
     # measured once on this held-out report: P 0.865 R 0.807 on the actors branch, P 0.857 R 0.807
-    # once merged with the section roles and page-chrome removal of the same release
-    assert score.precision >= 0.85 and score.recall >= 0.80, score.errors
+    # once merged with the section roles and page-chrome removal of the same release; P 0.840 R 0.840
+    # once places, zones and counted bodies were counted as the provincial gold counts them
+    assert score.precision >= 0.84 and score.recall >= 0.84, score.errors
 
 
 def test_heldout_2024_gold():
     gold = _gold(GOLD / "gwr_2024_actors_heldout.json")
     plan = policyparse.parse_file(gwr_path(2024))
     score = score_actor_mentions(plan, gold["actors"])
-    assert score.recall >= 0.93 and score.precision >= 0.53, score.errors
+    # P 0.536 (0.732 without firms) before places, zones and counted bodies were counted as the
+    # provincial gold counts them; now 0.500 (0.652): this gold does not share those conventions
+    assert score.recall >= 0.93 and score.precision >= 0.5, score.errors
     public = score_actor_mentions(plan, gold["actors"], leave_out={"enterprise"})
-    assert public.recall == score.recall and public.precision >= 0.73, public.errors
+    assert public.recall == score.recall and public.precision >= 0.65, public.errors
