@@ -4,8 +4,8 @@ Run: ``python benchmarks/eval_extraction.py [--segmenter rjieba|jieba|pkuseg] [-
 
 Prints, for the bundled plan: quantities (all kinds), targets, lead verbs,
 actors and roles; for the 2019 Government Work Report: quantities, targets and
-achieved figures; the actors of the actor gold (Jiangsu 2026 train, Guizhou 2026
-test, the 2024 national report held out); and the share of found quantities whose each attribute
+achieved figures; the actors of the actor gold (Jiangsu 2026 train, Hunan and
+Shandong 2026 dev, Guizhou 2026 test, the 2024 national report held out); and the share of found quantities whose each attribute
 agrees with gold. ``--errors`` lists every miss and spurious record.
 """
 from __future__ import annotations
@@ -106,8 +106,10 @@ def actor_reports(args: argparse.Namespace) -> None:
     """The actor gold of issue 13 (part 7), train, test and held-out apart. Scored by name
     (``score_actors``) and by mention anchors (``score_actor_mentions``: the gold writes some
     names its own way, 江苏省人民政府 for 省政府); the 2024 gold annotates no firms, so it is
-    also scored leaving the plan's ``enterprise`` actors out."""
+    also scored leaving the plan's ``enterprise`` actors, and their roles, out."""
     golds = [("TRAIN", GOLD / "labels" / "prov-jiangsu.actors.json"),
+             ("DEV", GOLD / "labels" / "prov-hunan.actors.json"),
+             ("DEV", GOLD / "labels" / "prov-shandong.actors.json"),
              ("TEST", GOLD / "labels" / "prov-guizhou.actors.json"),
              ("HELD OUT", GOLD / "gwr_2024_actors_heldout.json")]
     for split, path in golds:
@@ -122,6 +124,8 @@ def actor_reports(args: argparse.Namespace) -> None:
             report("  leaving firms out", score_actor_mentions(plan, gold_a["actors"], leave_out={"enterprise"}),
                    args.errors)
         report("roles", score_roles(plan, gold_a["roles"]), args.errors)
+        if split == "HELD OUT":
+            report("  leaving firms out", score_roles(plan, gold_a["roles"], leave_out={"enterprise"}), args.errors)
 
 
 if __name__ == "__main__":

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import get_args
 
 import policyparse
-from policyparse.model import HEADING_KINDS
+from policyparse.model import HEADING_KINDS, Role
 
 REPO = Path(__file__).resolve().parents[1]
 #: ../shared/corpora beside the checkout (CI has it too); read in place, never copied
@@ -161,7 +162,7 @@ def assert_facts(plan: policyparse.Plan) -> None:
         if t.node not in nodes or not _inside(t.span, nodes[t.node].span):
             bad.append(("task outside its node", t))
         for ta in t.actors:
-            if ta.role not in ("lead", "co-lead", "leader", "supported", "guided", "implicit"):
+            if ta.role not in get_args(Role):
                 bad.append(("unknown role", t, ta))
     for q in plan.quantities:
         if text[q.span[0]:q.span[1]] != q.surface or q.clause_span is None or not _inside(q.span, q.clause_span):

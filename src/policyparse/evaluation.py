@@ -347,31 +347,58 @@ def score_actor_mentions(plan: Plan, gold: list[dict], *, leave_out: Iterable[st
     return score
 
 
-def score_roles(plan: Plan, gold: list[dict]) -> Score:
-    """Explicit actor roles in tasks (implicit issuer roles are not scored): (actor, role, mention)."""
-    names = {a.id: a.name for a in plan.actors}
+def score_roles(plan: Plan, gold: list[dict], *, leave_out: Iterable[str] = ()) -> Score:
+    """Explicit actor roles in tasks (implicit issuer roles are not scored): (actor, role, mention).
+
+    A gold role is found by a role of the plan with the same role whose mention lies inside
+    the gold anchor and names the gold actor: by its normalised name, or by a name that
+    could be the same body (:func:`_same_body`: the gold writes 江苏省人民政府 for 省政府,
+    高校 for 有条件的高校). Each role of the plan finds at most one gold role, those with
+    the exact name first; every role of the plan that finds none is spurious. ``leave_out``
+    names actor kinds the gold does not annotate (as for :func:`score_actor_mentions`): the
+    roles of the plan's actors of those kinds are neither right nor wrong.
+
+    Example:
+        >>> from policyparse import parse
+        >>> plan = parse("支持市教育局开展工作。")
+        >>> s = score_roles(plan, [{"actor": "武汉市教育局", "role": "supported", "anchor": "支持市教育局开展"}])
+        >>> s.tp, s.fp, s.fn
+        (1, 0, 0)
+    """
+    text = plan.text
+    left = set(leave_out)
+    names = {a.id: a.name for a in plan.actors if a.kind not in left}
     got = set()
     for t in plan.tasks:
         for ta in t.actors:
-            if ta.role != "implicit" and ta.span is not None:
+            if ta.role != "implicit" and ta.span is not None and ta.actor in names:
                 got.add((names[ta.actor], ta.role, ta.span))
-    want = set()
+    want = []
     for g in gold:
-        s, e = locate(plan.text, g["anchor"])
-        want.add((g["actor"], g["role"], (s, e)))
+        s, e = locate(text, g["anchor"])
+        want.append((g["actor"], g["role"], (s, e)))
     score = Score()
-    matched = set()
-    for actor, role, (s, e) in want:
-        hit = next((x for x in got if x[0] == actor and x[1] == role and s <= x[2][0] and x[2][1] <= e), None)
-        if hit:
+    matched: set = set()
+    found: list[bool] = [False] * len(want)
+    for exact in (True, False):
+        for k, (actor, role, (s, e)) in enumerate(want):
+            if found[k]:
+                continue
+            hit = next((x for x in sorted(got - matched, key=lambda x: x[2]) if x[1] == role and s <= x[2][0]
+                        and x[2][1] <= e and (x[0] == actor if exact
+                                              else _same_body(text[x[2][0]:x[2][1]], x[0], actor))), None)
+            if hit:
+                found[k] = True
+                matched.add(hit)
+    for k, (actor, role, _) in enumerate(want):
+        if found[k]:
             score.tp += 1
-            matched.add(hit)
         else:
             score.fn += 1
             score.errors.append(f"missed role {actor} {role}")
-    for x in got - matched:
+    for x in sorted(got - matched, key=lambda x: x[2]):
         score.fp += 1
-        score.errors.append(f"spurious role {x[0]} {x[1]} at {x[2]}")
+        score.errors.append(f"spurious role {x[0]} {x[1]} at {x[2]} ({text[x[2][0]:x[2][1]]})")
     return score
 
 

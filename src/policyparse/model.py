@@ -21,7 +21,7 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterator, Literal, Optional, Protocol
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 Span = tuple[int, int]
 
@@ -34,7 +34,7 @@ QuantityKind = Literal["target", "achieved", "forecast", "condition", "periodici
 Comparator = Literal["=", ">=", ">", "<=", "<", "~", "range"]
 Measure = Literal["level", "change", "rate"]
 Commitment = Literal["binding", "aspirational", "expected", "exploratory"]
-Role = Literal["lead", "co-lead", "leader", "supported", "guided", "implicit"]
+Role = Literal["lead", "co-lead", "leader", "supported", "guided", "support", "supervisor", "implicit"]
 ActorKind = Literal["party", "government", "legislature", "department", "district", "institution", "school",
                     "enterprise"]
 ReferenceKind = Literal["document", "slogan"]
@@ -169,7 +169,7 @@ class TaskActor:
 
     #: the actor's id (a0 …)
     actor: str
-    #: lead, co-lead (会同/联合), leader (在…领导下), supported (支持…), guided (指导/推动…), or implicit (the plan's issuer, when the task names no one who performs it)
+    #: lead, co-lead (会同/联合), leader (在…领导下), supported (支持…), guided (指导/推动…), support (在…支持下, …配合), supervisor (接受…监督), or implicit (the plan's issuer, when the task names no one who performs it)
     role: Role
     #: where the actor is named for this role (null for implicit)
     span: Optional[Span] = None

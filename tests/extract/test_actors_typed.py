@@ -7,14 +7,23 @@ The gold names bodies its own way (江苏省人民政府 where the library says 
 is scored by mention anchors (policyparse.evaluation.score_actor_mentions). Measured
 before this work (rjieba, commit 0d14857) and after:
 
-====================  ========  ==============  ==============
-gold                  split     before P / R    after P / R
-====================  ========  ==============  ==============
-prov-jiangsu          train     1.000 / 0.078   0.947 / 0.873
-prov-guizhou          test      0.933 / 0.118   0.865 / 0.807
-gwr 2024              held out  0.909 / 0.312   0.536 / 0.938
-gwr 2024, no firms    held out                  0.732 / 0.938
-====================  ========  ==============  ==============
+====================  ========  ==============  ==============  ==============
+gold                  split     before P / R    typed P / R     places, zones,
+                                                                counted P / R
+====================  ========  ==============  ==============  ==============
+prov-jiangsu          train     1.000 / 0.078   0.947 / 0.873   0.925 / 0.961
+prov-hunan            dev                       0.944 / 0.586   0.924 / 0.834
+prov-shandong         dev                       0.952 / 0.533   0.960 / 0.800
+prov-guizhou          test      0.933 / 0.118   0.857 / 0.807   0.840 / 0.840
+gwr 2024              held out  0.909 / 0.312   0.536 / 0.938   0.500 / 0.938
+gwr 2024, no firms    held out                  0.732 / 0.938   0.652 / 0.938
+====================  ========  ==============  ==============  ==============
+
+The last column counts what the blind provincial golds count (their notes state it): a
+city as the holder of what follows (徐州区域中心城市), a counted body (新增…企业52家),
+named zones (湘江科学城), bodies by function in the supervision list (纪检监察, 审计). The
+2024 national gold does not share those conventions: its precision fell, measured once
+at the end, never tuned on.
 
 The 2024 gold lists no firms at all while both provincial golds list them (龙头企业,
 上市公司); "no firms" leaves the plan's ``enterprise`` actors out of its precision.
@@ -27,7 +36,7 @@ import json
 import pytest
 
 import policyparse
-from policyparse.evaluation import score_actor_mentions
+from policyparse.evaluation import score_actor_mentions, score_roles
 from policyparse.extract.actors import place_names, typed_mentions
 from policyparse.extract.tokens import tokenize
 
@@ -62,13 +71,18 @@ def test_places_of_the_administrative_division_data_standing_alone(jiangsu):
     names = {a.name for a in jiangsu.actors if a.kind == "district"}
     assert {"淮安", "常州", "无锡"} <= names  # 支持淮安、常州打造…; 无锡创成…
     assert "江苏" not in names  # the plan's own province is where it acts
-    assert "徐州" not in names  # 提升徐州区域中心城市能级: the modifier of a noun
+    # 提升徐州区域中心城市能级: the city as the holder of what follows counts, as the gold counts it
+    assert {"徐州", "上海"} <= names
+    assert "新沂" not in names  # 新沂至江都: a route
+    assert policyparse.parse("推进南通新机场建设，支持淮安发展").actors[0].name == "淮安"  # 南通新机场: infrastructure
     assert place_names()["淮安"] == "淮安市"
 
 
-def test_what_a_verb_of_creation_makes_in_numbers_is_no_body():
-    assert _typed("根据《纲要》要求，新建学校30所。") == []
-    assert _typed("牵头建设44家全国重点实验室") == []
+def test_a_counted_body_is_a_body():
+    # the gold counts what is built or added in numbers as the body it names (牵头建设44家全国重点实验室,
+    # 新增制造业单项冠军企业52家 are mentions of 全国重点实验室 and 制造业单项冠军企业)
+    # (全国 is a stop word, 全国首个, so the name is cut to its head; the gold anchor still finds it)
+    assert _typed("牵头建设44家全国重点实验室") == [("实验室", "institution", True)]
     assert _typed("支持龙头企业牵头组建创新联合体") == [("龙头企业", "enterprise", True),
                                                          ("联合体", "institution", True)]  # 创新 is a verb
 
@@ -89,7 +103,26 @@ def test_every_backend_finds_the_same_typed_bodies():
 # --- the gold -----------------------------------------------------------------------------------------
 def test_jiangsu_train_gold(jiangsu):
     score = score_actor_mentions(jiangsu, _gold(GOLD / "labels" / "prov-jiangsu.actors.json")["actors"])
-    assert score.precision >= 0.94 and score.recall >= 0.87, score.errors
+    # P 0.947 R 0.873 before places before a noun (徐州区域中心城市) and counted bodies (新增…企业52家)
+    # counted, as the gold counts them; now P 0.925 R 0.961
+    assert score.precision >= 0.92 and score.recall >= 0.95, score.errors
+    roles = score_roles(jiangsu, _gold(GOLD / "labels" / "prov-jiangsu.actors.json")["roles"])
+    # P 0.667 R 0.085 before bodies named by type or place took roles and roles without marker words
+    assert roles.precision >= 0.8 and roles.recall >= 0.74, roles.errors
+
+
+@pytest.mark.parametrize("name", ["prov-hunan", "prov-shandong"])
+def test_dev_gold(name):
+    """Dev gold made blind by an annotator for this work, after the Jiangsu conventions."""
+    gold = _gold(GOLD / "labels" / f"{name}.actors.json")
+    plan = policyparse.parse_file(CORPORA / gold["source"])
+    score = score_actor_mentions(plan, gold["actors"])
+    # before this work: hunan P 0.944 R 0.586, shandong P 0.952 R 0.533; now 0.924 / 0.834, 0.960 / 0.800
+    assert score.precision >= 0.92 and score.recall >= 0.8, score.errors
+    roles = score_roles(plan, gold["roles"])
+    # before: R 0.067 and 0.050; now P 0.795 R 0.583, P 0.689 R 0.517 (the gold gives lead where the
+    # library gives guided: 推动济南、青岛协同打造… guides the cities, which perform the verb after)
+    assert roles.precision >= 0.68 and roles.recall >= 0.5, roles.errors
 
 
 def test_guizhou_test_gold():
@@ -97,14 +130,17 @@ def test_guizhou_test_gold():
     plan = policyparse.parse_file(CORPORA / gold["source"])
     score = score_actor_mentions(plan, gold["actors"])
     # measured once on this held-out report: P 0.865 R 0.807 on the actors branch, P 0.857 R 0.807
-    # once merged with the section roles and page-chrome removal of the same release
-    assert score.precision >= 0.85 and score.recall >= 0.80, score.errors
+    # once merged with the section roles and page-chrome removal of the same release; P 0.840 R 0.840
+    # once places, zones and counted bodies were counted as the provincial gold counts them
+    assert score.precision >= 0.84 and score.recall >= 0.84, score.errors
 
 
 def test_heldout_2024_gold():
     gold = _gold(GOLD / "gwr_2024_actors_heldout.json")
     plan = policyparse.parse_file(gwr_path(2024))
     score = score_actor_mentions(plan, gold["actors"])
-    assert score.recall >= 0.93 and score.precision >= 0.53, score.errors
+    # P 0.536 (0.732 without firms) before places, zones and counted bodies were counted as the
+    # provincial gold counts them; now 0.500 (0.652): this gold does not share those conventions
+    assert score.recall >= 0.93 and score.precision >= 0.5, score.errors
     public = score_actor_mentions(plan, gold["actors"], leave_out={"enterprise"})
-    assert public.recall == score.recall and public.precision >= 0.73, public.errors
+    assert public.recall == score.recall and public.precision >= 0.65, public.errors

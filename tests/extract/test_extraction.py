@@ -138,6 +138,43 @@ def test_roles(sentence, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    # bodies named by type or place take the roles marker words give them
+    ("支持淮安、常州打造盐穴综合利用示范基地。", [("淮安", "supported"), ("常州", "supported")]),
+    ("支持工会、共青团、妇联等群团组织更好发挥作用。",
+     [("工会", "supported"), ("共青团", "supported"), ("妇联", "supported")]),
+    ("推动新一轮高水平医院建设。", []),  # the building is promoted, not the hospitals guided
+    ("大力支持国防和军队现代化建设。", [("军队", "supported")]),
+    # leader without 在…下
+    ("坚持党中央集中统一领导。", [("中共中央", "leader")]),
+    ("以习近平同志为核心的党中央团结带领全国各族人民，推动高质量发展。", [("中共中央", "leader")]),
+    ("加强领导干部队伍建设。", []),
+    # support and supervisor
+    ("在省人大及其常委会、省政协监督支持下，推动高质量发展。",
+     [("省人大", "support"), ("省人大常委会", "support"), ("省政协", "support")]),
+    ("自觉接受省人大及其常委会监督，自觉接受纪检监察、司法、社会和舆论监督。",
+     [("省人大", "supervisor"), ("省人大常委会", "supervisor"), ("纪检监察", "supervisor"), ("司法", "supervisor")]),
+    ("强化审计监督。", [("审计", "supervisor")]),
+    # lead from what the body does
+    ("深入贯彻党中央提出的重大要求。", [("中共中央", "lead")]),
+    ("综合改革试点获国务院批复，开展专项行动。", [("国务院", "lead")]),
+    ("加大对淮安、常州发展政策支持。", [("淮安", "supported"), ("常州", "supported")]),
+    # a body modifying the noun after it is no subject
+    ("地方政府债务风险有效防范化解。", []),
+])
+def test_roles_beyond_marker_words(sentence, expected):
+    plan = plan_of(sentence)
+    got = [r for t in plan.tasks for r in roles(plan, t) if r[1] != "implicit"]
+    assert got == expected
+
+
+def test_roles_of_a_clause_without_a_task_go_to_a_task_of_its_sentence():
+    plan = plan_of("现在，我代表江苏省人民政府向大会报告工作，请予审议，并请各位政协委员提出意见。")
+    assert ("省政府", "lead") in [r for t in plan.tasks for r in roles(plan, t)]
+    thanks = plan_of("在此，我代表省政府，向全省人民表示衷心感谢，并致以崇高敬意。")
+    assert not [r for t in thanks.tasks for r in roles(thanks, t) if r[1] == "lead" and r[0] == "省政府"]
+
+
 def test_a_task_naming_no_performer_gets_the_issuers_implicitly(bundled_plan):
     first = bundled_plan.tasks_in(bundled_plan.items[0])[0]
     assert roles(bundled_plan, first) == [("市教育局党委", "implicit"), ("市教育局", "implicit")]

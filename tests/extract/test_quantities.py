@@ -208,7 +208,8 @@ def test_distributed_values_keep_the_verb():
 def test_an_unclosed_title_hides_nothing_after_its_sentence():
     plan = policyparse.parse(HEAD + "贯彻《关于加强教育的意见，新建学校30所，会同市财政局制定办法。\n2.学习《纲要》。")
     assert [q.surface for q in plan.quantities] == ["30所"]
-    assert [a.name for a in plan.actors if not a.issuer] == ["市财政局"]
+    # 学校 too: a counted body is a body, as the actor gold counts it (新增…企业52家)
+    assert [a.name for a in plan.actors if not a.issuer] == ["学校", "市财政局"]
 
 
 def test_a_huge_digit_string_is_no_quantity():

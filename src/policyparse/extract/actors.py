@@ -178,6 +178,60 @@ def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Itera
         yield Mention(written, name, kind_of(name), s, e, is_collective(name))
 
 
+def organs(text: str, mentions: Iterable[Mention], end: int) -> list[Mention]:
+    """A body's own organ named right after it (``and_its`` in ``data/actors.json``):
+    省人大及其常委会 names 省人大 and 省人大常委会, the organ's mention being 及其常委会.
+
+    Example:
+        >>> t = "自觉接受省人大及其常委会监督"
+        >>> [(m.text, m.name) for m in organs(t, [Mention("省人大", "省人大", "legislature", 4, 7)], len(t))]
+        [('及其常委会', '省人大常委会')]
+    """
+    out = []
+    for m in mentions:
+        for tail, organ in lexicon()["and_its"].items():
+            if text.startswith(tail, m.end, end):
+                name = canonical(m.name + organ)
+                out.append(Mention(tail, name, m.kind, m.end, m.end + len(tail), False))  # the body's own kind
+    return out
+
+
+@lru_cache(maxsize=1)
+def _supervision() -> "regex.Pattern[str]":
+    return regex.compile(r"接受(?P<list>[^，,。；;：:]{2,30}?)(?:的)?(?:民主|法律|工作|审计)?监督")
+
+
+def supervisor_mentions(text: str, start: int, end: int, taken: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+    """Bodies named by their function in a list of who supervises (``role_markers.supervisor.bodies``
+    in ``data/actors.json``): 自觉接受纪检监察、司法、社会和舆论监督 names 纪检监察 and 司法;
+    society and the press are no bodies; 强化审计监督 names 审计.
+
+    Example:
+        >>> t = "自觉接受纪检监察、司法、社会和舆论监督"
+        >>> [m.name for m in supervisor_mentions(t, 0, len(t))]
+        ['纪检监察', '司法']
+    """
+    bodies = lexicon()["role_markers"]["supervisor"]["bodies"]
+    taken = list(taken)
+    out = []
+    spans = set()
+    for m in _supervision().finditer(text, start, end):
+        for item in regex.finditer(r"[^、和及与]+", m.group("list")):
+            spans.add((m.start("list") + item.start(), item.group()))
+    for m in _own_supervision().finditer(text, start, end):
+        spans.add((m.start(), m.group("body")))  # 强化审计监督
+    for s, word in sorted(spans):
+        if word in bodies and not any(a < s + len(word) and s < b for a, b in taken):
+            out.append(Mention(word, word, bodies[word], s, s + len(word), False))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _own_supervision() -> "regex.Pattern[str]":
+    bodies = _alt(lexicon()["role_markers"]["supervisor"]["bodies"])
+    return regex.compile(rf"(?<![\p{{Han}}])(?P<body>{bodies})监督|(?<=[强化加强开展])(?P<body>{bodies})监督")
+
+
 @lru_cache(maxsize=1)
 def _any_pivot() -> "regex.Pattern[str]":
     return regex.compile(_alt(lexicon()["pivot_verbs"]))
@@ -277,30 +331,16 @@ _HAN = regex.compile(r"\p{Han}+")
 
 
 @lru_cache(maxsize=1)
-def _typed_words() -> dict[str, frozenset[str]]:
+def _typed_words() -> dict:
     """The word sets :func:`typed_mentions` asks about, built once."""
     lex = lexicon()
     return {"mod_tags": frozenset(lex["type_modifier_tags"]), "stop": frozenset(lex["type_stop_words"]),
             "not_bodies": frozenset(lex["type_not_bodies"]), "before_bare": frozenset(lex["bare_after"]),
-            "place_before": frozenset(lex["place_before"]), "not_before": frozenset(lex["type_not_before"]),
+            "place_not_before": tuple(lex["place_not_before"]), "proper_heads": frozenset(lex["proper_heads"]), "proper_not": frozenset(lex["proper_not"]), "not_before": frozenset(lex["type_not_before"]),
             "verbish": frozenset().union(*_words_before_places())}
 
 
-@lru_cache(maxsize=1)
-def _created_pattern() -> "regex.Pattern[str]":
-    verbs = _alt(lexicon()["creation_verbs"])
-    return regex.compile(rf"(?:{verbs})(?:{_COUNT.pattern})[^，。；、,;：:]{{0,8}}$")
-
-
 _COUNT = regex.compile(r"(?:\d+(?:\.\d+)?(?:[-—–~至]\d+(?:\.\d+)?)?|[一二两三四五六七八九十百千万]+)(?:多|余)?(?:个|家|所|座|支|批|类)")
-
-
-def _created(text: str, lo: int, s: int, e: int, created: "regex.Pattern[str]") -> bool:
-    """Is the body ``text[s:e]`` the counted output of a verb of creation: 新建学校30所,
-    新增…企业52家, 建设44家全国重点实验室 (the count before the name, or right after it)?"""
-    if created.search(text[max(lo, s - 16):s]):
-        return True  # 建设44家全国重点 | 实验室
-    return text[max(lo, s - 3):s].endswith(tuple(lexicon()["creation_verbs"])) and _COUNT.match(text, e) is not None
 
 
 @lru_cache(maxsize=1)
@@ -360,13 +400,11 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
     bare = lex["bare_bodies"]
     collectives = tuple(lex["collectives"])
     places = place_names()
-    head_re = _head_pattern()
     home_names = {home, places.get(home or "", home)} if home else set()
     lo, hi = tokens[0].start, tokens[-1].end
     ends = {t.end: k for k, t in enumerate(tokens)}
     token_starts = [t.start for t in tokens]
     found: list[tuple[int, int]] = []
-    created = _created_pattern()
     by_start = {t.start: t for t in tokens}
 
     def free(s: int, e: int) -> bool:
@@ -408,8 +446,6 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             continue  # 高校毕业生, 大学科技园: people or a place of the body, not the body
         if s > lo and text[s - 1] in "一二两三四五六七八九十百千0123456789":
             continue  # 二十国集团, 3所高校…: a numbered name or a counted output
-        if _created(text, lo, s, e, created):
-            continue  # 新建学校30所, 建设44家全国重点实验室: what is built is an output, not yet a body
         if written in w["not_bodies"] or written in home_names or not free(s, e) or _in_title(text, s, lo, hi):
             continue
         name = term or canonical(written)
@@ -417,7 +453,12 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
         found.append((s, e))
         # named by type, it stands for every body of the type (公立医院), unless a proper name
         # singles one out (苏州实验室, 河北港口集团)
-        proper = any(t.pos in ("ns", "nz", "nr", "nt") and t.start < m.start() for t in tokens[j + 1 : i + 1])
+        proper = any(t.pos in ("ns", "nz", "nr", "nt") and t.end <= m.start() for t in tokens[j + 1 : i + 1])
+        if m.group() in w["proper_heads"] and not any(
+                (t.pos in ("ns", "nr", "j") or t.text in places) and t.text not in w["proper_not"]
+                and t.end <= m.start() for t in tokens[j + 1 : i + 1]):
+            found.pop()
+            continue  # 欠发达地区, 国家级示范区: a kind of zone, not a named one (胶东地区, 湘江科学城)
         yield Mention(written, name, kind, s, e, not proper and name not in lex["names"] or name.startswith(collectives))
     for i, tok in enumerate(tokens):
         word = tok.text
@@ -437,9 +478,10 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             continue
         # a place standing by itself: not the modifier of a following noun, not a route (新沂至江都)
         if word in places and len(word) >= 2 and word not in home_names and places[word] not in home_names:
-            if nxt is not None and not (nxt.pos in ("v", "vd") or nxt.text in w["place_before"]
-                                        or head_re.fullmatch(nxt.text)):
-                continue  # 徐州区域中心城市, 连云港徐圩港区, 新沂至江都: the modifier of a noun, a route
+            if text.startswith(w["place_not_before"], tok.end, hi):
+                continue  # 新沂至江都, 长沙机场: a route, a piece of infrastructure (徐州区域中心城市 is the city's)
+            if nxt is not None and _head_pattern().match(text, nxt.start, hi):
+                continue  # XX西藏中学, 苏州实验室: the place opens a body's name; the body is the actor
             if prev is not None and (prev.text in ("从", "自") or prev.text in places):
                 continue  # 从南京出发, 江阴靖江: a place of a route
             if _in_title(text, tok.start, lo, hi):

@@ -19,7 +19,8 @@ from typing import Iterable, Optional, cast
 import regex
 
 from ..outline import segment
-from .actors import Mention, canonical, find_mentions, is_collective, kind_of, pivot_mentions, place_names, typed_cues, typed_mentions
+from .actors import (Mention, canonical, find_mentions, is_collective, kind_of, organs, pivot_mentions, place_names,
+                     supervisor_mentions, typed_cues, typed_mentions)
 from ..model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, ParseWarning, Plan, Quantity, Reference, ReferenceKind,
                      Task, TaskActor)
 from .kinds import NOT_QUANTITIES, KindModel, Site, division_cues, features, load_model, overrule, section_roles
@@ -165,13 +166,16 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
         # bodies named by type or place (公立医院, 淮安), around those named by name; read with
         # rjieba's tags whatever the segmenter (pkuseg tags nothing, jieba tags its unknown words x),
         # so every backend finds the same bodies
-        # (they take no roles: a type named at a clause's head is as often its topic, 高水平医院加力建设,
-        # as its agent, so a role read from the words around it would be a guess)
+        # (they take the roles marker words give them, 支持淮安、常州打造…, but not lead for standing at
+        # a clause's head: a type named there is as often its topic, 高水平医院加力建设, as its agent)
         taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m, _ in pivots]
         typed = _typed_in(text, s, e, cues, taken, home, tagger)
+        typed += organs(text, mentions + typed, e)  # 省人大及其常委会: the standing committee too
+        if "监督" in text[s:e]:  # 接受纪检监察、司法…监督
+            typed += supervisor_mentions(text, s, e, taken + [(m.start, m.end) for m in typed])
         for m in sorted(mentions + typed + [m for m, _ in pivots], key=lambda m: m.start):
             actors.add(m)
-        for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter):
+        for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter, typed=typed):
             drafts.append((node, d, (s, e)))
         ctx = Context(year=year, review=node.id in review, deadline=scope_deadline.get(node.id))
         for q in find_quantities(text, s, e, context=ctx, verbs=verb_words, notes=notes):

@@ -22,11 +22,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 import regex
 
-from .actors import Mention, lexicon as actor_lexicon
+from .actors import Mention, lexicon as actor_lexicon, place_names
 from ..outline import segment
 from ..ingest.chars import strip_span
 from ..data import load_json
@@ -130,24 +130,99 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
-def _group_role(text: str, start: int, end: int, lo: int) -> Optional[str]:
-    """The role the words around a run of bodies ``text[start:end]`` give them."""
+@lru_cache(maxsize=1)
+def _markers() -> dict:
+    """The role markers of ``data/actors.json``, with the patterns built from them."""
     lex = actor_lexicon()
-    before = text[lo:start]
+    mk = lex["role_markers"]
+    leader = mk["leader"]
+    mods = _alt(leader["after_alone_modifiers"])
+    alone = regex.compile(rf"(?:{mods})*(?:{_alt(leader['after_alone'])})")
+    sup = mk["supervisor"]
+    watch = regex.compile(rf"[^，,；;。：:]{{0,{sup['gap']}}}?(?:{_alt(sup['after'])})")
+    pivots = sorted(lex["pivot_verbs"], key=len, reverse=True)
+    c = regex.compile
+    lead = mk["lead"]
+    return {"alone": alone, "alone_not": tuple(leader["after_alone_not"]), "alone_kinds": frozenset(leader["after_alone_kinds"]),
+            "watch": watch, "pivots": pivots, "by_function": frozenset(sup["bodies"].values()),
+            "in_frame": c(r"在[^，,；;。]{0,12}$"), "leader_after": tuple(leader["after"]),
+            "support_frame": c(rf"[^，,；;。]{{0,4}}?(?:{_alt(mk['support']['frame_after'])})"),
+            "support_result": c(mk["support"]["result_after"]), "support_after": tuple(mk["support"]["after"]),
+            "across": c(mk["pivot_across"]), "guided_not": c(mk["guided"]["not_after"]),
+            "accept_end": c(rf"(?:{_alt(sup['before'])})$"), "accept": c(_alt(sup["before"])),
+            "sup_own": c(sup["own"]), "sup_not_before": c(sup["not_before"]),
+            "supported_before": c(mk["supported"]["before"]), "supported_after": c(mk["supported"]["after"]),
+            "lead_with": [(w, c(then)) for w, then in lead["before_with_after"].items()],
+            "lead_not_with": {w: c(then) for w, then in lead["not_with_after"].items()},
+            "lead_before": [w for w in lead["before"] if w != "由"], "lead_after": tuple(lead["after"]),
+            "colead_before": tuple(mk["co-lead"]["before"])}
+
+
+def _alt(words) -> str:  # type: ignore[no-untyped-def]
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = frozenset()) -> Optional[str]:
+    """The role the words around a run of bodies ``text[start:end]`` give them (``lo``: the
+    clause start; ``kinds``: the kinds of the bodies). With marker words: 在X领导下 leader,
+    会同X co-lead, 支持X supported, 指导X guided, 由X牵头 lead, 在X支持下 or X配合 support,
+    接受X监督 supervisor; without them: 领导 and its variants right after a party or
+    government body (坚持党的全面领导, 党中央领航掌舵) leader, X提出的/获X批复 lead."""
+    pivot_roles = actor_lexicon()["pivot_verbs"]
+    before = _without_place(text[lo:start])  # 我代表江苏|省人民政府: the place opens the name
     after = text[end : end + 8]
-    markers = lex["role_markers"]
-    if regex.search(r"在[^，,；;。]{0,12}$", before) and after.startswith(tuple(markers["leader"]["after"])):
-        return "leader"
-    if before.endswith(tuple(markers["co-lead"]["before"])):
+    mk = _markers()
+    if mk["in_frame"].search(before):
+        if after.startswith(mk["leader_after"]):
+            return "leader"
+        if mk["support_frame"].match(after):
+            return "support"  # 在省人大及其常委会、省政协监督支持下
+    if mk["support_result"].match(text[end:end + 32]):
+        return "support"  # 是省人大、省政协有效监督、鼎力支持的结果
+    if before.endswith(mk["colead_before"]):
         return "co-lead"
-    for w in sorted(lex["pivot_verbs"], key=len, reverse=True):
+    # 支持国防和|军队现代化建设: a word and 和 between the verb and the bodies
+    across = [len(before) - n - 1 for n in (2, 3, 4) if mk["across"].search(before[-n - 1:])]
+    for w in mk["pivots"]:
+        if before.endswith(w) or any(before.endswith(w, 0, k) for k in across):
+            role = pivot_roles[w]
+            if role == "guided" and mk["guided_not"].match(text[end:end + 8]):
+                return None  # 推动高水平医院建设: the building is promoted, not the hospitals guided
+            return role
+    if mk["accept_end"].search(before) and mk["watch"].match(text, end):
+        return "supervisor"  # 自觉接受省人大及其常委会监督
+    if (mk["sup_own"].match(text, end) and not mk["sup_not_before"].search(before)
+            and (mk["accept"].search(before) or kinds <= mk["by_function"])):
+        return "supervisor"  # 自觉接受人大监督、政协民主监督; 强化审计监督
+    if mk["supported_before"].search(before) and mk["supported_after"].match(text, end):
+        return "supported"  # 加大对岳阳、衡阳省域副中心城市发展政策支持
+    for w, then in mk["lead_with"]:
+        if before.endswith(w) and then.match(text, end):
+            return "lead"  # 获国务院批复
+    for w in mk["lead_before"]:
         if before.endswith(w):
-            return lex["pivot_verbs"][w]
-    if before.endswith(tuple(w for w in markers["lead"]["before"] if w != "由")):
-        return "lead"  # 提请市委市政府召开…: they convene
-    if after.startswith(tuple(markers["lead"]["after"])):
-        return "lead"  # (由)市财政局牵头…
+            not_with = mk["lead_not_with"].get(w)
+            if not_with and not_with.match(text, end):
+                return None  # 我代表省政府，向全省人民…表示衷心感谢: thanks, not an act of the body
+            return "lead"  # 提请市委市政府召开…: they convene; 我代表省政府向大会报告工作
+    if after.startswith(mk["lead_after"]):
+        return "lead"  # (由)市财政局牵头…; 党中央提出的…
+    if after.startswith(mk["support_after"]):
+        return "support"  # 各区配合…
+    if kinds and kinds <= mk["alone_kinds"]:
+        m = mk["alone"].match(text, end)
+        if m and not text.startswith(mk["alone_not"], m.end() - 2):
+            return "leader"  # 坚持党中央集中统一领导, 党中央领航掌舵, 省委直接领导
     return None
+
+
+def _without_place(before: str) -> str:
+    """``before`` without a place name it ends with (我代表江苏 → 我代表), when a marker word precedes the place."""
+    places = place_names()
+    for n in (4, 3, 2):
+        if len(before) > n and before[-n:] in places:
+            return before[:-n]
+    return before
 
 
 #: characters segmented past the first verb of a clause (see :func:`head_tokens`)
@@ -184,13 +259,20 @@ def head_tokens(text: str, start: int, end: int, segmenter: str = "rjieba") -> l
 
 def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, int],
                mentions: list[Mention], pivots: list[tuple[Mention, list[str]]], *,
-               segmenter: str = "rjieba") -> list[TaskDraft]:
+               segmenter: str = "rjieba", typed: Sequence[Mention] = ()) -> list[TaskDraft]:
     """The tasks of one sentence.
 
     ``tokens`` cover the sentence (any superset is fine); with ``None`` only
     the clause heads are segmented, with ``segmenter`` (see
     :func:`head_tokens`). ``mentions`` and ``pivots`` are the actor mentions
-    found in the sentence.
+    found in the sentence; ``typed`` the bodies named by type or place
+    (公立医院, 淮安): they take the roles marker words give them (支持淮安、常州打造…),
+    but not ``lead`` for standing at a clause's head, where a type is as often the
+    topic (高水平医院加力建设) as the agent.
+
+    Roles of a clause that is only a frame (在X领导下，/ 在X监督支持下，) go to the tasks
+    that follow in the sentence; roles of a clause with no task (是省委直接领导的结果)
+    go to the next task of the sentence, or else to the last one before them.
 
     Example:
         >>> from policyparse.extract.tokens import tokenize
@@ -202,11 +284,14 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
     ss, se = sentence
     parts = segment.clauses(text, ss, se)
     drafts: list[TaskDraft] = []
-    leaders: list[tuple[Mention, str]] = []
+    framed: list[tuple[Mention, str]] = []  # roles of frame clauses: for every task after them
+    pending: list[tuple[Mention, str]] = []  # roles of a clause with no task: for the next task
     lazy = tokens is None
     starts = [] if tokens is None else [t.start for t in tokens]
     mentions = sorted(mentions, key=lambda m: m.start)
+    everyone = sorted([*mentions, *typed], key=lambda m: m.start)
     mention_starts = [m.start for m in mentions]
+    every_starts = [m.start for m in everyone]
     for i, (cs, ce) in enumerate(parts):
         if tokens is None:
             toks = head_tokens(text, cs, ce, segmenter)
@@ -214,35 +299,71 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
             toks = tokens[bisect_left(starts, cs) : bisect_left(starts, ce)]  # glued words split in _walk
         in_clause = [m for m in mentions[bisect_left(mention_starts, cs) : bisect_left(mention_starts, ce)]
                      if m.end <= ce] if mentions else []
+        bodies = [m for m in everyone[bisect_left(every_starts, cs) : bisect_left(every_starts, ce)]
+                  if m.end <= ce] if everyone else []
         roles: list[tuple[Mention, str]] = []
-        groups = _groups(text, in_clause) if in_clause else []
-        for group in groups:
-            role = _group_role(text, group[0].start, group[-1].end, cs)
+        for group in (_groups(text, bodies) if bodies else []):
+            role = _group_role(text, group[0].start, group[-1].end, cs, frozenset(m.kind for m in group))
             if role:
                 roles.extend((m, role) for m in group)
         for m, rs in pivots or ():
             if cs <= m.start and m.end <= ce:
                 roles.extend((m, r) for r in rs)
         if _frame_only(text, (cs, ce), i + 1 < len(parts)):
-            leaders.extend((m, r) for m, r in roles if r == "leader")
+            framed.extend((m, r) for m, r in roles if r in _FRAME_ROLES)
+            pending.extend((m, r) for m, r in roles if r not in _FRAME_ROLES)
             continue
         draft = _walk(text, toks, (cs, ce), in_clause, v)
         if draft is None and lazy and toks and toks[-1].end < ce:
             # the head held no verb after all (a verb's characters inside another word): read on
             draft = _walk(text, tokenize(text, cs, ce, segmenter=segmenter), (cs, ce), in_clause, v)
         if draft is None:
+            pending.extend(roles)
             continue
         # bodies at the head of the clause, before its verb, perform it (省教育厅会同…制定; 各区教育局要…)
+        groups = _groups(text, in_clause) if in_clause else []
         if draft.verb_span:
             if groups and not any(m is r[0] for r in roles for m in groups[0]):
                 head = text[cs:groups[0][0].start]
-                if groups[0][-1].end <= draft.verb_span[0] and head in _HEAD_WORDS:
+                if (groups[0][-1].end <= draft.verb_span[0] and head in _HEAD_WORDS
+                        and not _modifies(toks, groups[0][-1].end)):
                     roles.extend((m, "lead") for m in groups[0])
-        draft.roles = leaders + roles
+        draft.roles = framed + pending + roles
+        pending = []
         drafts.append(draft)
+    if pending and drafts:
+        drafts[-1].roles.extend(pending)
     return drafts
 
 
+def _modifies(toks: list[Token], end: int) -> bool:
+    """Is a body ending at ``end`` the modifier of the noun after it (地方政府|债务风险有效防范),
+    not the subject of the clause?"""
+    for t in toks:
+        if t.start < end < t.end:
+            return t.pos in _NOUNS  # 地方政府债务: the segmenter glued the body to the noun it modifies
+        if t.start == end:  # 地方政府|债务 (but not 省教育厅|会同, which the tagger calls a noun)
+            return t.pos in _NOUNS and t.text not in verbs().classes and t.text not in _marker_words()
+    return False
+
+
+@lru_cache(maxsize=1)
+def _marker_words() -> frozenset[str]:
+    """Every word of ``role_markers`` and the verbs of support and guidance."""
+    lex = actor_lexicon()
+    words = set(lex["pivot_verbs"])
+    for marks in lex["role_markers"].values():
+        for v in (marks.values() if isinstance(marks, dict) else ()):
+            if isinstance(v, list):
+                words.update(v)
+    return frozenset(words)
+
+
+_NOUNS = frozenset({"n", "nz", "ng", "vn", "an"})
+
+
+#: roles a frame clause gives every task after it in its sentence (在X领导下，…；在X支持下，…)
+_FRAME_ROLES = frozenset({"leader", "support", "supervisor"})
 
 
 def _walk(text: str, toks: list[Token], clause: tuple[int, int], mentions: list[Mention], v: Verbs) -> Optional[TaskDraft]:
