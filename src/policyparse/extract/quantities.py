@@ -294,11 +294,19 @@ def _unit_and_value(m: "regex.Match[str]") -> Reading:
 
 
 _STRIP_HEAD = regex.compile(
-    r"^(?:并|同时|其中|要|将|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|全市|全省|全国|全区|各区|各地|"
+    r"^(?:并|同时|其中|要|将|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|各区|各地|"
     r"确保|力争|争取|努力|力求|预计|拟|预期|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
     r"在|对|对于|凡|\d{4}年|到\d{4}年|[“”《》\s])+")
-_STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行)+$")
+_STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
+                         r"|(?:已)?连续[\d一二两三四五六七八九十]+个?(?:年|月|季度))+$")  # 群众安全感连续7年保持…
+
+#: what may stand between the clause start and a change verb without naming anything: an adverb
+#: of the change, a base period, a year (…，年均增长5.7%; 实际增长19.6%; １９８４年增长14.5%): the
+#: subject is the one before (:func:`find_quantities` borrows it)
+_ADVERBIAL_ONLY = regex.compile(
+    r"(?:比(?:去年|上年|前年|上一年|\d{4}年)(?:同期)?|年均|平均每年|平均|实际|累计|同比|分别|均|都|也|"
+    r"扣除(?:价格|物价)因素|按可比价格计算|\d{4}年|今年|去年|全年|上年)+")
 
 
 def _tail_verb(before: str) -> tuple[str, str]:
@@ -316,6 +324,9 @@ def _trim_subject(subject: str) -> tuple[int, str]:
     while subject.startswith("的", off):  # 今年的经济增长目标: 今年 goes, its 的 too
         off += 1
     rest = _STRIP_TAIL.sub("", subject[off:])
+    for opener, closer in ("“”", "《》"):  # “新三样”出口规模: the stripped opening quote comes back
+        if off > 0 and subject[off - 1] == opener and rest.count(closer) > rest.count(opener):
+            off, rest = off - 1, opener + rest
     return off, rest
 
 
@@ -325,10 +336,10 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
     s = e
     while s < clause_end and text[s] in "的 ":
         s += 1
-    # a leading quoted qualifier is not the thing counted: “四星级”中小学智慧校园
+    # a leading quoted qualifier belongs to the thing counted (“四星级”中小学智慧校园), but no verb
+    # inside it ends the phrase (“数字领航”企业)
     q = _patterns()["quoted_head"].match(text[s:clause_end])
-    if q and q.end() < clause_end - s:
-        s += q.end()
+    quoted_end = s + q.end() if q and q.end() < clause_end - s else s
     # a periodicity counts the action that follows: 每2年选树一批…成果奖
     lead = _patterns()["vague_head"].match(text[s:clause_end])
     if lead:
@@ -343,13 +354,36 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
             stop = i
             break
     # cut before the verb of a following predicate (领航试点学校加强内涵建设)
-    for i in range(s + 3, stop - 2):
+    for i in range(max(s + 3, quoted_end), stop - 2):
         for n in (2, 3, 4):
             if text[i : i + n] in verbs and stop - (i + n) >= 3:
                 if text[i + n] in "和及与、" or _NOUN_HEAD.search(text, i + n, stop):
                     continue  # 节能降碳改造和用能设备更新项目, 粮食产能提升重点县: a verb inside a noun phrase
                 return s, i
     return s, stop
+
+
+def _relative(text: str, s: int, clause_end: int) -> Optional[str]:
+    """A counted object followed by its own predicate, as the gold reads it: the predicate
+    made a relative clause (11家企业入选国家重点产业链链主企业 → 入选国家重点产业链链主企业的企业;
+    71.3万监测对象稳定消除返贫致贫风险 → 稳定消除返贫致贫风险的监测对象). By part of speech:
+    nouns, then a verb (``v``) with words after it, up to the clause or list end; ``None`` else."""
+    from .tokens import tokenize  # noqa: PLC0415 - the segmenter loads once, on the first counted object
+
+    stop = s
+    while stop < clause_end and text[stop] not in "，,；;。(（、":
+        stop += 1
+    if stop - s < 5 or _NOUN_HEAD.search(text, s, stop):
+        return None  # 基础研究重点项目, “两山”实践创新基地: one noun phrase, a verb inside it
+    tokens = tokenize(text, s, stop)
+    nouns = 0
+    for k, t in enumerate(tokens):
+        if t.pos == "v" and nouns and k + 1 < len(tokens) and t.end - t.start >= 2:
+            return text[t.start:stop] + "的" + text[s:t.start]
+        if not (t.pos.startswith("n") or t.pos in ("j", "b", "a", "m", "q", "mq") or t.text in "“”"):
+            return None
+        nouns += t.pos.startswith("n") or t.pos == "j"
+    return None
 
 
 #: heads that end a noun phrase even when a verb stands inside it (…更新项目, …提升重点县)
@@ -380,6 +414,8 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     base = _patterns()["from_number"].search(subject)
     if base:  # 个税起征点从3500元提高到5000元: the subject ends before its old value
         subject = subject[: base.start()]
+    if verb and _ADVERBIAL_ONLY.fullmatch(subject.strip("，,、；; ")):
+        return None, None, verb  # 年均增长5.7%: the subject is the last one (find_quantities borrows it)
     off, core = _trim_subject(subject)
     core_start = cs + off
     stripped = _STRIP_TAIL.sub("", core.rstrip())
@@ -398,7 +434,14 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
                 and _unit_group(unit) == "physical":
             # 提升改造210公里农村公路: a length or an area measures the work done on the object
             return stripped + text[obj[0]:obj[1]], None, verb
+        # only a count that opens its clause (no verb before it: 新建10家省级概念验证中心 names a kind of centre)
+        relative = _relative(text, obj[0], ce) if len(stripped) < 2 and not verb else None
+        if relative:  # 11家企业入选国家重点产业链链主企业: the companies that entered it
+            return relative, None, verb
         return text[obj[0]:obj[1]], obj, verb
+    if has_object and core.rstrip().endswith("的") and _acceptable(stripped, verbs) and base_verb not in _KEEP_SUBJECT:
+        # 使符合减税政策的约8000万纳税人: the qualifier before the number stays with the object
+        return stripped + "的" + text[obj[0]:obj[1]], None, verb
     if stripped in verbs or not _acceptable(stripped, verbs):
         return None, None, verb  # 投入1500万元: the verb alone names nothing; 比上年增加2.9万亿元: the last subject
     if len(stripped) > 24:  # a long subject keeps its head, at most 24 characters
@@ -445,6 +488,10 @@ def _lean_subject(subject: str) -> str:
 _TIME_PHRASE = regex.compile(r"^(?:今后|以后|将来|此后|目前|当前|近期|今年|明年|年内|年底前?|[^，]{0,4}时间[^，]{0,2})$")
 
 
+#: digits that are part of a name, not a number: PM2.5, M2, 5G, 世界500强
+_NAMED_DIGITS = regex.compile(r"[A-Za-z_]+[\d.]*\d|\d+[A-Za-z]+|\d+强")
+
+
 def _acceptable(phrase: str, verbs: frozenset[str]) -> bool:
     """Can ``phrase`` name what is measured? Not a bare verb or time phrase, not a fragment
     that holds a number or opens with list punctuation, at least two characters.
@@ -456,7 +503,7 @@ def _acceptable(phrase: str, verbs: frozenset[str]) -> bool:
     """
     if len(phrase) < 2 or phrase in verbs or phrase[0] in "、，,；;：:的":
         return False
-    if any(ch.isdigit() for ch in _BASE_YEAR.sub("", phrase)) or _TIME_PHRASE.match(phrase):
+    if any(ch.isdigit() for ch in _NAMED_DIGITS.sub("", _BASE_YEAR.sub("", phrase))) or _TIME_PHRASE.match(phrase):
         return False
     return bool(_patterns()["han"].search(phrase))
 
@@ -692,7 +739,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         >>> t = "力争全市学前三年教育毛入学率达到90.5%以上。"
         >>> q = next(find_quantities(t, 0, len(t)))
         >>> q.indicator, q.comparator, q.value, q.unit, q.measure, q.commitment
-        ('学前三年教育毛入学率', '>=', 90.5, '%', 'rate', 'aspirational')
+        ('全市学前三年教育毛入学率', '>=', 90.5, '%', 'rate', 'aspirational')
     """
     pats = _patterns()
     matches = [m for m in pats["quantity"].finditer(text, start, end) if not _skip(text, m, start, end, verbs)]
@@ -753,7 +800,8 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         if indicator is None and last is not None and kind != "periodicity" and (
                 last[0] == clause or text[clause[0]:m.start()].lstrip("、，,和及与并").startswith("比")
                 or (last[2] == unit and base_verb not in change_verbs)
-                or (base_verb in change_verbs and text[clause[0]:m.start()].lstrip("、，,和及与并").startswith(verb))):
+                or (base_verb in change_verbs and _ADVERBIAL_ONLY.sub(
+                    "", text[clause[0]:m.start()].lstrip("、，,和及与并"), count=1).startswith(verb))):
             # 政府债务总规模11.86万亿元、比上年增加2.9万亿元: the same indicator, its change;
             # 国内生产总值达到67.7万亿元，增长6.9%: a clause opening with its change verb has the last subject
             base = _BASE_YEAR.search(text, clause[0], m.start())
@@ -810,7 +858,7 @@ def _base_indicator(indicator: str) -> str:
 
 
 #: an adverb right before a change verb that belongs to the indicator (工业支出实际增长, 成本平均降低)
-_ADVERB = regex.compile(r"(?:实际|平均|年均)$")
+_ADVERB = regex.compile(r"(?:实际|平均每年|平均|年均|累计)$")
 
 
 def _measure(unit: Optional[str], verb: str, indicator: Optional[str], text: str,
