@@ -298,8 +298,12 @@ _STRIP_HEAD = regex.compile(
     r"确保|力争|争取|努力|力求|预计|拟|预期|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
     r"在|对|对于|凡|\d{4}年|到\d{4}年|[“”《》\s])+")
-_STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
+_STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|(?<=\p{Han}{2})安排|(?<=\p{Han}{2})是|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
                          r"|(?:已)?连续[\d一二两三四五六七八九十]+个?(?:年|月|季度))+$")  # 群众安全感连续7年保持…
+
+#: words that name a target rather than what it measures, a change kept (经济增长预期目标 → 经济增长,
+#: 广义货币M2预期增长目标 → 广义货币M2增长)
+_TARGET_WORDS = regex.compile(r"的?(?:宏观)?(?:预期|调控|主要|计划)?(增长|增速)?(?:预期|调控)?(?:目标|指标)值?$")
 
 #: what may stand between the clause start and a change verb without naming anything: an adverb
 #: of the change, a base period, a year (…，年均增长5.7%; 实际增长19.6%; １９８４年增长14.5%): the
@@ -359,7 +363,13 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
             if text[i : i + n] in verbs and stop - (i + n) >= 3:
                 if text[i + n] in "和及与、" or _NOUN_HEAD.search(text, i + n, stop):
                     continue  # 节能降碳改造和用能设备更新项目, 粮食产能提升重点县: a verb inside a noun phrase
-                return s, i
+                stop = i
+                break
+        else:
+            continue
+        break
+    while stop > s and text[stop - 1] in _LIST_BREAK:  # 推进2000个省级重点项目、完成投资…: no list mark at the end
+        stop -= 1
     return s, stop
 
 
@@ -404,11 +414,12 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     """
     cs, ce = clause
     start = m.start()
+    listed = False
     if cs <= prev_end <= start:
         # the second of a list: 组建50对…项目组和40个… counts what follows it
         brk = max(text.rfind(c, prev_end, start) for c in _LIST_BREAK)
         if brk >= 0:
-            cs = brk + 1
+            cs, listed = brk + 1, True
     before = text[cs:start]
     subject, verb = _tail_verb(before)
     base = _patterns()["from_number"].search(subject)
@@ -419,6 +430,9 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     off, core = _trim_subject(subject)
     core_start = cs + off
     stripped = _STRIP_TAIL.sub("", core.rstrip())
+    named = _TARGET_WORDS.search(stripped)
+    if named and named.start() >= 2:  # 广义货币M2预期增长目标拟定为13%: what is measured is 广义货币M2增长
+        stripped = stripped[: named.start()] + (named.group(1) or "")
     obj = _object_after(text, m.end(), ce, verbs)
     has_object = obj[1] - obj[0] >= 2 and _acceptable(text[obj[0]:obj[1]], verbs) \
         and not text.startswith(("是", "为", "要", "将"), obj[0])  # 7.5%左右是必要的: a predicate, no object
@@ -439,9 +453,6 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         if relative:  # 11家企业入选国家重点产业链链主企业: the companies that entered it
             return relative, None, verb
         return text[obj[0]:obj[1]], obj, verb
-    if has_object and core.rstrip().endswith("的") and _acceptable(stripped, verbs) and base_verb not in _KEEP_SUBJECT:
-        # 使符合减税政策的约8000万纳税人: the qualifier before the number stays with the object
-        return stripped + "的" + text[obj[0]:obj[1]], None, verb
     if stripped in verbs or not _acceptable(stripped, verbs):
         return None, None, verb  # 投入1500万元: the verb alone names nothing; 比上年增加2.9万亿元: the last subject
     if len(stripped) > 24:  # a long subject keeps its head, at most 24 characters
@@ -457,7 +468,49 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         if written == lean:
             return written, (s, e), verb
         return lean, None, verb
-    return stripped, (core_start, core_start + len(stripped)), verb
+    if listed and not verb and not m.group("pre") and cs == prev_end + 1 and not _lead_verb(stripped, verbs):
+        # 改造村卫生室1.7万家、农村危房6000户以上: the verb of a list of object–number items governs them all
+        # (not an item with its own predicate: 新增…企业1357家、总数突破1万家)
+        head = _STRIP_HEAD.match(text, clause[0], cs)
+        first = text[head.end() if head else clause[0]:prev_end]
+        lead = _lead_verb(first, verbs) if "、" not in first else ""
+        if lead:
+            return lead + stripped, None, verb
+    if has_object and subject.rstrip().endswith("的") and base_verb not in _KEEP_SUBJECT:
+        # 使符合减税政策的约8000万纳税人: the qualifier before the number stays with the object
+        return stripped + "的" + text[obj[0]:obj[1]], None, verb
+    lead = _lead_verb(stripped, verbs)
+    if has_object and not verb and lead and not text.startswith(("的", "和", "及", "与"), obj[0]):
+        # 实施法治化营商环境100项提升举措: the number stands inside the verb's object;
+        # 新增荆州、孝感、黄冈3个过三千亿元城市: the places listed are examples of what is counted
+        named = "、" in stripped[len(lead):] and _unit_group(m.group("u2") or m.group("u1") or "") != "percent"
+        return (lead if named else stripped) + text[obj[0]:obj[1]], None, verb
+    if lead and "等" in stripped[len(lead):]:
+        # 更新改造复康路等道路80条: the examples before 等 are no part of what is counted
+        return lead + stripped[stripped.rindex("等") + 1:], None, verb
+    span = (core_start, core_start + len(stripped))
+    return stripped, (span if text[span[0]:span[1]] == stripped else None), verb
+
+
+def _lead_verb(phrase: str, verbs: frozenset[str]) -> str:
+    """The verb a phrase opens with, by part of speech or the verb lexicon, when a noun follows it
+    (新培育智能工厂 → 新培育, 更新改造复康路 → 更新改造); ``""`` when it opens with anything else."""
+    from .tokens import tokenize  # noqa: PLC0415
+
+    tokens = tokenize(phrase) if len(phrase) >= 3 else []
+
+    def verbal(k: int, noun_too: bool = False) -> bool:  # a verbal noun (监测对象) only after 新/再 (新培育)
+        t, pos = tokens[k].text, tokens[k].pos
+        return len(t) >= 2 and (pos in ("v", "vd", "vi") or (pos == "vn" and noun_too)
+                                or (t in verbs and pos != "vn") or (len(t) == 4 and t[2:] in verbs))
+
+    k = 0
+    while k < len(tokens) and (verbal(k) or (tokens[k].text in ("新", "再") and k + 1 < len(tokens)
+                                              and verbal(k + 1, noun_too=True))):
+        k += 1 + (tokens[k].text in ("新", "再"))
+    if k == 0 or k >= len(tokens) or tokens[k].pos[:1] in ("m", "q", "u", "x", "w", "p", "c", "d", "f", "r"):
+        return ""
+    return phrase[: tokens[k].start]
 
 
 #: level verbs after which the subject, not what follows, is measured (粮食产量保持在1.3万亿斤以上)
