@@ -295,7 +295,7 @@ def _unit_and_value(m: "regex.Match[str]") -> Reading:
 
 _STRIP_HEAD = regex.compile(
     r"^(?:并|同时|其中|要|将|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|各区|各地|"
-    r"确保|力争|争取|努力|力求|预计|拟|预期|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
+    r"确保|力争|争取|努力|力求|预计|拟|预期(?!性)|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
     r"在|对|对于|凡|\d{4}年|到\d{4}年|[“”《》\s])+")
 _STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|(?<=\p{Han}{2})安排|(?<=\p{Han}{2})是|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
@@ -303,7 +303,7 @@ _STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|(?<=\p{Han}{2})安�
 
 #: words that name a target rather than what it measures, a change kept (经济增长预期目标 → 经济增长,
 #: 广义货币M2预期增长目标 → 广义货币M2增长)
-_TARGET_WORDS = regex.compile(r"的?(?:宏观)?(?:预期|调控|主要|计划)?(增长|增速)?(?:预期|调控)?(?:目标|指标)值?$")
+_TARGET_WORDS = regex.compile(r"的?(?:宏观)?(?:预期|调控|主要|计划)?(增长|增速)?(?:预期|调控)?目标值?$")
 
 #: what may stand between the clause start and a change verb without naming anything: an adverb
 #: of the change, a base period, a year (…，年均增长5.7%; 实际增长19.6%; １９８４年增长14.5%): the
@@ -371,6 +371,34 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
     while stop > s and text[stop - 1] in _LIST_BREAK:  # 推进2000个省级重点项目、完成投资…: no list mark at the end
         stop -= 1
     return s, stop
+
+
+#: a counted object that is only a level or a grade (国家级, 省级), whose head comes later in the list
+_LEVEL_ONLY = regex.compile(r"[\p{Han}]{1,4}级")
+#: the level that opens a later item's object (区域级产业集群 → 产业集群)
+_LEVEL_HEAD = regex.compile(r"[\p{Han}]{0,4}?级(?:以上|以下)?")
+
+
+def _shared_head(text: str, obj: tuple[int, int], clause_end: int, verbs: frozenset[str]) -> str:
+    """The head a level-only object (6个世界级、7个国家级、9个区域级产业集群) shares with the last item
+    of its list; ``""`` when the object is more than a level or no later item gives a head."""
+    if not _LEVEL_ONLY.fullmatch(text, obj[0], obj[1]):
+        return ""
+    pos = obj[1]
+    for _ in range(8):  # the list's later items, to the first with a head
+        if pos >= clause_end or text[pos] not in _LIST_BREAK:
+            return ""
+        nxt = _patterns()["quantity"].match(text, pos + 1, clause_end)
+        if not nxt or nxt.end() == pos + 1:
+            return ""
+        s, e = _object_after(text, nxt.end(), clause_end, verbs)
+        level = _LEVEL_HEAD.match(text, s, e)
+        if level and e - level.end() >= 2:
+            return text[level.end():e]
+        if not _LEVEL_ONLY.fullmatch(text, s, e):
+            return ""
+        pos = e
+    return ""
 
 
 def _relative(text: str, s: int, clause_end: int) -> Optional[str]:
@@ -452,6 +480,9 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         relative = _relative(text, obj[0], ce) if len(stripped) < 2 and not verb else None
         if relative:  # 11家企业入选国家重点产业链链主企业: the companies that entered it
             return relative, None, verb
+        head = _shared_head(text, obj, ce, verbs)
+        if head:  # 培育6个世界级、7个国家级、9个区域级产业集群: 世界级产业集群
+            return text[obj[0]:obj[1]] + head, None, verb
         return text[obj[0]:obj[1]], obj, verb
     if stripped in verbs or not _acceptable(stripped, verbs):
         return None, None, verb  # 投入1500万元: the verb alone names nothing; 比上年增加2.9万亿元: the last subject
@@ -588,11 +619,27 @@ def _distributed(text: str, clause: tuple[int, int], first: int, first_end: int 
     return _share_heads(parts)
 
 
+def _word_boundary(phrase: str, at: int, first: str) -> bool:
+    """Whether ``phrase`` splits at ``at`` into a word parallel to ``first`` and a shared head: a word
+    of the segmenter ends there, or the opening and ``first`` are each one noun (城镇 | 农村居民…)."""
+    from .tokens import tokenize  # noqa: PLC0415
+
+    if any(t.end == at and t.end - t.start >= 2 for t in tokenize(phrase)):
+        return True
+    one, other = tokenize(phrase[:at]), tokenize(first)
+    return len(one) == len(other) == 1 and one[0].pos[:1] == other[0].pos[:1] == "n"
+
+
 def _share_heads(parts: list[str]) -> list[str]:
     """Give every item of a list the prefix of its first item and the head of its last,
     when the middle items are all as long as each other and shorter than both ends."""
     if len(parts) >= 2 and all(len(p) == 1 for p in parts[:-1]) and len(parts[-1]) > 2:
         return [p + parts[-1][1:] for p in parts[:-1]] + [parts[-1]]  # 肉、奶产量 → 肉产量, 奶产量
+    width = len(parts[0])
+    if len(parts) == 2 and 2 <= width <= 4 and len(parts[-1]) >= width + 2 and _word_boundary(parts[-1], width, parts[0]):
+        # 城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入; 美丽河湖、美丽海湾建成率 → 美丽河湖建成率
+        # (not 能耗和二氧化碳排放: 二氧 is no word of its own)
+        return [parts[0] + parts[-1][width:], parts[-1]]
     if len(parts) < 3:
         return parts
     width = len(parts[1])
