@@ -821,6 +821,30 @@ def _opens_with_past(text: str, pos: int, year: int) -> bool:
 #: A comparison with a named year (比2002年), kept in an indicator borrowed from the clause before.
 _BASE_YEAR = regex.compile(r"比(?:(?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
 
+#: A clause that is a predicate alone before its number (力争控制在, 各地可降至, 要达到)
+_BARE_PREDICATE = regex.compile(
+    r"[，,、\s]*(?:力争|争取|确保|努力|要|将|可|各地|全年|今年|进一步)*"
+    r"(?:控制在|降至|降到|下降到|降低到|提高到|提高至|提升到|提升至|增加到|达到|保持在|稳定在|不低于|不超过|左右)?")
+
+
+def _subject_of(clause: str, verbs: frozenset[str]) -> Optional[str]:
+    """What the clause before a bare predicate is about: its subject, before a comparison
+    (确保物价上涨幅度比去年有明显回落 → 物价上涨幅度), or the object of its opening verb
+    (下调城镇职工基本养老保险单位缴费比例 → 城镇职工基本养老保险单位缴费比例)."""
+    _, subject = _trim_subject(clause)
+    lead = _lead_verb(subject, verbs)
+    subject = subject[len(lead):]
+    cut = regex.search(r"比(?:去年|上年|前年|上一年|\d{4}年)|有(?:明显|所|较大)|已|要|将|继续|进一步", subject)
+    if cut and cut.start() >= 2:
+        subject = subject[: cut.start()]
+    if not (2 <= len(subject) <= 24 and _acceptable(subject, verbs)):
+        return None
+    from .tokens import tokenize  # noqa: PLC0415
+
+    words = tokenize(subject)  # a noun phrase: its last word a noun (经过努力 is none)
+    return subject if words and (words[-1].pos.startswith("n") or words[-1].pos == "vn") else None
+
+
 #: Linking verbs that, alone before a number, leave its subject in the clause before.
 _COPULAS = frozenset({"定为", "确定为", "为", "是", "调整为", "安排为", "预期为", "设定为"})
 
@@ -854,6 +878,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
     last: Optional[tuple[tuple[int, int], str, Optional[str]]] = None  # the previous quantity's clause, indicator, unit
     index_in_clause: dict[tuple[int, int], int] = {}
     change_verbs = lexicon()["change_verbs"]
+    relative_heads = frozenset(lexicon().get("relative_heads", ()))
     for m in matches:
         k = bisect_right(clause_starts, m.start()) - 1
         clause = clauses[k] if k >= 0 and clauses[k][1] >= m.end() else (m.start(), m.end())
@@ -874,6 +899,13 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             off, subject = _trim_subject(text[ps:pe].rstrip("，,、；： "))
             if 2 <= len(subject) <= 30:
                 indicator, ind_span = subject, (ps + off, ps + off + len(subject))
+        elif indicator is None and k > 0 and last is None and _BARE_PREDICATE.fullmatch(text, clause[0], m.start("n1")):
+            # 确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右; 下调…单位缴费比例，各地可降至16%:
+            # a clause that is only a predicate measures the subject (or object) of the clause before
+            ps, pe = clauses[k - 1]
+            subject = _subject_of(text[ps:pe].rstrip("，,、；： "), verbs)
+            if subject:
+                indicator, ind_span = subject, None
         if kind == "periodicity":
             os_, oe = _object_after(text, m.end(), clause[1], verbs)
             indicator, ind_span = (text[os_:oe], (os_, oe)) if oe > os_ else (None, None)
@@ -910,6 +942,9 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             indicator = (last[1] + (base.group() if base else "") + (adverb.group() if adverb else "")
                          + (base_verb if base_verb in change_verbs else ""))
             ind_span = None
+        if indicator in relative_heads and last is not None:
+            # 国内生产总值达到…，总量突破90万亿元: the head measures the subject before it
+            indicator, ind_span = last[1] + indicator, None
         if indicator and not _acceptable(indicator, verbs | _level_words()):
             indicator, ind_span = None, None  # a fragment is no indicator (、创新驱动…等五大类)
         if indicator and kind not in ("baseline", "condition"):
