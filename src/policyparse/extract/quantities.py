@@ -309,7 +309,7 @@ _TARGET_WORDS = regex.compile(r"的?(?:宏观)?(?:预期|调控|主要|计划)?(
 #: of the change, a base period, a year (…，年均增长5.7%; 实际增长19.6%; １９８４年增长14.5%): the
 #: subject is the one before (:func:`find_quantities` borrows it)
 _ADVERBIAL_ONLY = regex.compile(
-    r"(?:比(?:去年|上年|前年|上一年|\d{4}年)(?:同期)?|年均|平均每年|平均|实际|累计|同比|分别|均|都|也|"
+    r"(?:(?:比|较)(?:去年|上年|前年|上一年|\d{4}年)(?:同期)?|年均|平均每年|平均|实际|累计|同比|分别|均|都|也|"
     r"扣除(?:价格|物价)因素|按可比价格计算|\d{4}年|今年|去年|全年|上年)+")
 
 
@@ -819,7 +819,12 @@ def _opens_with_past(text: str, pos: int, year: int) -> bool:
 
 
 #: A comparison with a named year (比2002年), kept in an indicator borrowed from the clause before.
-_BASE_YEAR = regex.compile(r"比(?:(?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
+_BASE_YEAR = regex.compile(r"(?:比|较)(?:(?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
+
+#: A clause that is a change alone before its number (比上年增长, 同比下降, 较2020年下降, 平均每年提高)
+_BARE_CHANGE = regex.compile(
+    r"[，,、\s]*(?:即|都|均|也|又|再)?(?:比(?:上年|去年)(?:同期)?|同比|(?P<base>(?:比|较)(?:(?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年))?"
+    r"(?P<adv>实际|平均每年|年均|累计)?(?P<verb>增长|下降|提高|降低|增加|减少|上升)了?")
 
 #: A clause that is a predicate alone before its number (力争控制在, 各地可降至, 要达到)
 _BARE_PREDICATE = regex.compile(
@@ -906,6 +911,12 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             subject = _subject_of(text[ps:pe].rstrip("，,、；： "), verbs)
             if subject:
                 indicator, ind_span = subject, None
+        elif indicator is None and k > 0 and last is None:
+            change = _BARE_CHANGE.fullmatch(text, clause[0], m.start("n1"))
+            subject = _subject_of(text[clauses[k - 1][0]:clauses[k - 1][1]].rstrip("，,、；： "), verbs) if change else None
+            if subject:  # PM2.5年均浓度…，较2020年下降25%: the change of the subject of the clause before
+                indicator, ind_span = subject + (change.group("base") or "") + (change.group("adv") or "") \
+                    + change.group("verb"), None
         if kind == "periodicity":
             os_, oe = _object_after(text, m.end(), clause[1], verbs)
             indicator, ind_span = (text[os_:oe], (os_, oe)) if oe > os_ else (None, None)
