@@ -297,9 +297,10 @@ _STRIP_HEAD = regex.compile(
     r"^(?:并|同时|其中|要|将|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|各区|各地|"
     r"确保|力争|争取|努力|力求|预计|拟|预期(?!性)|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
-    r"在|对|对于|凡|\d{4}年|到\d{4}年|[“”《》\s])+")
+    r"在|对|对于|凡|\d{4}年|到\d{4}年|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]|[“”《》\s])+")
 _STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|(?<=\p{Han}{2})安排|(?<=\p{Han}{2})是|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
-                         r"|(?:已)?连续[\d一二两三四五六七八九十]+个?(?:年|月|季度))+$")  # 群众安全感连续7年保持…
+                         r"|(?:已)?连续[\d一二两三四五六七八九十]+个?(?:年|月|季度)"
+                         r"|(?:(?:到|至)|(?<![比较\d]))(?:(?:1[89]|20)\d\d)年(?:底|末)?(?:前)?)+$")  # 非常规天然气产量2030年达到…  # 群众安全感连续7年保持…
 
 #: words that name a target rather than what it measures, a change kept (经济增长预期目标 → 经济增长,
 #: 广义货币M2预期增长目标 → 广义货币M2增长)
@@ -370,7 +371,14 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
         break
     while stop > s and text[stop - 1] in _LIST_BREAK:  # 推进2000个省级重点项目、完成投资…: no list mark at the end
         stop -= 1
+    manner = _MANNER_TAIL.search(text, s, stop)  # 为70万妇女免费开展…: the adverb of the verb after it
+    if manner and manner.start() - s >= 2:
+        stop = manner.start()
     return s, stop
+
+
+#: adverbs that end a counted object cut before its verb (…患者免费|提供, …企业优先|享受)
+_MANNER_TAIL = regex.compile(r"(?:免费|全面|统一|集中|优先|全部|逐步|分别|共同|全额)$")
 
 
 #: a counted object that is only a level or a grade (国家级, 省级), whose head comes later in the list
