@@ -381,6 +381,9 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
 _MANNER_TAIL = regex.compile(r"(?:免费|全面|统一|集中|优先|全部|逐步|分别|共同|全额)$")
 
 
+#: units of a duration (两年内, 半年以上): what follows counts nothing
+_PERIODS = ("年", "月", "周", "天", "季度")
+
 #: a counted object that is only a level or a grade (国家级, 省级), whose head comes later in the list
 _LEVEL_ONLY = regex.compile(r"[\p{Han}]{1,4}级")
 #: the level that opens a later item's object (区域级产业集群 → 产业集群)
@@ -425,6 +428,8 @@ def _relative(text: str, s: int, clause_end: int) -> Optional[str]:
     nouns = 0
     for k, t in enumerate(tokens):
         if t.pos == "v" and nouns and k + 1 < len(tokens) and t.end - t.start >= 2:
+            if any(x.pos == "p" or x.text.startswith(("在", "于", "向", "从")) for x in tokens[k + 1:]):
+                return None  # 农业转移人口在城镇落户: a verb with a preposition after it modifies the noun
             return text[t.start:stop] + "的" + text[s:t.start]
         if not (t.pos.startswith("n") or t.pos in ("j", "b", "a", "m", "q", "mq") or t.text in "“”"):
             return None
@@ -485,7 +490,8 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
             # 提升改造210公里农村公路: a length or an area measures the work done on the object
             return stripped + text[obj[0]:obj[1]], None, verb
         # only a count that opens its clause (no verb before it: 新建10家省级概念验证中心 names a kind of centre)
-        relative = _relative(text, obj[0], ce) if len(stripped) < 2 and not verb else None
+        relative = _relative(text, obj[0], ce) if len(stripped) < 2 and not verb \
+            and _unit_group(unit) not in ("time", "percent") and not unit.endswith(_PERIODS) else None  # 两年内基本取消…
         if relative:  # 11家企业入选国家重点产业链链主企业: the companies that entered it
             return relative, None, verb
         head = _shared_head(text, obj, ce, verbs)
@@ -519,10 +525,12 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         # 使符合减税政策的约8000万纳税人: the qualifier before the number stays with the object
         return stripped + "的" + text[obj[0]:obj[1]], None, verb
     lead = _lead_verb(stripped, verbs)
-    if has_object and not verb and lead and not text.startswith(("的", "和", "及", "与"), obj[0]):
+    if has_object and not verb and lead and not text.startswith(("的", "和", "及", "与"), obj[0]) \
+            and _unit_group(m.group("u2") or m.group("u1") or "") != "time" \
+            and not (m.group("u2") or m.group("u1") or "").endswith(_PERIODS):
         # 实施法治化营商环境100项提升举措: the number stands inside the verb's object;
         # 新增荆州、孝感、黄冈3个过三千亿元城市: the places listed are examples of what is counted
-        named = "、" in stripped[len(lead):] and _unit_group(m.group("u2") or m.group("u1") or "") != "percent"
+        named = "、" in stripped[len(lead):] and _unit_group(m.group("u2") or m.group("u1") or "") == "count"
         return (lead if named else stripped) + text[obj[0]:obj[1]], None, verb
     if lead and "等" in stripped[len(lead):]:
         # 更新改造复康路等道路80条: the examples before 等 are no part of what is counted
