@@ -11,7 +11,7 @@ every number that measures something, typed and read:
 - **how it compares**: prefix and suffix words (不低于, 以上, 左右, 多, X-Y);
 - **what it measures** (``indicator``): the subject before the predicate
   (城镇新增就业, 国内生产总值增长) or, for a counted object, the noun phrase
-  after the unit (选树30所“四星级”中小学智慧校园 → 中小学智慧校园);
+  after the unit (选树30所“四星级”中小学智慧校园 → “四星级”中小学智慧校园);
   分别 distributes a list of subjects over a list of values;
 - **its kind, measure, commitment strength and deadline** from the words
   around it; the conventions are documented in ``docs/schema.md``.
