@@ -46,7 +46,7 @@ def test_table_output_names_the_outline(capsys):
     assert "outline  5 sections, 27 items" in out
     assert "  27. 创新教育教学模式" in out
     # the extracted facts follow the outline: targets with their comparators, actors with their roles
-    assert "  学前三年教育毛入学率: ≥ 90.5 %  (rate, aspirational)  [90.5%以上 @ " in out
+    assert "  全市学前三年教育毛入学率: ≥ 90.5 %  (rate, aspirational)  [90.5%以上 @ " in out
     assert "  全国校园足球特色学校: 10-15 所  (level)" in out
     assert "  江岸区 (district): guided 1, supported 1" in out
 

@@ -69,7 +69,7 @@ def test_facts_are_marked_inline(bundled_plan):
     assert sorted(marked) == sorted(bundled_plan.text[s:e] for s, e in verbs)
     assert len(kept) == len(verbs) + len(mentions) + 14 + sum(
         1 for r in bundled_plan.references if r.kind == "document" and r.span[0] >= body)
-    assert '<mark class="pp-target" title="学前三年教育毛入学率 ≥ 90.5 % (target, aspirational)">90.5%以上</mark>' in outline
+    assert '<mark class="pp-target" title="全市学前三年教育毛入学率 ≥ 90.5 % (target, aspirational)">90.5%以上</mark>' in outline
     assert re.search(r'<mark class="pp-verb" title="verb \([a-z_]+\): 市委 leader, 市政府 leader[^"]*">', outline)
     # marks never overlap
     kept_spans = sorted((s, e) for s, e, *_ in kept)
@@ -80,7 +80,7 @@ def test_targets_table(bundled_plan):
     page = bundled_plan._repr_html_()
     table = page[page.index("<summary>Targets (14)</summary>"):]
     assert table.count("<tr>") == 15  # header and one row per target
-    assert "<td>学前三年教育毛入学率</td><td>≥ 90.5</td><td>%</td><td>aspirational</td>" in table
+    assert "<td>全市学前三年教育毛入学率</td><td>≥ 90.5</td><td>%</td><td>aspirational</td>" in table
     assert "<td>10-15</td><td>所</td>" in table
 
 

@@ -87,7 +87,7 @@ def test_attributes_are_the_records_fields_with_readable_labels(bundled_plan):
     target = bundled_plan.targets[7]
     attrs = g.nodes[target.id]
     assert (attrs["kind"], attrs["quantity_kind"], attrs["comparator"], attrs["value"]) == ("target", "target", ">=", 90.5)
-    assert attrs["label"] == "学前三年教育毛入学率 ≥90.5%"
+    assert attrs["label"] == "全市学前三年教育毛入学率 ≥90.5%"
     assert bundled_plan.text[attrs["start"]:attrs["end"]] == target.surface
     issuer = g.nodes["a0"]
     assert issuer["kind"] == "actor" and issuer["actor_kind"] and issuer["issuer"] is True

@@ -11,7 +11,7 @@ every number that measures something, typed and read:
 - **how it compares**: prefix and suffix words (不低于, 以上, 左右, 多, X-Y);
 - **what it measures** (``indicator``): the subject before the predicate
   (城镇新增就业, 国内生产总值增长) or, for a counted object, the noun phrase
-  after the unit (选树30所“四星级”中小学智慧校园 → 中小学智慧校园);
+  after the unit (选树30所“四星级”中小学智慧校园 → “四星级”中小学智慧校园);
   分别 distributes a list of subjects over a list of values;
 - **its kind, measure, commitment strength and deadline** from the words
   around it; the conventions are documented in ``docs/schema.md``.
@@ -294,11 +294,24 @@ def _unit_and_value(m: "regex.Match[str]") -> Reading:
 
 
 _STRIP_HEAD = regex.compile(
-    r"^(?:并|同时|其中|要|将|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|全市|全省|全国|全区|各区|各地|"
-    r"确保|力争|争取|努力|力求|预计|拟|预期|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
+    r"^(?:并|同时|其中|要|将|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|各区|各地|"
+    r"确保|力争|争取|努力|力求|预计|拟|预期(?!性)|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
-    r"在|对|对于|凡|\d{4}年|到\d{4}年|[“”《》\s])+")
-_STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行)+$")
+    r"在|对|对于|凡|\d{4}年|到\d{4}年|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]|[“”《》\s])+")
+_STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|(?<=\p{Han}{2})安排|(?<=\p{Han}{2})是|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
+                         r"|(?:已)?连续[\d一二两三四五六七八九十]+个?(?:年|月|季度)"
+                         r"|(?:(?:到|至)|(?<![比较\d]))(?:(?:1[89]|20)\d\d)年(?:底|末)?(?:前)?)+$")  # 非常规天然气产量2030年达到…  # 群众安全感连续7年保持…
+
+#: words that name a target rather than what it measures, a change kept (经济增长预期目标 → 经济增长,
+#: 广义货币M2预期增长目标 → 广义货币M2增长)
+_TARGET_WORDS = regex.compile(r"的?(?:宏观)?(?:预期|调控|主要|计划)?(增长|增速)?(?:预期|调控)?目标值?$")
+
+#: what may stand between the clause start and a change verb without naming anything: an adverb
+#: of the change, a base period, a year (…，年均增长5.7%; 实际增长19.6%; １９８４年增长14.5%): the
+#: subject is the one before (:func:`find_quantities` borrows it)
+_ADVERBIAL_ONLY = regex.compile(
+    r"(?:(?:比|较)(?:去年|上年|前年|上一年|\d{4}年)(?:同期)?|年均|平均每年|平均|实际|累计|同比|分别|均|都|也|"
+    r"扣除(?:价格|物价)因素|按可比价格计算|\d{4}年|今年|去年|全年|上年)+")
 
 
 def _tail_verb(before: str) -> tuple[str, str]:
@@ -316,6 +329,9 @@ def _trim_subject(subject: str) -> tuple[int, str]:
     while subject.startswith("的", off):  # 今年的经济增长目标: 今年 goes, its 的 too
         off += 1
     rest = _STRIP_TAIL.sub("", subject[off:])
+    for opener, closer in ("“”", "《》"):  # “新三样”出口规模: the stripped opening quote comes back
+        if off > 0 and subject[off - 1] == opener and rest.count(closer) > rest.count(opener):
+            off, rest = off - 1, opener + rest
     return off, rest
 
 
@@ -325,10 +341,10 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
     s = e
     while s < clause_end and text[s] in "的 ":
         s += 1
-    # a leading quoted qualifier is not the thing counted: “四星级”中小学智慧校园
+    # a leading quoted qualifier belongs to the thing counted (“四星级”中小学智慧校园), but no verb
+    # inside it ends the phrase (“数字领航”企业)
     q = _patterns()["quoted_head"].match(text[s:clause_end])
-    if q and q.end() < clause_end - s:
-        s += q.end()
+    quoted_end = s + q.end() if q and q.end() < clause_end - s else s
     # a periodicity counts the action that follows: 每2年选树一批…成果奖
     lead = _patterns()["vague_head"].match(text[s:clause_end])
     if lead:
@@ -343,13 +359,82 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
             stop = i
             break
     # cut before the verb of a following predicate (领航试点学校加强内涵建设)
-    for i in range(s + 3, stop - 2):
+    for i in range(max(s + 3, quoted_end), stop - 2):
         for n in (2, 3, 4):
             if text[i : i + n] in verbs and stop - (i + n) >= 3:
                 if text[i + n] in "和及与、" or _NOUN_HEAD.search(text, i + n, stop):
                     continue  # 节能降碳改造和用能设备更新项目, 粮食产能提升重点县: a verb inside a noun phrase
-                return s, i
+                stop = i
+                break
+        else:
+            continue
+        break
+    while stop > s and text[stop - 1] in _LIST_BREAK:  # 推进2000个省级重点项目、完成投资…: no list mark at the end
+        stop -= 1
+    manner = _MANNER_TAIL.search(text, s, stop)  # 为70万妇女免费开展…: the adverb of the verb after it
+    if manner and manner.start() - s >= 2:
+        stop = manner.start()
     return s, stop
+
+
+#: adverbs that end a counted object cut before its verb (…患者免费|提供, …企业优先|享受)
+_MANNER_TAIL = regex.compile(r"(?:免费|全面|统一|集中|优先|全部|逐步|分别|共同|全额)$")
+
+
+#: units of a duration (两年内, 半年以上): what follows counts nothing
+_PERIODS = ("年", "月", "周", "天", "季度")
+
+#: a counted object that is only a level or a grade (国家级, 省级), whose head comes later in the list
+_LEVEL_ONLY = regex.compile(r"[\p{Han}]{1,4}级")
+#: the level that opens a later item's object (区域级产业集群 → 产业集群)
+_LEVEL_HEAD = regex.compile(r"[\p{Han}]{0,4}?级(?:以上|以下)?")
+
+
+def _shared_head(text: str, obj: tuple[int, int], clause_end: int, verbs: frozenset[str]) -> str:
+    """The head a level-only object (6个世界级、7个国家级、9个区域级产业集群) shares with the last item
+    of its list; ``""`` when the object is more than a level or no later item gives a head."""
+    if not _LEVEL_ONLY.fullmatch(text, obj[0], obj[1]):
+        return ""
+    pos = obj[1]
+    for _ in range(8):  # the list's later items, to the first with a head
+        if pos >= clause_end or text[pos] not in _LIST_BREAK:
+            return ""
+        nxt = _patterns()["quantity"].match(text, pos + 1, clause_end)
+        if not nxt or nxt.end() == pos + 1:
+            return ""
+        s, e = _object_after(text, nxt.end(), clause_end, verbs)
+        level = _LEVEL_HEAD.match(text, s, e)
+        if level and e - level.end() >= 2:
+            return text[level.end():e]
+        if not _LEVEL_ONLY.fullmatch(text, s, e):
+            return ""
+        pos = e
+    return ""
+
+
+def _relative(text: str, s: int, clause_end: int) -> Optional[str]:
+    """A counted object followed by its own predicate, as the gold reads it: the predicate
+    made a relative clause (11家企业入选国家重点产业链链主企业 → 入选国家重点产业链链主企业的企业;
+    71.3万监测对象稳定消除返贫致贫风险 → 稳定消除返贫致贫风险的监测对象). By part of speech:
+    nouns, then a verb (``v``) with words after it, up to the clause or list end; ``None`` else."""
+    from .tokens import tokenize  # noqa: PLC0415 - the segmenter loads once, on the first counted object
+
+    stop = s
+    while stop < clause_end and text[stop] not in "，,；;。(（、":
+        stop += 1
+    if stop - s < 5 or _NOUN_HEAD.search(text, s, stop):
+        return None  # 基础研究重点项目, “两山”实践创新基地: one noun phrase, a verb inside it
+    tokens = tokenize(text, s, stop)
+    nouns = 0
+    for k, t in enumerate(tokens):
+        if t.pos == "v" and nouns and k + 1 < len(tokens) and t.end - t.start >= 2:
+            if any(x.pos == "p" or x.text.startswith(("在", "于", "向", "从")) for x in tokens[k + 1:]):
+                return None  # 农业转移人口在城镇落户: a verb with a preposition after it modifies the noun
+            return text[t.start:stop] + "的" + text[s:t.start]
+        if not (t.pos.startswith("n") or t.pos in ("j", "b", "a", "m", "q", "mq") or t.text in "“”"):
+            return None
+        nouns += t.pos.startswith("n") or t.pos == "j"
+    return None
 
 
 #: heads that end a noun phrase even when a verb stands inside it (…更新项目, …提升重点县)
@@ -370,19 +455,25 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     """
     cs, ce = clause
     start = m.start()
+    listed = False
     if cs <= prev_end <= start:
         # the second of a list: 组建50对…项目组和40个… counts what follows it
         brk = max(text.rfind(c, prev_end, start) for c in _LIST_BREAK)
         if brk >= 0:
-            cs = brk + 1
+            cs, listed = brk + 1, True
     before = text[cs:start]
     subject, verb = _tail_verb(before)
     base = _patterns()["from_number"].search(subject)
     if base:  # 个税起征点从3500元提高到5000元: the subject ends before its old value
         subject = subject[: base.start()]
+    if verb and _ADVERBIAL_ONLY.fullmatch(subject.strip("，,、；; ")):
+        return None, None, verb  # 年均增长5.7%: the subject is the last one (find_quantities borrows it)
     off, core = _trim_subject(subject)
     core_start = cs + off
     stripped = _STRIP_TAIL.sub("", core.rstrip())
+    named = _TARGET_WORDS.search(stripped)
+    if named and named.start() >= 2:  # 广义货币M2预期增长目标拟定为13%: what is measured is 广义货币M2增长
+        stripped = stripped[: named.start()] + (named.group(1) or "")
     obj = _object_after(text, m.end(), ce, verbs)
     has_object = obj[1] - obj[0] >= 2 and _acceptable(text[obj[0]:obj[1]], verbs) \
         and not text.startswith(("是", "为", "要", "将"), obj[0])  # 7.5%左右是必要的: a predicate, no object
@@ -398,6 +489,14 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
                 and _unit_group(unit) == "physical":
             # 提升改造210公里农村公路: a length or an area measures the work done on the object
             return stripped + text[obj[0]:obj[1]], None, verb
+        # only a count that opens its clause (no verb before it: 新建10家省级概念验证中心 names a kind of centre)
+        relative = _relative(text, obj[0], ce) if len(stripped) < 2 and not verb \
+            and _unit_group(unit) not in ("time", "percent") and not unit.endswith(_PERIODS) else None  # 两年内基本取消…
+        if relative:  # 11家企业入选国家重点产业链链主企业: the companies that entered it
+            return relative, None, verb
+        head = _shared_head(text, obj, ce, verbs)
+        if head:  # 培育6个世界级、7个国家级、9个区域级产业集群: 世界级产业集群
+            return text[obj[0]:obj[1]] + head, None, verb
         return text[obj[0]:obj[1]], obj, verb
     if stripped in verbs or not _acceptable(stripped, verbs):
         return None, None, verb  # 投入1500万元: the verb alone names nothing; 比上年增加2.9万亿元: the last subject
@@ -414,7 +513,51 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         if written == lean:
             return written, (s, e), verb
         return lean, None, verb
-    return stripped, (core_start, core_start + len(stripped)), verb
+    if listed and not verb and not m.group("pre") and cs == prev_end + 1 and not _lead_verb(stripped, verbs):
+        # 改造村卫生室1.7万家、农村危房6000户以上: the verb of a list of object–number items governs them all
+        # (not an item with its own predicate: 新增…企业1357家、总数突破1万家)
+        head = _STRIP_HEAD.match(text, clause[0], cs)
+        first = text[head.end() if head else clause[0]:prev_end]
+        lead = _lead_verb(first, verbs) if "、" not in first else ""
+        if lead:
+            return lead + stripped, None, verb
+    if has_object and subject.rstrip().endswith("的") and base_verb not in _KEEP_SUBJECT:
+        # 使符合减税政策的约8000万纳税人: the qualifier before the number stays with the object
+        return stripped + "的" + text[obj[0]:obj[1]], None, verb
+    lead = _lead_verb(stripped, verbs)
+    if has_object and not verb and lead and not text.startswith(("的", "和", "及", "与"), obj[0]) \
+            and _unit_group(m.group("u2") or m.group("u1") or "") != "time" \
+            and not (m.group("u2") or m.group("u1") or "").endswith(_PERIODS):
+        # 实施法治化营商环境100项提升举措: the number stands inside the verb's object;
+        # 新增荆州、孝感、黄冈3个过三千亿元城市: the places listed are examples of what is counted
+        named = "、" in stripped[len(lead):] and _unit_group(m.group("u2") or m.group("u1") or "") == "count"
+        return (lead if named else stripped) + text[obj[0]:obj[1]], None, verb
+    if lead and "等" in stripped[len(lead):]:
+        # 更新改造复康路等道路80条: the examples before 等 are no part of what is counted
+        return lead + stripped[stripped.rindex("等") + 1:], None, verb
+    span = (core_start, core_start + len(stripped))
+    return stripped, (span if text[span[0]:span[1]] == stripped else None), verb
+
+
+def _lead_verb(phrase: str, verbs: frozenset[str]) -> str:
+    """The verb a phrase opens with, by part of speech or the verb lexicon, when a noun follows it
+    (新培育智能工厂 → 新培育, 更新改造复康路 → 更新改造); ``""`` when it opens with anything else."""
+    from .tokens import tokenize  # noqa: PLC0415
+
+    tokens = tokenize(phrase) if len(phrase) >= 3 else []
+
+    def verbal(k: int, noun_too: bool = False) -> bool:  # a verbal noun (监测对象) only after 新/再 (新培育)
+        t, pos = tokens[k].text, tokens[k].pos
+        return len(t) >= 2 and (pos in ("v", "vd", "vi") or (pos == "vn" and noun_too)
+                                or (t in verbs and pos != "vn") or (len(t) == 4 and t[2:] in verbs))
+
+    k = 0
+    while k < len(tokens) and (verbal(k) or (tokens[k].text in ("新", "再") and k + 1 < len(tokens)
+                                              and verbal(k + 1, noun_too=True))):
+        k += 1 + (tokens[k].text in ("新", "再"))
+    if k == 0 or k >= len(tokens) or tokens[k].pos[:1] in ("m", "q", "u", "x", "w", "p", "c", "d", "f", "r"):
+        return ""
+    return phrase[: tokens[k].start]
 
 
 #: level verbs after which the subject, not what follows, is measured (粮食产量保持在1.3万亿斤以上)
@@ -445,6 +588,10 @@ def _lean_subject(subject: str) -> str:
 _TIME_PHRASE = regex.compile(r"^(?:今后|以后|将来|此后|目前|当前|近期|今年|明年|年内|年底前?|[^，]{0,4}时间[^，]{0,2})$")
 
 
+#: digits that are part of a name, not a number: PM2.5, M2, 5G, 世界500强
+_NAMED_DIGITS = regex.compile(r"[A-Za-z_]+[\d.]*\d|\d+[A-Za-z]+|\d+强")
+
+
 def _acceptable(phrase: str, verbs: frozenset[str]) -> bool:
     """Can ``phrase`` name what is measured? Not a bare verb or time phrase, not a fragment
     that holds a number or opens with list punctuation, at least two characters.
@@ -456,7 +603,7 @@ def _acceptable(phrase: str, verbs: frozenset[str]) -> bool:
     """
     if len(phrase) < 2 or phrase in verbs or phrase[0] in "、，,；;：:的":
         return False
-    if any(ch.isdigit() for ch in _BASE_YEAR.sub("", phrase)) or _TIME_PHRASE.match(phrase):
+    if any(ch.isdigit() for ch in _NAMED_DIGITS.sub("", _BASE_YEAR.sub("", phrase))) or _TIME_PHRASE.match(phrase):
         return False
     return bool(_patterns()["han"].search(phrase))
 
@@ -488,11 +635,27 @@ def _distributed(text: str, clause: tuple[int, int], first: int, first_end: int 
     return _share_heads(parts)
 
 
+def _word_boundary(phrase: str, at: int, first: str) -> bool:
+    """Whether ``phrase`` splits at ``at`` into a word parallel to ``first`` and a shared head: a word
+    of the segmenter ends there, or the opening and ``first`` are each one noun (城镇 | 农村居民…)."""
+    from .tokens import tokenize  # noqa: PLC0415
+
+    if any(t.end == at and t.end - t.start >= 2 for t in tokenize(phrase)):
+        return True
+    one, other = tokenize(phrase[:at]), tokenize(first)
+    return len(one) == len(other) == 1 and one[0].pos[:1] == other[0].pos[:1] == "n"
+
+
 def _share_heads(parts: list[str]) -> list[str]:
     """Give every item of a list the prefix of its first item and the head of its last,
     when the middle items are all as long as each other and shorter than both ends."""
     if len(parts) >= 2 and all(len(p) == 1 for p in parts[:-1]) and len(parts[-1]) > 2:
         return [p + parts[-1][1:] for p in parts[:-1]] + [parts[-1]]  # 肉、奶产量 → 肉产量, 奶产量
+    width = len(parts[0])
+    if len(parts) == 2 and 2 <= width <= 4 and len(parts[-1]) >= width + 2 and _word_boundary(parts[-1], width, parts[0]):
+        # 城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入; 美丽河湖、美丽海湾建成率 → 美丽河湖建成率
+        # (not 能耗和二氧化碳排放: 二氧 is no word of its own)
+        return [parts[0] + parts[-1][width:], parts[-1]]
     if len(parts) < 3:
         return parts
     width = len(parts[1])
@@ -672,7 +835,36 @@ def _opens_with_past(text: str, pos: int, year: int) -> bool:
 
 
 #: A comparison with a named year (比2002年), kept in an indicator borrowed from the clause before.
-_BASE_YEAR = regex.compile(r"比(?:(?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
+_BASE_YEAR = regex.compile(r"(?:比|较)(?:(?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
+
+#: A clause that is a change alone before its number (比上年增长, 同比下降, 较2020年下降, 平均每年提高)
+_BARE_CHANGE = regex.compile(
+    r"[，,、\s]*(?:即|都|均|也|又|再)?(?:比(?:上年|去年)(?:同期)?|同比|(?P<base>(?:比|较)(?:(?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年))?"
+    r"(?P<adv>实际|平均每年|年均|累计)?(?P<verb>增长|下降|提高|降低|增加|减少|上升)了?")
+
+#: A clause that is a predicate alone before its number (力争控制在, 各地可降至, 要达到)
+_BARE_PREDICATE = regex.compile(
+    r"[，,、\s]*(?:力争|争取|确保|努力|要|将|可|各地|全年|今年|进一步)*"
+    r"(?:控制在|降至|降到|下降到|降低到|提高到|提高至|提升到|提升至|增加到|达到|保持在|稳定在|不低于|不超过|左右)?")
+
+
+def _subject_of(clause: str, verbs: frozenset[str]) -> Optional[str]:
+    """What the clause before a bare predicate is about: its subject, before a comparison
+    (确保物价上涨幅度比去年有明显回落 → 物价上涨幅度), or the object of its opening verb
+    (下调城镇职工基本养老保险单位缴费比例 → 城镇职工基本养老保险单位缴费比例)."""
+    _, subject = _trim_subject(clause)
+    lead = _lead_verb(subject, verbs)
+    subject = subject[len(lead):]
+    cut = regex.search(r"比(?:去年|上年|前年|上一年|\d{4}年)|有(?:明显|所|较大)|已|要|将|继续|进一步", subject)
+    if cut and cut.start() >= 2:
+        subject = subject[: cut.start()]
+    if not (2 <= len(subject) <= 24 and _acceptable(subject, verbs)):
+        return None
+    from .tokens import tokenize  # noqa: PLC0415
+
+    words = tokenize(subject)  # a noun phrase: its last word a noun (经过努力 is none)
+    return subject if words and (words[-1].pos.startswith("n") or words[-1].pos == "vn") else None
+
 
 #: Linking verbs that, alone before a number, leave its subject in the clause before.
 _COPULAS = frozenset({"定为", "确定为", "为", "是", "调整为", "安排为", "预期为", "设定为"})
@@ -692,7 +884,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         >>> t = "力争全市学前三年教育毛入学率达到90.5%以上。"
         >>> q = next(find_quantities(t, 0, len(t)))
         >>> q.indicator, q.comparator, q.value, q.unit, q.measure, q.commitment
-        ('学前三年教育毛入学率', '>=', 90.5, '%', 'rate', 'aspirational')
+        ('全市学前三年教育毛入学率', '>=', 90.5, '%', 'rate', 'aspirational')
     """
     pats = _patterns()
     matches = [m for m in pats["quantity"].finditer(text, start, end) if not _skip(text, m, start, end, verbs)]
@@ -707,6 +899,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
     last: Optional[tuple[tuple[int, int], str, Optional[str]]] = None  # the previous quantity's clause, indicator, unit
     index_in_clause: dict[tuple[int, int], int] = {}
     change_verbs = lexicon()["change_verbs"]
+    relative_heads = frozenset(lexicon().get("relative_heads", ()))
     for m in matches:
         k = bisect_right(clause_starts, m.start()) - 1
         clause = clauses[k] if k >= 0 and clauses[k][1] >= m.end() else (m.start(), m.end())
@@ -727,6 +920,19 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             off, subject = _trim_subject(text[ps:pe].rstrip("，,、；： "))
             if 2 <= len(subject) <= 30:
                 indicator, ind_span = subject, (ps + off, ps + off + len(subject))
+        elif indicator is None and k > 0 and last is None and _BARE_PREDICATE.fullmatch(text, clause[0], m.start("n1")):
+            # 确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右; 下调…单位缴费比例，各地可降至16%:
+            # a clause that is only a predicate measures the subject (or object) of the clause before
+            ps, pe = clauses[k - 1]
+            subject = _subject_of(text[ps:pe].rstrip("，,、；： "), verbs)
+            if subject:
+                indicator, ind_span = subject, None
+        elif indicator is None and k > 0 and last is None:
+            change = _BARE_CHANGE.fullmatch(text, clause[0], m.start("n1"))
+            subject = _subject_of(text[clauses[k - 1][0]:clauses[k - 1][1]].rstrip("，,、；： "), verbs) if change else None
+            if subject:  # PM2.5年均浓度…，较2020年下降25%: the change of the subject of the clause before
+                indicator, ind_span = subject + (change.group("base") or "") + (change.group("adv") or "") \
+                    + change.group("verb"), None
         if kind == "periodicity":
             os_, oe = _object_after(text, m.end(), clause[1], verbs)
             indicator, ind_span = (text[os_:oe], (os_, oe)) if oe > os_ else (None, None)
@@ -753,7 +959,8 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         if indicator is None and last is not None and kind != "periodicity" and (
                 last[0] == clause or text[clause[0]:m.start()].lstrip("、，,和及与并").startswith("比")
                 or (last[2] == unit and base_verb not in change_verbs)
-                or (base_verb in change_verbs and text[clause[0]:m.start()].lstrip("、，,和及与并").startswith(verb))):
+                or (base_verb in change_verbs and _ADVERBIAL_ONLY.sub(
+                    "", text[clause[0]:m.start()].lstrip("、，,和及与并"), count=1).startswith(verb))):
             # 政府债务总规模11.86万亿元、比上年增加2.9万亿元: the same indicator, its change;
             # 国内生产总值达到67.7万亿元，增长6.9%: a clause opening with its change verb has the last subject
             base = _BASE_YEAR.search(text, clause[0], m.start())
@@ -762,6 +969,9 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             indicator = (last[1] + (base.group() if base else "") + (adverb.group() if adverb else "")
                          + (base_verb if base_verb in change_verbs else ""))
             ind_span = None
+        if indicator in relative_heads and last is not None:
+            # 国内生产总值达到…，总量突破90万亿元: the head measures the subject before it
+            indicator, ind_span = last[1] + indicator, None
         if indicator and not _acceptable(indicator, verbs | _level_words()):
             indicator, ind_span = None, None  # a fragment is no indicator (、创新驱动…等五大类)
         if indicator and kind not in ("baseline", "condition"):
@@ -810,7 +1020,7 @@ def _base_indicator(indicator: str) -> str:
 
 
 #: an adverb right before a change verb that belongs to the indicator (工业支出实际增长, 成本平均降低)
-_ADVERB = regex.compile(r"(?:实际|平均|年均)$")
+_ADVERB = regex.compile(r"(?:实际|平均每年|平均|年均|累计)$")
 
 
 def _measure(unit: Optional[str], verb: str, indicator: Optional[str], text: str,
