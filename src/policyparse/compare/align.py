@@ -28,6 +28,11 @@ preamble, which are the items of a Government Work Report):
    character bigrams) inside a unit of the other plan is the half of a
    ``split`` (one old unit, several new ones) or of a ``merged`` pair
    (several old units, one new one).
+   A part, section or subsection that has a partner already may take a
+   second link (:func:`_secondary_links`): to a unit of the same role of the
+   other plan when one is the other's most similar unit and their margin
+   reaches :data:`SECONDARY_MARGIN` (a subsection that feeds two, or takes
+   from two).
 4. A pair is ``unchanged`` when its text (labels and spacing aside) is the
    same, otherwise ``reworded``; either is ``moved`` as well when its parent
    is not the partner of the other's parent, or when it left the order of its
@@ -76,6 +81,12 @@ ROLE_PENALTY = 0.5
 LEAD_WEIGHT = 2.0
 #: Share of a left-over unit's character bigrams that must lie inside another unit for a split or merge.
 CONTAINMENT = 0.6
+#: Margin from which a unit that already has a partner is also linked to another unit of the
+#: other plan that is its most similar (or whose most similar it is): a split or a merge (see
+#: :func:`_secondary_links`); tuned on the development alignments of ``tests/gold``.
+SECONDARY_MARGIN = 0.9
+#: The kinds of units that get such secondary links: divisions with bodies, not single paragraphs.
+SECONDARY_KINDS: frozenset[str] = frozenset({"part", "section", "subsection"})
 #: Character n-grams of the TF-IDF vectors.
 NGRAMS = (1, 2)
 
@@ -310,11 +321,39 @@ def _align_kind(ou: list[Unit], nu: list[Unit], parents: tuple[list[Optional[str
             continue
         for r in group:
             _set(pairs, kind, ou[r].node, nu[c].node, "merged", float(sim[r, c]))
+    if kind in SECONDARY_KINDS:
+        _secondary_links(pairs, kind, ou, nu, sim, like, margin, differ)
     paired_old = {p.old for p in pairs}
     paired_new = {p.new for p in pairs}
     pairs += [Pair(u.node.id, None, kind, "removed") for u in ou if u.node.id not in paired_old]
     pairs += [Pair(None, u.node.id, kind, "added") for u in nu if u.node.id not in paired_new]
     return pairs
+
+
+def _secondary_links(pairs: list[Pair], kind: str, ou: list[Unit], nu: list[Unit], sim: "np.ndarray",
+                     like: "np.ndarray", margin: "np.ndarray", differ: "np.ndarray") -> None:
+    """Links beside the one-to-one pairs, for a unit that feeds several (a split) or takes from
+    several (a merge) although each has a partner already: a pair of units of the same role
+    where one is the other's most similar unit and the pair stands out (its margin at least
+    :data:`SECONDARY_MARGIN`). Both ends of such a link become ``split`` (the old unit links to
+    several new ones) or ``merged`` (the new unit links to several old ones)."""
+    linked = {(p.old, p.new) for p in pairs}
+    best_new = like.argmax(axis=1)
+    best_old = like.argmax(axis=0)
+    for r in range(len(ou)):
+        for c in range(len(nu)):
+            if differ[r, c] or (ou[r].node.id, nu[c].node.id) in linked:
+                continue
+            if (best_new[r] == c or best_old[c] == r) and margin[r, c] >= SECONDARY_MARGIN and like[r, c] >= FLOOR:
+                olds = {p.old for p in pairs if p.new == nu[c].node.id and p.old is not None}
+                status = "merged" if olds else "split"
+                for p in pairs:  # the pairs the link joins say so too
+                    if p.old is not None and p.new is not None and (
+                            (status == "split" and p.old == ou[r].node.id) or (status == "merged" and p.new == nu[c].node.id)):
+                        p.status = status
+                pairs.append(Pair(ou[r].node.id, nu[c].node.id, kind, status, round(float(sim[r, c]), 4),
+                                  old_role=ou[r].node.role, new_role=nu[c].node.role))
+                linked.add((ou[r].node.id, nu[c].node.id))
 
 
 def _set(pairs: list[Pair], kind: str, old: Node, new: Node, status: str, similarity: float) -> None:
