@@ -58,10 +58,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional
 
+import regex
+
 from ..model import HEADING_KINDS, Node, Plan, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
+    from scipy import sparse
 
 #: Cosine similarity from which two units are paired whatever else they resemble.
 THRESHOLD = 0.5
@@ -94,6 +97,7 @@ NGRAMS = (1, 2)
 UNIT_KINDS: tuple[str, ...] = ("preamble",) + HEADING_KINDS + ("paragraph",)
 
 _SKIP = set("，。；：、！？“”‘’（）()《》〈〉【】 \t\r\n\u3000—－-…·,.;:!?\"'")
+_DROP = str.maketrans("", "", "".join(_SKIP))
 
 
 @dataclass
@@ -178,8 +182,8 @@ def _unit(plan: Plan, n: Node, parent_unit: bool) -> Unit:
         lead, body = plan.text[s:cut], plan.text[cut:e]
     if n.label and lead.startswith(n.label):
         lead = lead[len(n.label):]
-    key = "".join(ch for ch in (lead if parent_unit else lead + body) if ch not in _SKIP)
-    grams = frozenset(key[i:i + 2] for i in range(len(key) - 1)) or frozenset([key])
+    key = (lead if parent_unit else lead + body).translate(_DROP)
+    grams = frozenset(map(str.__add__, key, key[1:])) or frozenset([key])
     return Unit(n, lead, body, key, grams)
 
 
@@ -191,15 +195,48 @@ def _first_sentence(plan: Plan, node: Node) -> Optional[Node]:
     return kids[0] if kids and kids[0].kind == "sentence" else None
 
 
+_WHITE_SPACES = regex.compile(r"\s\s+")
+
+
+def gram_counts(texts: list[str]) -> "sparse.csr_matrix":
+    """Counts of the character 1- and 2-grams of each text, one row per text, one column per
+    gram that occurs (what scikit-learn's ``CountVectorizer(analyzer="char", ngram_range=(1, 2))``
+    counts: lowercased, runs of white space as one space), built with numpy: each character is
+    its code point, each bigram a number above every code point, so no Python loop runs over
+    characters (the sections' and subsections' bodies hold the whole text, so a report's text
+    is counted several times).
+
+    Example:
+        >>> gram_counts(["abab", "b"]).toarray().tolist()
+        [[2, 2, 2, 1], [0, 1, 0, 0]]
+    """
+    import numpy as np  # noqa: PLC0415
+    from scipy import sparse  # noqa: PLC0415
+
+    assert NGRAMS == (1, 2), "gram_counts counts character unigrams and bigrams"
+    rows, cols = [], []
+    for i, text in enumerate(texts):
+        text = _WHITE_SPACES.sub(" ", text.lower())
+        chars = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        grams = np.concatenate([chars, (chars[:-1] + 1) * 0x110000 + chars[1:]])
+        rows.append(np.full(len(grams), i, dtype=np.int64))
+        cols.append(grams)
+    row = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    vocabulary, col = np.unique(col, return_inverse=True)
+    counts = sparse.csr_matrix((np.ones(len(row), dtype=np.int64), (row, col.ravel())),
+                               shape=(len(texts), max(len(vocabulary), 1)))
+    counts.sum_duplicates()
+    return counts
+
+
 def _vectors(old: list[Unit], new: list[Unit]) -> tuple["np.ndarray", "np.ndarray"]:
     """Unit vectors: lead and body TF-IDF (IDF fitted on the units of both plans), weighed and normalised."""
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer  # noqa: PLC0415
+    from sklearn.feature_extraction.text import TfidfTransformer  # noqa: PLC0415
     from sklearn.preprocessing import normalize  # noqa: PLC0415
 
     all_units = old + new
-    # hashed counts: no vocabulary to build and sort; 2**20 buckets leave collisions negligible
-    counter = HashingVectorizer(analyzer="char", ngram_range=NGRAMS, n_features=2**20, alternate_sign=False, norm=None)
-    counts = counter.transform([u.lead for u in all_units] + [u.body for u in all_units])
+    counts = gram_counts([u.lead for u in all_units] + [u.body for u in all_units]).astype(float)
     leads, bodies = counts[: len(all_units)], counts[len(all_units):]
     weigh = TfidfTransformer(sublinear_tf=True).fit(leads + bodies)
     vectors = normalize(LEAD_WEIGHT * normalize(weigh.transform(leads)) + normalize(weigh.transform(bodies)))
@@ -229,14 +266,16 @@ def margins(sim: "np.ndarray", k: int = MARGIN_K) -> "np.ndarray":
     return np.divide(sim, denominator, out=np.zeros_like(sim), where=denominator > 0)
 
 
-def align_outlines(old: Plan, new: Plan, *, threshold: float = THRESHOLD) -> list[Pair]:
+def align_outlines(old: Plan, new: Plan, *, threshold: float = THRESHOLD,
+                   plan_units: Optional[tuple[list[Unit], list[Unit]]] = None) -> list[Pair]:
     """Align the units of two plans (see the module's description).
 
     Returns one :class:`Pair` per paired, split, merged, added or removed
     unit: the pairs in the new plan's order, then the removed units in the
-    old plan's order.
+    old plan's order. ``plan_units``: the :func:`units` of both plans, when
+    the caller has them already.
     """
-    old_units, new_units = units(old), units(new)
+    old_units, new_units = plan_units if plan_units is not None else (units(old), units(new))
     old_ids, new_ids = {u.node.id for u in old_units}, {u.node.id for u in new_units}
     pairs: list[Pair] = []
     partner_of_old: dict[str, str] = {}
