@@ -374,25 +374,38 @@ def _secondary_links(pairs: list[Pair], kind: str, ou: list[Unit], nu: list[Unit
     """Links beside the one-to-one pairs, for a unit that feeds several (a split) or takes from
     several (a merge) although each has a partner already: a pair of units of the same role
     where one is the other's most similar unit and the pair stands out (its margin at least
-    :data:`SECONDARY_MARGIN`). Both ends of such a link become ``split`` (the old unit links to
-    several new ones) or ``merged`` (the new unit links to several old ones)."""
+    :data:`SECONDARY_MARGIN`). Then every link of the kind says what it takes part in: ``merged``
+    when its new unit links to several old ones (also when it is a split as well, as the hand
+    alignments label it), ``split`` when its old unit links to several new ones."""
     linked = {(p.old, p.new) for p in pairs}
     best_new = like.argmax(axis=1)
     best_old = like.argmax(axis=0)
+    added = False
     for r in range(len(ou)):
         for c in range(len(nu)):
             if differ[r, c] or (ou[r].node.id, nu[c].node.id) in linked:
                 continue
             if (best_new[r] == c or best_old[c] == r) and margin[r, c] >= SECONDARY_MARGIN and like[r, c] >= FLOOR:
-                olds = {p.old for p in pairs if p.new == nu[c].node.id and p.old is not None}
-                status = "merged" if olds else "split"
-                for p in pairs:  # the pairs the link joins say so too
-                    if p.old is not None and p.new is not None and (
-                            (status == "split" and p.old == ou[r].node.id) or (status == "merged" and p.new == nu[c].node.id)):
-                        p.status = status
-                pairs.append(Pair(ou[r].node.id, nu[c].node.id, kind, status, round(float(sim[r, c]), 4),
+                pairs.append(Pair(ou[r].node.id, nu[c].node.id, kind, "split", round(float(sim[r, c]), 4),
                                   old_role=ou[r].node.role, new_role=nu[c].node.role))
                 linked.add((ou[r].node.id, nu[c].node.id))
+                added = True
+    if not added:
+        return
+    # every link says what it takes part in: merged when its new unit has several old ones (also
+    # when its old unit feeds several: a merge is the stronger statement), split when its old unit
+    # feeds several new ones
+    links = [p for p in pairs if p.old is not None and p.new is not None]
+    olds_of: dict[str, int] = {}
+    news_of: dict[str, int] = {}
+    for p in links:
+        olds_of[p.new] = olds_of.get(p.new, 0) + 1  # type: ignore[index]
+        news_of[p.old] = news_of.get(p.old, 0) + 1  # type: ignore[index]
+    for p in links:
+        if olds_of[p.new] > 1:  # type: ignore[index]
+            p.status = "merged"
+        elif news_of[p.old] > 1:  # type: ignore[index]
+            p.status = "split"
 
 
 def _set(pairs: list[Pair], kind: str, old: Node, new: Node, status: str, similarity: float) -> None:
