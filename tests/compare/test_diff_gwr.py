@@ -67,14 +67,15 @@ def test_subsection_alignment_against_hand_alignment(diffs):
     """Links between 2018 and 2019 subsections against the hand alignment (dev pair).
 
     The hand alignment links 11 pairs, many to many; the aligner pairs one to one
-    (plus splits and merges) within a role and finds 8 of them with no wrong link:
-    P 1.00, R 0.73 (printed by benchmarks/eval_diff.py; it was P 0.86, R 0.55
-    before divisions of different roles were kept apart). The test holds that level."""
+    within a role, plus splits and merges (secondary links), and finds 10 of them with
+    no wrong link: P 1.00, R 0.91 (printed by benchmarks/eval_diff.py; it was P 0.86,
+    R 0.55 before divisions of different roles were kept apart, R 0.73 before the
+    secondary links). The test holds that level."""
     gold = {(p["old"], p["new"]) for p in SUBSECTIONS["pairs"] if p["old"] and p["new"]}
     got = {(c.old_heading, c.new_heading) for c in diffs[(2018, 2019)].alignment
            if c.kind == "subsection" and c.old and c.new}
     tp = len(got & gold)
-    assert tp / len(got) >= 0.99 and tp / len(gold) >= 0.72
+    assert tp / len(got) >= 0.99 and tp / len(gold) >= 0.9
     removed = {c.old_heading for c in diffs[(2018, 2019)].alignment if c.kind == "subsection" and c.status == "removed"}
     gold_removed = {p["old"] for p in SUBSECTIONS["pairs"] if p["new"] is None}
     assert len(removed & gold_removed) >= 7
@@ -82,20 +83,22 @@ def test_subsection_alignment_against_hand_alignment(diffs):
 
 def test_subsection_alignment_held_out():
     """2016 → 2017, annotated after the aligner was fixed and measured once: the six
-    subsections continued under new headings are all found, with no wrong link
-    (P 1.00); the 2016 supply-side subsection split three ways and the macro-policy
-    one merged are not (R 0.60): their 2017 successors share too little text."""
+    subsections continued under new headings are all found. Before secondary links
+    (splits and merges beside a one-to-one pair) it was P 1.00 R 0.60; with them,
+    chosen on the development pairs only, P 0.89 R 0.80 (one wrong link, two more
+    right ones). The goal is P 0.9 pooled over the three held-out pairs (0.93)."""
     d = policyparse.diff(gwr_path(2016), gwr_path(2017))
     gold = {(p["old"], p["new"]) for p in HELD_OUT["pairs"] if p["old"] and p["new"]}
     got = {(c.old_heading, c.new_heading) for c in d.alignment if c.kind == "subsection" and c.old and c.new}
     tp = len(got & gold)
-    assert tp / len(got) >= 0.95 and tp / len(gold) >= 0.6
+    assert tp / len(got) >= 0.88 and tp / len(gold) >= 0.79
 
 
 @pytest.mark.parametrize("pair", [(2021, 2022), (2023, 2024)])
 def test_subsection_alignment_on_two_more_held_out_pairs(pair):
     """Hand alignments made blind to the parser (2021 -> 2022: P 1.00 R 0.80; 2023 -> 2024:
-    P 1.00 R 0.50). 2023 -> 2024 was looked at while keeping roles apart (its review
+    P 1.00 R 0.50; with secondary links, chosen on the development pairs: P 1.00 R 0.90
+    and P 0.89 R 0.80). 2023 -> 2024 was looked at while keeping roles apart (its review
     subsections had been merged into task ones by containment), so it is no longer
     strictly held out."""
     gold_file = GOLD / f"gwr_{pair[0]}_{pair[1]}_subsections.json"
@@ -104,7 +107,21 @@ def test_subsection_alignment_on_two_more_held_out_pairs(pair):
     gold = {(p["old"], p["new"]) for p in hand["pairs"] if p["old"] and p["new"]}
     got = {(c.old_heading, c.new_heading) for c in d.alignment if c.kind == "subsection" and c.old and c.new}
     tp = len(got & gold)
-    floors = {(2021, 2022): (0.99, 0.79), (2023, 2024): (0.99, 0.49)}[pair]
+    floors = {(2021, 2022): (0.99, 0.89), (2023, 2024): (0.88, 0.79)}[pair]
+    assert tp / len(got) >= floors[0] and tp / len(gold) >= floors[1]
+
+
+@pytest.mark.parametrize("pair", [(2010, 2011), (2011, 2012), (2013, 2014)])
+def test_subsection_alignment_on_development_pairs(pair):
+    """Hand alignments of three more consecutive pairs, made blind to the parser and given
+    to tune on (tests/gold/DIFF_GOLD.md): 2010 -> 2011 P 0.93 R 0.76, 2011 -> 2012 P 0.93
+    R 0.82, 2013 -> 2014 (four subsections broken into nine) P 1.00 R 0.73."""
+    hand = json.loads((GOLD / f"gwr_{pair[0]}_{pair[1]}_subsections_dev.json").read_text("utf-8"))
+    d = policyparse.diff(gwr_path(pair[0]), gwr_path(pair[1]))
+    gold = {(p["old"], p["new"]) for p in hand["pairs"] if p["old"] and p["new"]}
+    got = {(c.old_heading, c.new_heading) for c in d.alignment if c.kind == "subsection" and c.old and c.new}
+    tp = len(got & gold)
+    floors = {(2010, 2011): (0.92, 0.75), (2011, 2012): (0.92, 0.8), (2013, 2014): (0.99, 0.72)}[pair]
     assert tp / len(got) >= floors[0] and tp / len(gold) >= floors[1]
 
 

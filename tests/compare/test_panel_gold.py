@@ -11,7 +11,7 @@ import json
 import pytest
 
 import policyparse
-from policyparse.compare.series import cells_against_gold, covers_one_year, direction, met
+from policyparse.compare.series import cells_against_gold, covers_one_year, direction, met, series
 from support import GOLD, GWR
 
 ROWS = json.loads((GOLD / "gwr_panel_2005_2025.json").read_text("utf-8"))["rows"]
@@ -26,12 +26,12 @@ def cells():
 def test_panel_cells_hold_their_floor(cells):
     right = sum(g == p for *_, g, p in cells)
     assert len(cells) == 3 * len(ROWS) == 420
-    assert right / len(cells) >= 0.88
+    assert right / len(cells) >= 0.985  # 415/420 = 98.8% measured (89.0% before issue 14's fixes)
 
 
 def test_met_is_false_only_where_the_result_missed(cells):
     spurious = [(y, i) for y, i, c, g, p in cells if c == "met" and p is False and g is not False]
-    assert len(spurious) <= 2, spurious
+    assert not spurious, spurious
 
 
 def test_no_five_year_total_is_taken_for_a_year(cells):
@@ -55,3 +55,14 @@ def test_a_multi_year_review_paragraph_is_not_one_year():
     plan = policyparse.parse_file(GWR / "2018.txt")
     jobs = {q.surface: covers_one_year(plan, q, 2017) for q in plan.quantities if q.indicator == "城镇新增就业"}
     assert jobs["6600万人以上"] is False and jobs["1351万人"] is True
+
+
+def test_five_year_goals_stay_apart_from_the_year():
+    """2011 sets the 十二五 goals (能耗降低16% by 2015) before its 2011 targets: neither the headline
+    nor the year's series takes them, and a five-year change is never compared with one year's."""
+    frame = policyparse.panel([GWR / "2011.txt", GWR / "2012.txt"])
+    five = frame[(frame.year == 2011) & (frame.deadline == 2015) & (frame.indicator == "单位国内生产总值能耗下降")]
+    assert len(five) == 1 and five.met.isna().all() and "a change over 2011-2015" in five.met_note.iloc[0]
+    gdp = series(frame, "国内生产总值增长")
+    assert gdp[gdp.year == 2011][["comparator", "value"]].values.tolist() == [["~", 8.0]]
+    assert frame[(frame.year == 2011) & (frame.indicator == "国内生产总值增长") & (frame.value == 8.0)].headline.all()

@@ -214,3 +214,20 @@ def test_an_unclosed_title_hides_nothing_after_its_sentence():
 
 def test_a_huge_digit_string_is_no_quantity():
     assert quantities("新建" + "9" * 400 + "所") == []
+
+
+def test_a_sentence_carrying_on_a_past_one_reports_results():
+    """A report's plan for the year may open by summing up the last one: the results are no targets."""
+    plan = policyparse.parse("2011年政府工作报告\n三、2011年的工作\n"
+                             "2011年是开局之年。过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，"
+                             "城镇新增就业1168万人。这为做好今年的工作打下了良好基础。\n"
+                             "今年主要预期目标是：国内生产总值增长8%左右；城镇新增就业900万人以上。",
+                             meta={"year": 2011})
+    assert [(q.surface, q.kind) for q in plan.quantities] == [
+        ("10.3%", "achieved"), ("1168万人", "achieved"), ("8%左右", "target"), ("900万人以上", "target")]
+
+
+def test_a_rate_set_by_an_arrangement_measures_its_subject():
+    plan = policyparse.parse("今年赤字率拟按4%左右安排。城镇登记失业率控制在4.6%，居民消费价格涨幅控制在3%以内。")
+    assert [(q.indicator, q.comparator) for q in plan.quantities] == [
+        ("赤字率", "~"), ("城镇登记失业率", "="), ("居民消费价格涨幅", "<=")]

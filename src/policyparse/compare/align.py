@@ -28,6 +28,11 @@ preamble, which are the items of a Government Work Report):
    character bigrams) inside a unit of the other plan is the half of a
    ``split`` (one old unit, several new ones) or of a ``merged`` pair
    (several old units, one new one).
+   A part, section or subsection that has a partner already may take a
+   second link (:func:`_secondary_links`): to a unit of the same role of the
+   other plan when one is the other's most similar unit and their margin
+   reaches :data:`SECONDARY_MARGIN` (a subsection that feeds two, or takes
+   from two).
 4. A pair is ``unchanged`` when its text (labels and spacing aside) is the
    same, otherwise ``reworded``; either is ``moved`` as well when its parent
    is not the partner of the other's parent, or when it left the order of its
@@ -53,10 +58,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional
 
+import regex
+
 from ..model import HEADING_KINDS, Node, Plan, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
+    from scipy import sparse
 
 #: Cosine similarity from which two units are paired whatever else they resemble.
 THRESHOLD = 0.5
@@ -76,6 +84,12 @@ ROLE_PENALTY = 0.5
 LEAD_WEIGHT = 2.0
 #: Share of a left-over unit's character bigrams that must lie inside another unit for a split or merge.
 CONTAINMENT = 0.6
+#: Margin from which a unit that already has a partner is also linked to another unit of the
+#: other plan that is its most similar (or whose most similar it is): a split or a merge (see
+#: :func:`_secondary_links`); tuned on the development alignments of ``tests/gold``.
+SECONDARY_MARGIN = 0.9
+#: The kinds of units that get such secondary links: divisions with bodies, not single paragraphs.
+SECONDARY_KINDS: frozenset[str] = frozenset({"part", "section", "subsection"})
 #: Character n-grams of the TF-IDF vectors.
 NGRAMS = (1, 2)
 
@@ -83,6 +97,7 @@ NGRAMS = (1, 2)
 UNIT_KINDS: tuple[str, ...] = ("preamble",) + HEADING_KINDS + ("paragraph",)
 
 _SKIP = set("，。；：、！？“”‘’（）()《》〈〉【】 \t\r\n\u3000—－-…·,.;:!?\"'")
+_DROP = str.maketrans("", "", "".join(_SKIP))
 
 
 @dataclass
@@ -167,8 +182,8 @@ def _unit(plan: Plan, n: Node, parent_unit: bool) -> Unit:
         lead, body = plan.text[s:cut], plan.text[cut:e]
     if n.label and lead.startswith(n.label):
         lead = lead[len(n.label):]
-    key = "".join(ch for ch in (lead if parent_unit else lead + body) if ch not in _SKIP)
-    grams = frozenset(key[i:i + 2] for i in range(len(key) - 1)) or frozenset([key])
+    key = (lead if parent_unit else lead + body).translate(_DROP)
+    grams = frozenset(map(str.__add__, key, key[1:])) or frozenset([key])
     return Unit(n, lead, body, key, grams)
 
 
@@ -180,15 +195,48 @@ def _first_sentence(plan: Plan, node: Node) -> Optional[Node]:
     return kids[0] if kids and kids[0].kind == "sentence" else None
 
 
+_WHITE_SPACES = regex.compile(r"\s\s+")
+
+
+def gram_counts(texts: list[str]) -> "sparse.csr_matrix":
+    """Counts of the character 1- and 2-grams of each text, one row per text, one column per
+    gram that occurs (what scikit-learn's ``CountVectorizer(analyzer="char", ngram_range=(1, 2))``
+    counts: lowercased, runs of white space as one space), built with numpy: each character is
+    its code point, each bigram a number above every code point, so no Python loop runs over
+    characters (the sections' and subsections' bodies hold the whole text, so a report's text
+    is counted several times).
+
+    Example:
+        >>> gram_counts(["abab", "b"]).toarray().tolist()
+        [[2, 2, 2, 1], [0, 1, 0, 0]]
+    """
+    import numpy as np  # noqa: PLC0415
+    from scipy import sparse  # noqa: PLC0415
+
+    assert NGRAMS == (1, 2), "gram_counts counts character unigrams and bigrams"
+    rows, cols = [], []
+    for i, text in enumerate(texts):
+        text = _WHITE_SPACES.sub(" ", text.lower())
+        chars = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        grams = np.concatenate([chars, (chars[:-1] + 1) * 0x110000 + chars[1:]])
+        rows.append(np.full(len(grams), i, dtype=np.int64))
+        cols.append(grams)
+    row = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    vocabulary, col = np.unique(col, return_inverse=True)
+    counts = sparse.csr_matrix((np.ones(len(row), dtype=np.int64), (row, col.ravel())),
+                               shape=(len(texts), max(len(vocabulary), 1)))
+    counts.sum_duplicates()
+    return counts
+
+
 def _vectors(old: list[Unit], new: list[Unit]) -> tuple["np.ndarray", "np.ndarray"]:
     """Unit vectors: lead and body TF-IDF (IDF fitted on the units of both plans), weighed and normalised."""
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer  # noqa: PLC0415
+    from sklearn.feature_extraction.text import TfidfTransformer  # noqa: PLC0415
     from sklearn.preprocessing import normalize  # noqa: PLC0415
 
     all_units = old + new
-    # hashed counts: no vocabulary to build and sort; 2**20 buckets leave collisions negligible
-    counter = HashingVectorizer(analyzer="char", ngram_range=NGRAMS, n_features=2**20, alternate_sign=False, norm=None)
-    counts = counter.transform([u.lead for u in all_units] + [u.body for u in all_units])
+    counts = gram_counts([u.lead for u in all_units] + [u.body for u in all_units]).astype(float)
     leads, bodies = counts[: len(all_units)], counts[len(all_units):]
     weigh = TfidfTransformer(sublinear_tf=True).fit(leads + bodies)
     vectors = normalize(LEAD_WEIGHT * normalize(weigh.transform(leads)) + normalize(weigh.transform(bodies)))
@@ -218,14 +266,16 @@ def margins(sim: "np.ndarray", k: int = MARGIN_K) -> "np.ndarray":
     return np.divide(sim, denominator, out=np.zeros_like(sim), where=denominator > 0)
 
 
-def align_outlines(old: Plan, new: Plan, *, threshold: float = THRESHOLD) -> list[Pair]:
+def align_outlines(old: Plan, new: Plan, *, threshold: float = THRESHOLD,
+                   plan_units: Optional[tuple[list[Unit], list[Unit]]] = None) -> list[Pair]:
     """Align the units of two plans (see the module's description).
 
     Returns one :class:`Pair` per paired, split, merged, added or removed
     unit: the pairs in the new plan's order, then the removed units in the
-    old plan's order.
+    old plan's order. ``plan_units``: the :func:`units` of both plans, when
+    the caller has them already.
     """
-    old_units, new_units = units(old), units(new)
+    old_units, new_units = plan_units if plan_units is not None else (units(old), units(new))
     old_ids, new_ids = {u.node.id for u in old_units}, {u.node.id for u in new_units}
     pairs: list[Pair] = []
     partner_of_old: dict[str, str] = {}
@@ -310,11 +360,52 @@ def _align_kind(ou: list[Unit], nu: list[Unit], parents: tuple[list[Optional[str
             continue
         for r in group:
             _set(pairs, kind, ou[r].node, nu[c].node, "merged", float(sim[r, c]))
+    if kind in SECONDARY_KINDS:
+        _secondary_links(pairs, kind, ou, nu, sim, like, margin, differ)
     paired_old = {p.old for p in pairs}
     paired_new = {p.new for p in pairs}
     pairs += [Pair(u.node.id, None, kind, "removed") for u in ou if u.node.id not in paired_old]
     pairs += [Pair(None, u.node.id, kind, "added") for u in nu if u.node.id not in paired_new]
     return pairs
+
+
+def _secondary_links(pairs: list[Pair], kind: str, ou: list[Unit], nu: list[Unit], sim: "np.ndarray",
+                     like: "np.ndarray", margin: "np.ndarray", differ: "np.ndarray") -> None:
+    """Links beside the one-to-one pairs, for a unit that feeds several (a split) or takes from
+    several (a merge) although each has a partner already: a pair of units of the same role
+    where one is the other's most similar unit and the pair stands out (its margin at least
+    :data:`SECONDARY_MARGIN`). Then every link of the kind says what it takes part in: ``merged``
+    when its new unit links to several old ones (also when it is a split as well, as the hand
+    alignments label it), ``split`` when its old unit links to several new ones."""
+    linked = {(p.old, p.new) for p in pairs}
+    best_new = like.argmax(axis=1)
+    best_old = like.argmax(axis=0)
+    added = False
+    for r in range(len(ou)):
+        for c in range(len(nu)):
+            if differ[r, c] or (ou[r].node.id, nu[c].node.id) in linked:
+                continue
+            if (best_new[r] == c or best_old[c] == r) and margin[r, c] >= SECONDARY_MARGIN and like[r, c] >= FLOOR:
+                pairs.append(Pair(ou[r].node.id, nu[c].node.id, kind, "split", round(float(sim[r, c]), 4),
+                                  old_role=ou[r].node.role, new_role=nu[c].node.role))
+                linked.add((ou[r].node.id, nu[c].node.id))
+                added = True
+    if not added:
+        return
+    # every link says what it takes part in: merged when its new unit has several old ones (also
+    # when its old unit feeds several: a merge is the stronger statement), split when its old unit
+    # feeds several new ones
+    links = [p for p in pairs if p.old is not None and p.new is not None]
+    olds_of: dict[str, int] = {}
+    news_of: dict[str, int] = {}
+    for p in links:
+        olds_of[p.new] = olds_of.get(p.new, 0) + 1  # type: ignore[index]
+        news_of[p.old] = news_of.get(p.old, 0) + 1  # type: ignore[index]
+    for p in links:
+        if olds_of[p.new] > 1:  # type: ignore[index]
+            p.status = "merged"
+        elif news_of[p.old] > 1:  # type: ignore[index]
+            p.status = "split"
 
 
 def _set(pairs: list[Pair], kind: str, old: Node, new: Node, status: str, similarity: float) -> None:

@@ -188,8 +188,9 @@ def diff(old: PlanLike, new: PlanLike, *, threshold: Optional[float] = None, seg
 
     old_plan, new_plan = as_plan(old, caller="diff"), as_plan(new, caller="diff")
     kwargs = {} if threshold is None else {"threshold": threshold}
-    pairs = align_outlines(old_plan, new_plan, **kwargs)
-    unit_ids = ({u.node.id for u in units(old_plan)}, {u.node.id for u in units(new_plan)})
+    plan_units = (units(old_plan), units(new_plan))
+    pairs = align_outlines(old_plan, new_plan, plan_units=plan_units, **kwargs)
+    unit_ids = ({u.node.id for u in plan_units[0]}, {u.node.id for u in plan_units[1]})
     lines = [_describe(old_plan, new_plan, p, segmenter, unit_ids) for p in pairs]
     targets = match_targets(old_plan, new_plan)
     return PlanDiff(old_plan, new_plan, lines, targets, [t for t in targets if t.headline])

@@ -227,11 +227,15 @@ def panel(plans: Iterable[PlanSource], *, achieved: bool = True, tolerance: Opti
         for q, again in _one_per_indicator(plan):
             indicator = canonical(q.indicator)
             for_year = q.deadline if q.deadline is not None and q.deadline > year else year
-            hit, source = result_of(for_year, (indicator, _dimension(q)))
+            over_years = for_year != year and q.measure == "change"
+            # 五年…能耗降低16% (到2015年): a change over several years, which no one year's change measures
+            hit, source = (None, None) if over_years else result_of(for_year, (indicator, _dimension(q)))
             value = _in_unit(hit, q) if hit is not None else None
             way = direction(indicator)
             decided, note = met(q.comparator, q.value, q.value_max, value, way, unit=q.unit, tolerance=tolerance)
-            if decided is None and hit is None and for_year != year:
+            if over_years:
+                note = f"a change over {year}-{for_year}: no one-year result compares with it"
+            elif decided is None and hit is None and for_year != year:
                 note = f"a target for {for_year}: no one-year result for {for_year} in a plan of {for_year + 1}"
             rows.append({
                 "year": year, "indicator": indicator, "indicator_text": q.indicator, "kind": q.kind,
@@ -259,9 +263,13 @@ def _in_unit(achieved: Quantity, target: Quantity) -> float:
     return float(achieved.base_value / (target.base_value / target.value))
 
 
-def series(frame: "pd.DataFrame", indicator: str) -> "pd.DataFrame":
+def series(frame: "pd.DataFrame", indicator: str, *, annual: bool = True) -> "pd.DataFrame":
     """One row per year for one indicator of a :func:`panel`: the headline
     target when the plan has one for it, otherwise the first stated.
+
+    With ``annual`` (the default) only the targets for the plan's own year
+    count: a target with a later deadline (a five-year plan's 年均增长7%, 到2020年…)
+    is kept apart, not put in the year's place; ``annual=False`` takes every row.
 
     Example:
         >>> import pandas as pd
@@ -271,6 +279,8 @@ def series(frame: "pd.DataFrame", indicator: str) -> "pd.DataFrame":
         [{'year': 2019, 'value': 1100.0}]
     """
     rows = frame[frame["indicator"] == canonical(indicator)]
+    if annual and "deadline" in rows.columns:
+        rows = rows[rows["deadline"].isna() | (rows["deadline"] <= rows["year"])]
     rows = rows.assign(_order=range(len(rows))).sort_values(["year", "headline", "_order"],
                                                            ascending=[True, False, True])
     return rows.drop_duplicates("year").drop(columns="_order").reset_index(drop=True)

@@ -105,6 +105,10 @@ def _value_closeness(a: Quantity, b: Quantity) -> float:
 def headline_targets(plan: Plan) -> list[Quantity]:
     """The targets of the paragraph that states the plan's main targets, from
     its marker (主要预期目标 …) on; empty when the plan has no such paragraph.
+    A paragraph whose targets are all for a later year (a five-year plan's goals
+    in the report of its first year) counts only when no paragraph states the
+    plan's own year's. A marker that ends its paragraph with a colon opens the
+    list of the next one (主要预期目标是：, the targets on the lines below).
 
     Example:
         >>> import policyparse
@@ -116,16 +120,25 @@ def headline_targets(plan: Plan) -> list[Quantity]:
 
     markers = load_json("indicators.json")["headline_markers"]
     paragraphs = plan.nodes_of("paragraph") or plan.nodes
+    year = plan.meta.year
+    later: list[Quantity] = []
+    opened = False  # the paragraph before ended on its marker's colon: 主要预期目标是：\n国内生产总值增长8%左右；…
     for para in paragraphs:
         text = plan.span_text(para)
         at = min((i for i in (text.find(m) for m in markers) if i >= 0), default=-1)
-        if at < 0:
+        if at < 0 and not opened:
             continue
-        start, end = para.span[0] + at, para.span[1]
+        start, end = para.span[0] + max(at, 0), para.span[1]
         found = [q for q in plan.targets if start <= q.span[0] and q.span[1] <= end]
+        opened = at >= 0 and not found and text.rstrip().endswith(("：", ":"))
+        if found and year is not None and all(q.deadline is not None and q.deadline > year for q in found):
+            # 今后五年…预期目标是…年均增长7% (a report that also sets a five-year plan's goals):
+            # the targets of the plan's own year come first, when a later paragraph states them
+            later = later or found
+            continue
         if found:
             return found
-    return []
+    return later
 
 
 def match_targets(old: Plan, new: Plan, *, threshold: float = MATCH_THRESHOLD,

@@ -6,7 +6,8 @@ rules were written on a few documents and do not hold on plans they never saw
 (a provincial report's review of 十四五 typed as targets, 三件事 as a target).
 Here each quantity is described by sparse binary features — the rules' own
 verdict, the role of its section, the tense and time markers around it
-(今年, 去年, 已, 累计, 到2030年, 比上年), commitment words, the verb that
+(今年, 去年, 已, 累计, 到2030年, 比上年; the past a sentence carries on from the one
+before it in its paragraph), commitment words, the verb that
 governs it, its unit class and the characters next to it — and a multinomial
 logistic regression trained on the hand labels of ``tests/gold/labels``
 (``make train``: ``scripts/train_kinds.py``) decides among target, achieved,
@@ -36,6 +37,7 @@ import regex
 
 from ..data import data_path, load_json
 from ..ingest.chars import COMMAS, SENTENCE_END
+from .quantities import continues_past
 
 if TYPE_CHECKING:
     import numpy as np
@@ -168,8 +170,8 @@ def features(text: str, span: tuple[int, int], clause: tuple[int, int], site: Si
     f = [f"rule={site.rule_kind}", f"role={site.role}", f"unitclass={_unit_class(unit)}",
          f"unit={unit}", f"cmp={comparator}", f"measure={measure}", f"val={_bin(float(value))}",
          f"commit={commitment}", f"deadline={deadline is not None}", f"ind={indicator is not None}"]
-    if site.review:
-        f.append("review")
+    if site.review or continues_past(text, site.sentence):
+        f.append("review")  # a review's results, or a sentence carrying on a past one: 过去一年，…取得了很大成绩。国内生产总值增长10.3%
     number = text[s:e]
     if not any(c.isdigit() for c in number):
         f.append("chinese")

@@ -243,7 +243,7 @@ def _comparator(m: "regex.Match[str]") -> str:
         return ">"
     pre = m.group("pre")
     if pre:
-        return lex["prefix"][pre] or "<="
+        return lex["prefix"][pre] or "="
     return "="
 
 
@@ -481,8 +481,10 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     # the count of an object: 选树30所…, 新增12家上市公司, 完成500所…改造, 为10万名残疾人提供…
     action = (len(stripped) < 2 or stripped in verbs or (stripped + verb) in verbs
               or any(stripped[-n:] in verbs for n in (2, 3, 4) if len(stripped) >= n))
+    # 赤字率拟按3%安排: a rate a subject is set by (按), not the count of what follows
+    by_rate = before.rstrip().endswith("按")
     counted = has_object and (action or (len(stripped) <= 4 and not verb) or not _acceptable(stripped, verbs)) \
-        and base_verb not in _KEEP_SUBJECT
+        and base_verb not in _KEEP_SUBJECT and not by_rate
     if counted:
         unit = m.group("u2") or m.group("u1") or ""
         if stripped and len(stripped) <= 6 and (stripped in verbs or stripped[-2:] in verbs) \
@@ -799,13 +801,40 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
     window = text[max(sent[0], s - MARKER_REACH) : s]
     if any(last_marker(window, w) >= 0 for w in lex["forecast"]):
         return "forecast"
-    if ctx.review or text.startswith(tuple(lex["achieved_sentence"]), sent[0]):
+    if ctx.review or text.startswith(tuple(lex["achieved_sentence"]), sent[0]) or continues_past(text, sent):
         return "achieved"
     if ctx.year and (_opens_with_past(text, sent[0], ctx.year) or _opens_with_past(text, cs, ctx.year)) \
             and not any(w in text[sent[0]:sent[1]] for w in lex["future_words"]):
         return "achieved"  # 2007年产量达到50150万吨; 一九八五年末达到… (in a report of a later year)
     return "target"
 
+
+def continues_past(text: str, sent: tuple[int, int]) -> bool:
+    """Does the sentence carry on the past of the sentence before it in its paragraph?
+    A report's plan for the year may open by summing up the last one (过去一年，我们的各项工作
+    取得了很大成绩。国内生产总值增长10.3%，…): a sentence with no time or future word of its
+    own, right after one opened by a past marker (过去一年, 去年 …), reports results too.
+
+    Example:
+        >>> t = "过去一年，各项工作取得了很大成绩。国内生产总值增长10.3%。今年要增长8%左右。"
+        >>> continues_past(t, (17, 30)), continues_past(t, (30, len(t)))
+        (True, False)
+    """
+    lex = lexicon()
+    start, end = sent
+    own = text[start:end]
+    if any(w in own for w in lex["future_words"]) or _OWN_TIME.match(own):
+        return False
+    para = text.rfind("\n", 0, start) + 1
+    before = text[para:start].rstrip()
+    if not before:
+        return False
+    prev = before[max(before.rfind(c, 0, len(before) - 1) for c in "。！？") + 1:].lstrip(" \u3000")
+    return prev.startswith(tuple(lex["achieved_sentence"])) and not any(w in prev for w in lex["future_words"])
+
+
+#: a sentence that opens with its own time (今年…, 到2025年…) does not carry on the one before
+_OWN_TIME = regex.compile(r"[\s\u3000]*(?:今年|明年|今后|未来|到|(?:1[89]|20)\d\d年)")
 
 _YEAR = regex.compile(r"((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
 _DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
