@@ -42,6 +42,9 @@ def lexicon() -> dict:
 
 _alt = alternation
 
+#: one Chinese character (compiled once: it is asked before every name found)
+_HAN_CHAR = regex.compile(r"\p{Han}")
+
 
 def _pattern(place: bool = False) -> "regex.Pattern[str]":
     """The name pattern: level + domain + suffix, or a listed name. With ``place``,
@@ -75,7 +78,7 @@ def _widen_to_place(text: str, s: int, e: int, lo: int) -> int:
         p = s - k
         if not place.fullmatch(text, p, e) or _leading_word(text, p, e):
             continue  # not a place-opened name, or one that swallows a verb (指导湖北省…)
-        if p == lo or not regex.match(r"\p{Han}", text[p - 1]) or text[max(lo, p - 4):p].endswith(tuple(after)):
+        if p == lo or not _HAN_CHAR.match(text[p - 1]) or text[max(lo, p - 4):p].endswith(tuple(after)):
             return p
     return s
 
@@ -164,7 +167,7 @@ def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Itera
     not_actor = _not_actor()
     for m in _pattern().finditer(text, start, end):
         s, e = m.span()
-        if s > start and regex.match(r"\p{Han}", text[s - 1]):
+        if s > start and _HAN_CHAR.match(text[s - 1]):
             s = _widen_to_place(text, s, e, start)
         written = text[s:e]
         if _in_title(text, s, start, end):

@@ -130,13 +130,17 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
+#: 在…: a frame opened before a run of bodies, in the same clause
+_IN_FRAME = regex.compile(r"在[^，,；;。]{0,12}$")
+
+
 def _group_role(text: str, start: int, end: int, lo: int) -> Optional[str]:
     """The role the words around a run of bodies ``text[start:end]`` give them."""
     lex = actor_lexicon()
     before = text[lo:start]
     after = text[end : end + 8]
     markers = lex["role_markers"]
-    if regex.search(r"在[^，,；;。]{0,12}$", before) and after.startswith(tuple(markers["leader"]["after"])):
+    if _IN_FRAME.search(before) and after.startswith(tuple(markers["leader"]["after"])):
         return "leader"
     if before.endswith(tuple(markers["co-lead"]["before"])):
         return "co-lead"
