@@ -264,11 +264,10 @@ def place_names() -> dict[str, str]:
         >>> names["苏州"], names["江岸区"], "江岸" in names
         ('苏州市', '江岸区', False)
     """
-    import csv
     import importlib.util
-    from pathlib import Path
 
     from ..errors import PolicyParseError
+    from ..ingest.places import adcodes
 
     spec = importlib.util.find_spec("cpca")
     if spec is None or spec.origin is None:
@@ -276,16 +275,14 @@ def place_names() -> dict[str, str]:
                                      "as actors): pip install cpca")
     rule = lexicon()["places"]
     names: dict[str, str] = {}
-    with open(Path(spec.origin).parent / "resources" / "adcodes.csv", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            full, code = row["name"], row["adcode"]
-            names.setdefault(full, full)
-            if code[4:6] != "00" and not code.startswith(("11", "12", "31", "50")):
-                continue  # a county or district: its short name is often a common word (安宁, 新沂)
-            for suffix in rule["short_suffixes"]:
-                if full.endswith(suffix) and len(full) - len(suffix) >= 2:
-                    names.setdefault(full[: -len(suffix)], full)
-                    break
+    for code, full in adcodes():  # the table read once for the regions of ingest.places and here
+        names.setdefault(full, full)
+        if code[4:6] != "00" and not code.startswith(("11", "12", "31", "50")):
+            continue  # a county or district: its short name is often a common word (安宁, 新沂)
+        for suffix in rule["short_suffixes"]:
+            if full.endswith(suffix) and len(full) - len(suffix) >= 2:
+                names.setdefault(full[: -len(suffix)], full)
+                break
     return names
 
 

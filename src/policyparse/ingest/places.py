@@ -37,26 +37,33 @@ class Divisions:
 
 
 @lru_cache(maxsize=1)
-def divisions() -> Divisions:
-    """The names of cpca's adcodes table, each with its highest level."""
+def adcodes() -> tuple[tuple[str, str], ...]:
+    """The rows of cpca's adcodes table as ``(adcode, name)``, in file order, read once for
+    the regions here and the places of :func:`policyparse.extract.actors.place_names`."""
     spec = importlib.util.find_spec("cpca")
     if spec is None or not spec.submodule_search_locations:
         raise PolicyParseError(None, "the package cpca is missing (its administrative-division data check regions): "
                                      "pip install cpca")
     path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
-    level: dict[str, int] = {}
     with path.open(encoding="utf-8") as f:
         rows = csv.reader(f)
         header = next(rows)
         c_code, c_name = header.index("adcode"), header.index("name")
-        for row in rows:
-            code, name = row[c_code], row[c_name].strip()
-            if not name or len(code) < 6:
-                continue
-            lvl = 1 if code[2:6] == "0000" else 2 if code[4:6] == "00" else 3
-            if code[6:].strip("0"):
-                continue  # townships and below
-            level[name] = min(lvl, level.get(name, 9))
+        return tuple((row[c_code], row[c_name]) for row in rows)
+
+
+@lru_cache(maxsize=1)
+def divisions() -> Divisions:
+    """The names of cpca's adcodes table, each with its highest level."""
+    level: dict[str, int] = {}
+    for code, name in adcodes():
+        name = name.strip()
+        if not name or len(code) < 6:
+            continue
+        lvl = 1 if code[2:6] == "0000" else 2 if code[4:6] == "00" else 3
+        if code[6:].strip("0"):
+            continue  # townships and below
+        level[name] = min(lvl, level.get(name, 9))
     suffix = regex.compile(r"(?:自治区|自治州|自治县|特别行政区|地区|[省市区县州盟旗])$")
     suffixes = frozenset(m.group() for name in level if (m := suffix.search(name)))
     return Divisions(level=level, suffixes=suffixes)
@@ -145,4 +152,4 @@ def divisions_in(text: str) -> list[tuple[str, int]]:
     return out
 
 
-__all__ = ["division_chain", "divisions", "divisions_in", "is_division"]
+__all__ = ["adcodes", "division_chain", "divisions", "divisions_in", "is_division"]
