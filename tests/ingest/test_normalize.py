@@ -400,3 +400,19 @@ def test_separate_numbers_are_not_joined():
 
 def test_escaped_line_ends_become_line_breaks():
     assert normalize("标题&#13;&#10;一、甲").text == "标题\n一、甲"
+
+
+def test_spans_one_by_one_and_vectorised_agree():
+    """MapChain.spans maps a short list span by span and a long one with numpy: the same spans."""
+    raw = gwr_path(1985).read_text("utf-8")[:20000]
+    rng = random.Random(7)
+    lines = raw.split("\n")
+    # CRLF, zero-width spaces, full-width digits, entities and broken lines: many maps with many segments
+    raw = "\r\n".join(l[: len(l) // 2] + "\u200b" + l[len(l) // 2:] + ("&amp;" if i % 5 == 0 else "")
+                      + ("１２" if i % 3 == 0 else "") for i, l in enumerate(lines))
+    norm = normalize(raw)
+    assert len(norm.chain.maps) >= 2
+    n = len(norm.text)
+    spans = [(s, s + rng.randint(0, 40)) for s in (rng.randint(0, n) for _ in range(300))]
+    spans += [(0, 0), (0, n), (n, n), (n - 1, n), (5, 3)]
+    assert norm.chain.spans(spans) == norm.chain._spans_array(spans) == [norm.chain.span(s, e) for s, e in spans]

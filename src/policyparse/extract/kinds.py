@@ -232,15 +232,15 @@ class KindModel:
 
     classes: list[str]
     features: list[str]
-    coef: "np.ndarray"
-    intercept: "np.ndarray"
+    #: arrays from :func:`fit`; lists of floats from :meth:`from_json` (a parse does not load numpy)
+    coef: "np.ndarray | list[list[float]]"
+    intercept: "np.ndarray | list[float]"
 
     @classmethod
     def from_json(cls, data: dict) -> "KindModel":
-        import numpy as np  # noqa: PLC0415 - only when a document is typed
-
         return cls(classes=list(data["classes"]), features=list(data["features"]),
-                   coef=np.asarray(data["coef"], dtype=float), intercept=np.asarray(data["intercept"], dtype=float))
+                   coef=[[float(v) for v in row] for row in data["coef"]],
+                   intercept=[float(v) for v in data["intercept"]])
 
     def to_json(self, **about: object) -> dict:
         """The model as plain JSON data (coefficients rounded to 6 decimals), with ``about`` notes."""
@@ -273,15 +273,30 @@ class KindModel:
 
         if not rows:
             return np.zeros((0, len(self.classes)))
-        z = self.matrix(rows) @ self.coef.T + self.intercept
+        z = self.matrix(rows) @ np.asarray(self.coef, dtype=float).T + np.asarray(self.intercept, dtype=float)
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         return p / p.sum(axis=1, keepdims=True)
 
     def predict(self, rows: Sequence[Sequence[str]]) -> list[str]:
-        """The most probable kind of each quantity (all of a document's at once)."""
-        p = self.probabilities(rows)
-        return [self.classes[i] for i in p.argmax(axis=1)] if len(rows) else []
+        """The most probable kind of each quantity: the class of the highest score (the
+        argmax of :meth:`probabilities`, the first on a tie).
+
+        Plain Python, not numpy: the features are 0/1 and a quantity has a dozen of
+        them, so a score is the intercept plus a few coefficients, and a parse need
+        not import numpy (about 0.1 s of a cold start).
+        """
+        columns = self.__dict__.get("_columns")  # feature → its coefficient in each class
+        if columns is None:
+            columns = self.__dict__["_columns"] = [[float(row[j]) for row in self.coef] for j in range(len(self.features))]
+        intercept = [float(v) for v in self.intercept]
+        idx = self.index
+        out = []
+        for row in rows:
+            active = [columns[j] for j in sorted({idx[name] for name in row if name in idx})]
+            scores = [sum(ws) + b for ws, b in zip(zip(*active), intercept)] if active else intercept
+            out.append(self.classes[scores.index(max(scores))])
+        return out
 
 
 #: the inverse regularisation strength of :func:`fit` (chosen by leave-one-document-out on the train documents)

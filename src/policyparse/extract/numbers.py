@@ -10,6 +10,8 @@ import math
 from functools import lru_cache
 from typing import Optional, Union
 
+from ..ingest.numbering import SMALL_NUMERALS
+
 Number = Union[int, float]
 
 #: characters of Chinese numerals (with 〇/零 for digit-by-digit writing and 点 for decimals)
@@ -46,6 +48,9 @@ def read_chinese(s: str) -> Optional[Number]:
         return 0.5
     if s == "一半":
         return 0.5
+    small = SMALL_NUMERALS.get(s)  # 一, 两, 十五: no need to load cn2an
+    if small is not None:
+        return small
     import cn2an  # noqa: PLC0415 - loaded on first use
 
     try:

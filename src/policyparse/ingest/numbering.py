@@ -16,6 +16,25 @@ import regex
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+def _small_numerals() -> dict[str, int]:
+    """一 … 九十九 (and 两) as plans write them, with their values."""
+    digits = "一二三四五六七八九"
+    table = {d: i for i, d in enumerate(digits, 1)}
+    table["两"] = 2
+    for t, d in enumerate(digits, 1):
+        tens = ("" if t == 1 else d) + "十"
+        table[tens] = 10 * t
+        table.update({tens + u: 10 * t + i for i, u in enumerate(digits, 1)})
+    return table
+
+
+#: the numerals most labels and counts are written with (一, 十一, 九十九, 两), read without
+#: cn2an, whose import (it compiles its patterns and a city list of its ``proces``
+#: dependency) costs more CPU than parsing a short plan; each value is cn2an's
+#: (tests/ingest/test_numbering.py), and any other numeral goes to cn2an
+SMALL_NUMERALS: dict[str, int] = _small_numerals()
+
+
 @lru_cache(maxsize=4096)
 def chinese_to_int(s: str) -> Optional[int]:
     """Read a Chinese numeral (cn2an): label numbers 一 … 九十九, 一百零五, and
@@ -27,7 +46,10 @@ def chinese_to_int(s: str) -> Optional[int]:
         >>> chinese_to_int("第十") is None
         True
     """
-    import cn2an  # noqa: PLC0415 - loaded on first use (about 0.1 s)
+    small = SMALL_NUMERALS.get(s)
+    if small is not None:
+        return small
+    import cn2an  # noqa: PLC0415 - loaded on first use (about 0.15 s of CPU)
 
     try:
         value = cn2an.cn2an(s.replace("○", "〇"), "normal")

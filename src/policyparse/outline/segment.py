@@ -11,6 +11,7 @@ open a clause.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -106,6 +107,13 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         >>> [t[s:e] for s, e in clauses(t, 0, len(t))]
         ['新建8,500公里', '改建3000公里', '完善体系']
     """
+    return list(_clauses(text, start, end))
+
+
+@lru_cache(maxsize=8)
+def _clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """:func:`clauses`, kept for the last few sentences: extraction asks for a sentence's
+    clauses twice (its tasks, its quantities), and a string's hash is computed once."""
     out = []
     pos = start
     for m in _CLAUSE_END.finditer(text, start, end):
@@ -118,7 +126,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s, e = strip_span(text, pos, end)
     if e > s:
         out.append((s, e))
-    return out
+    return tuple(out)
 
 
 def first_clause(text: str, start: int, end: int) -> tuple[int, int]:
