@@ -21,7 +21,7 @@ import regex
 from ..outline import segment
 from .actors import Mention, canonical, find_mentions, is_collective, kind_of, pivot_mentions, place_names, typed_cues, typed_mentions
 from ..model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, ParseWarning, Plan, Quantity, Reference, ReferenceKind,
-                     Task, TaskActor)
+                     Task, TaskActor, share_text)
 from .kinds import NOT_QUANTITIES, KindModel, Site, division_cues, features, load_model, overrule, section_roles
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon, target_attributes
 from .references import find_references
@@ -102,6 +102,9 @@ class _Actors:
 
     def __init__(self) -> None:
         self.by_name: dict[str, Actor] = {}
+        # the mentions already taken, per actor name: a set, since a list scan per mention made
+        # merging quadratic in a body's mentions (国务院 in a 50 MB text)
+        self.seen: dict[str, set[tuple[int, int]]] = {}
 
     def get(self, name: str, kind: Optional[str] = None, collective: Optional[bool] = None) -> Actor:
         name = canonical(name)
@@ -115,7 +118,11 @@ class _Actors:
     def add(self, m: Mention) -> Actor:
         a = self.get(m.name, m.kind, m.collective)
         span = (m.start, m.end)
-        if span not in a.mentions:
+        seen = self.seen.get(a.name)
+        if seen is None:  # the issuers' mentions in the title come first (_issuers)
+            seen = self.seen[a.name] = set(a.mentions)
+        if span not in seen:
+            seen.add(span)
             a.mentions.append(span)
         if m.text != a.name and m.text not in a.aliases:
             a.aliases.append(m.text)
@@ -151,6 +158,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     _issuers(plan, actors)
     home = _home_region(plan)
     cues = typed_cues(text)
+    source = plan.text_source()
     tagger = _tagger()
     drafts: list[tuple[Node, TaskDraft, tuple[int, int]]] = []
     quantities: list[tuple[Node, Quantity, tuple[int, int]]] = []
@@ -176,6 +184,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
         ctx = Context(year=year, review=node.id in review, deadline=scope_deadline.get(node.id))
         for q in find_quantities(text, s, e, context=ctx, verbs=verb_words, notes=notes):
             q.node = node.id
+            share_text(q, source)  # its clause and surface read from the text, not copied (memory)
             quantities.append((node, q, (s, e)))
             contexts.append(ctx)
         for r in find_references(text, s, e, mentions):
@@ -250,15 +259,31 @@ def _home_region(plan: Plan) -> Optional[str]:
 def quantity_features(plan: Plan, quantities: list[tuple[Node, Quantity, tuple[int, int]]],
                       review: set[str], sentences: list[tuple[Node, int, int]]) -> list[list[str]]:
     """The kind model's features of each quantity (with its node and sentence), rules' kinds as found."""
+    row = _feature_rows(plan, review, sentences)
+    return [row(node, q, sent) for node, q, sent in quantities]
+
+
+def _feature_rows(plan: Plan, review: set[str], sentences: list[tuple[Node, int, int]]):
+    """The function from a quantity (with its node and sentence) to its feature row; what all
+    rows share (roles, division cues) computed once."""
     roles = section_roles(plan, review)
     divisions = division_cues(plan, sentences)
     year = plan.meta.year
     classes = _verb_classes()
-    return [divisions.get(node.id, []) + features(plan.text, q.span, q.clause_span or q.span,
-                     Site(sentence=sent, rule_kind=q.kind, role=roles.get(node.id), review=node.id in review), year,
-                     unit=q.unit, comparator=q.comparator, measure=q.measure, value=q.value,
-                     indicator=q.indicator, commitment=q.commitment, deadline=q.deadline, verbs=classes)
-            for node, q, sent in quantities]
+
+    def row(node: Node, q: Quantity, sent: tuple[int, int]) -> list[str]:
+        return divisions.get(node.id, []) + features(
+            plan.text, q.span, q.clause_span or q.span,
+            Site(sentence=sent, rule_kind=q.kind, role=roles.get(node.id), review=node.id in review), year,
+            unit=q.unit, comparator=q.comparator, measure=q.measure, value=q.value,
+            indicator=q.indicator, commitment=q.commitment, deadline=q.deadline, verbs=classes)
+
+    return row
+
+
+#: quantities typed by the kind model at once: their feature rows (about 4 KB a quantity)
+#: are made and dropped a block at a time, not for the whole document (memory, issue 15)
+_KIND_BLOCK = 2048
 
 
 @lru_cache(maxsize=1)
@@ -289,8 +314,11 @@ def _model_kinds(plan: Plan, model: KindModel, quantities: list[tuple[Node, Quan
                  contexts: list[Context], review: set[str], sentences: list[tuple[Node, int, int]]) -> list[tuple[Node, Quantity, tuple[int, int]]]:
     """Retype the quantities by the model, all of the document at once; drop counts and names;
     a new target gets its commitment and deadline, anything else loses them."""
-    kinds = overrule(model.predict(quantity_features(plan, quantities, review, sentences)),
-                     [q.kind for _, q, _ in quantities])
+    row = _feature_rows(plan, review, sentences)
+    kinds: list[str] = []
+    for i in range(0, len(quantities), _KIND_BLOCK):
+        block = quantities[i:i + _KIND_BLOCK]
+        kinds += overrule(model.predict([row(node, q, sent) for node, q, sent in block]), [q.kind for _, q, _ in block])
     kept = []
     for (node, q, sent), ctx, kind in zip(quantities, contexts, kinds):
         if kind in NOT_QUANTITIES:
@@ -325,6 +353,7 @@ def _issuers(plan: Plan, actors: _Actors) -> None:
 
 def _build(plan: Plan, drafts, quantities, refs, actors: _Actors) -> None:
     text = plan.text
+    source = plan.text_source()
     chain = plan.offsets
     # actors: issuers first, then in order of first mention
     ordered = sorted(actors.by_name.values(), key=lambda a: (not a.issuer, a.mentions[0][0] if a.mentions else -1))
@@ -334,11 +363,13 @@ def _build(plan: Plan, drafts, quantities, refs, actors: _Actors) -> None:
     issuers = [a for a in ordered if a.issuer]
     tasks: list[Task] = []
     for i, (node, d, _) in enumerate(drafts):
+        drafts[i] = None  # each draft dropped as its task is made: never both for the whole plan (memory)
         t = Task(
             id=f"t{i}", node=node.id, verb=d.verb, verb_class=d.verb_class, modifiers=list(d.modifiers),
             object=text[slice(*d.object_span)] if d.object_span else None, span=d.span,
             text=text[slice(*d.span)], verb_span=d.verb_span, object_span=d.object_span, commitment=d.commitment,
         )
+        share_text(t, source)
         seen = set()
         for m, role in d.roles:
             a = actors.get(m.name)
