@@ -103,7 +103,11 @@ class _PackedSpan:
         return (v >> 32, v & _MASK) if type(v) is int else v
 
     def __set__(self, obj: Any, value: Any) -> None:
-        self.slot.__set__(obj, _pack(value))
+        if type(value) is tuple and len(value) == 2:  # _pack, inlined: every record sets its spans
+            s, e = value
+            if type(s) is int and type(e) is int and 0 <= s <= _MASK and 0 <= e <= _MASK:
+                value = s << 32 | e
+        self.slot.__set__(obj, value)
 
 
 class _SpanText:

@@ -64,6 +64,12 @@ def _minus(r: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
     return [p for p in ((s, cs), (ce, e)) if p[1] > p[0]]
 
 
+# compiled once: they are tried on every node's heading
+_YEAR = regex.compile(r"(\d{4})年")
+_FUTURE_HEAD = regex.compile(r"目标|任务|安排|部署|要求|取向|打算|建议")
+_TARGET_HEAD = regex.compile(r"目标|任务")
+
+
 def _review_nodes(plan: Plan) -> set[str]:
     """Ids of the nodes in a review of past results (2018年工作回顾, 过去五年的工作)."""
     words = tuple(quantity_lexicon()["achieved_heading"])
@@ -75,9 +81,9 @@ def _review_nodes(plan: Plan) -> set[str]:
             continue
         head = node.heading or ""
         if node.kind in ("part", "section", "subsection") and head:
-            years = [int(y) for y in regex.findall(r"(\d{4})年", head)]
+            years = [int(y) for y in _YEAR.findall(head)]
             past_year = bool(year and years and max(years) < year)
-            future = regex.search(r"目标|任务|安排|部署|要求|取向|打算|建议", head)
+            future = _FUTURE_HEAD.search(head)
             if (any(w in head for w in words) or past_year) and not future:
                 review.add(node.id)  # 2018年工作回顾; “六五”计划执行情况的回顾 (not: …成就和…主要目标任务)
     return review
@@ -90,7 +96,7 @@ def _heading_deadlines(plan: Plan) -> dict[str, int]:
     for node in plan.nodes:
         if node.parent in out:
             out[node.id] = out[node.parent]
-        if node.heading and node.kind in HEADING_KINDS and regex.search(r"目标|任务", node.heading):
+        if node.heading and node.kind in HEADING_KINDS and _TARGET_HEAD.search(node.heading):
             found = deadlines_in(node.heading)
             if found:
                 out[node.id] = max(found)

@@ -80,9 +80,12 @@ def _chrome_rules() -> dict[str, Any]:
     return c
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def _canon(line: str) -> str:
     """A line as chrome is compared: stripped, colons full-width, spaces of any width removed."""
-    return regex.sub(r"\s+", "", line).replace(":", "：")
+    return _SPACES.sub("", line).replace(":", "：")  # compiled once: called for every line of the text
 
 
 def page_chrome(text: str) -> list[Found]:
