@@ -13,6 +13,7 @@ and writes the edges of the task graph.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from sys import intern
 from functools import lru_cache
 from typing import Iterable, Optional, cast
 
@@ -370,12 +371,15 @@ def _build(plan: Plan, drafts, quantities, refs, actors: _Actors) -> None:
     tasks: list[Task] = []
     for i, (node, d, _) in enumerate(drafts):
         drafts[i] = None  # each draft dropped as its task is made: never both for the whole plan (memory)
+        # the clause and the object are the text at their spans: read through them from the shared
+        # source, not copied (memory); verbs and their classes interned (a few hundred words)
         t = Task(
-            id=f"t{i}", node=node.id, verb=d.verb, verb_class=d.verb_class, modifiers=list(d.modifiers),
-            object=text[slice(*d.object_span)] if d.object_span else None, span=d.span,
-            text=text[slice(*d.span)], verb_span=d.verb_span, object_span=d.object_span, commitment=d.commitment,
+            id=f"t{i}", node=node.id, verb=intern(d.verb) if d.verb else d.verb,
+            verb_class=intern(d.verb_class) if d.verb_class else d.verb_class,
+            modifiers=[intern(m) for m in d.modifiers],
+            object=source if d.object_span else None, span=d.span,  # type: ignore[arg-type]
+            text=source, verb_span=d.verb_span, object_span=d.object_span, commitment=d.commitment,  # type: ignore[arg-type]
         )
-        share_text(t, source)
         seen = set()
         for m, role in d.roles:
             a = actors.get(m.name)
