@@ -51,7 +51,7 @@ import gc, json, resource, sys, time
 def rss():
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * resource.getpagesize() / 2**20
-path, extract, breakdown = sys.argv[1], sys.argv[2] == "1", sys.argv[3] == "1"
+path, extract, breakdown, segmenter = sys.argv[1], sys.argv[2] == "1", sys.argv[3] == "1", sys.argv[4]
 if breakdown:
     import tracemalloc
     tracemalloc.start(1)
@@ -59,7 +59,8 @@ import policyparse
 from policyparse import pipeline
 from policyparse.ingest.reader import read
 from policyparse.extract.tokens import tokenize
-tokenize("深入推进改革")  # the segmenter's dictionary, loaded before the baseline
+tokenize("深入推进改革")  # the default segmenter's dictionary, loaded before the baseline
+tokenize("深入推进改革", segmenter=segmenter)  # and the one asked for
 out = {"start": rss()}
 t = time.perf_counter()
 doc = read(path)
@@ -70,7 +71,7 @@ with pipeline._gc_paused():
     out["outline"] = rss()
     if extract:
         from policyparse.extract.run import extract as run
-        run(plan, segmenter="jieba")
+        run(plan, segmenter=segmenter)
         out["extract"] = rss()
 out["seconds"] = time.perf_counter() - t
 out["peak"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -96,6 +97,8 @@ if breakdown:  # what is alive at the end, taken before the deep sizes below all
                 stack.extend(o)
             elif hasattr(o, "__dict__"):
                 stack.append(vars(o))
+            elif hasattr(type(o), "_raw_slots"):  # a compact record: its stored values, not the tuples it makes
+                stack.extend(d.__get__(o) for d in type(o)._raw_slots.values())
             elif hasattr(o, "__slots__"):
                 stack.extend(getattr(o, s) for s in o.__slots__ if hasattr(o, s))
         return total
@@ -111,8 +114,9 @@ print(json.dumps(out))
 """
 
 
-def run_child(path: Path, extract: bool, breakdown: bool) -> dict:
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(path), "1" if extract else "0", "1" if breakdown else "0"],
+def run_child(path: Path, extract: bool, breakdown: bool, segmenter: str) -> dict:
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(path), "1" if extract else "0", "1" if breakdown else "0",
+                           segmenter],
                           capture_output=True, text=True, cwd=REPO)
     if proc.returncode:
         sys.exit(f"the child failed:\n{proc.stderr}")
@@ -123,16 +127,20 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", default="5,50", help="input sizes in MB, comma-separated (default 5,50)")
     ap.add_argument("--no-extract", action="store_true", help="outline only")
+    ap.add_argument("--segmenter", default="rjieba",
+                    help="the segmenter of extraction (default rjieba, parse's default; runs before 2026-11-30 used jieba, "
+                         "whose dictionary adds about 150 MB to the baseline)")
     ap.add_argument("--breakdown-mb", type=float, default=0, help="also break down a parse of this size (tracemalloc)")
     args = ap.parse_args()
-    print(f"load average {os.getloadavg()[0]:.1f}; extraction {'off' if args.no_extract else 'on'}")
+    print(f"load average {os.getloadavg()[0]:.1f}; extraction {'off' if args.no_extract else 'on'} "
+          f"(segmenter {args.segmenter}, loaded before the baseline)")
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
         print(f"{'input MB':>8s} {'chars':>10s} {'nodes':>8s} {'s':>7s} {'base MB':>8s} {'read':>7s} "
               f"{'outline':>8s} {'extract':>8s} {'peak MB':>8s} {'peak/input':>10s} {'(peak-base)/input':>17s}")
         for mb in [float(x) for x in args.mb.split(",")]:
             path = Path(tmp) / f"plan-{mb:g}mb.txt"
             size = make_text(path, mb)
-            r = run_child(path, not args.no_extract, False)
+            r = run_child(path, not args.no_extract, False, args.segmenter)
             inp = size / 2**20
             print(f"{inp:8.1f} {r['chars']:10d} {r['nodes']:8d} {r['seconds']:7.1f} {r['start']:8.0f} {r['read']:7.0f} "
                   f"{r['outline']:8.0f} {r.get('extract', 0):8.0f} {r['peak']:8.0f} {r['peak'] / inp:10.1f} "
@@ -141,7 +149,7 @@ def main() -> int:
         if args.breakdown_mb:
             path = Path(tmp) / "breakdown.txt"
             size = make_text(path, args.breakdown_mb)
-            r = run_child(path, not args.no_extract, True)
+            r = run_child(path, not args.no_extract, True, args.segmenter)
             print(f"\nbreakdown of a {size / 2**20:.1f} MB parse (tracemalloc peak {r['traced_peak']:.0f} MB; "
                   f"RSS peak {r['peak']:.0f} MB): what the finished plan holds, MB")
             for name, value in sorted(r["parts"].items(), key=lambda kv: -kv[1]):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterator, Literal, Optional, Protocol
 
@@ -47,6 +48,143 @@ HEADING_KINDS: tuple[str, ...] = ("part", "section", "subsection", "item", "subi
 
 
 
+
+# --- compact records ---------------------------------------------------------------------
+# A large plan holds hundreds of thousands of records, so they are kept small (issue 15:
+# memory flat in the document's size): slotted classes, each span packed into one int,
+# and the texts a record repeats from the plan (a task's clause, a heading) read from the
+# plan's text through their span, as a spaCy ``Span``'s ``.text`` is, instead of copies.
+# The public attributes, the constructors, equality, pickling and the JSON are unchanged:
+# ``task.span`` is a tuple and ``task.text`` a str, as before.
+
+_MASK = (1 << 32) - 1
+
+
+class TextSource:
+    """The text that the spans of a plan's records index, shared by them (one per plan).
+
+    A record's text field that holds a ``TextSource`` reads its value from the text
+    through the record's span (:func:`share_text` puts it there).
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (TextSource, (self.text,))
+
+    def __repr__(self) -> str:
+        return f"TextSource(chars={len(self.text)})"
+
+
+def _pack(value: Any) -> Any:
+    """A span as one int (start << 32 | end): 32 bytes instead of a tuple and two ints (120)."""
+    if type(value) is tuple and len(value) == 2:
+        s, e = value
+        if type(s) is int and type(e) is int and 0 <= s <= _MASK and 0 <= e <= _MASK:
+            return s << 32 | e
+    return value
+
+
+class _PackedSpan:
+    """A span field stored packed (:func:`_pack`), read as the ``(start, end)`` tuple."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot  # the member descriptor of the field's slot
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self
+        v = self.slot.__get__(obj, cls)
+        return (v >> 32, v & _MASK) if type(v) is int else v
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        if type(value) is tuple and len(value) == 2:  # _pack, inlined: every record sets its spans
+            s, e = value
+            if type(s) is int and type(e) is int and 0 <= s <= _MASK and 0 <= e <= _MASK:
+                value = s << 32 | e
+        self.slot.__set__(obj, value)
+
+
+class _SpanText:
+    """A text field that is the plan's text at one of the record's spans: stored as the
+    shared :class:`TextSource` when it is, read as the str either way."""
+
+    __slots__ = ("slot", "span")
+
+    def __init__(self, slot: Any, span: str) -> None:
+        self.slot, self.span = slot, span
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self
+        v = self.slot.__get__(obj, cls)
+        if type(v) is TextSource:
+            s, e = getattr(obj, self.span)
+            return v.text[s:e]
+        return v
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        self.slot.__set__(obj, value)
+
+
+def _compact(spans: tuple[str, ...] = (), texts: tuple[tuple[str, str], ...] = (),
+             interned: tuple[str, ...] = ()) -> Any:
+    """A slotted dataclass whose ``spans`` are packed and whose ``texts`` (field, span field)
+    may be read from the plan's text; ``interned`` are short words (verbs, units) that
+    :func:`share_text` interns. Pickling and copying keep the packed and shared forms."""
+
+    def wrap(cls: type) -> type:
+        cls = dataclass(slots=True)(cls)
+        names = tuple(f.name for f in fields(cls))
+        raw = {name: cls.__dict__[name] for name in names}  # the member descriptors
+
+        for name in spans:
+            setattr(cls, name, _PackedSpan(raw[name]))
+        for name, span in texts:
+            setattr(cls, name, _SpanText(raw[name], span))
+
+        def __getstate__(self: Any) -> tuple[Any, ...]:
+            return tuple(raw[n].__get__(self) for n in names)
+
+        def __setstate__(self: Any, state: tuple[Any, ...]) -> None:
+            for n, v in zip(names, state):
+                raw[n].__set__(self, v)
+
+        cls.__getstate__ = __getstate__  # type: ignore[attr-defined]
+        cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
+        cls._shared_texts = texts  # type: ignore[attr-defined]
+        cls._interned = interned  # type: ignore[attr-defined]
+        cls._raw_slots = raw  # type: ignore[attr-defined]
+        return cls
+
+    return wrap
+
+
+def share_text(record: Any, source: TextSource) -> Any:
+    """Let ``record`` read its texts from ``source`` where they equal the text at their span
+    (dropping the copies), and intern its short words; the record, changed in place."""
+    raw = type(record)._raw_slots
+    text = source.text
+    for name, span_name in type(record)._shared_texts:
+        v = raw[name].__get__(record)
+        if type(v) is str:
+            span = getattr(record, span_name)
+            if span is not None and text[span[0]:span[1]] == v:
+                raw[name].__set__(record, source)
+    for name in type(record)._interned:
+        v = raw[name].__get__(record)
+        if type(v) is str:
+            raw[name].__set__(record, sys.intern(v))
+        elif type(v) is list:
+            v[:] = [sys.intern(x) if type(x) is str else x for x in v]
+    return record
+
+
 class SpanMap(Protocol):
     """What the model needs of an offset map: a normalised span to a raw one.
 
@@ -73,7 +211,7 @@ class Meta:
     source: Optional[str] = None
 
 
-@dataclass
+@_compact(spans=("span", "raw_span", "heading_span"), texts=(("heading", "heading_span"),), interned=("label",))
 class Node:
     """One node of the outline tree.
 
@@ -102,7 +240,7 @@ class Node:
     role: Optional[SectionRole] = None
 
 
-@dataclass
+@_compact(spans=("span", "raw_span"))
 class ParseWarning:
     """Something the reader of a parsed plan should know about.
 
@@ -118,7 +256,8 @@ class ParseWarning:
     text: Optional[str] = None
 
 
-@dataclass
+@_compact(spans=("span", "indicator_span", "clause_span", "raw_span"),
+          texts=(("text", "clause_span"), ("surface", "span")), interned=("unit", "base_unit", "indicator"))
 class Quantity:
     """A number that measures something, typed and read (see ``docs/schema.md``, Quantities).
 
@@ -163,7 +302,7 @@ class Quantity:
     raw_span: Optional[Span] = None
 
 
-@dataclass
+@_compact(spans=("span",))
 class TaskActor:
     """An actor's part in a task."""
 
@@ -175,7 +314,8 @@ class TaskActor:
     span: Optional[Span] = None
 
 
-@dataclass
+@_compact(spans=("span", "verb_span", "object_span", "raw_span"),
+          texts=(("text", "span"), ("object", "object_span")), interned=("verb", "verb_class", "modifiers"))
 class Task:
     """One action of the plan: a clause with an action verb (see ``docs/schema.md``, Tasks).
 
@@ -212,7 +352,7 @@ class Task:
     raw_span: Optional[Span] = None
 
 
-@dataclass
+@_compact()
 class Actor:
     """A party or government body or an institution, with all its mentions merged.
 
@@ -234,7 +374,7 @@ class Actor:
     issuer: bool = False
 
 
-@dataclass
+@_compact(spans=("span", "raw_span"))
 class Reference:
     """A cited document or a quoted programme or slogan."""
 
@@ -256,7 +396,7 @@ class Reference:
     raw_span: Optional[Span] = None
 
 
-@dataclass
+@_compact()
 class Edge:
     """A typed link of the task graph."""
 
@@ -310,6 +450,14 @@ class Plan:
         if self.offsets is None:
             raise ValueError("this plan has no offset map (it was loaded from JSON); parse the source again")
         return self.offsets.span(start, end)
+
+    def text_source(self) -> TextSource:
+        """The shared :class:`TextSource` of ``text`` that records read their texts from
+        (:func:`share_text`); one per plan, made anew if ``text`` is replaced."""
+        src = self.__dict__.get("_text_source")
+        if src is None or src.text is not self.text:
+            src = self.__dict__["_text_source"] = TextSource(self.text)
+        return src
 
     def __repr__(self) -> str:
         # the dataclass repr would print the whole text and every node

@@ -21,7 +21,7 @@ from .outline.annex import find_annexes
 from .names import readable
 from .outline.labels import find_labels
 from .outline.roles import assign_roles
-from .model import ParseWarning, Plan
+from .model import ParseWarning, Plan, share_text
 from .ingest.normalize import normalize
 from .ingest.reader import read
 
@@ -184,6 +184,9 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: 
     assign_roles(t, nodes)
     plan = Plan(meta=info, text=t, nodes=nodes, warnings=norm.warnings + warnings, raw_text=text,
                 offsets=norm.chain)
+    source = plan.text_source()
+    for n in nodes:
+        share_text(n, source)  # headings read from the text, not copied (memory)
     filled = [key for key in filled if key not in meta]
     if filled:
         plan.warnings.append(ParseWarning(code="meta-from-name", message=(

@@ -20,6 +20,7 @@ On the plans, the only fact that differs in the sample is listed in
 from __future__ import annotations
 
 import difflib
+from dataclasses import fields
 import json
 import math
 
@@ -101,7 +102,7 @@ def _facts(plan: policyparse.Plan) -> set[tuple]:
         out.add(("task", t.text, t.verb, t.span, t.verb_span, tuple(t.modifiers), t.object_span, t.commitment,
                  t.lead, roles))
     for q in plan.quantities:
-        d = {k: v for k, v in q.__dict__.items() if k not in ("id", "task")}
+        d = {f.name: getattr(q, f.name) for f in fields(q) if f.name not in ("id", "task")}  # records are slotted: no __dict__
         out.add(("quantity", q.span, json.dumps(d, ensure_ascii=False, sort_keys=True, default=str)))
     for a in plan.actors:
         out.add(("actor", a.name, a.kind, tuple(map(tuple, a.mentions))))

@@ -226,6 +226,10 @@ def overrule(predicted: Sequence[str], rule_kinds: Sequence[str]) -> list[str]:
     return [r if r in RULE_KEPT else p for p, r in zip(predicted, rule_kinds)]
 
 
+#: rows of the design matrix built at once by :meth:`KindModel.probabilities`
+_BLOCK = 512
+
+
 @dataclass
 class KindModel:
     """A multinomial logistic regression as plain arrays: ``coef[class, feature]``."""
@@ -273,7 +277,10 @@ class KindModel:
 
         if not rows:
             return np.zeros((0, len(self.classes)))
-        z = self.matrix(rows) @ np.asarray(self.coef, dtype=float).T + np.asarray(self.intercept, dtype=float)
+        coef, intercept = np.asarray(self.coef, dtype=float), np.asarray(self.intercept, dtype=float)
+        # a block of rows at a time: a dense design matrix of all rows is 8.6 KB a quantity
+        z = np.concatenate([self.matrix(rows[i:i + _BLOCK]) @ coef.T for i in range(0, len(rows), _BLOCK)])
+        z += intercept
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         return p / p.sum(axis=1, keepdims=True)

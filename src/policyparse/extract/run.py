@@ -13,6 +13,7 @@ and writes the edges of the task graph.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from sys import intern
 from functools import lru_cache
 from typing import Iterable, Optional, cast
 
@@ -22,7 +23,7 @@ from ..outline import segment
 from .actors import (Mention, canonical, find_mentions, is_collective, kind_of, organs, pivot_mentions, place_names,
                      supervisor_mentions, typed_cues, typed_mentions)
 from ..model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, ParseWarning, Plan, Quantity, Reference, ReferenceKind,
-                     Task, TaskActor)
+                     Task, TaskActor, share_text)
 from .kinds import NOT_QUANTITIES, KindModel, Site, division_cues, features, load_model, overrule, section_roles
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon, target_attributes
 from .references import find_references
@@ -65,6 +66,12 @@ def _minus(r: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
     return [p for p in ((s, cs), (ce, e)) if p[1] > p[0]]
 
 
+# compiled once: they are tried on every node's heading
+_YEAR = regex.compile(r"(\d{4})年")
+_FUTURE_HEAD = regex.compile(r"目标|任务|安排|部署|要求|取向|打算|建议")
+_TARGET_HEAD = regex.compile(r"目标|任务")
+
+
 def _review_nodes(plan: Plan) -> set[str]:
     """Ids of the nodes in a review of past results (2018年工作回顾, 过去五年的工作)."""
     words = tuple(quantity_lexicon()["achieved_heading"])
@@ -76,9 +83,9 @@ def _review_nodes(plan: Plan) -> set[str]:
             continue
         head = node.heading or ""
         if node.kind in ("part", "section", "subsection") and head:
-            years = [int(y) for y in regex.findall(r"(\d{4})年", head)]
+            years = [int(y) for y in _YEAR.findall(head)]
             past_year = bool(year and years and max(years) < year)
-            future = regex.search(r"目标|任务|安排|部署|要求|取向|打算|建议", head)
+            future = _FUTURE_HEAD.search(head)
             if (any(w in head for w in words) or past_year) and not future:
                 review.add(node.id)  # 2018年工作回顾; “六五”计划执行情况的回顾 (not: …成就和…主要目标任务)
     return review
@@ -91,7 +98,7 @@ def _heading_deadlines(plan: Plan) -> dict[str, int]:
     for node in plan.nodes:
         if node.parent in out:
             out[node.id] = out[node.parent]
-        if node.heading and node.kind in HEADING_KINDS and regex.search(r"目标|任务", node.heading):
+        if node.heading and node.kind in HEADING_KINDS and _TARGET_HEAD.search(node.heading):
             found = deadlines_in(node.heading)
             if found:
                 out[node.id] = max(found)
@@ -103,6 +110,9 @@ class _Actors:
 
     def __init__(self) -> None:
         self.by_name: dict[str, Actor] = {}
+        # the mentions already taken, per actor name: a set, since a list scan per mention made
+        # merging quadratic in a body's mentions (国务院 in a 50 MB text)
+        self.seen: dict[str, set[tuple[int, int]]] = {}
 
     def get(self, name: str, kind: Optional[str] = None, collective: Optional[bool] = None) -> Actor:
         name = canonical(name)
@@ -116,7 +126,11 @@ class _Actors:
     def add(self, m: Mention) -> Actor:
         a = self.get(m.name, m.kind, m.collective)
         span = (m.start, m.end)
-        if span not in a.mentions:
+        seen = self.seen.get(a.name)
+        if seen is None:  # the issuers' mentions in the title come first (_issuers)
+            seen = self.seen[a.name] = set(a.mentions)
+        if span not in seen:
+            seen.add(span)
             a.mentions.append(span)
         if m.text != a.name and m.text not in a.aliases:
             a.aliases.append(m.text)
@@ -152,6 +166,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     _issuers(plan, actors)
     home = _home_region(plan)
     cues = typed_cues(text)
+    source = plan.text_source()
     tagger = _tagger()
     drafts: list[tuple[Node, TaskDraft, tuple[int, int]]] = []
     quantities: list[tuple[Node, Quantity, tuple[int, int]]] = []
@@ -180,6 +195,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
         ctx = Context(year=year, review=node.id in review, deadline=scope_deadline.get(node.id))
         for q in find_quantities(text, s, e, context=ctx, verbs=verb_words, notes=notes):
             q.node = node.id
+            share_text(q, source)  # its clause and surface read from the text, not copied (memory)
             quantities.append((node, q, (s, e)))
             contexts.append(ctx)
         for r in find_references(text, s, e, mentions):
@@ -254,15 +270,31 @@ def _home_region(plan: Plan) -> Optional[str]:
 def quantity_features(plan: Plan, quantities: list[tuple[Node, Quantity, tuple[int, int]]],
                       review: set[str], sentences: list[tuple[Node, int, int]]) -> list[list[str]]:
     """The kind model's features of each quantity (with its node and sentence), rules' kinds as found."""
+    row = _feature_rows(plan, review, sentences)
+    return [row(node, q, sent) for node, q, sent in quantities]
+
+
+def _feature_rows(plan: Plan, review: set[str], sentences: list[tuple[Node, int, int]]):
+    """The function from a quantity (with its node and sentence) to its feature row; what all
+    rows share (roles, division cues) computed once."""
     roles = section_roles(plan, review)
     divisions = division_cues(plan, sentences)
     year = plan.meta.year
     classes = _verb_classes()
-    return [divisions.get(node.id, []) + features(plan.text, q.span, q.clause_span or q.span,
-                     Site(sentence=sent, rule_kind=q.kind, role=roles.get(node.id), review=node.id in review), year,
-                     unit=q.unit, comparator=q.comparator, measure=q.measure, value=q.value,
-                     indicator=q.indicator, commitment=q.commitment, deadline=q.deadline, verbs=classes)
-            for node, q, sent in quantities]
+
+    def row(node: Node, q: Quantity, sent: tuple[int, int]) -> list[str]:
+        return divisions.get(node.id, []) + features(
+            plan.text, q.span, q.clause_span or q.span,
+            Site(sentence=sent, rule_kind=q.kind, role=roles.get(node.id), review=node.id in review), year,
+            unit=q.unit, comparator=q.comparator, measure=q.measure, value=q.value,
+            indicator=q.indicator, commitment=q.commitment, deadline=q.deadline, verbs=classes)
+
+    return row
+
+
+#: quantities typed by the kind model at once: their feature rows (about 4 KB a quantity)
+#: are made and dropped a block at a time, not for the whole document (memory, issue 15)
+_KIND_BLOCK = 2048
 
 
 @lru_cache(maxsize=1)
@@ -293,8 +325,11 @@ def _model_kinds(plan: Plan, model: KindModel, quantities: list[tuple[Node, Quan
                  contexts: list[Context], review: set[str], sentences: list[tuple[Node, int, int]]) -> list[tuple[Node, Quantity, tuple[int, int]]]:
     """Retype the quantities by the model, all of the document at once; drop counts and names;
     a new target gets its commitment and deadline, anything else loses them."""
-    kinds = overrule(model.predict(quantity_features(plan, quantities, review, sentences)),
-                     [q.kind for _, q, _ in quantities])
+    row = _feature_rows(plan, review, sentences)
+    kinds: list[str] = []
+    for i in range(0, len(quantities), _KIND_BLOCK):
+        block = quantities[i:i + _KIND_BLOCK]
+        kinds += overrule(model.predict([row(node, q, sent) for node, q, sent in block]), [q.kind for _, q, _ in block])
     kept = []
     for (node, q, sent), ctx, kind in zip(quantities, contexts, kinds):
         if kind in NOT_QUANTITIES:
@@ -329,6 +364,7 @@ def _issuers(plan: Plan, actors: _Actors) -> None:
 
 def _build(plan: Plan, drafts, quantities, refs, actors: _Actors) -> None:
     text = plan.text
+    source = plan.text_source()
     chain = plan.offsets
     # actors: issuers first, then in order of first mention
     ordered = sorted(actors.by_name.values(), key=lambda a: (not a.issuer, a.mentions[0][0] if a.mentions else -1))
@@ -338,10 +374,15 @@ def _build(plan: Plan, drafts, quantities, refs, actors: _Actors) -> None:
     issuers = [a for a in ordered if a.issuer]
     tasks: list[Task] = []
     for i, (node, d, _) in enumerate(drafts):
+        drafts[i] = None  # each draft dropped as its task is made: never both for the whole plan (memory)
+        # the clause and the object are the text at their spans: read through them from the shared
+        # source, not copied (memory); verbs and their classes interned (a few hundred words)
         t = Task(
-            id=f"t{i}", node=node.id, verb=d.verb, verb_class=d.verb_class, modifiers=list(d.modifiers),
-            object=text[slice(*d.object_span)] if d.object_span else None, span=d.span,
-            text=text[slice(*d.span)], verb_span=d.verb_span, object_span=d.object_span, commitment=d.commitment,
+            id=f"t{i}", node=node.id, verb=intern(d.verb) if d.verb else d.verb,
+            verb_class=intern(d.verb_class) if d.verb_class else d.verb_class,
+            modifiers=[intern(m) for m in d.modifiers],
+            object=source if d.object_span else None, span=d.span,  # type: ignore[arg-type]
+            text=source, verb_span=d.verb_span, object_span=d.object_span, commitment=d.commitment,  # type: ignore[arg-type]
         )
         seen = set()
         for m, role in d.roles:

@@ -7,12 +7,12 @@ text and, mapped back, in the raw text.
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Optional
 
 from . import segment, tree
 from .annex import Annex
 from ..ingest.chars import strip_span
-from ..model import Node
+from ..model import Node, TextSource
 from ..ingest.normalize import Normalized
 
 
@@ -28,11 +28,14 @@ class NodeBuilder:
         self.norm = norm
         self.text = norm.text
         self.with_sentences = with_sentences
-        self._pending: list[tuple[tuple[int, int, int], dict]] = []
+        self._pending: list[_Pending] = []
 
-    def _add(self, depth: int, **fields: Any) -> dict:
-        rec = dict(fields)
-        self._pending.append(((fields["span"][0], -fields["span"][1], depth), rec))
+    def _add(self, depth: int, *, parent: Optional["_Pending"], kind: str, label: Optional[str],
+             ordinal: Optional[int], heading: Optional[str], span: tuple[int, int],
+             heading_span: Optional[tuple[int, int]] = None) -> "_Pending":
+        # a heading is always the text at its heading span (null with it): only the span is kept
+        rec = _Pending(depth, parent, kind, label, ordinal, span, heading_span)
+        self._pending.append(rec)
         return rec
 
     def preamble(self, start: int, end: int) -> None:
@@ -42,7 +45,7 @@ class NodeBuilder:
         rec = self._add(0, parent=None, kind="preamble", label=None, ordinal=None, heading=None, span=(s, e))
         self._body(rec, s, e, 1)
 
-    def heading(self, h: tree.HeadingNode, parent: Optional[dict]) -> None:
+    def heading(self, h: tree.HeadingNode, parent: Optional["_Pending"]) -> None:
         depth = h.depth
         heading = self.text[h.heading_start : h.heading_end] or None
         rec = self._add(depth, parent=parent, kind=h.kind, label=h.label.text, ordinal=h.label.num,
@@ -65,7 +68,7 @@ class NodeBuilder:
         for c in children:
             self.heading(c, rec)
 
-    def _body(self, owner: dict, start: int, end: int, depth: int) -> None:
+    def _body(self, owner: "_Pending", start: int, end: int, depth: int) -> None:
         if not self.with_sentences:
             return
         for ps, pe in segment.paragraphs(self.text, start, end):
@@ -81,33 +84,54 @@ class NodeBuilder:
                 pos = en.end
             self._sentences(para, pos, pe, depth + 1)
 
-    def _sentences(self, owner: dict, start: int, end: int, depth: int) -> None:
+    def _sentences(self, owner: "_Pending", start: int, end: int, depth: int) -> None:
         for ss, se in segment.sentences(self.text, start, end):
             self._add(depth, parent=owner, kind="sentence", label=None, ordinal=None, heading=None, span=(ss, se))
 
     def finish(self) -> list[Node]:
-        self._pending.sort(key=lambda p: p[0])
-        for i, (_, rec) in enumerate(self._pending):
-            rec["id"] = f"n{i}"
+        pending = self._pending
+        self._pending = []
+        pending.sort(key=_Pending.order)
+        for i, rec in enumerate(pending):
+            rec.id = f"n{i}"
         counters: dict[tuple[Optional[str], str], int] = {}
-        for _, rec in self._pending:
-            if rec["ordinal"] is None:  # unnumbered: position among same-kind siblings
-                parent = rec["parent"]
-                key = (parent["id"] if parent is not None else None, rec["kind"])
-                counters[key] = rec["ordinal"] = counters.get(key, 0) + 1
-        raw_spans = self.norm.chain.spans(rec["span"] for _, rec in self._pending)
+        for rec in pending:
+            if rec.ordinal is None:  # unnumbered: position among same-kind siblings
+                parent = rec.parent
+                key = (parent.id if parent is not None else None, rec.kind)
+                counters[key] = rec.ordinal = counters.get(key, 0) + 1
+        raw_spans = self.norm.chain.spans(rec.span for rec in pending)
+        source = TextSource(self.text)  # headings are read from the text, not copied
         nodes = []
-        for (_, rec), raw_span in zip(self._pending, raw_spans):
-            parent = rec["parent"]
+        for i, (rec, raw_span) in enumerate(zip(pending, raw_spans)):
+            pending[i] = None  # type: ignore[call-overload]  # dropped as its node is made (memory)
+            raw_spans[i] = None  # type: ignore[call-overload]
+            parent = rec.parent
             nodes.append(Node(
-                id=rec["id"],
-                parent=parent["id"] if parent is not None else None,
-                kind=rec["kind"],
-                label=rec["label"],
-                ordinal=rec["ordinal"],
-                heading=rec["heading"],
-                span=rec["span"],
+                id=rec.id,
+                parent=parent.id if parent is not None else None,
+                kind=rec.kind,  # type: ignore[arg-type]
+                label=rec.label,
+                ordinal=rec.ordinal,  # type: ignore[arg-type]
+                heading=source if rec.heading_span is not None else None,  # type: ignore[arg-type]
+                span=rec.span,
                 raw_span=raw_span,
-                heading_span=rec.get("heading_span"),
+                heading_span=rec.heading_span,
             ))
         return nodes
+
+
+class _Pending:
+    """A node before ids and ordinals are given (slotted: a large plan has many)."""
+
+    __slots__ = ("depth", "parent", "kind", "label", "ordinal", "span", "heading_span", "id")
+
+    def __init__(self, depth: int, parent: Optional["_Pending"], kind: str, label: Optional[str],
+                 ordinal: Optional[int], span: tuple[int, int], heading_span: Optional[tuple[int, int]]) -> None:
+        self.depth, self.parent, self.kind, self.label, self.ordinal = depth, parent, kind, label, ordinal
+        self.span, self.heading_span = span, heading_span
+        self.id = ""
+
+    def order(self) -> tuple[int, int, int]:
+        """Document order: by start, the longer span first, the shallower node first."""
+        return (self.span[0], -self.span[1], self.depth)

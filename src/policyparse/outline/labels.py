@@ -170,6 +170,7 @@ def _sequence(text: str, cands: list[Label], accepted: list[Label], has_lines: b
     expecting: dict[int, list[list[Label]]] = {}  # next number -> runs waiting for it
     accepted_starts = [lab.start for lab in accepted]
     last_member: Optional[Label] = None  # the latest label put in a run of this family
+    ended: dict[int, list] = {}  # what _list_ended knows of each run
 
     def append(run: list[Label], c: Label) -> None:
         nonlocal last_member
@@ -193,7 +194,7 @@ def _sequence(text: str, cands: list[Label], accepted: list[Label], has_lines: b
             continue
         if c.family.no_inline and c.strength == "inline":
             continue
-        target = next((r for r in reversed(expecting.get(c.num, [])) if not _list_ended(text, r, c)), None)
+        target = next((r for r in reversed(expecting.get(c.num, [])) if not _list_ended(text, r, c, ended)), None)
         if c.strength == "inline":
             i = bisect_right(accepted_starts, c.start) - 1
             prev = accepted[i] if i >= 0 else None
@@ -211,7 +212,7 @@ def _sequence(text: str, cands: list[Label], accepted: list[Label], has_lines: b
             append(target, c)
         elif c.num == 1:
             start(c)
-        elif runs and c.strength != "inline" and not _list_ended(text, runs[-1], c):
+        elif runs and c.strength != "inline" and not _list_ended(text, runs[-1], c, ended):
             last = runs[-1][-1]
             if last.num < c.num <= last.num + 3:
                 c.flag = "skipped-number"
@@ -296,15 +297,31 @@ def _interleave(a: list[Label], b: list[Label]) -> bool:
     return not (inside_gap(a, b) or inside_gap(b, a))
 
 
-def _list_ended(text: str, run: list[Label], c: Label) -> bool:
+def _list_ended(text: str, run: list[Label], c: Label, memo: Optional[dict[int, list]] = None) -> bool:
     """A list of numbered paragraphs does not go on many times further away
     than its members have been apart (1955: 一、…四、 in one subsection, a
-    lone 五、 in another)."""
-    if len(run) < 2 or c.strength != "line" or not all(
-            lab.strength == "line" and _whole_sentence_line(text, lab) for lab in run):
+    lone 五、 in another).
+
+    ``memo`` (by ``id(run)``: members seen, all whole-sentence lines, widest gap) keeps
+    what a run's members give, for runs that only grow: without it every candidate
+    rescanned its run, quadratic in a long list (100,000 items)."""
+    if len(run) < 2 or c.strength != "line":
         return False
-    widest = max(b.start - a.start for a, b in zip(run, run[1:]))
-    return c.start - run[-1].start > LIST_BREAK_RATIO * max(widest, 100)
+    state = memo.get(id(run)) if memo is not None else None
+    if state is None or state[0] > len(run) or state[3] is not run:
+        state = [0, True, 0, run]
+        if memo is not None:
+            memo[id(run)] = state
+    for k in range(state[0], len(run)):
+        lab = run[k]
+        if state[1] and not (lab.strength == "line" and _whole_sentence_line(text, lab)):
+            state[1] = False
+        if k:
+            state[2] = max(state[2], lab.start - run[k - 1].start)
+    state[0] = len(run)
+    if not state[1]:
+        return False
+    return c.start - run[-1].start > LIST_BREAK_RATIO * max(state[2], 100)
 
 
 def _mark_lists(text: str, runs: list[list[Label]]) -> None:
