@@ -81,7 +81,7 @@ def test_test_documents_pooled(labelled):
 
 
 def test_past_results_are_rarely_typed_as_targets(labelled):
-    counts = {"train": [0, 0], "test": [0, 0]}
+    counts = {"train": [0, 0], "test": [0, 0], "test-1980s": [0, 0]}
     for labels, plan in labelled.values():
         pairs, _ = match_labels(plan, labels)
         for x, q in pairs:
@@ -91,6 +91,9 @@ def test_past_results_are_rarely_typed_as_targets(labelled):
     # measured: test 8/399 (rules alone: 158/399), train 0/904
     assert counts["test"][0] / counts["test"][1] <= 0.025
     assert counts["train"][0] / counts["train"][1] <= 0.005
+    # the held-out reports of the 1980s mix the year's results and plans in one review
+    # (measured 21/90; rules alone 56/90): far from the goal, guarded against getting worse
+    assert counts["test-1980s"][0] / counts["test-1980s"][1] <= 0.25
 
 
 def test_the_1985_report_has_few_targets_and_they_are_real(labelled):
@@ -99,14 +102,14 @@ def test_the_1985_report_has_few_targets_and_they_are_real(labelled):
 
 
 def test_found_targets_carry_the_labelled_indicator(labelled):
-    found = {"train": [0, 0], "test": [0, 0]}
+    found = {"train": [0, 0], "test": [0, 0], "test-1980s": [0, 0]}
     for labels, plan in labelled.values():
         pairs, _ = match_labels(plan, labels)
         for x, q in pairs:
             if x.kind == "target" and q is not None and q.kind == "target" and x.record.get("indicator"):
                 found[labels["split"]][1] += 1
                 found[labels["split"]][0] += bool(q.indicator) and x.record["indicator"] in q.indicator
-    share = {split: ok / n for split, (ok, n) in found.items()}
+    share = {split: ok / max(n, 1) for split, (ok, n) in found.items()}
     assert share["test"] >= TEST_CONTAINMENT and share["train"] >= TRAIN_CONTAINMENT, share
 
 
