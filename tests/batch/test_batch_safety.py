@@ -104,6 +104,9 @@ def test_a_second_run_into_a_folder_in_use_refuses(tmp_path):
             if (out / "plans.jsonl").exists() and (out / "plans.jsonl").stat().st_size:
                 break
             time.sleep(0.02)
+        # freeze the first run while it holds the folder, so that it cannot end before the
+        # second has tried (on a loaded machine it did: 30 outlines take about a second)
+        os.killpg(first.pid, signal.SIGSTOP)
         assert first.poll() is None, "the first run ended before the second could start"
         for extra in ([], ["--resume"]):
             second = subprocess.run(cli + extra, capture_output=True, text=True)
