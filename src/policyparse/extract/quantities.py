@@ -108,6 +108,9 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         # 从3500元, 由每人每年240元, 由去年的1076亿元: where a subject's old value starts
         "from_number": regex.compile(rf"(?:从|由)(?:每\p{{Han}}|(?:去年|上年|目前|现在|原来|现行)的?)*(?=[\d{CHINESE_DIGITS}]|$)"),
         "share": regex.compile(r"^(?:共|约|合计)?占"),
+        # 完成预算数的92.49%, 为预算数的114.13%: a ratio to a plan, of the subject before
+        "ratio": regex.compile(r"^(?:共|约|合计|只|仅)?(?=(?:完成了?|为|相当于)(?:原定的?|年度|全年)?\p{Han}{0,6}(?:计划|预算数?|任务)$)"),
+        "ratio_tail": regex.compile(r"(?:完成了?|为|相当于)(?:原定的?|年度|全年)?\p{Han}{0,6}(?:计划|预算数?|任务)$"),
         # 制造业等行业现行16%的税率降至13%: the subject is the one before the current value and the head after it
         "current_value": regex.compile(rf"(?:现行|目前|当前|现在|原)的?[\d{CHINESE_DIGITS}.]+[^\d{CHINESE_DIGITS}，,、的]{{0,4}}的(?=\p{{Han}}{{1,8}}$)"),
         "change_tail": regex.compile(rf"(?:再|要|将)?(?:{_alt(lex['change_verbs'])})$"),
@@ -989,12 +992,12 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             subject = _subject_of(text[ps:pe].rstrip("，,、；： "), verbs)
             if subject:
                 indicator, ind_span = subject, None
-        elif indicator and k > 0 and last is None and pats["share"].match(indicator) \
+        elif indicator and k > 0 and last is None and _share_rest(indicator, text, m) \
                 and text[clause[0]:m.start()].lstrip("，,、 ").startswith(indicator[:2]):
             # 国家预算用在经济建设…的支出，共占本年支出总数的64.96%: a share of the subject of the clause before
             subject = _subject_of(text[clauses[k - 1][0]:clauses[k - 1][1]].rstrip("，,、；： "), verbs)
             if subject:
-                indicator, ind_span = subject + indicator[pats["share"].match(indicator).end() - 1:], None
+                indicator, ind_span = subject + _share_rest(indicator, text, m), None
         elif indicator is None and k > 0 and last is None:
             change = _BARE_CHANGE.fullmatch(text, clause[0], m.start("n1"))
             subject = _subject_of(text[clauses[k - 1][0]:clauses[k - 1][1]].rstrip("，,、；： "), verbs) if change else None
@@ -1021,9 +1024,9 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
                     found = text.find(subjects[n], clause[0], m.start())
                     ind_span = (found, found + len(subjects[n])) if found >= 0 else None
         base_verb = verb.rstrip("了到至在")
-        if indicator and last is not None and pats["share"].match(indicator):
-            # 各项税收…，占本年预算收入的47.02%: a share of the last subject (X占Y)
-            indicator, ind_span = last[1] + indicator[pats["share"].match(indicator).end() - 1:], None
+        if indicator and last is not None and _share_rest(indicator, text, m):
+            # 各项税收…，占本年预算收入的47.02%: a share of the last subject (X占Y); 完成预算数的92.49%
+            indicator, ind_span = last[1] + _share_rest(indicator, text, m), None
         if indicator is None and last is not None and kind != "periodicity" and (
                 last[0] == clause or text[clause[0]:m.start()].lstrip("、，,和及与并").startswith("比")
                 or (last[2] == unit and base_verb not in change_verbs)
@@ -1077,12 +1080,28 @@ def target_attributes(text: str, q: Quantity, sentence: tuple[int, int],
     return commitment, deadline
 
 
+def _share_rest(indicator: str, text: str, m: "regex.Match[str]") -> str:
+    """The share or ratio an indicator opens with, its adverb left out (共占本年支出总数 → 占本年支出总数;
+    完成预算数, before 的N%: 完成预算数); ``""`` when it opens with none."""
+    share = _patterns()["share"].match(indicator)
+    if share:
+        return indicator[share.end() - 1:]
+    unit = m.group("u2") or m.group("u1") or ""
+    ratio = _patterns()["ratio"].match(indicator)
+    if ratio and unit in ("%", "‰") and text[:m.start()].endswith("的"):
+        return indicator[ratio.end():]
+    return ""
+
+
 def _base_indicator(indicator: str) -> str:
-    """An indicator without its trailing change verb or share (国内生产总值增长 → 国内生产总值;
-    工业支出占经济建设费总数 → 工业支出)."""
+    """An indicator without its trailing change verb, share or ratio to a plan (国内生产总值增长 → 国内生产总值;
+    工业支出占经济建设费总数 → 工业支出; 全国工业总产值完成了原定计划 → 全国工业总产值)."""
     share = indicator.find("占")
     if share >= 2:
         indicator = indicator[:share]
+    ratio = _patterns()["ratio_tail"].search(indicator)
+    if ratio and ratio.start() >= 2:
+        indicator = indicator[: ratio.start()]
     m = _patterns()["change_tail"].search(indicator)
     return indicator[: m.start()] if m and m.start() >= 2 else indicator
 
