@@ -320,7 +320,7 @@ _TARGET_WORDS = regex.compile(r"的?(?:宏观)?(?:预期|调控|主要|计划)?(
 #: subject is the one before (:func:`find_quantities` borrows it)
 _ADVERBIAL_ONLY = regex.compile(
     r"(?:(?:比|较)(?:去年|上年|前年|上一年|\d{4}年)(?:同期)?(?:决算数|预算数|预算执行数|执行数|实际数)?|年均|平均每年|平均|实际|累计|同比|分别|均|都|也|"
-    r"扣除(?:价格|物价)因素|按可比价格计算|\d{4}年|今年|去年|全年|上年)+")
+    r"扣除\p{Han}{0,6}?因素(?:后)?|按可比价格计算|\d{4}年|今年|去年|全年|上年)+")
 
 
 def _tail_verb(before: str) -> tuple[str, str]:
@@ -602,7 +602,7 @@ _KEEP_SUBJECT = frozenset({"保持在", "稳定在", "控制在", "达到", "达
 
 #: words between a subject and its change verb that are no part of the indicator (…将比上年增长, …要下降)
 _CHANGE_FILLERS = regex.compile(
-    r"(?:要|将|再|继续|按(?:去年|上年|前年)的?(?:实际)?(?:数额|数|水平|基数)|按|安排|拟|预期|也|都|进一步|力争|争取|确保|今年|全年|年内|年底前"
+    r"(?:要|将|再|继续|扣除\p{Han}{0,6}?因素(?:后)?|按可比价格计算|按(?:去年|上年|前年)的?(?:实际)?(?:数额|数|水平|基数)|按|安排|拟|预期|也|都|进一步|力争|争取|确保|今年|全年|年内|年底前"
     r"|比(?:去年|上年|前年|上一年)(?:同期)?|(?:决算数|预算数|预算执行数|执行数))+$")
 
 def _lean_subject(subject: str) -> str:
