@@ -81,7 +81,10 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
               rf"|\d+(?:[,，]{{1,2}}\d{{3}}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.])\.\d+)"  # 1,383; 1,,000; .5
               rf"|(?:百分之|千分之){cn}"
               rf"|(?:\d+|{cn})分之(?:\d+|{cn})|一半|半(?=年)|{cn_number})")
-    pre = _alt(lex["comparators"]["prefix"])
+    # 节约10%: 约 ends the word 节约 and says nothing about the number
+    not_after = lex["comparators"].get("prefix_not_after", {})
+    pre = "|".join(rf"(?<![{regex.escape(not_after[w])}]){regex.escape(w)}" if w in not_after else regex.escape(w)
+                   for w in sorted(lex["comparators"]["prefix"], key=len, reverse=True))
     suf = _alt(lex["comparators"]["suffix"])
     q = (rf"(?P<pre>{pre})?(?P<n1>{number})(?P<more1>多|余)?(?P<u1>{unit})?"
          rf"(?:(?P<sep>-|~|～|至|到)(?P<n2>{number})(?P<more2>多|余)?(?P<u2>{unit})?)?"
@@ -105,6 +108,11 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         # 从3500元, 由每人每年240元, 由去年的1076亿元: where a subject's old value starts
         "from_number": regex.compile(rf"(?:从|由)(?:每\p{{Han}}|(?:去年|上年|目前|现在|原来|现行)的?)*(?=[\d{CHINESE_DIGITS}]|$)"),
         "share": regex.compile(r"^(?:共|约|合计)?占"),
+        # 完成预算数的92.49%, 为预算数的114.13%: a ratio to a plan, of the subject before
+        "ratio": regex.compile(r"^(?:共|约|合计|只|仅)?(?=(?:完成了?|为|相当于)(?:原定的?|年度|全年)?\p{Han}{0,6}(?:计划|预算数?|任务)$)"),
+        "ratio_tail": regex.compile(r"(?:完成了?|为|相当于)(?:原定的?|年度|全年)?\p{Han}{0,6}(?:计划|预算数?|任务)$"),
+        # 制造业等行业现行16%的税率降至13%: the subject is the one before the current value and the head after it
+        "current_value": regex.compile(rf"(?:现行|目前|当前|现在|原)的?[\d{CHINESE_DIGITS}.]+[^\d{CHINESE_DIGITS}，,、的]{{0,4}}的(?=\p{{Han}}{{1,8}}$)"),
         "change_tail": regex.compile(rf"(?:再|要|将)?(?:{_alt(lex['change_verbs'])})$"),
         "than_tail": regex.compile(r"(?:高|低|多|少)$"),
         "tail_verb": regex.compile(rf"(?:{_alt(lex['level_verbs'] + lex['change_verbs'])})(?:了|到|至|在)?$"),
@@ -297,8 +305,9 @@ _STRIP_HEAD = regex.compile(
     r"^(?:并|同时|其中|要|将|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|各区|各地|"
     r"确保|力争|争取|努力|力求|预计|拟|预期(?!性)|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
-    r"在|对|对于|凡|\d{4}年|到\d{4}年|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]|[“”《》\s])+")
-_STRIP_TAIL = regex.compile(r"(?:要|将|再|拟按|拟|按|(?<=\p{Han}{2})安排|(?<=\p{Han}{2})是|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
+    r"在|对|对于|凡|则|即|\d{4}年|到\d{4}年|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]|[“”《》\s]"
+    r"|(?<=\p{Han})[，,](?=\p{Han}))+")
+_STRIP_TAIL = regex.compile(r"(?:要|将|再|必须|拟按|拟|按|(?<=\p{Han}{2})安排|(?<=\p{Han}{2})是|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
                          r"|(?:已)?连续[\d一二两三四五六七八九十]+个?(?:年|月|季度)"
                          r"|(?:(?:到|至)|(?<![比较\d]))(?:(?:1[89]|20)\d\d)年(?:底|末)?(?:前)?)+$")  # 非常规天然气产量2030年达到…  # 群众安全感连续7年保持…
 
@@ -310,8 +319,8 @@ _TARGET_WORDS = regex.compile(r"的?(?:宏观)?(?:预期|调控|主要|计划)?(
 #: of the change, a base period, a year (…，年均增长5.7%; 实际增长19.6%; １９８４年增长14.5%): the
 #: subject is the one before (:func:`find_quantities` borrows it)
 _ADVERBIAL_ONLY = regex.compile(
-    r"(?:(?:比|较)(?:去年|上年|前年|上一年|\d{4}年)(?:同期)?|年均|平均每年|平均|实际|累计|同比|分别|均|都|也|"
-    r"扣除(?:价格|物价)因素|按可比价格计算|\d{4}年|今年|去年|全年|上年)+")
+    r"(?:(?:比|较)(?:去年|上年|前年|上一年|\d{4}年)(?:同期)?(?:决算数|预算数|预算执行数|执行数|实际数)?|年均|平均每年|平均|实际|累计|同比|分别|均|都|也|"
+    r"扣除\p{Han}{0,6}?因素(?:后)?|按可比价格计算|\d{4}年|今年|去年|全年|上年)+")
 
 
 def _tail_verb(before: str) -> tuple[str, str]:
@@ -326,6 +335,8 @@ def _trim_subject(subject: str) -> tuple[int, str]:
     """Strip scope words, commitment markers and fillers off a subject; returns (offset, text)."""
     head = _STRIP_HEAD.match(subject)
     off = head.end() if head else 0
+    if off and off < len(subject) and subject[off] not in "，,、的“”《》 ":
+        off = _word_start(subject, off)
     while subject.startswith("的", off):  # 今年的经济增长目标: 今年 goes, its 的 too
         off += 1
     rest = _STRIP_TAIL.sub("", subject[off:])
@@ -333,6 +344,17 @@ def _trim_subject(subject: str) -> tuple[int, str]:
         if off > 0 and subject[off - 1] == opener and rest.count(closer) > rest.count(opener):
             off, rest = off - 1, opener + rest
     return off, rest
+
+
+def _word_start(subject: str, off: int) -> int:
+    """``off`` moved back to the start of the segmenter's word it falls inside: a head word
+    stripped as an adverb may open a longer noun (基本 of 基本建设的建筑安装成本 stays)."""
+    from .tokens import tokenize  # noqa: PLC0415
+
+    for t in tokenize(subject[: off + 6]):
+        if t.start < off < t.end:
+            return t.start
+    return off
 
 
 def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> tuple[int, int]:
@@ -369,6 +391,11 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
         else:
             continue
         break
+    digit = next((i for i in range(s, stop) if text[i].isdigit()), -1)
+    if digit > 0:  # 推进66个…重点县和豫东平原200万亩…: the second object has its own number
+        conj = max(text.rfind(c, s, digit) for c in "和及与、")
+        if conj - s >= 2:
+            stop = conj
     while stop > s and text[stop - 1] in _LIST_BREAK:  # 推进2000个省级重点项目、完成投资…: no list mark at the end
         stop -= 1
     manner = _MANNER_TAIL.search(text, s, stop)  # 为70万妇女免费开展…: the adverb of the verb after it
@@ -463,6 +490,9 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
             cs, listed = brk + 1, True
     before = text[cs:start]
     subject, verb = _tail_verb(before)
+    current = _patterns()["current_value"].search(subject)
+    if current and current.start() >= 2:
+        subject = subject[: current.start()] + subject[current.end():]
     base = _patterns()["from_number"].search(subject)
     if base:  # 个税起征点从3500元提高到5000元: the subject ends before its old value
         subject = subject[: base.start()]
@@ -502,6 +532,10 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         return text[obj[0]:obj[1]], obj, verb
     if stripped in verbs or not _acceptable(stripped, verbs):
         return None, None, verb  # 投入1500万元: the verb alone names nothing; 比上年增加2.9万亿元: the last subject
+    eq = stripped.rfind("等")
+    if len(stripped) > 24 and eq > 0 and "、" in stripped[:eq] and len(stripped) - eq - 1 >= 2:
+        # 用于电力、煤炭、…等重工业的支出: the examples before 等 are no part of a long subject
+        stripped = _lead_verb(stripped, verbs) + stripped[eq + 1:]
     if len(stripped) > 24:  # a long subject keeps its head, at most 24 characters
         cut = len(stripped) - 24
         stripped = stripped[cut:]
@@ -568,8 +602,8 @@ _KEEP_SUBJECT = frozenset({"保持在", "稳定在", "控制在", "达到", "达
 
 #: words between a subject and its change verb that are no part of the indicator (…将比上年增长, …要下降)
 _CHANGE_FILLERS = regex.compile(
-    r"(?:要|将|再|继续|按|安排|拟|预期|也|都|进一步|力争|争取|确保|今年|全年|年内|年底前"
-    r"|比(?:去年|上年|前年|上一年)(?:同期)?)+$")
+    r"(?:要|将|再|继续|扣除\p{Han}{0,6}?因素(?:后)?|按可比价格计算|按(?:去年|上年|前年)的?(?:实际)?(?:数额|数|水平|基数)|按|安排|拟|预期|也|都|进一步|力争|争取|确保|今年|全年|年内|年底前"
+    r"|比(?:去年|上年|前年|上一年)(?:同期)?|(?:决算数|预算数|预算执行数|执行数))+$")
 
 def _lean_subject(subject: str) -> str:
     """A subject without the fillers before its change verb, an adverb that qualifies the
@@ -892,7 +926,9 @@ def _subject_of(clause: str, verbs: frozenset[str]) -> Optional[str]:
     from .tokens import tokenize  # noqa: PLC0415
 
     words = tokenize(subject)  # a noun phrase: its last word a noun (经过努力 is none)
-    return subject if words and (words[-1].pos.startswith("n") or words[-1].pos == "vn") else None
+    # (a verb after 的 is nominalised: …事业的支出)
+    nominal = len(words) >= 2 and words[-2].text == "的" and words[-1].pos == "v"
+    return subject if words and (words[-1].pos.startswith("n") or words[-1].pos == "vn" or nominal) else None
 
 
 #: Linking verbs that, alone before a number, leave its subject in the clause before.
@@ -956,6 +992,12 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             subject = _subject_of(text[ps:pe].rstrip("，,、；： "), verbs)
             if subject:
                 indicator, ind_span = subject, None
+        elif indicator and k > 0 and last is None and _share_rest(indicator, text, m) \
+                and text[clause[0]:m.start()].lstrip("，,、 ").startswith(indicator[:2]):
+            # 国家预算用在经济建设…的支出，共占本年支出总数的64.96%: a share of the subject of the clause before
+            subject = _subject_of(text[clauses[k - 1][0]:clauses[k - 1][1]].rstrip("，,、；： "), verbs)
+            if subject:
+                indicator, ind_span = subject + _share_rest(indicator, text, m), None
         elif indicator is None and k > 0 and last is None:
             change = _BARE_CHANGE.fullmatch(text, clause[0], m.start("n1"))
             subject = _subject_of(text[clauses[k - 1][0]:clauses[k - 1][1]].rstrip("，,、；： "), verbs) if change else None
@@ -982,9 +1024,9 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
                     found = text.find(subjects[n], clause[0], m.start())
                     ind_span = (found, found + len(subjects[n])) if found >= 0 else None
         base_verb = verb.rstrip("了到至在")
-        if indicator and last is not None and pats["share"].match(indicator):
-            # 各项税收…，占本年预算收入的47.02%: a share of the last subject (X占Y)
-            indicator, ind_span = last[1] + indicator[pats["share"].match(indicator).end() - 1:], None
+        if indicator and last is not None and _share_rest(indicator, text, m):
+            # 各项税收…，占本年预算收入的47.02%: a share of the last subject (X占Y); 完成预算数的92.49%
+            indicator, ind_span = last[1] + _share_rest(indicator, text, m), None
         if indicator is None and last is not None and kind != "periodicity" and (
                 last[0] == clause or text[clause[0]:m.start()].lstrip("、，,和及与并").startswith("比")
                 or (last[2] == unit and base_verb not in change_verbs)
@@ -1038,12 +1080,28 @@ def target_attributes(text: str, q: Quantity, sentence: tuple[int, int],
     return commitment, deadline
 
 
+def _share_rest(indicator: str, text: str, m: "regex.Match[str]") -> str:
+    """The share or ratio an indicator opens with, its adverb left out (共占本年支出总数 → 占本年支出总数;
+    完成预算数, before 的N%: 完成预算数); ``""`` when it opens with none."""
+    share = _patterns()["share"].match(indicator)
+    if share:
+        return indicator[share.end() - 1:]
+    unit = m.group("u2") or m.group("u1") or ""
+    ratio = _patterns()["ratio"].match(indicator)
+    if ratio and unit in ("%", "‰") and text[:m.start()].endswith("的"):
+        return indicator[ratio.end():]
+    return ""
+
+
 def _base_indicator(indicator: str) -> str:
-    """An indicator without its trailing change verb or share (国内生产总值增长 → 国内生产总值;
-    工业支出占经济建设费总数 → 工业支出)."""
+    """An indicator without its trailing change verb, share or ratio to a plan (国内生产总值增长 → 国内生产总值;
+    工业支出占经济建设费总数 → 工业支出; 全国工业总产值完成了原定计划 → 全国工业总产值)."""
     share = indicator.find("占")
     if share >= 2:
         indicator = indicator[:share]
+    ratio = _patterns()["ratio_tail"].search(indicator)
+    if ratio and ratio.start() >= 2:
+        indicator = indicator[: ratio.start()]
     m = _patterns()["change_tail"].search(indicator)
     return indicator[: m.start()] if m and m.start() >= 2 else indicator
 
