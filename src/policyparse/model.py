@@ -79,17 +79,9 @@ class TextSource:
         return f"TextSource(chars={len(self.text)})"
 
 
-def _pack(value: Any) -> Any:
-    """A span as one int (start << 32 | end): 32 bytes instead of a tuple and two ints (120)."""
-    if type(value) is tuple and len(value) == 2:
-        s, e = value
-        if type(s) is int and type(e) is int and 0 <= s <= _MASK and 0 <= e <= _MASK:
-            return s << 32 | e
-    return value
-
-
 class _PackedSpan:
-    """A span field stored packed (:func:`_pack`), read as the ``(start, end)`` tuple."""
+    """A span field stored packed as one int (start << 32 | end: 32 bytes instead of a tuple
+    and two ints, 120), read as the ``(start, end)`` tuple."""
 
     __slots__ = ("slot",)
 
@@ -103,7 +95,7 @@ class _PackedSpan:
         return (v >> 32, v & _MASK) if type(v) is int else v
 
     def __set__(self, obj: Any, value: Any) -> None:
-        if type(value) is tuple and len(value) == 2:  # _pack, inlined: every record sets its spans
+        if type(value) is tuple and len(value) == 2:  # inline, not a call: every record sets its spans
             s, e = value
             if type(s) is int and type(e) is int and 0 <= s <= _MASK and 0 <= e <= _MASK:
                 value = s << 32 | e
