@@ -107,12 +107,13 @@ def actor_reports(args: argparse.Namespace) -> None:
     (``score_actors``) and by mention anchors (``score_actor_mentions``: the gold writes some
     names its own way, 江苏省人民政府 for 省政府); the 2024 gold annotates no firms, so it is
     also scored leaving the plan's ``enterprise`` actors, and their roles, out."""
-    golds = [("TRAIN", GOLD / "labels" / "prov-jiangsu.actors.json"),
-             ("DEV", GOLD / "labels" / "prov-hunan.actors.json"),
-             ("DEV", GOLD / "labels" / "prov-shandong.actors.json"),
-             ("TEST", GOLD / "labels" / "prov-guizhou.actors.json"),
-             ("HELD OUT", GOLD / "gwr_2024_actors_heldout.json")]
-    for split, path in golds:
+    # how each gold labels a body guided to act (see score_roles): its annotators' scheme
+    golds = [("TRAIN", GOLD / "labels" / "prov-jiangsu.actors.json", "lead"),
+             ("DEV", GOLD / "labels" / "prov-hunan.actors.json", "lead"),
+             ("DEV", GOLD / "labels" / "prov-shandong.actors.json", "lead"),
+             ("TEST", GOLD / "labels" / "prov-guizhou.actors.json", "guided"),
+             ("HELD OUT", GOLD / "gwr_2024_actors_heldout.json", "lead")]
+    for split, path, guided_as in golds:
         if not path.exists():
             continue
         gold_a = json.loads(path.read_text("utf-8"))
@@ -123,9 +124,10 @@ def actor_reports(args: argparse.Namespace) -> None:
         if split == "HELD OUT":
             report("  leaving firms out", score_actor_mentions(plan, gold_a["actors"], leave_out={"enterprise"}),
                    args.errors)
-        report("roles", score_roles(plan, gold_a["roles"]), args.errors)
+        report(f"roles (guided as {guided_as})", score_roles(plan, gold_a["roles"], guided_as=guided_as), args.errors)
         if split == "HELD OUT":
-            report("  leaving firms out", score_roles(plan, gold_a["roles"], leave_out={"enterprise"}), args.errors)
+            report("  leaving firms out", score_roles(plan, gold_a["roles"], leave_out={"enterprise"}, guided_as=guided_as),
+                   args.errors)
 
 
 if __name__ == "__main__":

@@ -347,7 +347,8 @@ def score_actor_mentions(plan: Plan, gold: list[dict], *, leave_out: Iterable[st
     return score
 
 
-def score_roles(plan: Plan, gold: list[dict], *, leave_out: Iterable[str] = ()) -> Score:
+def score_roles(plan: Plan, gold: list[dict], *, leave_out: Iterable[str] = (),
+                guided_as: str = "guided") -> Score:
     """Explicit actor roles in tasks (implicit issuer roles are not scored): (actor, role, mention).
 
     A gold role is found by a role of the plan with the same role whose mention lies inside
@@ -358,6 +359,12 @@ def score_roles(plan: Plan, gold: list[dict], *, leave_out: Iterable[str] = ()) 
     names actor kinds the gold does not annotate (as for :func:`score_actor_mentions`): the
     roles of the plan's actors of those kinds are neither right nor wrong.
 
+    A body guided to act (推动潍坊建设…) has two roles in the plan, ``guided`` and
+    ``lead``; gold schemes label it one way: ``guided_as="guided"`` (the bundled plan's and
+    贵州's gold) scores the ``guided`` of such a body and not its ``lead``,
+    ``guided_as="lead"`` (a scheme without ``guided``: 江苏, 湖南, 山东, the 2024 report)
+    scores its ``lead`` and not its ``guided``.
+
     Example:
         >>> from policyparse import parse
         >>> plan = parse("支持市教育局开展工作。")
@@ -367,10 +374,17 @@ def score_roles(plan: Plan, gold: list[dict], *, leave_out: Iterable[str] = ()) 
     """
     text = plan.text
     left = set(leave_out)
+    if guided_as not in ("guided", "lead"):
+        raise ValueError(f"guided_as must be 'guided' or 'lead', not {guided_as!r}")
     names = {a.id: a.name for a in plan.actors if a.kind not in left}
     got = set()
     for t in plan.tasks:
+        guided = {(ta.actor, ta.span) for ta in t.actors if ta.role == "guided"}
         for ta in t.actors:
+            if guided_as == "lead" and ta.role == "guided":
+                continue
+            if guided_as == "guided" and ta.role == "lead" and (ta.actor, ta.span) in guided:
+                continue
             if ta.role != "implicit" and ta.span is not None and ta.actor in names:
                 got.add((names[ta.actor], ta.role, ta.span))
     want = []

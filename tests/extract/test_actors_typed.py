@@ -106,9 +106,10 @@ def test_jiangsu_train_gold(jiangsu):
     # P 0.947 R 0.873 before places before a noun (徐州区域中心城市) and counted bodies (新增…企业52家)
     # counted, as the gold counts them; now P 0.925 R 0.961
     assert score.precision >= 0.92 and score.recall >= 0.95, score.errors
-    roles = score_roles(jiangsu, _gold(GOLD / "labels" / "prov-jiangsu.actors.json")["roles"])
-    # P 0.667 R 0.085 before bodies named by type or place took roles and roles without marker words
-    assert roles.precision >= 0.8 and roles.recall >= 0.74, roles.errors
+    roles = score_roles(jiangsu, _gold(GOLD / "labels" / "prov-jiangsu.actors.json")["roles"], guided_as="lead")
+    # P 0.667 R 0.085 before bodies named by type or place took roles and roles without marker words;
+    # P 0.814 R 0.745 before a body guided to act (推动省产业技术研究院深度参与…) also took lead
+    assert roles.precision >= 0.9 and roles.recall >= 0.82, roles.errors
 
 
 @pytest.mark.parametrize("name", ["prov-hunan", "prov-shandong"])
@@ -119,10 +120,11 @@ def test_dev_gold(name):
     score = score_actor_mentions(plan, gold["actors"])
     # before this work: hunan P 0.944 R 0.586, shandong P 0.952 R 0.533; now 0.924 / 0.834, 0.960 / 0.800
     assert score.precision >= 0.92 and score.recall >= 0.8, score.errors
-    roles = score_roles(plan, gold["roles"])
-    # before: R 0.067 and 0.050; now P 0.795 R 0.583, P 0.689 R 0.517 (the gold gives lead where the
-    # library gives guided: 推动济南、青岛协同打造… guides the cities, which perform the verb after)
-    assert roles.precision >= 0.68 and roles.recall >= 0.5, roles.errors
+    roles = score_roles(plan, gold["roles"], guided_as="lead")
+    # before: R 0.067 and 0.050; P 0.795 R 0.583, P 0.689 R 0.517 while a body guided to act had only
+    # the role guided, which this gold's scheme does not have (推动济南、青岛协同打造… → lead);
+    # now P 0.932 R 0.683, P 0.933 R 0.700
+    assert roles.precision >= 0.92 and roles.recall >= 0.68, roles.errors
 
 
 def test_guizhou_test_gold():

@@ -120,17 +120,19 @@ def test_actor_names_are_normalised_and_merged():
     ("在市委市政府领导下,会同相关部门起草实施方案。",
      [("市委", "leader"), ("市政府", "leader"), ("相关部门", "co-lead")]),
     ("遴选一批研学旅行基地,并联合市旅游委对社会推介。", [("市旅游委", "co-lead")]),
-    ("指导支持江岸区开展国家教育现代化实验区工作。", [("江岸区", "guided"), ("江岸区", "supported")]),
+    # a body guided to act is guided, and does what follows: lead
+    ("指导支持江岸区开展国家教育现代化实验区工作。", [("江岸区", "guided"), ("江岸区", "lead"), ("江岸区", "supported")]),
     ("支持XX教育电视台打造教育新媒体平台。", [("XX教育电视台", "supported")]),
     ("推动市属高校、各区教育局及委局直属单位党委(党组)履行职责。",
-     [("市属高校", "guided"), ("各区教育局", "guided"), ("委局直属单位", "guided")]),
+     [("市属高校", "guided"), ("各区教育局", "guided"), ("委局直属单位", "guided"),
+      ("市属高校", "lead"), ("各区教育局", "lead"), ("委局直属单位", "lead")]),
     ("由市财政局牵头制定管理办法。", [("市财政局", "lead")]),
     ("省教育厅会同省发展改革委、省财政厅制定实施方案。",
      [("省发展改革委", "co-lead"), ("省财政厅", "co-lead"), ("省教育厅", "lead")]),
     ("各市县政府要落实主体责任。", [("各市县政府", "lead")]),
     ("武汉市教育局会同北京市海淀区教育委员会、湖北省财政厅制定办法。",  # named places open the names
      [("北京市海淀区教育委员会", "co-lead"), ("湖北省财政厅", "co-lead"), ("武汉市教育局", "lead")]),
-    ("指导湖北省教育厅开展工作。", [("湖北省教育厅", "guided")]),
+    ("指导湖北省教育厅开展工作。", [("湖北省教育厅", "guided"), ("湖北省教育厅", "lead")]),
 ])
 def test_roles(sentence, expected):
     plan = plan_of(sentence)
@@ -144,6 +146,9 @@ def test_roles(sentence, expected):
     ("支持工会、共青团、妇联等群团组织更好发挥作用。",
      [("工会", "supported"), ("共青团", "supported"), ("妇联", "supported")]),
     ("推动新一轮高水平医院建设。", []),  # the building is promoted, not the hospitals guided
+    ("推动潍坊、临沂、济宁建设副中心城市。",  # the cities are guided, and build: lead
+     [("潍坊", "guided"), ("临沂", "guided"), ("济宁", "guided"), ("潍坊", "lead"), ("临沂", "lead"), ("济宁", "lead")]),
+    ("引导市县优化财政支出结构。", [("市县", "guided"), ("市县", "lead")]),
     ("大力支持国防和军队现代化建设。", [("军队", "supported")]),
     # leader without 在…下
     ("坚持党中央集中统一领导。", [("中共中央", "leader")]),

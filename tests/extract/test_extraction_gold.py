@@ -103,7 +103,8 @@ def test_bundled_plan_actors(bundled_plan, gold):
 
 
 def test_bundled_plan_roles(bundled_plan, gold):
-    score = score_roles(bundled_plan, gold["roles"])
+    # this gold labels a body guided to act guided (指导江岸区开展…), not lead
+    score = score_roles(bundled_plan, gold["roles"], guided_as="guided")
     assert score.precision >= 0.9 and score.recall >= 0.7, score.errors
 
 
@@ -179,5 +180,5 @@ def test_heldout_gwr_2024_actors_and_roles():
     plan = policyparse.parse_file(gwr_path(2024))
     actors = score_actor_mentions(plan, gold["actors"], leave_out={"enterprise"})
     assert actors.precision >= 0.65 and actors.recall >= 0.93, actors.errors
-    roles = score_roles(plan, gold["roles"], leave_out={"enterprise"})
+    roles = score_roles(plan, gold["roles"], leave_out={"enterprise"}, guided_as="lead")
     assert roles.precision >= 0.47 and roles.recall >= 0.45, roles.errors

@@ -267,12 +267,13 @@ def _pivot_pattern(verbs: frozenset[str]) -> "regex.Pattern[str]":
 
 def pivot_mentions(text: str, start: int, end: int, verbs: frozenset[str]) -> Iterator[tuple[Mention, list[str]]]:
     """Bodies named between a verb of support or guidance and their own action,
-    with the roles those verbs give (指导支持江岸区开展… → 江岸区, [guided, supported]).
+    with the roles those verbs give (指导支持江岸区开展… → 江岸区, [guided, lead, supported]:
+    guided, it does the work it is guided to; supported).
 
     Example:
         >>> t = "指导支持江岸区开展国家教育现代化实验区工作"
         >>> [(m.name, roles) for m, roles in pivot_mentions(t, 0, len(t), frozenset({"开展"}))]
-        [('江岸区', ['guided', 'supported'])]
+        [('江岸区', ['guided', 'lead', 'supported'])]
     """
     lex = lexicon()
     if not _any_pivot().search(text, start, end):
@@ -289,8 +290,7 @@ def pivot_mentions(text: str, start: int, end: int, verbs: frozenset[str]) -> It
         while i < len(v):
             for w in sorted(lex["pivot_verbs"], key=len, reverse=True):
                 if v.startswith(w, i):
-                    if lex["pivot_verbs"][w] not in roles:
-                        roles.append(lex["pivot_verbs"][w])
+                    roles.extend(r for r in lex["pivot_verbs"][w] if r not in roles)
                     i += len(w)
                     break
             else:

@@ -13,7 +13,7 @@ not clauses). In each clause :func:`find_tasks` walks the tokens from the left:
    and the rest of the clause its ``object``.
 
 Actor roles come from the words around each mention: 在X领导下 → ``leader``,
-会同/联合X → ``co-lead``, 支持X → ``supported``, 指导/推动X → ``guided``,
+会同/联合X → ``co-lead``, 支持X → ``supported``, 指导/推动X → ``guided`` and ``lead`` (X then acts),
 a body that is the subject of the clause (or 由X负责) → ``lead``.
 """
 from __future__ import annotations
@@ -148,7 +148,7 @@ def _markers() -> dict:
             "in_frame": c(r"在[^，,；;。]{0,12}$"), "leader_after": tuple(leader["after"]),
             "support_frame": c(rf"[^，,；;。]{{0,4}}?(?:{_alt(mk['support']['frame_after'])})"),
             "support_result": c(mk["support"]["result_after"]), "support_after": tuple(mk["support"]["after"]),
-            "across": c(mk["pivot_across"]), "guided_not": c(mk["guided"]["not_after"]),
+            "across": c(mk["pivot_across"]), "guidance_not": c(mk["guidance"]["not_after"]),
             "accept_end": c(rf"(?:{_alt(sup['before'])})$"), "accept": c(_alt(sup["before"])),
             "sup_own": c(sup["own"]), "sup_not_before": c(sup["not_before"]),
             "supported_before": c(mk["supported"]["before"]), "supported_after": c(mk["supported"]["after"]),
@@ -162,10 +162,10 @@ def _alt(words) -> str:  # type: ignore[no-untyped-def]
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = frozenset()) -> Optional[str]:
-    """The role the words around a run of bodies ``text[start:end]`` give them (``lo``: the
+def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = frozenset()) -> tuple[str, ...]:
+    """The roles the words around a run of bodies ``text[start:end]`` give them (``lo``: the
     clause start; ``kinds``: the kinds of the bodies). With marker words: 在X领导下 leader,
-    会同X co-lead, 支持X supported, 指导X guided, 由X牵头 lead, 在X支持下 or X配合 support,
+    会同X co-lead, 支持X supported, 推动/引导/指导X guided and lead (X then acts), 由X牵头 lead, 在X支持下 or X配合 support,
     接受X监督 supervisor; without them: 领导 and its variants right after a party or
     government body (坚持党的全面领导, 党中央领航掌舵) leader, X提出的/获X批复 lead."""
     pivot_roles = actor_lexicon()["pivot_verbs"]
@@ -174,46 +174,46 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
     mk = _markers()
     if mk["in_frame"].search(before):
         if after.startswith(mk["leader_after"]):
-            return "leader"
+            return ("leader",)
         if mk["support_frame"].match(after):
-            return "support"  # 在省人大及其常委会、省政协监督支持下
+            return ("support",)  # 在省人大及其常委会、省政协监督支持下
     if mk["support_result"].match(text[end:end + 32]):
-        return "support"  # 是省人大、省政协有效监督、鼎力支持的结果
+        return ("support",)  # 是省人大、省政协有效监督、鼎力支持的结果
     if before.endswith(mk["colead_before"]):
-        return "co-lead"
+        return ("co-lead",)
     # 支持国防和|军队现代化建设: a word and 和 between the verb and the bodies
     across = [len(before) - n - 1 for n in (2, 3, 4) if mk["across"].search(before[-n - 1:])]
     for w in mk["pivots"]:
         if before.endswith(w) or any(before.endswith(w, 0, k) for k in across):
-            role = pivot_roles[w]
-            if role == "guided" and mk["guided_not"].match(text[end:end + 8]):
-                return None  # 推动高水平医院建设: the building is promoted, not the hospitals guided
-            return role
+            given = tuple(pivot_roles[w])
+            if "lead" in given and mk["guidance_not"].match(text[end:end + 8]):
+                return ()  # 推动高水平医院建设: the building is promoted; the hospitals do nothing
+            return given
     if mk["accept_end"].search(before) and mk["watch"].match(text, end):
-        return "supervisor"  # 自觉接受省人大及其常委会监督
+        return ("supervisor",)  # 自觉接受省人大及其常委会监督
     if (mk["sup_own"].match(text, end) and not mk["sup_not_before"].search(before)
             and (mk["accept"].search(before) or kinds <= mk["by_function"])):
-        return "supervisor"  # 自觉接受人大监督、政协民主监督; 强化审计监督
+        return ("supervisor",)  # 自觉接受人大监督、政协民主监督; 强化审计监督
     if mk["supported_before"].search(before) and mk["supported_after"].match(text, end):
-        return "supported"  # 加大对岳阳、衡阳省域副中心城市发展政策支持
+        return ("supported",)  # 加大对岳阳、衡阳省域副中心城市发展政策支持
     for w, then in mk["lead_with"]:
         if before.endswith(w) and then.match(text, end):
-            return "lead"  # 获国务院批复
+            return ("lead",)  # 获国务院批复
     for w in mk["lead_before"]:
         if before.endswith(w):
             not_with = mk["lead_not_with"].get(w)
             if not_with and not_with.match(text, end):
-                return None  # 我代表省政府，向全省人民…表示衷心感谢: thanks, not an act of the body
-            return "lead"  # 提请市委市政府召开…: they convene; 我代表省政府向大会报告工作
+                return ()  # 我代表省政府，向全省人民…表示衷心感谢: thanks, not an act of the body
+            return ("lead",)  # 提请市委市政府召开…: they convene; 我代表省政府向大会报告工作
     if after.startswith(mk["lead_after"]):
-        return "lead"  # (由)市财政局牵头…; 党中央提出的…
+        return ("lead",)  # (由)市财政局牵头…; 党中央提出的…
     if after.startswith(mk["support_after"]):
-        return "support"  # 各区配合…
+        return ("support",)  # 各区配合…
     if kinds and kinds <= mk["alone_kinds"]:
         m = mk["alone"].match(text, end)
         if m and not text.startswith(mk["alone_not"], m.end() - 2):
-            return "leader"  # 坚持党中央集中统一领导, 党中央领航掌舵, 省委直接领导
-    return None
+            return ("leader",)  # 坚持党中央集中统一领导, 党中央领航掌舵, 省委直接领导
+    return ()
 
 
 def _without_place(before: str) -> str:
@@ -303,8 +303,7 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
                   if m.end <= ce] if everyone else []
         roles: list[tuple[Mention, str]] = []
         for group in (_groups(text, bodies) if bodies else []):
-            role = _group_role(text, group[0].start, group[-1].end, cs, frozenset(m.kind for m in group))
-            if role:
+            for role in _group_role(text, group[0].start, group[-1].end, cs, frozenset(m.kind for m in group)):
                 roles.extend((m, role) for m in group)
         for m, rs in pivots or ():
             if cs <= m.start and m.end <= ce:
