@@ -71,7 +71,7 @@ def lodo(data: dict[str, tuple[list[list[str]], list[str], list[str]]], c: float
         train_ys = [y for d in data if d != doc for y in data[d][1]]
         m = kinds.fit(train_rows, train_ys, c=c)
         rows, ys, rule = data[doc]
-        pred = kinds.overrule(m.predict(rows), rule)
+        pred = kinds.overrule(m.predict(rows), rule, rows)
         total += len(ys)
         right_rules += sum(a == b for a, b in zip(ys, rule))
         right_model += sum(a == b for a, b in zip(ys, pred))

@@ -24,7 +24,8 @@ from .actors import (Mention, canonical, find_mentions, is_collective, kind_of, 
                      supervisor_mentions, typed_cues, typed_mentions)
 from ..model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, ParseWarning, Plan, Quantity, Reference, ReferenceKind,
                      Task, TaskActor, share_text)
-from .kinds import NOT_QUANTITIES, KindModel, Site, division_cues, features, load_model, overrule, section_roles
+from .kinds import (NOT_QUANTITIES, KindModel, Site, division_cues, era_of, features, load_model, overrule, section_roles,
+                    with_era)
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon, target_attributes
 from .references import find_references
 from .tasks import TaskDraft, find_tasks, verbs
@@ -280,14 +281,15 @@ def _feature_rows(plan: Plan, review: set[str], sentences: list[tuple[Node, int,
     roles = section_roles(plan, review)
     divisions = division_cues(plan, sentences)
     year = plan.meta.year
+    era = era_of(year)
     classes = _verb_classes()
 
     def row(node: Node, q: Quantity, sent: tuple[int, int]) -> list[str]:
-        return divisions.get(node.id, []) + features(
+        return with_era(divisions.get(node.id, []) + features(
             plan.text, q.span, q.clause_span or q.span,
             Site(sentence=sent, rule_kind=q.kind, role=roles.get(node.id), review=node.id in review), year,
             unit=q.unit, comparator=q.comparator, measure=q.measure, value=q.value,
-            indicator=q.indicator, commitment=q.commitment, deadline=q.deadline, verbs=classes)
+            indicator=q.indicator, commitment=q.commitment, deadline=q.deadline, verbs=classes), era)
 
     return row
 
@@ -329,7 +331,8 @@ def _model_kinds(plan: Plan, model: KindModel, quantities: list[tuple[Node, Quan
     kinds: list[str] = []
     for i in range(0, len(quantities), _KIND_BLOCK):
         block = quantities[i:i + _KIND_BLOCK]
-        kinds += overrule(model.predict([row(node, q, sent) for node, q, sent in block]), [q.kind for _, q, _ in block])
+        rows = [row(node, q, sent) for node, q, sent in block]
+        kinds += overrule(model.predict(rows), [q.kind for _, q, _ in block], rows)
     kept = []
     for (node, q, sent), ctx, kind in zip(quantities, contexts, kinds):
         if kind in NOT_QUANTITIES:
