@@ -48,7 +48,7 @@ def test_table_output_names_the_outline(capsys):
     # the extracted facts follow the outline: targets with their comparators, actors with their roles
     assert "  全市学前三年教育毛入学率: ≥ 90.5 %  (rate, aspirational)  [90.5%以上 @ " in out
     assert "  全国校园足球特色学校: 10-15 所  (level)" in out
-    assert "  江岸区 (district): guided 1, supported 1" in out
+    assert "  江岸区 (district): guided 1, lead 1, supported 1" in out  # 指导支持江岸区开展…: guided, it acts
 
 
 def test_a_reader_that_stops_early_gets_no_traceback():

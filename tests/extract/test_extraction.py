@@ -133,6 +133,8 @@ def test_actor_names_are_normalised_and_merged():
     ("武汉市教育局会同北京市海淀区教育委员会、湖北省财政厅制定办法。",  # named places open the names
      [("北京市海淀区教育委员会", "co-lead"), ("湖北省财政厅", "co-lead"), ("武汉市教育局", "lead")]),
     ("指导湖北省教育厅开展工作。", [("湖北省教育厅", "guided"), ("湖北省教育厅", "lead")]),
+    # an autonomous region's government is no district's (自治区人民政府, not 区人民政府); ministries by short name
+    ("由自治区人民政府牵头，会同国家林草局制定实施方案。", [("自治区政府", "lead"), ("国家林草局", "co-lead")]),
 ])
 def test_roles(sentence, expected):
     plan = plan_of(sentence)

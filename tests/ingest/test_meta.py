@@ -84,3 +84,17 @@ def test_name_fills_what_the_text_leaves_empty_and_the_caller_wins(tmp_path):
     plan = policyparse.parse_file(path, extract=False, meta_from_name=False)
     assert (plan.meta.year, plan.meta.issuers, plan.meta.doc_type) == (None, [], None)
     assert "meta-from-name" not in [w.code for w in plan.warnings]
+
+
+def test_a_title_set_on_two_lines_is_one_title_and_a_document_number_gives_the_year():
+    """Official documents print a long title on two or three lines, then the document number."""
+    plan = policyparse.parse("国务院关于推动内蒙古高质量发展\n奋力书写中国式现代化新篇章的意见\n国发〔2023〕16号\n"
+                             "各省、自治区、直辖市人民政府：\n现提出如下意见。\n一、总体要求\n（一）指导思想\n坚持稳中求进。\n",
+                             extract=False)
+    assert plan.meta.title == "国务院关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见"
+    assert (plan.meta.doc_type, plan.meta.issuers, plan.meta.year) == ("意见", ["国务院"], 2023)
+    preamble = plan.nodes[0]  # the text after the title opens with the document number
+    assert preamble.kind == "preamble" and plan.text[preamble.span[0]:].startswith("国发〔2023〕16号")
+    # a first line that is a whole title keeps the next line out of it
+    one = policyparse.parse("市教育局2019年工作要点\n全市教育工作的总体思路\n一、总体要求\n", extract=False)
+    assert one.meta.title == "市教育局2019年工作要点"

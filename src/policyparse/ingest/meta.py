@@ -56,7 +56,7 @@ def find_title(text: str) -> Optional[tuple[int, int]]:
         if not line or line[-1] in SENTENCE_END + COLONS + "." or patterns.starts_with_label(line):
             return None
         if len(line) <= 80 or (len(line) <= 160 and doc_type_of(line) and _ends_with_doc_type(line)):
-            return s, s + len(line)
+            return s, s + len(line) + _title_lines_after(text, nl, line)
         return None
     head = text[s : s + 80]
     ends = [i + len(dt) for dt, _genre in lexicon()["doc_types"] if (i := head.find(dt)) >= 0]
@@ -71,6 +71,43 @@ def find_title(text: str) -> Optional[tuple[int, int]]:
     if not (_YEAR.search(title) or "关于" in title or split_organs(title[: -len(_doc_type_word(title))])):
         return None
     return s, s + end
+
+
+#: lines a title may run on to after its first (国务院关于推动内蒙古高质量发展 / 奋力书写…新篇章的意见)
+_TITLE_MORE_LINES = 2
+#: the longest line a title runs on to
+_TITLE_LINE_CHARS = 60
+
+
+def _title_lines_after(text: str, nl: int, first: str) -> int:
+    """How far a title whose first line ends at ``nl`` runs on: a title set on two or three
+    lines (as official documents print a long one) continues while its first line does
+    not end with a document-type word and one of the next lines does, each short, with
+    no sentence or list mark and no outline label. The characters to add to the first
+    line's end, line breaks included; 0 when it is one line.
+
+    Example:
+        >>> t = "国务院关于推动内蒙古高质量发展\\n奋力书写中国式现代化新篇章的意见\\n国发〔2023〕16号\\n"
+        >>> t[slice(*find_title(t))]
+        '国务院关于推动内蒙古高质量发展\\n奋力书写中国式现代化新篇章的意见'
+        >>> find_title("市教育局2019年工作要点\\n一、总体要求\\n")
+        (0, 13)
+    """
+    if _ends_with_doc_type(first):
+        return 0
+    end = nl
+    for _ in range(_TITLE_MORE_LINES):
+        start = end + 1
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        line = text[start:stop].strip()
+        if (not line or len(line) > _TITLE_LINE_CHARS or patterns.starts_with_label(line)
+                or any(ch in SENTENCE_END + COLONS + COMMAS + "；;" for ch in line)):
+            return 0
+        end = stop
+        if _ends_with_doc_type(line):
+            return len(text[nl:end].rstrip())
+    return 0
 
 
 def _doc_type_word(title: str) -> str:
@@ -266,7 +303,8 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
     words (我代表海南省人民政府). A region is kept only when it is an
     administrative division (:mod:`policyparse.ingest.places`).
     """
-    title = text[title_span[0] : title_span[1]].strip() if title_span else None
+    # a title set on several lines is one title (its span keeps the line breaks)
+    title = regex.sub(r"\s*\n\s*", "", text[title_span[0] : title_span[1]].strip()) if title_span else None
     meta = Meta(title=title, source=source)
     if title:
         meta.doc_type = doc_type_of(title)
@@ -276,7 +314,7 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
     opening = text[title_span[1] if title_span else 0 :][:1500]
     said_year, said_place = delivery(opening)
     if meta.year is None:
-        meta.year = said_year or year_of(opening[:300])
+        meta.year = said_year or year_of(opening[:300]) or _doc_number_year(opening[:300])
     if meta.region is None:
         meta.region = said_place
     if meta.region is None and meta.issuers:
@@ -296,6 +334,21 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         elif meta.region and meta.region != lexicon()["country_name"]:
             meta.issuers = [meta.region + "人民政府"]
     return meta
+
+
+#: a document number under the title: 国发〔2023〕16号, 鄂教发[2019]3号 — its year is the year of issue
+_DOC_NUMBER = regex.compile(r"\p{Han}{1,8}[〔\[［【（(]((?:19|20)\d{2})[〕\]］】）)]第?\d{1,4}号")
+
+
+def _doc_number_year(opening: str) -> Optional[int]:
+    """The year of the document number in ``opening`` (国发〔2023〕16号 → 2023), if any.
+
+    Example:
+        >>> _doc_number_year("国发〔2023〕16号\\n各省、自治区人民政府："), _doc_number_year("抓好2023项工作")
+        (2023, None)
+    """
+    m = _DOC_NUMBER.search(opening)
+    return int(m.group(1)) if m else None
 
 
 _BARE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
