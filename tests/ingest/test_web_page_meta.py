@@ -120,3 +120,12 @@ def test_regions_are_checked_against_the_division_data():
         assert not places.is_division(word), word
     plan = policyparse.parse("2026年政府工作报告\n各位代表：\n推进城市更新，提升城市品质，建设现代化强省。\n一、工作回顾\n经济平稳。")
     assert plan.meta.region is None
+
+
+def test_a_breadcrumb_on_one_line_and_the_site_header_above_it_are_page_chrome():
+    """A document site's page: its header, then 当前位置:site › title on one line, then the title."""
+    page = ("文档库 最新最全的文档下载\n当前位置:文档库 › 教育局2020年工作要点\n\n教育局2020年工作要点\n\n"
+            "2020年是全面建成小康社会的决胜之年。\n一、指导思想和总体思路\n以立德树人为根本任务。\n")
+    plan = policyparse.parse(page, extract=False)
+    assert plan.meta.title == "教育局2020年工作要点"
+    assert "文档库" not in plan.text and any(w.code == "dropped-debris" for w in plan.warnings)

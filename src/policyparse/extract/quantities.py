@@ -98,7 +98,8 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "period": regex.compile(rf"(?:“|\"|')?(十[一二三四五六七八九]?五)(?:”|\"|')?(?:末|期间|时期|规划期|期末)"),
         "name_count": regex.compile(r"[个项种类大条支批方面]"),
         "cn_year": regex.compile(r"[〇○零一二三四五六七八九]{4}"),
-        "session": regex.compile(r"次(?:会议|全会|全体会议|代表大会)|届"),
+        # 五次会议, 九届; a list of sessions: 九次、十次全会
+        "session": regex.compile(r"次(?:[、和及与][一二三四五六七八九十\d]{1,3}次)*(?:会议|全会|全体会议|代表大会)|届"),
         "quoted_head": regex.compile(r"“[^”]{1,12}”"),
         "vague_head": regex.compile(r"(?:[\p{Han}]{2})?(?:一批|一次|一轮|一届|一期)"),
         "list_split": regex.compile(r"和|及|与|、|以及"),
@@ -200,8 +201,8 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, hi: int, verbs: frozenset[s
         return True  # 3.0版, 40周年
     if _is_year(text, m):
         return True
-    if _patterns()["session"].match(text, m.end("n1"), m.end("n1") + 5):
-        return True  # 五届人大五次会议: sessions are ordinals
+    if _patterns()["session"].match(text, m.end("n1"), m.end("n1") + 12):
+        return True  # 五届人大五次会议, 省委九届九次、十次全会: sessions are ordinals
     if _inside_quote(text, s, lo, hi):
         return True
     if text.startswith("等", s - 1) and s - 1 >= lo:

@@ -125,6 +125,14 @@ def page_chrome(text: str) -> list[Found]:
         if ln in c["breadcrumb_starts"]:
             crumbs = True
             drop[i] = "chrome"
+        elif len(ln) <= c["max_breadcrumb_chars"] and _one_line_crumbs(ln, c):
+            # a breadcrumb on one line (当前位置:文档库 › 教育局2020年工作要点), the site's name before it
+            # when a wrapped line was joined to it; the short lines above it that are no title are
+            # the site's header too (文档库 最新最全的文档下载)
+            drop[i] = "chrome"
+            for j in range(i):
+                if j not in drop and lines[j][2] and len(lines[j][2]) <= c["max_line_chars"] and not _title_like(lines[j][2]):
+                    drop[j] = "chrome"
         elif crumbs and (ln == ">" or prev in (">",) or ln == prev or ln in c["lines"]):
             drop[i] = "chrome"
         elif (ln in c["lines"] or c["timestamp"].match(ln) or c["controls"].match(ln)
@@ -159,6 +167,21 @@ def page_chrome(text: str) -> list[Found]:
         else:
             out.append(("dropped-debris", (a, b), why))
     return out
+
+
+def _one_line_crumbs(line: str, c: dict[str, Any]) -> bool:
+    """Does ``line`` hold a breadcrumb with its items: a breadcrumb start, then a separator (›, >, »)?
+
+    Example:
+        >>> c = _chrome_rules()
+        >>> _one_line_crumbs("当前位置：文档库›教育局2020年工作要点", c), _one_line_crumbs("当前位置：", c)
+        (True, False)
+    """
+    for start in c["breadcrumb_starts"]:
+        i = line.find(start)
+        if i >= 0 and any(sep in line[i + len(start):] for sep in c["breadcrumb_separators"]):
+            return True
+    return False
 
 
 def _title_like(line: str) -> bool:
