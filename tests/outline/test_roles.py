@@ -87,6 +87,12 @@ def test_work_plan_body_is_tasks_and_opening_is_preamble(bundled_plan):
     ("附件1", "annex"),
     ("关于《2026年国民经济和社会发展计划》的说明", "explanation"),
     ("三、2026年重点工作安排", "tasks"),
+    # a five-year plan's chapters
+    ("第一章 发展基础", "review"),
+    ("今后五年的主要任务", "goals"),
+    ("二、“七五”时期的基本任务和主要建设方针", "goals"),
+    ("一、国民经济在调整、改革、整顿、提高中取得了新的进展", "review"),
+    ("二、努力取得新的成绩", None),
 ])
 def test_heading_words(heading, role):
     assert heading_role(heading) == role
