@@ -129,3 +129,21 @@ def test_a_breadcrumb_on_one_line_and_the_site_header_above_it_are_page_chrome()
     plan = policyparse.parse(page, extract=False)
     assert plan.meta.title == "教育局2020年工作要点"
     assert "文档库" not in plan.text and any(w.code == "dropped-debris" for w in plan.warnings)
+
+
+def test_a_reposted_plan_keeps_its_own_title_not_the_site_s():
+    """A college site reposting a ministry's plan: its name twice, the site's 【转发】 mark, a date line."""
+    page = ("某某职业学院-网站首页\n\n 某某职业学院-网站首页\n\n【转发】教育部2021年工作要点\n\n发布时间:2021-02-04 点击量:\n"
+            "  2021年是“十四五”规划开局之年。\n  一、深入学习宣传阐释习近平新时代中国特色社会主义思想\n  1.加强思想理论武装\n")
+    plan = policyparse.parse(page, extract=False)
+    assert (plan.meta.title, plan.meta.issuers, plan.meta.year) == ("教育部2021年工作要点", ["教育部"], 2021)
+    assert "职业学院" not in plan.text
+
+
+def test_a_date_line_under_the_title_is_not_joined_to_it():
+    """In a page whose paragraphs are split by blank lines a single line break is joined, but
+    not the one between a title and the page's 日期/发布人 line."""
+    page = ("国家教育事业发展“十三五”规划\n日期:2017-01-20  发布人:思政课部  浏览量:4502\n\n"
+            "十三五时期是全面建成小康社会决胜阶段。\n\n一、以新理念引领教育现代化\n\n(一)发展环境。\n\n取得了显著成就。\n")
+    plan = policyparse.parse(page, extract=False)
+    assert plan.meta.title == "国家教育事业发展“十三五”规划" and "浏览量" not in plan.text

@@ -145,6 +145,16 @@ def page_chrome(text: str) -> list[Found]:
             crumbs = False
             if _title_like(ln):
                 title_like.append(i)
+    # a short line said twice before the document's title line is the site's header (广东南方职业学院-…)
+    first_title = min(title_like, default=head_end)
+    seen: dict[str, int] = {}
+    for i in range(first_title):
+        ln = lines[i][2]
+        if not ln or i in drop or len(ln) > c["max_line_chars"]:
+            continue
+        if ln in seen:
+            drop[i] = drop[seen[ln]] = "chrome"
+        seen.setdefault(ln, i)
     # a page headline above the document's own title line and its subtitle,
     kept = [i for i in range(head_end) if i not in drop and lines[i][2]]
     # (only amid chrome: a corpus that puts a title line above the document's own keeps it)
@@ -167,6 +177,20 @@ def page_chrome(text: str) -> list[Found]:
         else:
             out.append(("dropped-debris", (a, b), why))
     return out
+
+
+def is_chrome_line(line: str) -> bool:
+    """Is ``line`` (stripped) a line of page chrome by its opening: a 来源/发布时间/日期 line or a
+    breadcrumb (:mod:`policyparse.ingest.normalize` never joins one to its neighbour)?
+
+    Example:
+        >>> is_chrome_line("日期:2017-01-20  发布人:思政课部"), is_chrome_line("国家教育事业发展“十三五”规划")
+        (True, False)
+    """
+    c = _chrome_rules()
+    ln = _canon(line)
+    return bool(ln) and len(ln) <= c["max_breadcrumb_chars"] and (
+        ln.startswith(c["prefixes"]) or ln.startswith(tuple(c["breadcrumb_starts"])))
 
 
 def _one_line_crumbs(line: str, c: dict[str, Any]) -> bool:

@@ -305,6 +305,8 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
     """
     # a title set on several lines is one title (its span keeps the line breaks)
     title = regex.sub(r"\s*\n\s*", "", text[title_span[0] : title_span[1]].strip()) if title_span else None
+    if title:
+        title = regex.sub(lexicon()["title_marks"], "", title) or title  # 【转发】教育部2021年工作要点: a site's mark
     meta = Meta(title=title, source=source)
     if title:
         meta.doc_type = doc_type_of(title)

@@ -200,6 +200,8 @@ def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> 
         return True  # a label on a line of its own belongs to the next line
     if patterns.starts_with_label(nxt) or nxt.startswith(("——", "—", "附件", "附表")):
         return False
+    if debris.is_chrome_line(prev) or debris.is_chrome_line(nxt):
+        return False  # a page's 日期/来源 line or breadcrumb is a line of its own, never the rest of a title
     opened = sum(prev.count(c) for c in OPENERS) > sum(prev.count(c) for c in CLOSERS)
     if nxt[0] in _CONTINUATION_START or opened:
         return True
