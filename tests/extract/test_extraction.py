@@ -280,3 +280,11 @@ def test_to_spacy_entities(bundled_plan):
 
     html = displacy.render(doc, style="ent", jupyter=False, options=DISPLACY_OPTIONS)
     assert "中小学智慧校园" in html and "TARGET" in html and DISPLACY_OPTIONS["colors"]["TARGET"] in html
+
+
+def test_the_roles_of_a_sentence_without_a_task_go_to_the_task_of_its_target():
+    """An implementation plan names who is responsible for a target in clauses of their own."""
+    plan = plan_of("到2021年，全市义务教育学校生均教学及辅助用房面积达到4.5平方米以上，由市教育局牵头，会同市财政局负责。")
+    (target,) = plan.targets
+    task = next(t for t in plan.tasks if t.id == target.task)
+    assert roles(plan, task) == [("市教育局", "lead"), ("市财政局", "co-lead")]

@@ -21,6 +21,8 @@ TITLES = [
     ("XX市教育现代化2035实施方案", [], None, "实施方案", "XX市"),
     ("XX市教育事业发展“十四五”规划", [], 2021, "规划", "XX市"),
     ("湖北省“十三五”时期教育发展规划", [], 2016, "规划", "湖北省"),
+    # the issuers are named before 关于; the bodies after it belong to the subject
+    ("安徽省人民政府关于实施《国务院关于基础教育改革与发展的决定》的意见", ["安徽省人民政府"], None, "意见", "安徽省"),
 ]
 
 
@@ -98,3 +100,11 @@ def test_a_title_set_on_two_lines_is_one_title_and_a_document_number_gives_the_y
     # a first line that is a whole title keeps the next line out of it
     one = policyparse.parse("市教育局2019年工作要点\n全市教育工作的总体思路\n一、总体要求\n", extract=False)
     assert one.meta.title == "市教育局2019年工作要点"
+
+
+def test_a_headline_opening_with_the_document_number_and_a_reader_count_are_page_chrome():
+    page = ("凌政办发[2020]35号凌海市推进县域义务教育优质均衡发展督导评估规划实施细则的通知\n166人看过\n"
+            "一、指导思想\n以提高教育质量为目标。\n")
+    plan = policyparse.parse(page, extract=False)
+    assert plan.meta.title == "凌海市推进县域义务教育优质均衡发展督导评估规划实施细则的通知"
+    assert plan.meta.year == 2020 and "看过" not in plan.text

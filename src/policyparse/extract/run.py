@@ -170,6 +170,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     source = plan.text_source()
     tagger = _tagger()
     drafts: list[tuple[Node, TaskDraft, tuple[int, int]]] = []
+    orphan_roles: dict[tuple[int, int], list] = {}  # roles of a sentence with no task, by sentence
     quantities: list[tuple[Node, Quantity, tuple[int, int]]] = []
     refs = []
     contexts: list[Context] = []
@@ -191,8 +192,11 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
             typed += supervisor_mentions(text, s, e, taken + [(m.start, m.end) for m in typed])
         for m in sorted(mentions + typed + [m for m, _ in pivots], key=lambda m: m.start):
             actors.add(m)
-        for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter, typed=typed):
+        orphans: list = []
+        for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter, typed=typed, orphans=orphans):
             drafts.append((node, d, (s, e)))
+        if orphans:
+            orphan_roles[(s, e)] = orphans
         ctx = Context(year=year, review=node.id in review, deadline=scope_deadline.get(node.id))
         for q in find_quantities(text, s, e, context=ctx, verbs=verb_words, notes=notes):
             q.node = node.id
@@ -210,7 +214,9 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     for node, q, sent in quantities:
         span = q.clause_span or q.span
         if q.kind == "target" and span not in covered:
-            drafts.append((node, TaskDraft(span=span, commitment=q.commitment), sent))
+            # the roles of its sentence, which has no other task (…达到4.5平方米以上，由市教育局牵头，会同市财政局负责)
+            roles = list(orphan_roles.get(sent, ()))
+            drafts.append((node, TaskDraft(span=span, commitment=q.commitment, roles=roles), sent))
             covered.add(span)
     drafts.sort(key=lambda x: x[1].span)
     _build(plan, drafts, quantities, refs, actors)

@@ -259,7 +259,8 @@ def head_tokens(text: str, start: int, end: int, segmenter: str = "rjieba") -> l
 
 def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, int],
                mentions: list[Mention], pivots: list[tuple[Mention, list[str]]], *,
-               segmenter: str = "rjieba", typed: Sequence[Mention] = ()) -> list[TaskDraft]:
+               segmenter: str = "rjieba", typed: Sequence[Mention] = (),
+               orphans: Optional[list[tuple[Mention, str]]] = None) -> list[TaskDraft]:
     """The tasks of one sentence.
 
     ``tokens`` cover the sentence (any superset is fine); with ``None`` only
@@ -272,7 +273,9 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
 
     Roles of a clause that is only a frame (在X领导下，/ 在X监督支持下，) go to the tasks
     that follow in the sentence; roles of a clause with no task (是省委直接领导的结果)
-    go to the next task of the sentence, or else to the last one before them.
+    go to the next task of the sentence, or else to the last one before them. In a
+    sentence with no task at all (…用房面积达到4.5平方米以上，由市教育局牵头，会同市财政局负责)
+    they are added to ``orphans``, for the verbless task of a target there.
 
     Example:
         >>> from policyparse.extract.tokens import tokenize
@@ -332,6 +335,8 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
         drafts.append(draft)
     if pending and drafts:
         drafts[-1].roles.extend(pending)
+    elif orphans is not None and not drafts:
+        orphans.extend(framed + pending)
     return drafts
 
 

@@ -73,6 +73,7 @@ def _chrome_rules() -> dict[str, Any]:
     c["breadcrumb_starts"] = {_canon(x) for x in c["breadcrumb_starts"]}
     c["timestamp"] = regex.compile(c["timestamp"])
     c["controls"] = regex.compile(c["controls"])
+    c["counters"] = regex.compile(c["counters"])
     c["captions"] = regex.compile("|".join(f"(?:{x})" for x in c["captions"]))
     c["head_captions"] = regex.compile("|".join(f"(?:{x})" for x in c["head_captions"]))
     c["body_openers"] = regex.compile(c["body_openers"])
@@ -135,7 +136,7 @@ def page_chrome(text: str) -> list[Found]:
                     drop[j] = "chrome"
         elif crumbs and (ln == ">" or prev in (">",) or ln == prev or ln in c["lines"]):
             drop[i] = "chrome"
-        elif (ln in c["lines"] or c["timestamp"].match(ln) or c["controls"].match(ln)
+        elif (ln in c["lines"] or c["timestamp"].match(ln) or c["controls"].match(ln) or c["counters"].match(ln)
               or (len(ln) <= c["max_line_chars"] and ln.startswith(c["prefixes"]))):
             drop[i] = "chrome"
             crumbs = False

@@ -204,7 +204,13 @@ def issuers_and_region(title: str) -> tuple[list[str], Optional[str]]:
     # the issuer part is what precedes the year, or the year and the document type
     before_year = head[: m.start()] if m else ""
     after_year = head[m.end() : cut] if m else head[:cut]
-    cands = split_organs(before_year) or split_organs(after_year)
+    about = head.find("关于")
+    if about > 0:
+        # 安徽省人民政府关于实施《国务院关于…的决定》的意见: the issuers are named before 关于, the
+        # bodies after it are the subject's
+        cands = split_organs(head[:about])
+    else:
+        cands = split_organs(before_year) or split_organs(after_year)
     if not cands and dt == "政府工作报告":
         # 上海市人民政府工作报告: the government of the place that precedes it
         place = (before_year or after_year).strip()
@@ -305,8 +311,14 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
     """
     # a title set on several lines is one title (its span keeps the line breaks)
     title = regex.sub(r"\s*\n\s*", "", text[title_span[0] : title_span[1]].strip()) if title_span else None
+    number = None
     if title:
         title = regex.sub(lexicon()["title_marks"], "", title) or title  # 【转发】教育部2021年工作要点: a site's mark
+        # a page's headline that opens with the document number (凌政办发[2020]35号凌海市…的通知)
+        number = _DOC_NUMBER.match(title)
+        if number and number.end() < len(title):
+            title = title[number.end():].lstrip(" ：:")
+    headline_year = int(number.group(1)) if number else None
     meta = Meta(title=title, source=source)
     if title:
         meta.doc_type = doc_type_of(title)
@@ -316,7 +328,7 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
     opening = text[title_span[1] if title_span else 0 :][:1500]
     said_year, said_place = delivery(opening)
     if meta.year is None:
-        meta.year = said_year or year_of(opening[:300]) or _doc_number_year(opening[:300])
+        meta.year = said_year or year_of(opening[:300]) or headline_year or _doc_number_year(opening[:300])
     if meta.region is None:
         meta.region = said_place
     if meta.region is None and meta.issuers:
