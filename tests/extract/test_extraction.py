@@ -288,3 +288,17 @@ def test_the_roles_of_a_sentence_without_a_task_go_to_the_task_of_its_target():
     (target,) = plan.targets
     task = next(t for t in plan.tasks if t.id == target.task)
     assert roles(plan, task) == [("市教育局", "lead"), ("市财政局", "co-lead")]
+
+
+def test_responsibility_annotations_give_the_item_s_tasks_their_units():
+    """An implementation plan closes an item with the units responsible, under a label."""
+    plan = policyparse.parse("XX市2021年教育工作要点\n一、重点任务\n"
+                             "1.推进学前教育普惠发展。新建幼儿园20所。（责任单位：市教育局、市财政局）\n"
+                             "2.加强教师队伍建设。（牵头单位：市教育局；配合单位：市人社局、市编办）\n"
+                             "3.推进“双减”工作落地。责任部门：基础教育处、督导室\n")
+    of = {t.text: roles(plan, t) for t in plan.tasks}
+    assert of["推进学前教育普惠发展"] == of["新建幼儿园20所"] == [("市教育局", "lead"), ("市财政局", "lead")]
+    assert of["加强教师队伍建设"] == [("市教育局", "lead"), ("市人社局", "support"), ("市编办", "support")]
+    # units the lexicon does not know are bodies too: the label says so
+    assert of["推进“双减”工作落地"] == [("基础教育处", "lead"), ("督导室", "lead")]
+    assert not any(t.verb == "配合" for t in plan.tasks)  # 配合单位：… is a label, not a task

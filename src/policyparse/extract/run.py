@@ -27,6 +27,7 @@ from ..model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, ParseWarning, 
 from .kinds import (NOT_QUANTITIES, KindModel, Site, division_cues, era_of, features, load_model, overrule, section_roles,
                     with_era)
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon, target_attributes
+from .duties import Duty, find_duties
 from .references import find_references
 from .tasks import TaskDraft, find_tasks, verbs
 from ..errors import PolicyParseError
@@ -170,6 +171,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     source = plan.text_source()
     tagger = _tagger()
     drafts: list[tuple[Node, TaskDraft, tuple[int, int]]] = []
+    duties: list[tuple[Node, Duty]] = []  # responsibility annotations, in text order
     orphan_roles: dict[tuple[int, int], list] = {}  # roles of a sentence with no task, by sentence
     quantities: list[tuple[Node, Quantity, tuple[int, int]]] = []
     refs = []
@@ -178,14 +180,22 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     sentences = units(plan)
     for node, s, e in sentences:
         mentions = list(find_mentions(text, s, e))
+        # （牵头单位：市教育局；配合单位：市财政局）: the units listed take the label's role in the item's tasks
+        sentence_duties = list(find_duties(text, s, e))
+        if sentence_duties:
+            mentions = [m for m in mentions if not _inside(m.start, sentence_duties)]
+            for d in sentence_duties:
+                duties.append((node, d))
+                for m in d.bodies:
+                    actors.add(m)
         pivots = [(m, roles) for m, roles in pivot_mentions(text, s, e, verb_words)
-                  if not any(x.start <= m.start < x.end for x in mentions)]
+                  if not any(x.start <= m.start < x.end for x in mentions) and not _inside(m.start, sentence_duties)]
         # bodies named by type or place (公立医院, 淮安), around those named by name; read with
         # rjieba's tags whatever the segmenter (pkuseg tags nothing, jieba tags its unknown words x),
         # so every backend finds the same bodies
         # (they take the roles marker words give them, 支持淮安、常州打造…, but not lead for standing at
         # a clause's head: a type named there is as often its topic, 高水平医院加力建设, as its agent)
-        taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m, _ in pivots]
+        taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m, _ in pivots] + [d.span for d in sentence_duties]
         typed = _typed_in(text, s, e, cues, taken, home, tagger)
         typed += organs(text, mentions + typed, e)  # 省人大及其常委会: the standing committee too
         if "监督" in text[s:e]:  # 接受纪检监察、司法…监督
@@ -194,7 +204,8 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
             actors.add(m)
         orphans: list = []
         for d in find_tasks(text, None, (s, e), mentions, pivots, segmenter=segmenter, typed=typed, orphans=orphans):
-            drafts.append((node, d, (s, e)))
+            if not _inside(d.span[0], sentence_duties):  # 配合单位：…: a label, not a task
+                drafts.append((node, d, (s, e)))
         if orphans:
             orphan_roles[(s, e)] = orphans
         ctx = Context(year=year, review=node.id in review, deadline=scope_deadline.get(node.id))
@@ -219,11 +230,59 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
             drafts.append((node, TaskDraft(span=span, commitment=q.commitment, roles=roles), sent))
             covered.add(span)
     drafts.sort(key=lambda x: x[1].span)
+    if duties:
+        _give_duties(plan, drafts, duties)
     _build(plan, drafts, quantities, refs, actors)
     for ns, ne, code in notes:
         plan.warnings.append(ParseWarning(code, "a range written high to low, read low to high", span=(ns, ne),
                                           raw_span=plan.raw_span(ns, ne), text=text[ns:ne]))
     return plan
+
+
+def _inside(pos: int, duties: list[Duty]) -> bool:
+    return any(d.span[0] <= pos < d.span[1] for d in duties)
+
+
+#: what may stand between two annotations of one block (）（, ；, a space)
+_BETWEEN_DUTIES = regex.compile(r"[\s（）()【】\[\]；;，,。]*")
+
+
+def _give_duties(plan: Plan, drafts: list[tuple[Node, TaskDraft, tuple[int, int]]],
+                 duties: list[tuple[Node, Duty]]) -> None:
+    """Give each annotation's units their role in the tasks of the item it closes: the tasks of
+    the same numbered node (item, subsection …, or the plan's text outside any) that come after
+    the annotation block before it. Annotations with only brackets or punctuation between them
+    (牵头单位：A；配合单位：B) are one block and share the tasks; an annotation that opens its
+    item before any task there gives its roles to the tasks that follow it in the item."""
+    by_id = {n.id: n for n in plan.nodes}
+
+    def owner(node: Node) -> Optional[str]:
+        n: Optional[Node] = node
+        while n is not None and n.kind not in HEADING_KINDS:
+            n = by_id.get(n.parent) if n.parent else None
+        return n.id if n is not None else None
+
+    tasks_of: dict[Optional[str], list[TaskDraft]] = {}
+    for node, d, _ in drafts:
+        tasks_of.setdefault(owner(node), []).append(d)
+    blocks: list[tuple[Optional[str], list[Duty]]] = []
+    text = plan.text
+    for node, duty in duties:
+        o = owner(node)
+        last = blocks[-1] if blocks else None
+        if last and last[0] == o and _BETWEEN_DUTIES.fullmatch(text, last[1][-1].span[1], duty.span[0]):
+            last[1].append(duty)
+        else:
+            blocks.append((o, [duty]))
+    done: dict[Optional[str], int] = {}  # where the last block of each numbered node ended
+    for o, block in blocks:
+        start, end = block[0].span[0], block[-1].span[1]
+        tasks = [d for d in tasks_of.get(o, []) if done.get(o, -1) <= d.span[0] < start]
+        if not tasks:  # （牵头单位：…）before the item's tasks
+            tasks = [d for d in tasks_of.get(o, []) if d.span[0] >= end]
+        for d in tasks:
+            d.roles.extend((m, duty.role) for duty in block for m in duty.bodies)
+        done[o] = end
 
 
 _CLAUSE_END = regex.compile(r"[，。；：！？,;:!?\n]")

@@ -1,0 +1,78 @@
+"""Responsibility annotations: the units a plan makes answerable for an item.
+
+Implementation plans (实施方案) and many work plans (工作要点) do not write who
+does a task into its sentence; they close the item with the units
+responsible, under a label:
+
+    新建幼儿园20所。（责任单位：市教育局、市财政局）
+    加强教师队伍建设。（牵头单位：市教育局；配合单位：市人社局、市编办）
+
+The label says the role (``data/actors.json``, ``duty_labels``): 牵头单位 and
+责任单位 make the units listed ``lead``, 配合单位 and 协办单位 ``support``.
+Every name in the list is a body whether or not the lexicon knows it
+(基础教育处, 督导室: the label says so). :func:`find_duties` finds the
+annotations of a sentence; :mod:`policyparse.extract.run` gives their roles
+to the tasks of the item they close.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from .actors import Mention, canonical, is_collective, kind_of, lexicon
+
+__all__ = ["Duty", "find_duties"]
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One label and its list: ``span`` from the label to the end of the list."""
+
+    span: tuple[int, int]
+    role: str
+    bodies: tuple[Mention, ...]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple["regex.Pattern[str]", "regex.Pattern[str]", dict[str, str], int]:
+    spec = lexicon()["duty_labels"]
+    labels = spec["labels"]
+    alt = "|".join(regex.escape(w) for w in sorted(labels, key=len, reverse=True))
+    # the list runs to the end of the bracket, clause or line, or to the next label
+    label = regex.compile(rf"(?P<label>{alt})\s*[：:]\s*(?P<list>(?:(?!{alt})[^（）()【】\[\]；;。\n])*)")
+    split = regex.compile(spec["separators"])
+    return label, split, labels, int(spec["max_name_chars"])
+
+
+def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
+    """The responsibility annotations in ``text[start:end]``, with the bodies each lists.
+
+    Example:
+        >>> t = "新建幼儿园20所。（牵头单位：市教育局；配合单位：市财政局、基础教育处等）"
+        >>> [(d.role, [m.name for m in d.bodies]) for d in find_duties(t, 0, len(t))]
+        [('lead', ['市教育局']), ('support', ['市财政局', '基础教育处'])]
+    """
+    label, split, labels, longest = _patterns()
+    if "：" not in text[start:end] and ":" not in text[start:end]:
+        return  # every annotation has its colon
+    for m in label.finditer(text, start, end):
+        bodies = []
+        pos = m.start("list")
+        for piece in split.split(m.group("list")):
+            s = text.find(piece, pos, m.end("list")) if piece else -1
+            if s < 0:
+                continue
+            pos = s + len(piece)
+            name = piece.strip(" \u3000\t")
+            lead = piece.find(name)
+            name = regex.sub(r"(?:等(?:单位|部门)?|各单位)$", "", name)
+            if not name or len(name) > longest or not regex.match(r"\p{Han}", name):
+                continue
+            s += lead
+            normal = canonical(name)
+            bodies.append(Mention(name, normal, kind_of(normal), s, s + len(name), is_collective(normal)))
+        if bodies:
+            yield Duty((m.start(), m.end("list")), labels[m.group("label")], tuple(bodies))
