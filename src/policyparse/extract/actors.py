@@ -62,7 +62,14 @@ def _pattern(place: bool = False) -> "regex.Pattern[str]":
     names = _alt(lex["names"])
     units = lex["units_of_bodies"]
     own = rf"(?:{_alt(units['heads'])})(?:{_alt(units['tails'])})"  # 委局机关, 局直属单位
-    return regex.compile(rf"(?:{body}|(?:{names}){party}?|{own})")
+    # every match opens with 中 (中共), a region prefix, a stem, a listed name or a unit's head:
+    # a lookahead for those characters first lets the standard library's ``re`` (which runs this
+    # plain pattern as ``regex`` does: the same matches) reject most positions at once, three
+    # times faster than ``regex`` without it (every sentence with a suffix's character is scanned)
+    openers = [lex["region_prefixes"], lex["stems"], lex["names"], units["heads"]]
+    firsts = {"中"} | {w[0] for words in openers for w in words if w}
+    lead = f"(?=[{re.escape(''.join(sorted(firsts)))}])" if all(w for words in openers for w in words) else ""
+    return re.compile(rf"{lead}(?:{body}|(?:{names}){party}?|{own})")  # type: ignore[return-value]
 
 
 _pattern = lru_cache(maxsize=2)(_pattern)
@@ -250,8 +257,9 @@ def _own_supervision() -> "regex.Pattern[str]":
 
 
 @lru_cache(maxsize=1)
-def _any_pivot() -> "regex.Pattern[str]":
-    return regex.compile(_alt(lexicon()["pivot_verbs"]))
+def _any_pivot() -> "re.Pattern[str]":
+    """Any verb of support or guidance (a plain alternation of words: ``re`` runs it faster than ``regex``)."""
+    return re.compile(_alt(lexicon()["pivot_verbs"]))
 
 
 @lru_cache(maxsize=8)
@@ -300,9 +308,10 @@ def pivot_mentions(text: str, start: int, end: int, verbs: frozenset[str]) -> It
 
 
 @lru_cache(maxsize=1)
-def _head_pattern() -> "regex.Pattern[str]":
+def _head_pattern() -> "re.Pattern[str]":
+    """The head words of bodies named by type (a plain alternation: ``re``, as :func:`_cue_pattern`)."""
     heads = sorted(lexicon()["type_heads"], key=len, reverse=True)
-    return regex.compile(_alt(heads))
+    return re.compile(_alt(heads))
 
 
 @lru_cache(maxsize=1)
