@@ -18,8 +18,10 @@ from .actors import Mention, find_mentions
 _TITLE = regex.compile(r"《(?P<title>(?:[^《》]|《[^《》]*》)+)》")
 #: the longest quotation taken for a slogan or programme name
 MAX_SLOGAN = 20
+_QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
+_OPENERS = tuple(o for o, _ in _QUOTES)
 _QUOTE = regex.compile("|".join(
-    rf"{o}(?P<title>[^{o}{c}，,。；;！？\n]{{1,{MAX_SLOGAN}}}){c}" for o, c in (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))))
+    rf"{o}(?P<title>[^{o}{c}，,。；;！？\n]{{1,{MAX_SLOGAN}}}){c}" for o, c in _QUOTES))
 
 
 @dataclass
@@ -53,6 +55,8 @@ def find_references(text: str, start: int, end: int, mentions: Sequence[Mention]
         [('document', '关于学前教育深化改革规范发展的若干意见', ['中共中央', '国务院']), ('slogan', '三通两平台', [])]
     """
     found: list[ReferenceMatch] = []
+    if text.find("《", start, end) < 0 and not any(text.find(o, start, end) >= 0 for o in _OPENERS):
+        return  # most sentences cite and quote nothing: a search for the openers spares both patterns
     for m in _TITLE.finditer(text, start, end):
         title = m.group("title")
         issuer = _issuers_before(text, m.start(), start, list(mentions))
