@@ -303,14 +303,6 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
     mention_starts = [m.start for m in mentions]
     every_starts = [m.start for m in everyone]
     for i, (cs, ce) in enumerate(parts):
-        cut = (cs, ce)  # the span segmented: the tags of its tokens, if needed, are asked for again
-        if tokens is None:
-            stop = head_end(text, cs, ce)
-            # untagged (half the segmenter's time): only _modifies reads a tag, and seldom
-            toks = words(text, cs, stop, segmenter=segmenter) if stop is not None else []
-            cut = (cs, stop or cs)
-        else:
-            toks = tokens[bisect_left(starts, cs) : bisect_left(starts, ce)]  # glued words split in _walk
         in_clause = [m for m in mentions[bisect_left(mention_starts, cs) : bisect_left(mention_starts, ce)]
                      if m.end <= ce] if mentions else []
         bodies = [m for m in everyone[bisect_left(every_starts, cs) : bisect_left(every_starts, ce)]
@@ -327,6 +319,15 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
             framed.extend((m, r) for m, r in roles if r in _FRAME_ROLES)
             pending.extend((m, r) for m, r in roles if r not in _FRAME_ROLES)
             continue
+        # segmented only now: a frame clause (above) reads no word
+        cut = (cs, ce)  # the span segmented: the tags of its tokens, if needed, are asked for again
+        if tokens is None:
+            stop = head_end(text, cs, ce)
+            # untagged (half the segmenter's time): only _modifies reads a tag, and seldom
+            toks = words(text, cs, stop, segmenter=segmenter) if stop is not None else []
+            cut = (cs, stop or cs)
+        else:
+            toks = tokens[bisect_left(starts, cs) : bisect_left(starts, ce)]  # glued words split in _walk
         draft = _walk(text, toks, (cs, ce), in_clause, v)
         if draft is None and lazy and toks and toks[-1].end < ce:
             # the head held no verb after all (a verb's characters inside another word): read on
