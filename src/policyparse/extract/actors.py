@@ -399,16 +399,28 @@ def typed_cues(text: str) -> list[int]:
         >>> typed_cues("推进公立医院建设。加快改革。支持淮安发展")
         [4, 16]
     """
+    return _cues(text)[0]
+
+
+def _cues(text: str) -> tuple[list[int], set[int]]:
+    """:func:`typed_cues`, and the offsets of the head and bare words alone (what :func:`sure_cues` starts from)."""
     prefixes = _place_prefixes()
-    cues = {m.start() for m in _cue_pattern().finditer(text)}
+    words = {m.start() for m in _cue_pattern().finditer(text)}
+    cues = set(words)
     cues.update(i for m in _prefix_candidates().finditer(text) if text[(i := m.start()) : i + 2] in prefixes)
-    return sorted(cues)
+    return sorted(cues), words
 
 
 @lru_cache(maxsize=1)
 def _place_lengths() -> tuple[int, ...]:
     """The lengths of the place names of two characters or more, longest first."""
     return tuple(sorted({len(n) for n in place_names() if len(n) >= 2}, reverse=True))
+
+
+def typed_and_sure_cues(text: str) -> tuple[list[int], list[int]]:
+    """:func:`typed_cues` and :func:`sure_cues` of ``text``, its words scanned once."""
+    cues, words = _cues(text)
+    return cues, _sure(text, cues, words)
 
 
 def sure_cues(text: str, cues: list[int]) -> list[int]:
@@ -423,10 +435,14 @@ def sure_cues(text: str, cues: list[int]) -> list[int]:
         >>> typed_cues(t), sure_cues(t, typed_cues(t))
         ([4, 11, 18], [4, 18])
     """
+    return _sure(text, cues, {m.start() for m in _cue_pattern().finditer(text)})
+
+
+def _sure(text: str, cues: list[int], words: set[int]) -> list[int]:
     places = place_names()
     lengths = _place_lengths()
-    sure = {m.start() for m in _cue_pattern().finditer(text)}
-    sure.update(i for i in cues if i not in sure and any(text[i:i + n] in places for n in lengths))
+    sure = set(words)
+    sure.update(i for i in cues if i not in words and any(text[i:i + n] in places for n in lengths))
     return sorted(sure)
 
 

@@ -21,7 +21,7 @@ import regex
 
 from ..outline import segment
 from .actors import (Mention, canonical, find_mentions, is_collective, kind_of, organs, pivot_mentions, place_names,
-                     supervisor_mentions, sure_cues, typed_cues, typed_mentions)
+                     supervisor_mentions, typed_and_sure_cues, typed_mentions)
 from ..model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, ParseWarning, Plan, Quantity, Reference, ReferenceKind,
                      Task, TaskActor, share_text)
 from .kinds import NOT_QUANTITIES, KindModel, Site, division_cues, features, load_model, overrule, section_roles
@@ -165,8 +165,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     actors = _Actors()
     _issuers(plan, actors)
     home = _home_region(plan)
-    cues = typed_cues(text)
-    sure = sure_cues(text, cues)
+    cues, sure = typed_and_sure_cues(text)
     source = plan.text_source()
     tagger = _tagger()
     drafts: list[tuple[Node, TaskDraft, tuple[int, int]]] = []
