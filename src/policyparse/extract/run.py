@@ -401,14 +401,17 @@ def _build(plan: Plan, drafts, quantities, refs, actors: _Actors) -> None:
             object=source if d.object_span else None, span=d.span,  # type: ignore[arg-type]
             text=source, verb_span=d.verb_span, object_span=d.object_span, commitment=d.commitment,  # type: ignore[arg-type]
         )
-        seen = set()
-        for m, role in d.roles:
-            a = actors.get(m.name)
-            key = (a.id, role)
-            if key not in seen:
-                seen.add(key)
-                t.actors.append(TaskActor(actor=a.id, role=role, span=(m.start, m.end)))
-        if not any(ta.role == "lead" for ta in t.actors):
+        led = False  # whether a body leads it (else the issuers do, implicitly)
+        if d.roles:
+            seen = set()
+            for m, role in d.roles:
+                a = actors.get(m.name)
+                key = (a.id, role)
+                if key not in seen:
+                    seen.add(key)
+                    t.actors.append(TaskActor(actor=a.id, role=role, span=(m.start, m.end)))
+                    led = led or role == "lead"
+        if not led:
             t.actors.extend(TaskActor(actor=a.id, role="implicit") for a in issuers)
         tasks.append(t)
     _mark_leads(plan, tasks)

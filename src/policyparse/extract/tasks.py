@@ -184,7 +184,7 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
     # 支持国防和|军队现代化建设: a word and 和 between the verb and the bodies
     across = [len(before) - n - 1 for n in (2, 3, 4) if mk["across"].search(before[-n - 1:])]
     for w in mk["pivots"]:
-        if before.endswith(w) or any(before.endswith(w, 0, k) for k in across):
+        if before.endswith(w) or (across and any(before.endswith(w, 0, k) for k in across)):
             role = pivot_roles[w]
             if role == "guided" and mk["guided_not"].match(text[end:end + 8]):
                 return None  # 推动高水平医院建设: the building is promoted, not the hospitals guided
