@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from sys import intern
 from functools import lru_cache
-from typing import Iterable, Optional, cast
+from typing import Iterable, Optional, Sequence, cast
 
 import regex
 
@@ -186,7 +186,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
         taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m, _ in pivots]
         typed = _typed_in(text, s, e, cues, taken, home, tagger, sure)
         typed += organs(text, mentions + typed, e)  # 省人大及其常委会: the standing committee too
-        if "监督" in text[s:e]:  # 接受纪检监察、司法…监督
+        if text.find("监督", s, e) >= 0:  # 接受纪检监察、司法…监督
             typed += supervisor_mentions(text, s, e, taken + [(m.start, m.end) for m in typed])
         for m in sorted(mentions + typed + [m for m, _ in pivots], key=lambda m: m.start):
             actors.add(m)
@@ -232,8 +232,8 @@ def _tagger() -> str:
         return "jieba"
 
 
-def _typed_in(text: str, s: int, e: int, cues: list[int], taken: list[tuple[int, int]],
-              home: Optional[str], tagger: str = "rjieba", sure: Optional[list[int]] = None) -> list[Mention]:
+def _typed_in(text: str, s: int, e: int, cues: Sequence[int], taken: list[tuple[int, int]],
+              home: Optional[str], tagger: str = "rjieba", sure: Optional[Sequence[int]] = None) -> list[Mention]:
     """The bodies named by type or place in ``text[s:e]`` (:func:`typed_mentions`), segmenting
     only the clauses with a cue (:func:`typed_cues`): the segmenter cuts at punctuation anyway,
     so the tokens are those of the whole span, at a fraction of the cost.
