@@ -13,6 +13,7 @@ named only between a verb of support or guidance and their own action
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,7 +63,14 @@ def _pattern(place: bool = False) -> "regex.Pattern[str]":
     names = _alt(lex["names"])
     units = lex["units_of_bodies"]
     own = rf"(?:{_alt(units['heads'])})(?:{_alt(units['tails'])})"  # 委局机关, 局直属单位
-    return regex.compile(rf"(?:{body}|(?:{names}){party}?|{own})")
+    # every match opens with 中 (中共), a region prefix, a stem, a listed name or a unit's head:
+    # a lookahead for those characters first lets the standard library's ``re`` (which runs this
+    # plain pattern as ``regex`` does: the same matches) reject most positions at once, three
+    # times faster than ``regex`` without it (every sentence with a suffix's character is scanned)
+    openers = [lex["region_prefixes"], lex["stems"], lex["names"], units["heads"]]
+    firsts = {"中"} | {w[0] for words in openers for w in words if w}
+    lead = f"(?=[{re.escape(''.join(sorted(firsts)))}])" if all(w for words in openers for w in words) else ""
+    return re.compile(rf"{lead}(?:{body}|(?:{names}){party}?|{own})")  # type: ignore[return-value]
 
 
 _pattern = lru_cache(maxsize=2)(_pattern)
@@ -250,8 +258,9 @@ def _own_supervision() -> "regex.Pattern[str]":
 
 
 @lru_cache(maxsize=1)
-def _any_pivot() -> "regex.Pattern[str]":
-    return regex.compile(_alt(lexicon()["pivot_verbs"]))
+def _any_pivot() -> "re.Pattern[str]":
+    """Any verb of support or guidance (a plain alternation of words: ``re`` runs it faster than ``regex``)."""
+    return re.compile(_alt(lexicon()["pivot_verbs"]))
 
 
 @lru_cache(maxsize=8)
@@ -300,9 +309,10 @@ def pivot_mentions(text: str, start: int, end: int, verbs: frozenset[str]) -> It
 
 
 @lru_cache(maxsize=1)
-def _head_pattern() -> "regex.Pattern[str]":
+def _head_pattern() -> "re.Pattern[str]":
+    """The head words of bodies named by type (a plain alternation: ``re``, as :func:`_cue_pattern`)."""
     heads = sorted(lexicon()["type_heads"], key=len, reverse=True)
-    return regex.compile(_alt(heads))
+    return re.compile(_alt(heads))
 
 
 @lru_cache(maxsize=1)
@@ -390,10 +400,54 @@ def typed_cues(text: str) -> list[int]:
         >>> typed_cues("推进公立医院建设。加快改革。支持淮安发展")
         [4, 16]
     """
+    return _cues(text)[0]
+
+
+def _cues(text: str) -> tuple[list[int], set[int]]:
+    """:func:`typed_cues`, and the offsets of the head and bare words alone (what :func:`sure_cues` starts from)."""
     prefixes = _place_prefixes()
-    cues = {m.start() for m in _cue_pattern().finditer(text)}
+    words = {m.start() for m in _cue_pattern().finditer(text)}
+    cues = set(words)
     cues.update(i for m in _prefix_candidates().finditer(text) if text[(i := m.start()) : i + 2] in prefixes)
-    return sorted(cues)
+    return sorted(cues), words
+
+
+@lru_cache(maxsize=1)
+def _place_lengths() -> tuple[int, ...]:
+    """The lengths of the place names of two characters or more, longest first."""
+    return tuple(sorted({len(n) for n in place_names() if len(n) >= 2}, reverse=True))
+
+
+def typed_and_sure_cues(text: str) -> "tuple[array[int], array[int]]":
+    """:func:`typed_cues` and :func:`sure_cues` of ``text``, its words scanned once; as arrays
+    of machine integers (8 bytes an offset, not 36 in a list), which :func:`bisect.bisect_left`
+    reads as it reads lists: extraction holds both for a whole plan."""
+    cues, words = _cues(text)
+    sure = array("q", _sure(text, cues, words))
+    return array("q", cues), sure
+
+
+def sure_cues(text: str, cues: list[int]) -> list[int]:
+    """The cues of :func:`typed_cues` where a body can really be found: a head or bare word
+    starts there, or a whole place name (not only its first two characters, 中山 of 中山市
+    in 中山大学 or 和平 of 和平区 in 和平发展). A clause with none yields no body named by
+    type or place (:func:`typed_mentions` takes a place only when it is a whole token, and a
+    head or bare word is always a cue), so it need not be segmented.
+
+    Example:
+        >>> t = "推进公立医院建设。坚持和平发展。支持淮安发展"
+        >>> typed_cues(t), sure_cues(t, typed_cues(t))
+        ([4, 11, 18], [4, 18])
+    """
+    return _sure(text, cues, {m.start() for m in _cue_pattern().finditer(text)})
+
+
+def _sure(text: str, cues: list[int], words: set[int]) -> list[int]:
+    places = place_names()
+    lengths = _place_lengths()
+    sure = set(words)
+    sure.update(i for i in cues if i not in words and any(text[i:i + n] in places for n in lengths))
+    return sorted(sure)
 
 
 def typed_mentions(text: str, tokens: list, taken: Iterable[tuple[int, int]] = (),

@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
@@ -77,8 +78,9 @@ def _cues() -> dict:
     return {"markers": tuple(dict.fromkeys(data["markers"])),
             "classifiers": data["count_classifiers"], "unit_class": unit_class, "eras": data["eras"],
             "periods": load_json("quantities.json")["periods"],
-            "past": regex.compile("|".join(map(regex.escape, data["division_past"]))),
-            "future": regex.compile("|".join(map(regex.escape, data["division_future"]))),
+            # plain alternations, searched in every sentence: ``re`` runs them faster than ``regex``
+            "past": re.compile("|".join(map(re.escape, data["division_past"]))),
+            "future": re.compile("|".join(map(re.escape, data["division_future"]))),
             "mags": tuple(sorted(load_json("quantities.json")["magnitudes"], key=len, reverse=True))}
 
 

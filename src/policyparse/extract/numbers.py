@@ -60,8 +60,10 @@ def read_chinese(s: str) -> Optional[Number]:
     return as_number(float(value))
 
 
+@lru_cache(maxsize=8192)
 def read_number(s: str) -> Optional[Number]:
-    """Read an Arabic or Chinese number as written in a plan.
+    """Read an Arabic or Chinese number as written in a plan (cached: the same few thousand
+    numerals recur, and a Chinese one costs a failed ``float`` first).
 
     Example:
         >>> read_number("1,383"), read_number("6.5"), read_number("百分之九十"), read_number("3分之1")

@@ -18,6 +18,7 @@ every number that measures something, typed and read:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -932,6 +933,10 @@ def _subject_of(clause: str, verbs: frozenset[str]) -> Optional[str]:
     return subject if words and (words[-1].pos.startswith("n") or words[-1].pos == "vn" or nominal) else None
 
 
+#: a character any number of the quantity pattern holds (its ``n1``: a digit, a Chinese numeral
+#: or 半): a sentence without one (three in five) need not be scanned with the pattern
+_NUMERAL = re.compile(rf"[\d{re.escape(CHINESE_DIGITS)}半]")
+
 #: Linking verbs that, alone before a number, leave its subject in the clause before.
 _COPULAS = frozenset({"定为", "确定为", "为", "是", "调整为", "安排为", "预期为", "设定为"})
 
@@ -952,6 +957,8 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         >>> q.indicator, q.comparator, q.value, q.unit, q.measure, q.commitment
         ('全市学前三年教育毛入学率', '>=', 90.5, '%', 'rate', 'aspirational')
     """
+    if not _NUMERAL.search(text, start, end):
+        return  # every quantity has a digit or a Chinese numeral: most sentences have neither
     pats = _patterns()
     matches = [m for m in pats["quantity"].finditer(text, start, end) if not _skip(text, m, start, end, verbs)]
     if not matches:

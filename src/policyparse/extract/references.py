@@ -8,6 +8,7 @@ name when it is short and holds no clause punctuation (“两率先一进入”,
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
@@ -18,8 +19,11 @@ from .actors import Mention, find_mentions
 _TITLE = regex.compile(r"《(?P<title>(?:[^《》]|《[^《》]*》)+)》")
 #: the longest quotation taken for a slogan or programme name
 MAX_SLOGAN = 20
+_QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
+#: any character that opens a title or a quotation
+_OPENER = re.compile("[《" + re.escape("".join(o for o, _ in _QUOTES)) + "]")
 _QUOTE = regex.compile("|".join(
-    rf"{o}(?P<title>[^{o}{c}，,。；;！？\n]{{1,{MAX_SLOGAN}}}){c}" for o, c in (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))))
+    rf"{o}(?P<title>[^{o}{c}，,。；;！？\n]{{1,{MAX_SLOGAN}}}){c}" for o, c in _QUOTES))
 
 
 @dataclass
@@ -53,6 +57,8 @@ def find_references(text: str, start: int, end: int, mentions: Sequence[Mention]
         [('document', '关于学前教育深化改革规范发展的若干意见', ['中共中央', '国务院']), ('slogan', '三通两平台', [])]
     """
     found: list[ReferenceMatch] = []
+    if not _OPENER.search(text, start, end):
+        return  # most sentences cite and quote nothing: one search for the openers spares both patterns
     for m in _TITLE.finditer(text, start, end):
         title = m.group("title")
         issuer = _issuers_before(text, m.start(), start, list(mentions))

@@ -30,7 +30,7 @@ from .actors import Mention, lexicon as actor_lexicon, place_names
 from ..outline import segment
 from ..ingest.chars import strip_span
 from ..data import load_json
-from .tokens import Token, tokenize
+from .tokens import Token, tokenize, words
 
 _EDGE = " \t\n、" + "“”\"'《》（）()"
 
@@ -184,7 +184,7 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
     # 支持国防和|军队现代化建设: a word and 和 between the verb and the bodies
     across = [len(before) - n - 1 for n in (2, 3, 4) if mk["across"].search(before[-n - 1:])]
     for w in mk["pivots"]:
-        if before.endswith(w) or any(before.endswith(w, 0, k) for k in across):
+        if before.endswith(w) or (across and any(before.endswith(w, 0, k) for k in across)):
             given = tuple(pivot_roles[w])
             if "lead" in given and mk["guidance_not"].match(text[end:end + 8]):
                 return ()  # 推动高水平医院建设: the building is promoted; the hospitals do nothing
@@ -241,20 +241,30 @@ def _any_verb() -> "re.Pattern[str]":
     return re.compile("|".join(re.escape(w) for w in words))
 
 
-def head_tokens(text: str, start: int, end: int, segmenter: str = "rjieba") -> list[Token]:
+def head_end(text: str, start: int, end: int) -> Optional[int]:
+    """Where the head of the clause ``text[start:end]`` ends: a little past the first place
+    a verb of the lexicon is written (``None`` when none is: the clause has no task)."""
+    m = _any_verb().search(text, start, end)
+    if m is None:
+        return None  # no verb of the lexicon is written here: no task
+    # a few characters past the verb, so the segmenter sees the word it ends (发展中国家, 建立健全)
+    return min(end, m.end() + HEAD_MARGIN)
+
+
+def head_tokens(text: str, start: int, end: int, segmenter: str = "rjieba", tagged: bool = True) -> list[Token]:
     """Tokens of a clause's head: up to a little past the first place a verb of
     the lexicon is written, which is all :func:`find_tasks` reads before the
     verb (segmenting whole sentences would double the cost of extraction).
+    With ``tagged`` false they may come untagged (:func:`~policyparse.extract.tokens.words`).
 
     Example:
         >>> [t.text for t in head_tokens("深入研究我市教育现代化中长期发展战略", 0, 17)]
         ['深入', '研究', '我市', '教育', '现代']
     """
-    m = _any_verb().search(text, start, end)
-    if m is None:
-        return []  # no verb of the lexicon is written here: no task
-    # a few characters past the verb, so the segmenter sees the word it ends (发展中国家, 建立健全)
-    return tokenize(text, start, min(end, m.end() + HEAD_MARGIN), segmenter=segmenter)
+    stop = head_end(text, start, end)
+    if stop is None:
+        return []
+    return (tokenize if tagged else words)(text, start, stop, segmenter=segmenter)
 
 
 def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, int],
@@ -296,10 +306,6 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
     mention_starts = [m.start for m in mentions]
     every_starts = [m.start for m in everyone]
     for i, (cs, ce) in enumerate(parts):
-        if tokens is None:
-            toks = head_tokens(text, cs, ce, segmenter)
-        else:
-            toks = tokens[bisect_left(starts, cs) : bisect_left(starts, ce)]  # glued words split in _walk
         in_clause = [m for m in mentions[bisect_left(mention_starts, cs) : bisect_left(mention_starts, ce)]
                      if m.end <= ce] if mentions else []
         bodies = [m for m in everyone[bisect_left(every_starts, cs) : bisect_left(every_starts, ce)]
@@ -315,10 +321,20 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
             framed.extend((m, r) for m, r in roles if r in _FRAME_ROLES)
             pending.extend((m, r) for m, r in roles if r not in _FRAME_ROLES)
             continue
+        # segmented only now: a frame clause (above) reads no word
+        cut = (cs, ce)  # the span segmented: the tags of its tokens, if needed, are asked for again
+        if tokens is None:
+            stop = head_end(text, cs, ce)
+            # untagged (half the segmenter's time): only _modifies reads a tag, and seldom
+            toks = words(text, cs, stop, segmenter=segmenter) if stop is not None else []
+            cut = (cs, stop or cs)
+        else:
+            toks = tokens[bisect_left(starts, cs) : bisect_left(starts, ce)]  # glued words split in _walk
         draft = _walk(text, toks, (cs, ce), in_clause, v)
         if draft is None and lazy and toks and toks[-1].end < ce:
             # the head held no verb after all (a verb's characters inside another word): read on
-            draft = _walk(text, tokenize(text, cs, ce, segmenter=segmenter), (cs, ce), in_clause, v)
+            draft = _walk(text, words(text, cs, ce, segmenter=segmenter), (cs, ce), in_clause, v)
+            cut = (cs, ce)
         if draft is None:
             pending.extend(roles)
             continue
@@ -328,7 +344,7 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
             if groups and not any(m is r[0] for r in roles for m in groups[0]):
                 head = text[cs:groups[0][0].start]
                 if (groups[0][-1].end <= draft.verb_span[0] and head in _HEAD_WORDS
-                        and not _modifies(toks, groups[0][-1].end)):
+                        and not _modifies(_tagged(text, toks, cut, segmenter) if lazy else toks, groups[0][-1].end)):
                     roles.extend((m, "lead") for m in groups[0])
         draft.roles = framed + pending + roles
         pending = []
@@ -338,6 +354,14 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
     elif orphans is not None and not drafts:
         orphans.extend(framed + pending)
     return drafts
+
+
+def _tagged(text: str, toks: list[Token], cut: tuple[int, int], segmenter: str) -> list[Token]:
+    """``toks`` (cut from ``text[cut]``, maybe untagged, glued words maybe split by :func:`_walk`)
+    with the tags :func:`tokenize` gives the same span: the same words, so each unsplit token
+    takes its tag; the pieces of a split word stay untagged, as :func:`_split_compound` makes them."""
+    tags = {(t.start, t.end): t.pos for t in tokenize(text, cut[0], cut[1], segmenter=segmenter)}
+    return [t._replace(pos=tags.get((t.start, t.end), "")) for t in toks]
 
 
 def _modifies(toks: list[Token], end: int) -> bool:

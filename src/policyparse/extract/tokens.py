@@ -242,6 +242,23 @@ class RJiebaSegmenter:
         get = self._retag.get
         return [(w, get(w, p)) for w, p in self._jb.tag(text)]
 
+    def word_tokens(self, text: str, offset: int = 0) -> list[Token]:
+        """The tokens of ``text`` untagged (``pos`` ``""``): the words of :meth:`tokens` from
+        ``cut``, which runs in half the time of ``tag`` (what :func:`words` uses)."""
+        words = self._jb.cut(text)
+        new = tuple.__new__
+        out: list[Token] = []
+        add = out.append
+        pos = offset
+        for w in words:
+            end = pos + len(w)
+            if not w.isspace():
+                add(new(Token, (w, pos, end, "")))
+            pos = end
+        if pos - offset != len(text):  # never seen: jieba-rs keeps every character
+            return align(text, words, offset)
+        return out
+
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
         """The tagged tokens of ``text``, with offsets from ``offset`` (whitespace dropped).
 
@@ -398,3 +415,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None, *, segmenter: st
         return align(piece, seg.cut(piece), offset=start)
     pairs = tag(piece)
     return align(piece, [w for w, _ in pairs], offset=start, tags=[p for _, p in pairs])
+
+
+def words(text: str, start: int = 0, end: int | None = None, *, segmenter: str = DEFAULT_SEGMENTER) -> list[Token]:
+    """The tokens of :func:`tokenize`, possibly untagged: a backend with ``word_tokens``
+    (rjieba) cuts without tagging, in half the time; any other gives :func:`tokenize`'s
+    tagged tokens. For a reader that needs the words and seldom a tag (a clause's head
+    read for its verb): it asks :func:`tokenize` again for the tags where it needs them.
+
+    Example:
+        >>> [(t.text, t.start) for t in words("深入研究中长期发展战略")]
+        [('深入', 0), ('研究', 2), ('中长期', 4), ('发展', 7), ('战略', 9)]
+    """
+    seg = _LOADED.get(segmenter) or get_segmenter(segmenter)
+    fast = getattr(seg, "word_tokens", None)
+    if fast is None:
+        return tokenize(text, start, end, segmenter=segmenter)
+    end = len(text) if end is None else end
+    return fast(text[start:end], start)  # type: ignore[no-any-return]
