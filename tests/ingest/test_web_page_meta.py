@@ -147,3 +147,11 @@ def test_a_date_line_under_the_title_is_not_joined_to_it():
             "十三五时期是全面建成小康社会决胜阶段。\n\n一、以新理念引领教育现代化\n\n(一)发展环境。\n\n取得了显著成就。\n")
     plan = policyparse.parse(page, extract=False)
     assert plan.meta.title == "国家教育事业发展“十三五”规划" and "浏览量" not in plan.text
+
+
+def test_a_document_site_s_page_marks_leave_the_running_text_and_are_recorded():
+    text = "一、工作回顾\n重大工程进展顺利，地铁第2页共18页1、2号线建设加快。\n"
+    plan = policyparse.parse(text)
+    assert "地铁1、2号线建设加快" in plan.text
+    (mark,) = [w for w in plan.warnings if w.code == "dropped-debris"]
+    assert mark.text == "第2页共18页" and text[slice(*mark.raw_span)] == "第2页共18页"

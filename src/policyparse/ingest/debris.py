@@ -61,7 +61,19 @@ def _with_footer(edits: Edits, found: list[Found], foot: tuple[int, int] | None)
     if foot is not None:
         edits.replace(*foot, "")
         found.append(("dropped-boilerplate", foot, "page boilerplate after the document (licence note, page tools, related reports)"))
+    # a document site's page marks left in the running text (第1页共18页): anywhere, never prose
+    taken = [span for _, span, _ in found]
+    for m in _page_marks().finditer(edits.text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            edits.replace(m.start(), m.end(), "")
+            found.append(("dropped-debris", (m.start(), m.end()), "a page mark of a document site (第1页共18页)"))
+    found.sort(key=lambda f: f[1])
     return edits, found
+
+
+@lru_cache(maxsize=1)
+def _page_marks() -> "regex.Pattern[str]":
+    return regex.compile(rules()["page_marks"])
 
 
 @lru_cache(maxsize=1)
