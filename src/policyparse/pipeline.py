@@ -179,8 +179,11 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: 
     for annex in annexes:
         annex_labels, annex_warnings = find_labels(t, (annex.body_start, annex.end))
         warnings += annex_warnings
-        builder.annex(annex, tree.build_tree(t, annex_labels, annex.end))
+        annex_roots = tree.build_tree(t, annex_labels, annex.end)
+        builder.annex(annex, annex_roots)
+        tree.release(annex_roots)
     nodes = builder.finish()
+    tree.release(roots)  # freed now, not by the collector this parse pauses
     assign_roles(t, nodes)
     plan = Plan(meta=info, text=t, nodes=nodes, warnings=norm.warnings + warnings, raw_text=text,
                 offsets=norm.chain)

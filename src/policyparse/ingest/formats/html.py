@@ -19,6 +19,7 @@ on is a :class:`~policyparse.PolicyParseError` naming the file.
 """
 from __future__ import annotations
 
+import gc
 import json
 from functools import lru_cache
 from importlib import resources
@@ -63,6 +64,12 @@ def html_text(markup: str, source: str) -> str:
         raise
     except Exception as exc:  # noqa: BLE001 - the parser and the tree raise many kinds on broken markup
         raise PolicyParseError(source, f"is not a readable HTML page ({type(exc).__name__}: {exc})") from None
+    finally:
+        # BeautifulSoup's tree is cyclic (parents and children, next and previous
+        # elements): freed only by the cyclic collector, which the parse that follows
+        # pauses. Collected now, the tree of a 10 MB page (about 1 KB an element)
+        # is not kept through the whole parse; on a small page this costs ~10 ms.
+        gc.collect()
 
 
 def _page_text(markup: str, source: str, bs4: Any) -> str:
