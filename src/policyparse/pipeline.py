@@ -176,6 +176,11 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: 
     builder.preamble(body_start, first)
     for root in roots:
         builder.heading(root, None)
+    # the trees and their labels are freed as soon as they are read, not by the collector
+    # this parse pauses, and before the nodes are made (memory)
+    has_roots = bool(roots)
+    tree.release(roots)
+    del labels
     for annex in annexes:
         annex_labels, annex_warnings = find_labels(t, (annex.body_start, annex.end))
         warnings += annex_warnings
@@ -183,7 +188,6 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: 
         builder.annex(annex, annex_roots)
         tree.release(annex_roots)
     nodes = builder.finish()
-    tree.release(roots)  # freed now, not by the collector this parse pauses
     assign_roles(t, nodes)
     plan = Plan(meta=info, text=t, nodes=nodes, warnings=norm.warnings + warnings, raw_text=text,
                 offsets=norm.chain)
@@ -195,7 +199,7 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: 
         plan.warnings.append(ParseWarning(code="meta-from-name", message=(
             f"the text does not state its {', '.join(filled)}: taken from the file name "
             f"({', '.join(f'{k}={defaults[k]!r}' for k in filled)})")))
-    if not roots:
+    if not has_roots:
         message = ("no numbered headings found; the text is one preamble" if plan.nodes
                    else "no numbered headings and no text after the title")
         plan.warnings.append(ParseWarning(code="no-numbering", message=message))

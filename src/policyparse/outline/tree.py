@@ -54,7 +54,8 @@ class HeadingNode:
 
 
 def release(roots: list[HeadingNode]) -> None:
-    """Unlink a tree once its nodes are built (each node's ``parent`` and ``children``).
+    """Unlink a tree once its nodes are built (each node's ``parent`` and ``children``,
+    and ``roots``, emptied).
 
     A parent and its children refer to each other, so a tree is freed only by
     the cyclic collector, which the pipeline pauses while it builds a plan: an
@@ -67,6 +68,7 @@ def release(roots: list[HeadingNode]) -> None:
         stack.extend(n.children)
         n.children = []
         n.parent = None
+    roots.clear()
 
 
 def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNode]:
