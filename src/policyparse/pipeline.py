@@ -21,7 +21,7 @@ from .outline.annex import find_annexes
 from .names import readable
 from .outline.labels import find_labels
 from .outline.roles import assign_roles
-from .model import ParseWarning, Plan, share_text
+from .model import ParseWarning, Plan
 from .ingest.normalize import normalize
 from .ingest.reader import read
 
@@ -191,9 +191,8 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: 
     assign_roles(t, nodes)
     plan = Plan(meta=info, text=t, nodes=nodes, warnings=norm.warnings + warnings, raw_text=text,
                 offsets=norm.chain)
-    source = plan.text_source()
-    for n in nodes:
-        share_text(n, source)  # headings read from the text, not copied (memory)
+    # the nodes' headings are read from the text and their labels interned already
+    # (NodeBuilder.finish): no share_text pass over them
     filled = [key for key in filled if key not in meta]
     if filled:
         plan.warnings.append(ParseWarning(code="meta-from-name", message=(

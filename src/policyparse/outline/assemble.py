@@ -7,6 +7,7 @@ text and, mapped back, in the raw text.
 """
 from __future__ import annotations
 
+from sys import intern
 from typing import Optional
 
 from . import segment, tree
@@ -112,7 +113,7 @@ class NodeBuilder:
                 id=rec.id,
                 parent=parent.id if parent is not None else None,
                 kind=rec.kind,  # type: ignore[arg-type]
-                label=rec.label,
+                label=intern(rec.label) if rec.label else rec.label,  # a few dozen strings
                 ordinal=rec.ordinal,  # type: ignore[arg-type]
                 heading=source if rec.heading_span is not None else None,  # type: ignore[arg-type]
                 span=span,
