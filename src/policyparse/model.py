@@ -102,6 +102,30 @@ class _PackedSpan:
         self.slot.__set__(obj, value)
 
 
+def packed_span(span: Optional[Span]) -> Any:
+    """A span in the form a record stores it (one int; ``None`` and odd values as they are).
+
+    A record built with the same packed value for two of its span fields holds one int
+    for both: a node's or a task's ``raw_span`` equals its ``span`` whenever the text
+    needed no normalising, and a large plan has hundreds of thousands of them (memory).
+    """
+    if type(span) is tuple and len(span) == 2:
+        s, e = span
+        if type(s) is int and type(e) is int and 0 <= s <= _MASK and 0 <= e <= _MASK:
+            return s << 32 | e
+    return span
+
+
+def set_raw_span(record: Any, raw: Optional[Span]) -> None:
+    """Set ``record.raw_span``, holding the stored int of its ``span`` when the two are
+    equal (see :func:`packed_span`)."""
+    if raw is not None and raw == record.span:
+        slots = type(record)._raw_slots
+        slots["raw_span"].__set__(record, slots["span"].__get__(record))
+    else:
+        record.raw_span = raw
+
+
 class _SpanText:
     """A text field that is the plan's text at one of the record's spans: stored as the
     shared :class:`TextSource` when it is, read as the str either way."""

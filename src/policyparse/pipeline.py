@@ -21,7 +21,7 @@ from .outline.annex import find_annexes
 from .names import readable
 from .outline.labels import find_labels
 from .outline.roles import assign_roles
-from .model import ParseWarning, Plan, share_text
+from .model import ParseWarning, Plan
 from .ingest.normalize import normalize
 from .ingest.reader import read
 
@@ -176,23 +176,29 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: 
     builder.preamble(body_start, first)
     for root in roots:
         builder.heading(root, None)
+    # the trees and their labels are freed as soon as they are read, not by the collector
+    # this parse pauses, and before the nodes are made (memory)
+    has_roots = bool(roots)
+    tree.release(roots)
+    del labels
     for annex in annexes:
         annex_labels, annex_warnings = find_labels(t, (annex.body_start, annex.end))
         warnings += annex_warnings
-        builder.annex(annex, tree.build_tree(t, annex_labels, annex.end))
+        annex_roots = tree.build_tree(t, annex_labels, annex.end)
+        builder.annex(annex, annex_roots)
+        tree.release(annex_roots)
     nodes = builder.finish()
     assign_roles(t, nodes)
     plan = Plan(meta=info, text=t, nodes=nodes, warnings=norm.warnings + warnings, raw_text=text,
                 offsets=norm.chain)
-    source = plan.text_source()
-    for n in nodes:
-        share_text(n, source)  # headings read from the text, not copied (memory)
+    # the nodes' headings are read from the text and their labels interned already
+    # (NodeBuilder.finish): no share_text pass over them
     filled = [key for key in filled if key not in meta]
     if filled:
         plan.warnings.append(ParseWarning(code="meta-from-name", message=(
             f"the text does not state its {', '.join(filled)}: taken from the file name "
             f"({', '.join(f'{k}={defaults[k]!r}' for k in filled)})")))
-    if not roots:
+    if not has_roots:
         message = ("no numbered headings found; the text is one preamble" if plan.nodes
                    else "no numbered headings and no text after the title")
         plan.warnings.append(ParseWarning(code="no-numbering", message=message))

@@ -135,11 +135,17 @@ def division_cues(plan: "Plan", sentences: Sequence[tuple[object, int, int]]) ->
     """Features every quantity of a top-level division shares, by node id: the division's
     rank among the plan's divisions (``div1``, ``div2``, ``div3+``) and how many of its
     sentences speak of the past or of what is to be done, binned. A review reads in the
-    past (了, 已, 累计) whatever its heading says (一年接着一年干 …)."""
-    by_id = {n.id: n for n in plan.nodes}
+    past (了, 已, 累计) whatever its heading says (一年接着一年干 …).
+
+    A node whose division has no sentence is left out (``.get(node_id, [])``), and the
+    nodes of one division share one list: a plan of 600,000 nodes made three dicts of
+    them and a list each (issue 15, memory); the ranks are looked up, not searched for."""
+    labelled: set[str] = set()
     root: dict[str, str] = {}
     for n in plan.nodes:  # parents first
-        root[n.id] = root.get(n.parent, n.id) if n.parent is not None else n.id
+        r = root[n.id] = root.get(n.parent, n.id) if n.parent is not None else n.id
+        if r == n.id and n.label is not None:
+            labelled.add(r)
     counts: dict[str, list[int]] = {}
     cues = _cues()
     for node, s, e in sentences:
@@ -147,15 +153,16 @@ def division_cues(plan: "Plan", sentences: Sequence[tuple[object, int, int]]) ->
         c[0] += 1
         c[1] += bool(cues["past"].search(plan.text, s, e))
         c[2] += bool(cues["future"].search(plan.text, s, e))
-    ranked = [r for r in dict.fromkeys(root.values()) if counts.get(r, [0])[0] >= 5 and by_id[r].label is not None]
+    ranked = [r for r in dict.fromkeys(root.values()) if counts.get(r, [0])[0] >= 5 and r in labelled]
+    rank_of = {r: i + 1 for i, r in enumerate(ranked)}
     out_root: dict[str, list[str]] = {}
     for r, (n, past, future) in counts.items():
-        rank = ranked.index(r) + 1 if r in ranked else 0
+        rank = rank_of.get(r, 0)
         pb = 0 if past / n < 0.04 else 1 if past / n < 0.1 else 2
         fb = 0 if future / n < 0.2 else 1 if future / n < 0.4 else 2
         pos = "div0" if rank == 0 else f"div{min(rank, 3)}"
         out_root[r] = [pos, f"divpast={pb}", f"divfuture={fb}", f"{pos}_past={pb}"]
-    return {nid: out_root.get(r, []) for nid, r in root.items()}
+    return {nid: out_root[r] for nid, r in root.items() if r in out_root}
 
 
 def _bin(value: float) -> str:

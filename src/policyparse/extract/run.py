@@ -23,7 +23,7 @@ from ..outline import segment
 from .actors import (Mention, canonical, find_mentions, is_collective, kind_of, organs, pivot_mentions, place_names,
                      supervisor_mentions, typed_and_sure_cues, typed_mentions)
 from ..model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, ParseWarning, Plan, Quantity, Reference, ReferenceKind,
-                     Task, TaskActor, share_text)
+                     Task, TaskActor, set_raw_span, share_text)
 from .kinds import (NOT_QUANTITIES, KindModel, Site, division_cues, era_of, features, load_model, overrule, section_roles,
                     with_era)
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon, target_attributes
@@ -409,6 +409,8 @@ def _model_kinds(plan: Plan, model: KindModel, quantities: list[tuple[Node, Quan
                  contexts: list[Context], review: set[str], sentences: list[tuple[Node, int, int]]) -> list[tuple[Node, Quantity, tuple[int, int]]]:
     """Retype the quantities by the model, all of the document at once; drop counts and names;
     a new target gets its commitment and deadline, anything else loses them."""
+    if not quantities:  # what all rows share is a walk over every node: not for no row
+        return quantities
     row = _feature_rows(plan, review, sentences)
     kinds: list[str] = []
     for i in range(0, len(quantities), _KIND_BLOCK):
@@ -511,8 +513,8 @@ def _build(plan: Plan, drafts, quantities, refs, actors: _Actors) -> None:
                                     span=(r.start, r.end), issuer=r.issuer, task=citing.id if citing else None))
     if chain is not None:
         records: list[Task | Quantity | Reference] = [*tasks, *qs, *references]
-        for rec, raw in zip(records, chain.spans(x.span for x in records)):
-            rec.raw_span = raw
+        for rec, raw in zip(records, chain.iter_spans([x.span for x in records])):
+            set_raw_span(rec, raw)  # one int with its span when equal (memory)
     plan.tasks, plan.quantities, plan.actors, plan.references = tasks, qs, ordered, references
     plan.edges = list(_edges(plan))
 

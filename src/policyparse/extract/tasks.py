@@ -63,7 +63,7 @@ def verbs() -> Verbs:
                  verb_modifiers=dict(raw.get("verb_modifiers", {})))
 
 
-@dataclass
+@dataclass(slots=True)  # a large plan holds a draft per clause until its tasks are made (memory)
 class TaskDraft:
     """A task before ids are given: spans into the text, actors as mentions with roles."""
 

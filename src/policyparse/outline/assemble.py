@@ -7,12 +7,13 @@ text and, mapped back, in the raw text.
 """
 from __future__ import annotations
 
+from sys import intern
 from typing import Optional
 
 from . import segment, tree
 from .annex import Annex
 from ..ingest.chars import strip_span
-from ..model import Node, TextSource
+from ..model import Node, TextSource, packed_span
 from ..ingest.normalize import Normalized
 
 
@@ -100,22 +101,23 @@ class NodeBuilder:
                 parent = rec.parent
                 key = (parent.id if parent is not None else None, rec.kind)
                 counters[key] = rec.ordinal = counters.get(key, 0) + 1
-        raw_spans = self.norm.chain.spans(rec.span for rec in pending)
+        # raw spans mapped a block at a time, as the nodes are made (memory)
+        raw_spans = self.norm.chain.iter_spans([rec.span for rec in pending])
         source = TextSource(self.text)  # headings are read from the text, not copied
         nodes = []
         for i, (rec, raw_span) in enumerate(zip(pending, raw_spans)):
             pending[i] = None  # type: ignore[call-overload]  # dropped as its node is made (memory)
-            raw_spans[i] = None  # type: ignore[call-overload]
             parent = rec.parent
+            span = packed_span(rec.span)
             nodes.append(Node(
                 id=rec.id,
                 parent=parent.id if parent is not None else None,
                 kind=rec.kind,  # type: ignore[arg-type]
-                label=rec.label,
+                label=intern(rec.label) if rec.label else rec.label,  # a few dozen strings
                 ordinal=rec.ordinal,  # type: ignore[arg-type]
                 heading=source if rec.heading_span is not None else None,  # type: ignore[arg-type]
-                span=rec.span,
-                raw_span=raw_span,
+                span=span,
+                raw_span=span if raw_span == rec.span else raw_span,  # one int for both when equal
                 heading_span=rec.heading_span,
             ))
         return nodes

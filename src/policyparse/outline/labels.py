@@ -146,9 +146,21 @@ def _after_heading_any(text: str, c: Label, accepted: list[Label], starts: list[
     return _after_heading(text, c, accepted[i] if i >= 0 else None)
 
 
+def _at_least_lines(text: str, n: int) -> bool:
+    """Whether ``text`` holds at least ``n`` line breaks, without counting them all: the
+    labels of each annex are found apart, and counting the whole text for each made a
+    page of many annexes quadratic."""
+    pos = -1
+    for _ in range(n):
+        pos = text.find("\n", pos + 1)
+        if pos < 0:
+            return False
+    return True
+
+
 def _runs(text: str, cands: list[Label], accepted: list[Label]) -> list[list[Label]]:
     """Choose the candidates of one family that form plausible numbered runs."""
-    has_lines = text.count("\n") >= 3
+    has_lines = _at_least_lines(text, 3)
     runs = _sequence(text, cands, accepted, has_lines)
     starts = [lab.start for lab in accepted]
     kept = [r for r in runs if _confirmed(text, r, accepted, starts)]

@@ -186,11 +186,19 @@ def _with_unnumbered_headings(text: str, nodes: Sequence[Node], starts: list[tup
     that are lists (items) with only the default role take its role."""
     r = rules()
     covered = sorted(n.span for n in nodes if n.kind in ("part", "section", "subsection"))
+    # a position lies in one of the covered spans when the furthest end of those that
+    # start at or before it is past it (a bisect: a scan of all of them for every line
+    # was quadratic in a page of many sections and short lines)
+    cover_starts = [s for s, _ in covered]
+    furthest: list[int] = []
+    for _, e in covered:
+        furthest.append(max(e, furthest[-1]) if furthest else e)
     found: list[tuple[int, str]] = []
     for m in _HEADING_LINE.finditer(text, 0, end):
         line = m.group(1)
+        k = bisect_right(cover_starts, m.start(1)) - 1
         if (len(line) > r.max_heading_line_chars or starts_with_label(line)
-                or any(s <= m.start(1) < e for s, e in covered)):
+                or (k >= 0 and furthest[k] > m.start(1))):
             continue
         role = heading_role(line)
         if role is not None and role != "annex":

@@ -53,6 +53,24 @@ class HeadingNode:
         return d
 
 
+def release(roots: list[HeadingNode]) -> None:
+    """Unlink a tree once its nodes are built (each node's ``parent`` and ``children``,
+    and ``roots``, emptied).
+
+    A parent and its children refer to each other, so a tree is freed only by
+    the cyclic collector, which the pipeline pauses while it builds a plan: an
+    unreleased tree (four objects per heading, its labels' strings with them)
+    stayed in memory through extraction (issue 15: memory flat in size).
+    """
+    stack = list(roots)
+    while stack:
+        n = stack.pop()
+        stack.extend(n.children)
+        n.children = []
+        n.parent = None
+    roots.clear()
+
+
 def build_tree(text: str, labels: list[Label], body_end: int) -> list[HeadingNode]:
     """Nest labels into a tree of :class:`HeadingNode` (returns the top-level nodes)."""
     rank = {k: i for i, k in enumerate(HEADING_KINDS)}
@@ -179,14 +197,14 @@ def _assign_extents(text: str, roots: list[HeadingNode], body_end: int) -> None:
     """Each division runs from its label to the next label at its depth or
     above (or the end of the body); its heading is measured up to its first
     child."""
+    # the nodes in document order with their depths (a loop: a recursive closure is a
+    # cycle, which kept this list and the whole tree alive while the collector was paused)
     flat: list[tuple[int, HeadingNode]] = []
-
-    def rec(ns: list[HeadingNode], depth: int) -> None:
-        for n in ns:
-            flat.append((depth, n))
-            rec(n.children, depth + 1)
-
-    rec(roots, 0)
+    todo: list[tuple[int, HeadingNode]] = [(0, n) for n in reversed(roots)]
+    while todo:
+        depth, n = todo.pop()
+        flat.append((depth, n))
+        todo.extend((depth + 1, c) for c in reversed(n.children))
     open_nodes: list[tuple[int, HeadingNode]] = []
     for depth, n in flat:
         while open_nodes and open_nodes[-1][0] >= depth:
