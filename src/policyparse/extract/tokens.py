@@ -37,7 +37,7 @@ from __future__ import annotations
 import logging
 import threading
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Any, Callable, Iterable, NamedTuple, Optional, Protocol
 
 from ..errors import PolicyParseError
@@ -246,18 +246,8 @@ class RJiebaSegmenter:
         """The tokens of ``text`` untagged (``pos`` ``""``): the words of :meth:`tokens` from
         ``cut``, which runs in half the time of ``tag`` (what :func:`words` uses)."""
         words = self._jb.cut(text)
-        new = tuple.__new__
-        out: list[Token] = []
-        add = out.append
-        pos = offset
-        for w in words:
-            end = pos + len(w)
-            if not w.isspace():
-                add(new(Token, (w, pos, end, "")))
-            pos = end
-        if pos - offset != len(text):  # never seen: jieba-rs keeps every character
-            return align(text, words, offset)
-        return out
+        out = _laid_end_to_end(text, zip(words, repeat("")), offset)
+        return align(text, words, offset) if out is None else out  # None never seen: jieba-rs keeps every character
 
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
         """The tagged tokens of ``text``, with offsets from ``offset`` (whitespace dropped).
@@ -278,6 +268,22 @@ class RJiebaSegmenter:
         if pos - offset != len(text):  # never seen: jieba-rs keeps every character
             return align(text, [w for w, _ in pairs], offset, [get(w, p) for w, p in pairs])
         return out
+
+
+def _laid_end_to_end(text: str, pairs: Iterable[tuple[str, str]], offset: int) -> Optional[list[Token]]:
+    """The tokens of (word, tag) ``pairs`` that lay ``text`` end to end from ``offset``
+    (whitespace words dropped), or ``None`` when the words do not add up to the text
+    (then :func:`align` finds them)."""
+    new = tuple.__new__  # builds the named tuple in C
+    out: list[Token] = []
+    add = out.append
+    pos = offset
+    for w, p in pairs:
+        end = pos + len(w)
+        if not w.isspace():
+            add(new(Token, (w, pos, end, p)))
+        pos = end
+    return out if pos - offset == len(text) else None
 
 
 class JiebaSegmenter:
@@ -324,18 +330,11 @@ class JiebaSegmenter:
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
         """The tagged tokens of ``text`` in one loop over jieba's words (as :meth:`RJiebaSegmenter.tokens`)."""
         words = self._tk.lcut(text)
-        table, new = self._tag_table(), tuple.__new__
-        out: list[Token] = []
-        add = out.append
-        pos = offset
-        for w in words:
-            end = pos + len(w)
-            if not w.isspace():
-                add(new(Token, (w, pos, end, table[w] if w in table else _untagged(w))))
-            pos = end
-        if pos - offset != len(text):  # jieba keeps every character; a custom dictionary could not change that
-            return align(text, words, offset, [table[w] if w in table else _untagged(w) for w in words])
-        return out
+        table = self._tag_table()
+        tags = [table[w] if w in table else _untagged(w) for w in words]
+        out = _laid_end_to_end(text, zip(words, tags), offset)
+        # None: jieba keeps every character; a custom dictionary could not change that
+        return align(text, words, offset, tags) if out is None else out
 
 
 class PkusegSegmenter:
