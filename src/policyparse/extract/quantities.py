@@ -26,7 +26,7 @@ from typing import Iterator, Optional, cast
 
 import regex
 
-from ..ingest.chars import COLONS, COMMAS, OPENERS, SENTENCE_END, is_thousands_comma, strip_span
+from ..ingest.chars import COLONS, COMMAS, OPENERS, SENTENCE_END
 from ..outline import segment
 from ..model import Commitment, Comparator, Measure, Quantity, QuantityKind
 from .numbers import CHINESE_DIGITS, Number, as_number, compound, more_step, read_number, split_magnitude
@@ -96,7 +96,7 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "mag": regex.compile(mags),
         "change": regex.compile(rf"(?:{_alt(lex['change_verbs'])})(?:了|到|至)?$"),
         "deadline": regex.compile(r"(?:到|至|截至|截止到)(\d{4})年|(\d{4})年(?:前|以前|之前|底|底前|末|年底)"),
-        "period": regex.compile(rf"(?:“|\"|')?(十[一二三四五六七八九]?五)(?:”|\"|')?(?:末|期间|时期|规划期|期末)"),
+        "period": regex.compile(r"(?:“|\"|')?(十[一二三四五六七八九]?五)(?:”|\"|')?(?:末|期间|时期|规划期|期末)"),
         "name_count": regex.compile(r"[个项种类大条支批方面]"),
         "cn_year": regex.compile(r"[〇○零一二三四五六七八九]{4}"),
         # 五次会议, 九届; a list of sessions: 九次、十次全会

@@ -450,7 +450,6 @@ def _issuers(plan: Plan, actors: _Actors) -> None:
 
 
 def _build(plan: Plan, drafts, quantities, refs, actors: _Actors) -> None:
-    text = plan.text
     source = plan.text_source()
     chain = plan.offsets
     # actors: issuers first, then in order of first mention

@@ -28,7 +28,6 @@ import regex
 
 from .actors import Mention, lexicon as actor_lexicon, place_names
 from ..outline import segment
-from ..ingest.chars import strip_span
 from ..data import load_json
 from .tokens import Token, tokenize, words
 
@@ -54,8 +53,8 @@ def verbs() -> Verbs:
     """The verb lexicon of ``data/verbs.json``."""
     raw = load_json("verbs.json")
     classes: dict[str, str] = {}
-    for cls, words in raw["verbs"].items():
-        for w in words:
+    for cls, members in raw["verbs"].items():
+        for w in members:
             classes.setdefault(w, cls)
     for w in raw.get("light_verbs", []):
         classes.setdefault(w, "implement")
