@@ -287,7 +287,8 @@ def test_the_roles_of_a_sentence_without_a_task_go_to_the_task_of_its_target():
     plan = plan_of("到2021年，全市义务教育学校生均教学及辅助用房面积达到4.5平方米以上，由市教育局牵头，会同市财政局负责。")
     (target,) = plan.targets
     task = next(t for t in plan.tasks if t.id == target.task)
-    assert roles(plan, task) == [("市教育局", "lead"), ("市财政局", "co-lead")]
+    # 市教育局 is the plan's issuer, XX市教育局, named without its place
+    assert roles(plan, task) == [("XX市教育局", "lead"), ("市财政局", "co-lead")]
 
 
 def test_responsibility_annotations_give_the_item_s_tasks_their_units():
@@ -302,3 +303,12 @@ def test_responsibility_annotations_give_the_item_s_tasks_their_units():
     # units the lexicon does not know are bodies too: the label says so
     assert of["推进“双减”工作落地"] == [("基础教育处", "lead"), ("督导室", "lead")]
     assert not any(t.verb == "配合" for t in plan.tasks)  # 配合单位：… is a label, not a task
+
+
+def test_a_body_naming_itself_without_its_place_is_the_issuer():
+    """In its own plan XX区教育局 writes 区教育局: one actor, the issuer, not a second body."""
+    plan = policyparse.parse("XX区教育局2022年工作计划\n2022年，区教育局将围绕目标，重点做好以下工作。\n"
+                             "一、加强党的建设\n深入学习贯彻全会精神。\n")
+    (issuer,) = [a for a in plan.actors if a.issuer]
+    assert issuer.name == "XX区教育局" and "区教育局" not in [a.name for a in plan.actors if not a.issuer]
+    assert len(issuer.mentions) == 2  # the title and the preamble

@@ -115,9 +115,12 @@ class _Actors:
         # the mentions already taken, per actor name: a set, since a list scan per mention made
         # merging quadratic in a body's mentions (国务院 in a 50 MB text)
         self.seen: dict[str, set[tuple[int, int]]] = {}
+        # an issuer's name without its place (区教育局 for XX区教育局): the issuer itself
+        self.short: dict[str, str] = {}
 
     def get(self, name: str, kind: Optional[str] = None, collective: Optional[bool] = None) -> Actor:
         name = canonical(name)
+        name = self.short.get(name, name)
         a = self.by_name.get(name)
         if a is None:
             a = Actor(id="", name=name, kind=cast(ActorKind, kind or kind_of(name)),
@@ -430,6 +433,10 @@ def _model_kinds(plan: Plan, model: KindModel, quantities: list[tuple[Node, Quan
     return kept
 
 
+#: a body's name opened by a place: the place, then the rest from its last level on (湖北|省教育厅, 北京市海淀|区教育委员会)
+_PLACE_OPENED = regex.compile(r"(?:XX|\p{Han}{1,8})(?P<short>(?:自治区|自治州|自治县|(?<!自治)[省市区县州旗盟])\p{Han}{2,12})")
+
+
 def _issuers(plan: Plan, actors: _Actors) -> None:
     """The plan's issuers are its first actors, with their mentions in the title."""
     head_end = plan.nodes[0].span[0] if plan.nodes else 0
@@ -437,6 +444,10 @@ def _issuers(plan: Plan, actors: _Actors) -> None:
     for issuer in sorted(plan.meta.issuers, key=len, reverse=True):
         a = actors.get(issuer)
         a.issuer = True
+        short = _PLACE_OPENED.fullmatch(a.name)
+        if short and canonical(short.group("short")) != a.name:
+            # 2022年，区教育局将…: in its own plan a body drops its place from its name
+            actors.short.setdefault(canonical(short.group("short")), a.name)
         pos = plan.text.find(issuer, 0, head_end)
         while pos >= 0:
             span = (pos, pos + len(issuer))
