@@ -108,3 +108,15 @@ def test_a_headline_opening_with_the_document_number_and_a_reader_count_are_page
     plan = policyparse.parse(page, extract=False)
     assert plan.meta.title == "凌海市推进县域义务教育优质均衡发展督导评估规划实施细则的通知"
     assert plan.meta.year == 2020 and "看过" not in plan.text
+
+
+def test_a_first_line_that_is_prose_is_no_title():
+    """A page without a headline opens with prose: a line that ends with a comma or holds a
+    full stop is a sentence, so the plan has no title rather than a sentence for one."""
+    text = ("会上，校长全面总结了学校2023年工作，并对2024年的重点工作任务进行了部署。校长强调，\n"
+            "01、要强化师德师风，多举措提升教师职业素养；\n02、要加强教学日常管理，提升课堂教学成效；\n")
+    assert policyparse.parse(text, extract=False).meta.title is None
+    assert policyparse.parse("校长强调，\n一、总体要求\n", extract=False).meta.title is None
+    # a headline with commas inside is still a title
+    headline = "明目标，百舸争流千帆进；提效能，夯实工作\n正文第一句。\n"
+    assert policyparse.parse(headline, extract=False).meta.title == "明目标，百舸争流千帆进；提效能，夯实工作"

@@ -35,8 +35,9 @@ def lexicon() -> dict[str, Any]:
 def find_title(text: str) -> Optional[tuple[int, int]]:
     """The span of the document's title, if it opens the text.
 
-    The first line is the title when it does not end a sentence, does not
-    start with an outline label (一、总体要求 is a heading), and is short (up
+    The first line is the title when it does not end a sentence or a clause,
+    holds no full stop, does not start with an outline label (一、总体要求 is
+    a heading), and is short (up
     to 80 characters, or up to 160 when it ends with a document-type word
     such as 工作要点 or 实施方案). In text without line breaks, the opening
     up to the first document-type word within 80 characters, if no
@@ -53,7 +54,10 @@ def find_title(text: str) -> Optional[tuple[int, int]]:
     nl = text.find("\n", s)
     if nl > s:
         line = text[s:nl].rstrip()
-        if not line or line[-1] in SENTENCE_END + COLONS + "." or patterns.starts_with_label(line):
+        # a line that ends a sentence or a clause, or holds a full stop, is prose (会上，校长…
+        # 进行了部署。杨衡铭强调，), not a title
+        if (not line or line[-1] in SENTENCE_END + COLONS + COMMAS + "." or "。" in line
+                or patterns.starts_with_label(line)):
             return None
         if len(line) <= 80 or (len(line) <= 160 and doc_type_of(line) and _ends_with_doc_type(line)):
             return s, s + len(line) + _title_lines_after(text, nl, line)
