@@ -134,6 +134,16 @@ def _magnitude(unit: str) -> tuple[float, Optional[str]]:
     return factor, base
 
 
+def magnitude(unit: str) -> tuple[float, Optional[str]]:
+    """A unit as written, split into its multiplier and its base unit.
+
+    Example:
+        >>> magnitude("万人"), magnitude("亿元")
+        ((10000.0, '人'), (100000000.0, '元'))
+    """
+    return _magnitude(unit)
+
+
 def _unit_group(unit: str) -> Optional[str]:
     """The group of ``data/quantities.json`` units a unit belongs to (万千瓦 → physical)."""
     base = _magnitude(unit)[1] if unit else None

@@ -29,6 +29,7 @@ from .kinds import (NOT_QUANTITIES, KindModel, Site, division_cues, era_of, feat
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon, target_attributes
 from .duties import Duty, find_duties
 from .references import find_references
+from .tables import Table, find_tables
 from .tasks import TaskDraft, find_tasks, verbs
 from ..errors import PolicyParseError
 from .tokens import get_segmenter, tokenize
@@ -181,7 +182,13 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     contexts: list[Context] = []
     notes: list[tuple[int, int, str]] = []
     sentences = units(plan)
+    # indicator tables (指标 | 2020年 | 2025年 | 属性) are read as tables: their numbers are not prose
+    tables = find_tables(text, year)
+    table_starts = [t.span[0] for t in tables]
     for node, s, e in sentences:
+        k = bisect_right(table_starts, s) - 1
+        if k >= 0 and s < tables[k].span[1]:
+            continue  # a cell or row of an indicator table: its label names an indicator, not a body or a task
         mentions = list(find_mentions(text, s, e))
         # （牵头单位：市教育局；配合单位：市财政局）: the units listed take the label's role in the item's tasks
         sentence_duties = list(find_duties(text, s, e))
@@ -222,6 +229,8 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     model = load_model() if kinds == DEFAULT_MODEL else kinds
     if isinstance(model, KindModel):
         quantities = _model_kinds(plan, model, quantities, contexts, review, sentences)
+    if tables:  # their kinds are the table's (a baseline column, a target column), not the model's
+        quantities += _table_quantities(plan, tables, sentences)
     # verbless tasks for targets stated without an action verb (城镇新增就业1100万人以上); a result,
     # forecast or baseline without one is no task (a past figure is not something the plan does)
     covered = {d.span for _, d, _ in drafts}  # a task's span is its clause's, as is a quantity's clause_span
@@ -240,6 +249,21 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
         plan.warnings.append(ParseWarning(code, "a range written high to low, read low to high", span=(ns, ne),
                                           raw_span=plan.raw_span(ns, ne), text=text[ns:ne]))
     return plan
+
+
+def _table_quantities(plan: Plan, tables: list[Table], sentences: list[tuple[Node, int, int]]
+                      ) -> list[tuple[Node, Quantity, tuple[int, int]]]:
+    """The quantities of the indicator tables, each with the node and sentence of its row's start."""
+    starts = [s for _, s, _ in sentences]
+    source = plan.text_source()
+    out = []
+    for table in tables:
+        for q in table.quantities:
+            node, s, e = sentences[max(0, bisect_right(starts, (q.clause_span or q.span)[0]) - 1)]
+            q.node = node.id
+            share_text(q, source)
+            out.append((node, q, (s, e)))
+    return out
 
 
 def _inside(pos: int, duties: list[Duty]) -> bool:

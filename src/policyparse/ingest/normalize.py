@@ -196,6 +196,8 @@ def _wrap_width(text: str) -> int:
 
 
 def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> bool:
+    if "\t" in prev or "\t" in nxt:
+        return False  # a row of a table (its cells separated by tabs, as the readers write them) is a line of its own
     if patterns.is_bare_label(prev) and not patterns.starts_with_label(nxt):
         return True  # a label on a line of its own belongs to the next line
     if patterns.starts_with_label(nxt) or nxt.startswith(("——", "—", "附件", "附表")):
@@ -250,7 +252,7 @@ def to_half_width(text: str) -> tuple[str, OffsetMap]:
 # --- 5. spaced digits ----------------------------------------------------------------------
 #: three or more single digits with spaces between them: the spaced-digit style
 #: of some typeset reports ("1 9 9 8 年", "7 4 7 7 2 亿元")
-_SPACED_RUN = regex.compile(r"(?<![\d.])\d(?:[ \t]\d){2,}(?![\d.])")
+_SPACED_RUN = regex.compile(r"(?<![\d.])\d(?: \d){2,}(?![\d.])")  # not tabs: 5\t6\t7 are a table's cells
 _GAP_IN_RUN = regex.compile(r"[ \t]+")
 #: in a spaced-digit text, the space between a number and its unit ("3 月")
 _SPACED_UNIT = regex.compile(r"(?<=\d)[ \t]+(?=[年月日%万亿千百])")

@@ -1,0 +1,417 @@
+"""Indicator tables: the 主要指标 tables of five-year and implementation plans.
+
+A plan's table of indicators (指标 | 2020年 | 2025年 | 属性) reaches the text in one of
+two layouts: a row per line with tab-separated cells (how the docx and HTML readers
+write a table), or, in text copied from a web page, one cell per line. Neither is
+prose: read as a sentence, a row gives its values the wrong indicator (…\\t约束性) and
+no deadline, and its baseline looks like a target. This module reads the table
+instead. Each value cell is a quantity whose indicator is its row's label, whose kind
+and deadline come from its column's header (2020年 a baseline; 2025年 a target for
+2025; 年均增长 a target over the period) and whose commitment comes from the row's
+属性 cell (约束性 binding, 预期性 expected). Header words are data
+(``data/tables.json``).
+
+Only what the table states is read: a row whose cells do not line up with the header
+(a merged cell, a missing one) gives nothing rather than a guess, and its numbers are
+left to the sentence reader.
+
+Example:
+    >>> t = "指标\\t2020年\\t2025年\\t属性\\n学前教育毛入园率（%）\\t88\\t90以上\\t预期性\\n"
+    >>> [(q.kind, q.indicator, q.comparator, q.value, q.unit, q.deadline, q.commitment)
+    ...  for q in find_table_quantities(t, year=2021)]
+    [('baseline', '学前教育毛入园率', '=', 88, '%', None, None), ('target', '学前教育毛入园率', '>=', 90, '%', 2025, 'expected')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional, cast
+
+import regex
+
+from ..data import alternation, load_json
+from ..model import Commitment, Comparator, Measure, Quantity, QuantityKind
+from .numbers import as_number
+from .quantities import lexicon as quantity_lexicon, magnitude
+
+Span = tuple[int, int]
+
+
+def lexicon() -> dict:
+    """The header words of ``data/tables.json``."""
+    return load_json("tables.json")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of an indicator table: its role (label, year, growth, attribute, unit,
+    sequence, category); for a year column its year, whether its header says it holds
+    targets or baselines (``said``: 2025年目标值, 2020年基期值; None when it names only the
+    year) and whether it holds targets (``target``, decided with the plan's year)."""
+
+    role: str
+    year: Optional[int] = None
+    said: Optional[bool] = None
+    target: bool = False
+    header: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table found in the text: its span and its quantities."""
+
+    span: Span
+    quantities: list[Quantity]
+
+
+_SPACES = regex.compile(r"[\s\u3000]+")
+_YEAR_HEAD = regex.compile(r"((?:19|20)\d{2})年?(?:底|末)?[(（]?(?P<rest>[^)）]{0,6})[)）]?")
+#: a unit written after the label: 学前教育毛入园率（%）, 城镇新增就业(万人)
+_LABEL_UNIT = regex.compile(r"[(（](?P<unit>[^()（）]{1,6})[)）]\s*[*＊★☆]?$")
+_NUMBERING = regex.compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]|[①-⑳]|"
+                           r"[一二三四五六七八九十]{1,3}[、.．])\s*")
+#: a value cell: 90, 90%, 90以上, ≥90, >5, 〔13.5〕 (a five-year total, as the national plans mark it), 5-6, 约3000
+_VALUE = regex.compile(
+    r"(?P<open>[〔\[［【(（])?\s*(?P<pre>>=|<=|[<>≤≥＜＞≦≧]|不低于|不高于|不少于|不超过|低于|高于|超过|大于|小于|约)?\s*"
+    r"(?P<n1>[-−+]?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<dash>[-~～—至－])\s*(?P<n2>\d[\d,]*(?:\.\d+)?))?\s*"
+    r"(?P<unit>%|‰|个百分点|[^\d\s<>≤≥＜＞〔〕\[\]［］【】()（）以左上下内约%‰]{1,4})?\s*"
+    r"[*＊]?\s*(?P<suf>以上|以下|以内|左右|及以上|及以下)?\s*(?P<close>[〕\]］】)）])?")
+_PREFIX = {">=": ">=", "≥": ">=", "≧": ">=", "不低于": ">=", "不少于": ">=", "<=": "<=", "≤": "<=", "≦": "<=",
+           "不高于": "<=", "不超过": "<=", ">": ">", "＞": ">", "高于": ">", "超过": ">", "大于": ">",
+           "<": "<", "＜": "<", "低于": "<", "小于": "<", "约": "~"}
+_SUFFIX = {"以上": ">=", "及以上": ">=", "以下": "<=", "及以下": "<=", "以内": "<=", "左右": "~"}
+#: a table's row or a group line inside it is short; longer is prose, and the table has ended
+_ROW_CHARS = 120
+_GROUP_CHARS = 30
+#: the characters of a label column's header, spaced or not (指  标): a text without them has no table
+_LABEL_GATE = regex.compile(r"指\s*标|项\s*目|名\s*称")
+#: how many cells a header written one per line may have
+_HEADER_CELLS = 10
+
+
+def _lines(text: str) -> list[Span]:
+    """The lines of ``text`` as spans, without their line breaks."""
+    out, start = [], 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        out.append((start, end))
+        start = end + 1
+    return out
+
+
+def _strip(text: str, s: int, e: int) -> Span:
+    while s < e and text[s] in " \t\u3000\u00a0":
+        s += 1
+    while e > s and text[e - 1] in " \t\u3000\u00a0":
+        e -= 1
+    return s, e
+
+
+def _column(cell: str) -> Optional[Column]:
+    """The column a header cell names, or None when it is not a header cell."""
+    lex = lexicon()
+    word = _SPACES.sub("", cell)
+    if not word:
+        return None
+    for role in ("label", "sequence", "category", "unit", "attribute"):
+        if word in lex[role]:
+            return Column(role, header=word)
+    if any(word.startswith(g) for g in lex["growth"]):
+        return Column("growth", header=word)
+    m = _YEAR_HEAD.fullmatch(word)
+    if m:
+        rest = m.group("rest")
+        target = any(w in rest for w in lex["target_words"])
+        baseline = any(w in rest for w in lex["baseline_words"])
+        if rest and not (target or baseline) and not _LABEL_UNIT.fullmatch("(" + rest + ")"):
+            return None  # 2020年以来, 2025年前: not a column of values
+        said = (target and not baseline) if (target or baseline) else None
+        return Column("year", year=int(m.group(1)), said=said)
+    return None
+
+
+def _header(columns: list[Optional[Column]]) -> Optional[list[Column]]:
+    """The columns of a header row: every cell a header cell, a label and a year among them."""
+    if not columns or any(c is None for c in columns):
+        return None
+    cols = cast(list[Column], columns)
+    roles = [c.role for c in cols]
+    if "label" not in roles or "year" not in roles or roles.count("label") > 1:
+        return None
+    return cols
+
+
+def _decide_years(cols: list[Column], year: Optional[int]) -> list[Column]:
+    """Which year columns hold targets: those their header says (2025年目标值, not 2020年基期值);
+    else, of several year columns, all but the first (2020年 | 2025年 | 2035年: a baseline, then
+    targets); a lone year column holds targets unless its year is before the plan's."""
+    years = [c for c in cols if c.role == "year"]
+    out = []
+    for c in cols:
+        if c.role == "year":
+            if c.said is not None:
+                target = c.said
+            elif len(years) > 1:
+                target = c is not years[0] or years[0].year != min(x.year or 0 for x in years)
+            else:
+                target = year is None or (c.year or 0) >= year
+            c = Column("year", year=c.year, said=c.said, target=target, header=c.header)
+        out.append(c)
+    return out
+
+
+def _value(text: str, s: int, e: int) -> Optional["regex.Match[str]"]:
+    return _VALUE.fullmatch(text, s, e) if e > s else None
+
+
+def _is_value_cell(text: str, s: int, e: int) -> bool:
+    cell = text[s:e]
+    lex = lexicon()
+    return bool(_value(text, s, e)) or cell in lex["no_value"] or cell in lex["attribute_values"]
+
+
+@dataclass
+class _Row:
+    label: Span
+    cells: list[tuple[Column, Span]]
+    span: Span
+    group: Optional[Span] = None  # the main label of a row with sub-rows (其中：小学)
+
+
+def _quantities(text: str, row: _Row, cols: list[Column]) -> Iterator[Quantity]:
+    lex = lexicon()
+    ls, le = row.label
+    label = text[ls:le]
+    label_unit = None
+    m = _LABEL_UNIT.search(label)
+    if m:
+        label_unit = m.group("unit").strip()
+        le = ls + m.start()
+    n = _NUMBERING.match(label)
+    if n:
+        ls += n.end()
+    for mark in lex["sub_label_marks"]:
+        if text.startswith(mark, ls):
+            ls += len(mark)
+            break
+    ls, le = _strip(text, ls, le)
+    if le <= ls:
+        return
+    indicator, ind_span = text[ls:le], (ls, le)
+    if row.group is not None:
+        gs, ge = row.group
+        g = text[gs:ge]
+        gm = _LABEL_UNIT.search(g)
+        label_unit = label_unit or (gm.group("unit").strip() if gm else None)
+        gn = _NUMBERING.match(g)
+        head = g[gn.end() if gn else 0: gm.start() if gm else len(g)].strip()
+        indicator, ind_span = f"{head}（{indicator}）", None
+    commitment = None
+    unit_cell = None
+    for col, (cs, ce) in row.cells:
+        if col.role == "attribute":
+            commitment = lex["attribute_values"].get(_SPACES.sub("", text[cs:ce]))
+        elif col.role == "unit" and ce > cs:
+            unit_cell = text[cs:ce]
+    deadline = max((c.year or 0 for c in cols if c.role == "year" and c.target), default=0) or None
+    change_verbs = quantity_lexicon()["change_verbs"]
+    for col, (cs, ce) in row.cells:
+        if col.role not in ("year", "growth"):
+            continue
+        v = _value(text, cs, ce)
+        if v is None:
+            continue
+        unit = v.group("unit") or unit_cell or label_unit
+        if unit in ("%", "％"):
+            unit = "%"
+        v1 = float(v.group("n1").replace(",", "").replace("−", "-"))
+        v2 = float(v.group("n2").replace(",", "")) if v.group("n2") else None
+        if v2 is not None and v2 < v1:
+            v1, v2 = v2, v1
+        comparator = "range" if v2 is not None else (
+            _SUFFIX.get(v.group("suf") or "") or _PREFIX.get(v.group("pre") or "") or "=")
+        target = col.role == "growth" or col.target
+        kind = "target" if target else "baseline"
+        factor, base_unit = magnitude(unit) if unit else (1.0, None)
+        if unit in ("%", "‰", "个百分点", "百分点"):
+            factor, base_unit = 1.0, unit
+        name = indicator + (col.header if col.role == "growth" else "")
+        if col.role == "growth" or v.group("open") or any(indicator.endswith(w) for w in change_verbs):
+            measure = "change"  # 年均增长; 〔13.5〕, a five-year total of a change (能耗降低)
+        elif unit in ("%", "‰"):
+            measure = "rate"
+        else:
+            measure = "level"
+        yield Quantity(
+            id="", node="", task=None, kind=cast(QuantityKind, kind), indicator=name,
+            comparator=cast(Comparator, comparator), value=as_number(v1),
+            value_max=as_number(v2) if v2 is not None else None, unit=unit,
+            base_value=as_number(v1 * factor), base_unit=base_unit, measure=cast(Measure, measure),
+            commitment=cast(Optional[Commitment], commitment) if target else None,
+            deadline=(col.year if col.role == "year" else deadline) if target else None,
+            text=text[row.span[0]:row.span[1]], span=(cs, ce), surface=text[cs:ce],
+            indicator_span=ind_span if col.role != "growth" else None, clause_span=row.span,
+        )
+
+
+def _tab_rows(text: str, lines: list[Span], i: int, cols: list[Column]) -> tuple[list[_Row], int]:
+    """Rows of a table written a row per line with tab-separated cells, from line ``i``;
+    the rows and the line where the table ends."""
+    rows: list[_Row] = []
+    last = i - 1
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e]
+        if not line.strip():
+            i += 1
+            continue
+        if "\t" not in line:
+            if len(line.strip()) <= _GROUP_CHARS and "。" not in line:  # a group line: 一、发展水平
+                i += 1
+                continue
+            break
+        if len(line) > _ROW_CHARS * 2:
+            break
+        cells, pos = [], s
+        for piece in line.split("\t"):
+            cells.append(_strip(text, pos, pos + len(piece)))
+            pos += len(piece) + 1
+        use = cols
+        while len(use) > len(cells) and use[0].role in ("sequence", "category"):
+            use = use[1:]  # a row that leaves out its number or its category
+        if len(use) == len(cells):
+            label = next((c for col, c in zip(use, cells) if col.role == "label"), None)
+            if label and label[1] > label[0] and not _is_value_cell(text, *label):
+                rows.append(_Row(label, list(zip(use, cells)), (s, e)))
+        last = i
+        i += 1
+    return rows, last + 1
+
+
+def _cell_rows(text: str, lines: list[Span], i: int, cols: list[Column]) -> tuple[list[_Row], int]:
+    """Rows of a table written one cell per line (a page's table copied as text), from line
+    ``i``: a label line (or a label and its sub-labels) and then one value line per data
+    column; the rows and the line where the table ends."""
+    data = [c for c in cols if c.role not in ("label", "sequence", "category")]
+    values = [c for c in data if c.role in ("year", "growth")]
+    shared = [c for c in data if c.role not in ("year", "growth")]
+    rows: list[_Row] = []
+    labels: list[Span] = []
+    cells: list[Span] = []
+    end = i
+
+    def close() -> bool:
+        """Make the rows of the labels and value cells read since the last row."""
+        if not labels:
+            return not cells
+        marks = tuple(lexicon()["sub_label_marks"])
+        sub = next((k for k, ls in enumerate(labels) if k and text.startswith(marks, ls[0])), None)
+        if sub is None:
+            # one row; labels before its own are group lines (一、发展水平)
+            if len(cells) != len(data):
+                return False
+            label = labels[-1]
+            rows.append(_Row(label, list(zip(data, cells)), (label[0], cells[-1][1])))
+            return True
+        # a row with sub-rows (幼儿教师学历比例 / 其中：本科…; 班额比例 / 其中：小学 / 初中): the values
+        # come column by column, one per sub-row; the main label is a row of its own or only their group
+        main = labels[sub - 1]
+        for subs in (labels[sub - 1:], labels[sub:]):
+            if len(cells) == len(subs) * len(values) + len(shared):
+                span = (main[0], cells[-1][1])
+                for j, label in enumerate(subs):
+                    row_cells = [(c, cells[ci * len(subs) + j]) for ci, c in enumerate(values)]
+                    row_cells += [(c, cells[len(values) * len(subs) + si]) for si, c in enumerate(shared)]
+                    rows.append(_Row(label, row_cells, span, None if label == main else main))
+                return True
+        return False
+
+    while i < len(lines):
+        s, e = _strip(text, *lines[i])
+        if e == s:
+            i += 1
+            continue
+        if _is_value_cell(text, s, e):
+            if not labels:
+                if _value(text, s, e) and text[s:e].isdigit() and i + 1 < len(lines):
+                    i += 1  # a row's number (序号) before its label
+                    continue
+                break
+            cells.append((s, e))
+        else:
+            line = text[s:e]
+            if len(line) > _GROUP_CHARS * 2 or "。" in line or "，" in line:
+                break  # prose: the table has ended
+            if cells:
+                close()  # a row whose cells do not line up (a text cell: 保持在合理区间) gives nothing
+                labels, cells = [], []
+            labels.append((s, e))
+        end = i + 1
+        i += 1
+    if labels and cells:
+        close()
+    return rows, end
+
+
+def find_tables(text: str, year: Optional[int] = None) -> list[Table]:
+    """The indicator tables of a normalised text, with their quantities, in text order.
+
+    ``year`` is the plan's year: a year column from it on holds targets (a 2021 plan's
+    2025年), an earlier one baselines (2020年), unless the header says which (2025年目标值).
+    """
+    if not _LABEL_GATE.search(text):
+        return []
+    label_head = regex.compile(alternation(lexicon()["label"]))
+    lines = _lines(text)
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e]
+        if len(line) > _ROW_CHARS or not _LABEL_GATE.search(line) or not label_head.search(_SPACES.sub("", line)):
+            i += 1
+            continue
+        rows: list[_Row] = []
+        cols = None
+        start = s
+        if "\t" in line:
+            cols = _header([_column(c) for c in line.split("\t")])
+            if cols:
+                rows, j = _tab_rows(text, lines, i + 1, _decide_years(cols, year))
+        else:
+            # a header written one cell per line: 序号? 类别? 指标 2020年 2025年 属性
+            first = i
+            while first > 0 and i - first < 2:
+                ps, pe = _strip(text, *lines[first - 1])
+                c = _column(text[ps:pe]) if pe > ps else None
+                if c is None or c.role not in ("sequence", "category"):
+                    break
+                first -= 1
+            head: list[Optional[Column]] = []
+            j = first
+            while j < len(lines) and len(head) < _HEADER_CELLS:
+                hs, he = _strip(text, *lines[j])
+                if he > hs:
+                    c = _column(text[hs:he])
+                    if c is None:
+                        break
+                    head.append(c)
+                j += 1
+            cols = _header(head)
+            if cols:
+                start = lines[first][0]
+                rows, j = _cell_rows(text, lines, j, _decide_years(cols, year))
+        if cols and rows:
+            found = [q for row in rows for q in _quantities(text, row, _decide_years(cols, year))]
+            if found:
+                tables.append(Table((start, max(r.span[1] for r in rows)), found))
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return tables
+
+
+def find_table_quantities(text: str, year: Optional[int] = None) -> Iterator[Quantity]:
+    """The quantities of every indicator table of ``text`` (see :func:`find_tables`)."""
+    for table in find_tables(text, year):
+        yield from table.quantities

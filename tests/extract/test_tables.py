@@ -1,0 +1,171 @@
+"""Indicator tables (主要指标表): read as tables, not as prose.
+
+The layouts are those a user's file really has: a row per line with tab-separated
+cells (what the docx and HTML readers write for a table) and one cell per line
+(a page's table copied as text, blank lines between cells). The rows follow the
+indicator tables of the education plans of the 十四五 period.
+"""
+from __future__ import annotations
+
+import policyparse
+
+ROWS = ("某市教育事业发展“十四五”规划\n一、发展目标\n到2025年，教育现代化水平明显提升。主要指标如下：\n"
+        "序号\t指标\t2020年\t2025年\t属性\n"
+        "1\t学前教育毛入园率（%）\t88.2\t92以上\t预期性\n"
+        "2\t劳动年龄人口平均受教育年限（年）\t10.8\t11.3\t约束性\n"
+        "3\t普惠性幼儿园覆盖率（%）\t—\t85\t预期性\n"
+        "4\t国内生产总值增长（%）\t2.3\t保持在合理区间\t预期性\n"
+        "二、主要任务\n（一）扩大学前教育资源。新建幼儿园30所。\n")
+
+
+def rows(plan):
+    return [(q.kind, q.indicator, q.comparator, q.value, q.unit, q.deadline, q.commitment) for q in plan.quantities]
+
+
+def test_a_table_written_row_by_row_gives_baselines_and_targets_with_their_row_and_column():
+    plan = policyparse.parse(ROWS)
+    assert rows(plan) == [
+        ("baseline", "学前教育毛入园率", "=", 88.2, "%", None, None),
+        ("target", "学前教育毛入园率", ">=", 92, "%", 2025, "expected"),
+        ("baseline", "劳动年龄人口平均受教育年限", "=", 10.8, "年", None, None),
+        ("target", "劳动年龄人口平均受教育年限", "=", 11.3, "年", 2025, "binding"),
+        ("target", "普惠性幼儿园覆盖率", "=", 85, "%", 2025, "expected"),
+        ("baseline", "国内生产总值增长", "=", 2.3, "%", None, None),  # its target is words, not a number
+        ("target", "新建幼儿园", "=", 30, "所", None, None),  # the prose after the table as before
+    ]
+    for q in plan.quantities:  # every fact points at the text it was read from
+        assert plan.text[q.span[0]:q.span[1]] == q.surface
+        if q.indicator_span:
+            assert plan.text[q.indicator_span[0]:q.indicator_span[1]] == q.indicator
+    first = plan.quantities[1]
+    assert plan.text[first.clause_span[0]:first.clause_span[1]].startswith("1\t学前教育毛入园率")
+    # a row is no body and no task of its own, but every target has its (verbless) task
+    table = (plan.text.index("序号"), plan.text.index("二、主要任务"))
+    assert not [m for a in plan.actors for m in a.mentions if table[0] <= m[0] < table[1]]
+    assert all(q.task for q in plan.targets)
+    tasks = {t.id: t for t in plan.tasks}
+    assert {tasks[q.task].verb for q in plan.targets[:3]} == {None}
+
+
+PAGE = """“十四五”教育事业发展主要指标表
+
+指  标
+
+2020年
+
+2025年
+
+属性
+
+一、发展水平
+
+1.学前教育毛入园率(%)
+
+99%
+
+99%以上
+
+约束性
+
+2.高中阶段教育毛入学率(%)
+
+99.8%
+
+100%
+
+约束性
+
+二、师资发展水平
+
+1.幼儿教师专科及以上学历比例(%)
+
+其中:本科及以上学历比例(%)
+
+97.74%
+
+49.85%
+
+100%
+
+50%
+
+预期性
+
+2.义务教育标准班额比例(%)
+
+其中:小学
+
+初中
+
+34.52%
+
+77.34%
+
+80%以上
+
+85%以上
+
+预期性
+
+市教育局负责解释本规划。
+"""
+
+
+def test_a_table_copied_from_a_page_one_cell_per_line_with_sub_rows():
+    plan = policyparse.parse(PAGE)
+    got = [(q.kind, q.indicator, q.comparator, q.value, q.deadline, q.commitment) for q in plan.quantities]
+    assert got == [
+        ("baseline", "学前教育毛入园率", "=", 99, None, None),
+        ("target", "学前教育毛入园率", ">=", 99, 2025, "binding"),
+        ("baseline", "高中阶段教育毛入学率", "=", 99.8, None, None),
+        ("target", "高中阶段教育毛入学率", "=", 100, 2025, "binding"),
+        # a row and its sub-row (其中): the values come column by column
+        ("baseline", "幼儿教师专科及以上学历比例", "=", 97.74, None, None),
+        ("baseline", "幼儿教师专科及以上学历比例（本科及以上学历比例）", "=", 49.85, None, None),
+        ("target", "幼儿教师专科及以上学历比例", "=", 100, 2025, "expected"),
+        ("target", "幼儿教师专科及以上学历比例（本科及以上学历比例）", "=", 50, 2025, "expected"),
+        # sub-rows only: the first label is their group
+        ("baseline", "义务教育标准班额比例（小学）", "=", 34.52, None, None),
+        ("baseline", "义务教育标准班额比例（初中）", "=", 77.34, None, None),
+        ("target", "义务教育标准班额比例（小学）", ">=", 80, 2025, "expected"),
+        ("target", "义务教育标准班额比例（初中）", ">=", 85, 2025, "expected"),
+    ]
+    assert all(q.unit == "%" for q in plan.quantities)
+    # the sentence after the table is prose again: its body is an actor
+    assert "市教育局" in [a.name for a in plan.actors]
+
+
+def test_the_header_may_say_which_column_is_the_target_and_a_work_plan_has_one_year():
+    said = policyparse.parse("指标名称\t2024年完成值\t2025年目标值\n城镇新增就业（万人）\t52\t55左右\n", extract=True)
+    assert rows(said) == [("baseline", "城镇新增就业", "=", 52, "万人", None, None),
+                          ("target", "城镇新增就业", "~", 55, "万人", 2025, None)]
+    assert said.quantities[1].base_value == 550000 and said.quantities[1].base_unit == "人"
+    one = policyparse.parse("市教育局2025年工作要点\n指标\t2025年\t属性\n新增公办学位（个）\t≥5000\t约束性\n")
+    assert rows(one) == [("target", "新增公办学位", ">=", 5000, "个", 2025, "binding")]
+    # a five-year total in brackets, as the national plans mark it, and a growth column
+    total = policyparse.parse("指标\t2020年\t2025年\t年均增长\n单位GDP能源消耗降低（%）\t—\t〔13.5〕\t—\n"
+                              "研发经费投入增长（%）\t—\t—\t>7\n", extract=True)
+    assert [(q.indicator, q.comparator, q.value, q.measure) for q in total.quantities] == [
+        ("单位GDP能源消耗降低", "=", 13.5, "change"), ("研发经费投入增长年均增长", ">", 7, "change")]
+
+
+def test_a_table_read_from_an_html_page_keeps_each_row_on_its_own_line(tmp_path):
+    page = tmp_path / "规划.html"
+    page.write_text("<html><body><h1>某市教育事业发展“十四五”规划</h1><table>\n"
+                    "<tr><td>指标</td><td>2020年</td><td>2025年</td><td>属性</td></tr>\n"
+                    "<tr><td>学前教育毛入园率（%）</td><td>88.2</td><td>92</td><td>预期性</td></tr>\n"
+                    "<tr><td>普惠性幼儿园覆盖率（%）</td><td>80</td><td>85</td><td>预期性</td></tr>\n"
+                    "</table></body></html>", encoding="utf-8")
+    plan = policyparse.parse_file(page)
+    assert [(q.kind, q.indicator, q.value) for q in plan.quantities] == [
+        ("baseline", "学前教育毛入园率", 88.2), ("target", "学前教育毛入园率", 92),
+        ("baseline", "普惠性幼儿园覆盖率", 80), ("target", "普惠性幼儿园覆盖率", 85)]
+    # a row of single digits stays cells, not a spaced-out number
+    digits = policyparse.parse("指标\t2023年\t2024年\t2025年\n示范校（所）\t5\t6\t7\n")
+    assert [q.value for q in digits.quantities] == [5, 6, 7]
+
+
+def test_prose_that_names_indicators_and_years_is_no_table():
+    plan = policyparse.parse("主要指标\n2025年\n到2025年，全市学前教育毛入园率达到92%以上。\n")
+    assert [(q.kind, q.indicator, q.value, q.deadline) for q in plan.quantities] == [
+        ("target", "全市学前教育毛入园率", 92, 2025)]
