@@ -142,11 +142,22 @@ def test_the_header_may_say_which_column_is_the_target_and_a_work_plan_has_one_y
     assert said.quantities[1].base_value == 550000 and said.quantities[1].base_unit == "人"
     one = policyparse.parse("市教育局2025年工作要点\n指标\t2025年\t属性\n新增公办学位（个）\t≥5000\t约束性\n")
     assert rows(one) == [("target", "新增公办学位", ">=", 5000, "个", 2025, "binding")]
-    # a five-year total in brackets, as the national plans mark it, and a growth column
-    total = policyparse.parse("指标\t2020年\t2025年\t年均增长\n单位GDP能源消耗降低（%）\t—\t〔13.5〕\t—\n"
-                              "研发经费投入增长（%）\t—\t—\t>7\n", extract=True)
-    assert [(q.indicator, q.comparator, q.value, q.measure) for q in total.quantities] == [
-        ("单位GDP能源消耗降低", "=", 13.5, "change"), ("研发经费投入增长年均增长", ">", 7, "change")]
+    # the national plans' layout: a category column merged over its rows, an estimate marked *,
+    # a five-year total in brackets and a growth column
+    national = policyparse.parse(
+        "类别\t指标\t2020年\t2025年\t年均/累计\t属性\n"
+        "经济发展\t1.常住人口城镇化率（%）\t60.6*\t65\t—\t预期性\n"
+        "绿色生态\t2.单位GDP能源消耗降低（%）\t—\t—\t〔13.5〕\t约束性\n"
+        "\t3.粮食综合生产能力（亿吨）\t—\t>6.5\t—\t约束性\n")
+    assert [(q.kind, q.indicator, q.comparator, q.value, q.unit, q.measure, q.commitment) for q in national.quantities] == [
+        ("baseline", "常住人口城镇化率", "=", 60.6, "%", "rate", None),
+        ("target", "常住人口城镇化率", "=", 65, "%", "rate", "expected"),
+        ("target", "单位GDP能源消耗降低", "=", 13.5, "%", "change", "binding"),
+        ("target", "粮食综合生产能力", ">", 6.5, "亿吨", "level", "binding")]
+    growth = policyparse.parse("指标\t2020年\t2025年\t年均增长\n研发经费投入（亿元）\t100\t150\t8%\n")
+    assert [(q.indicator, q.value, q.unit, q.measure, q.deadline) for q in growth.quantities] == [
+        ("研发经费投入", 100, "亿元", "level", None), ("研发经费投入", 150, "亿元", "level", 2025),
+        ("研发经费投入年均增长", 8, "%", "change", 2025)]
 
 
 def test_a_table_read_from_an_html_page_keeps_each_row_on_its_own_line(tmp_path):

@@ -73,7 +73,7 @@ _NUMBERING = regex.compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[(（][一
 _VALUE = regex.compile(
     r"(?P<open>[〔\[［【(（])?\s*(?P<pre>>=|<=|[<>≤≥＜＞≦≧]|不低于|不高于|不少于|不超过|低于|高于|超过|大于|小于|约)?\s*"
     r"(?P<n1>[-−+]?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<dash>[-~～—至－])\s*(?P<n2>\d[\d,]*(?:\.\d+)?))?\s*"
-    r"(?P<unit>%|‰|个百分点|[^\d\s<>≤≥＜＞〔〕\[\]［］【】()（）以左上下内约%‰]{1,4})?\s*"
+    r"(?P<unit>%|‰|个百分点|[^\d\s<>≤≥＜＞〔〕\[\]［］【】()（）以左上下内约%‰*＊]{1,4})?\s*"
     r"[*＊]?\s*(?P<suf>以上|以下|以内|左右|及以上|及以下)?\s*(?P<close>[〕\]］】)）])?")
 _PREFIX = {">=": ">=", "≥": ">=", "≧": ">=", "不低于": ">=", "不少于": ">=", "<=": "<=", "≤": "<=", "≦": "<=",
            "不高于": "<=", "不超过": "<=", ">": ">", "＞": ">", "高于": ">", "超过": ">", "大于": ">",
@@ -116,7 +116,7 @@ def _column(cell: str) -> Optional[Column]:
     for role in ("label", "sequence", "category", "unit", "attribute"):
         if word in lex[role]:
             return Column(role, header=word)
-    if any(word.startswith(g) for g in lex["growth"]):
+    if any(g in word for g in lex["growth"]) and len(word) <= 12:  # 年均增长（%）, 年均/累计
         return Column("growth", header=word)
     m = _YEAR_HEAD.fullmatch(word)
     if m:
@@ -235,7 +235,11 @@ def _quantities(text: str, row: _Row, cols: list[Column]) -> Iterator[Quantity]:
         factor, base_unit = magnitude(unit) if unit else (1.0, None)
         if unit in ("%", "‰", "个百分点", "百分点"):
             factor, base_unit = 1.0, unit
-        name = indicator + (col.header if col.role == "growth" else "")
+        # a growth column names the change when the label does not (研发经费投入 + 年均增长); a header
+        # of two (年均/累计) leaves it to the label (单位GDP能源消耗降低)
+        grows = col.role == "growth" and not any(indicator.endswith(w) for w in change_verbs) \
+            and col.header in lex["growth"]
+        name = indicator + col.header if grows else indicator
         if col.role == "growth" or v.group("open") or any(indicator.endswith(w) for w in change_verbs):
             measure = "change"  # 年均增长; 〔13.5〕, a five-year total of a change (能耗降低)
         elif unit in ("%", "‰"):
@@ -250,7 +254,7 @@ def _quantities(text: str, row: _Row, cols: list[Column]) -> Iterator[Quantity]:
             commitment=cast(Optional[Commitment], commitment) if target else None,
             deadline=(col.year if col.role == "year" else deadline) if target else None,
             text=text[row.span[0]:row.span[1]], span=(cs, ce), surface=text[cs:ce],
-            indicator_span=ind_span if col.role != "growth" else None, clause_span=row.span,
+            indicator_span=None if grows else ind_span, clause_span=row.span,
         )
 
 
