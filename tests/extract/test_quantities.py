@@ -62,6 +62,8 @@ POSITIVE = [
     ("压减三分之一以上", [("三分之一以上", "target", None, ">=", 0.3333333333, None, None)]),
     ("铁路共新建8,500公里，公路3000公里", [("8,500公里", "target", "铁路", "=", 8500, None, "公里"),
                                           ("3000公里", "target", "公路", "=", 3000, None, "公里")]),
+    # a span of years named as one (年限) is measured in 年, which elsewhere only dates or times
+    ("劳动年龄人口平均受教育年限提高到11.3年", [("11.3年", "target", "劳动年龄人口平均受教育年限", "=", 11.3, None, "年")]),
 ]
 
 
@@ -76,6 +78,7 @@ def test_tricky_quantity(phrase, expected):
 
 
 NEGATIVE = [
+    "用3年时间基本完成改造任务",
     "举办市第十六届教师五项技能竞赛",
     "深入推进第三期学前教育行动计划",
     "启动实施第二期义务教育学校委托管理工作",

@@ -66,12 +66,14 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         stop = lex["unit_not_before"].get(u)
         guarded.append(regex.escape(u) + (f"(?![{regex.escape(stop)}])" if stop else ""))
     unit_alt = "|".join(guarded)
-    # 年/月/周 count only where a duration or a period is meant: 3年内, 每2年, 半年以上
+    # 年/月/周 count only where a duration or a period is meant: 3年内, 每2年, 半年以上, a 年限 of 11.5年
     period = r"(?:年|个?月|周|季度)"
     # 3万万亿: a magnitude before another is part of it, not the unit's end
     mag_chain = rf"(?:(?:万|亿)(?=万|亿))*(?:{mags})"
     # 2.2万多所, 3亿多, 2个多百分点: 多/余 after a magnitude still belongs to the number (an interval)
     unit = (rf"(?:个(?:多|余)百分点|(?:{mag_chain}(?:多|余)?)?(?:{unit_alt})|年(?=内|以内|以上|以下|及以上)"
+            # 平均受教育年限达到11.5年: years measure a span named as one (年限), not a date
+            rf"|(?<=年限\p{{Han}}{{0,4}}[\d.]{{1,6}})年"
             rf"|(?<=每\s*[\d{CHINESE_DIGITS}]{{1,4}}){period}|(?<=翻\s*[一两二三四五六七八九十]{{1,2}})番"
             rf"|{mag_chain}(?:多|余)?)")
     cn = f"[{CHINESE_DIGITS}]+"
