@@ -180,3 +180,60 @@ def test_prose_that_names_indicators_and_years_is_no_table():
     plan = policyparse.parse("主要指标\n2025年\n到2025年，全市学前教育毛入园率达到92%以上。\n")
     assert [(q.kind, q.indicator, q.value, q.deadline) for q in plan.quantities] == [
         ("target", "全市学前教育毛入园率", 92, 2025)]
+
+
+DIVISION = ("某市推进教育高质量发展重点任务分工方案\n"
+            "一、总体要求\n到2025年，基本建成高质量教育体系。\n"
+            "二、重点任务分工\n"
+            "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t扩大普惠性学前教育资源，新建幼儿园10所\t市教育局\t市财政局、市自然资源局\t2025年底\n"
+            "2\t推进义务教育优质均衡发展\t市教育局\t各区人民政府\t持续推进\n"
+            "\t完善教师培训体系\t市教育局、市人社局\t\t2025年6月\n"
+            "三、保障措施\n市财政局要加大经费投入。\n")
+
+
+def test_a_task_table_gives_each_row_its_units_as_lead_and_support_and_its_time_limit():
+    plan = policyparse.parse(DIVISION)
+    names = {a.id: a.name for a in plan.actors}
+    got = [(t.verb, t.object, [(names[x.actor], x.role) for x in t.actors]) for t in plan.tasks]
+    assert got[0][:2] == ("建成", "高质量教育体系")
+    assert got[1:5] == [
+        ("扩大", "普惠性学前教育资源", [("市教育局", "lead"), ("市财政局", "support"), ("市自然资源局", "support")]),
+        ("新建", "幼儿园10所", [("市教育局", "lead"), ("市财政局", "support"), ("市自然资源局", "support")]),
+        ("推进", "义务教育优质均衡发展", [("市教育局", "lead"), ("各区人民政府", "support")]),
+        # a row without its number, two lead units, an empty column of support
+        ("完善", "教师培训体系", [("市教育局", "lead"), ("市人社局", "lead")]),
+    ]
+    # the header, the units and the time limits are no tasks; the table ends at the next heading
+    assert [t.verb for t in plan.tasks[5:]] == ["加大"]
+    assert not [t for t in plan.tasks if t.verb in ("完成", "持续")]
+    # the row's time limit is the deadline of its target
+    assert [(q.indicator, q.value, q.deadline) for q in plan.targets] == [("新建幼儿园", 10, 2025)]
+    # every unit named in the table points at its cell
+    for a in plan.actors:
+        for s, e in a.mentions:
+            assert plan.text[s:e] in (a.name, *a.aliases)
+
+
+def test_a_task_table_in_a_word_file(tmp_path):
+    """A Word file's table reaches the parser as tab-separated rows (the docx reader)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某区教育局2025年重点工作任务分工")
+    rows = [("序号", "工作任务", "责任单位", "协办单位", "完成时间"),
+            ("1", "开展教师全员培训", "区教师进修学校", "各中小学", "2025年12月"),
+            ("2", "新增公办学位2000个", "区教育局", "区发展改革局", "2025年9月")]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    path = tmp_path / "分工.docx"
+    document.save(path)
+    plan = policyparse.parse_file(path)
+    names = {a.id: a.name for a in plan.actors}
+    assert [(t.verb, [(names[x.actor], x.role) for x in t.actors]) for t in plan.tasks] == [
+        ("开展", [("区教师进修学校", "lead"), ("各中小学", "support")]),
+        # a target stated without an action verb has its verbless task; the issuer named without its place
+        (None, [("某区教育局", "lead"), ("区发展改革局", "support")])]
+    assert [(q.indicator, q.value, q.deadline) for q in plan.targets] == [("新增公办学位", 2000, 2025)]

@@ -24,7 +24,7 @@ import regex
 
 from .actors import Mention, canonical, is_collective, kind_of, lexicon
 
-__all__ = ["Duty", "find_duties"]
+__all__ = ["Duty", "bodies_in", "duty_role", "find_duties"]
 
 
 @dataclass(frozen=True)
@@ -55,24 +55,43 @@ def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
         >>> [(d.role, [m.name for m in d.bodies]) for d in find_duties(t, 0, len(t))]
         [('lead', ['市教育局']), ('support', ['市财政局', '基础教育处'])]
     """
-    label, split, labels, longest = _patterns()
+    label, _, labels, _ = _patterns()
     if "：" not in text[start:end] and ":" not in text[start:end]:
         return  # every annotation has its colon
     for m in label.finditer(text, start, end):
-        bodies = []
-        pos = m.start("list")
-        for piece in split.split(m.group("list")):
-            s = text.find(piece, pos, m.end("list")) if piece else -1
-            if s < 0:
-                continue
-            pos = s + len(piece)
-            name = piece.strip(" \u3000\t")
-            lead = piece.find(name)
-            name = regex.sub(r"(?:等(?:单位|部门)?|各单位)$", "", name)
-            if not name or len(name) > longest or not regex.match(r"\p{Han}", name):
-                continue
-            s += lead
-            normal = canonical(name)
-            bodies.append(Mention(name, normal, kind_of(normal), s, s + len(name), is_collective(normal)))
+        bodies = bodies_in(text, m.start("list"), m.end("list"))
         if bodies:
-            yield Duty((m.start(), m.end("list")), labels[m.group("label")], tuple(bodies))
+            yield Duty((m.start(), m.end("list")), labels[m.group("label")], bodies)
+
+
+def bodies_in(text: str, start: int, end: int) -> tuple[Mention, ...]:
+    """The bodies of a list of responsible units, ``text[start:end]`` (市财政局、基础教育处等):
+    every name is a body, whether or not the lexicon knows it.
+
+    Example:
+        >>> t = "市教育局、各区人民政府等"
+        >>> [m.name for m in bodies_in(t, 0, len(t))]
+        ['市教育局', '各区人民政府']
+    """
+    _, split, _, longest = _patterns()
+    bodies = []
+    pos = start
+    for piece in split.split(text[start:end]):
+        s = text.find(piece, pos, end) if piece else -1
+        if s < 0:
+            continue
+        pos = s + len(piece)
+        name = piece.strip(" \u3000\t")
+        lead = piece.find(name)
+        name = regex.sub(r"(?:等(?:单位|部门)?|各单位)$", "", name)
+        if not name or len(name) > longest or not regex.match(r"\p{Han}", name):
+            continue
+        s += lead
+        normal = canonical(name)
+        bodies.append(Mention(name, normal, kind_of(normal), s, s + len(name), is_collective(normal)))
+    return tuple(bodies)
+
+
+def duty_role(label: str) -> "str | None":
+    """The role a label of responsible units gives them (牵头单位 → lead, 配合单位 → support), or None."""
+    return _patterns()[2].get(label)

@@ -29,7 +29,7 @@ from .kinds import (NOT_QUANTITIES, KindModel, Site, division_cues, era_of, feat
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon, target_attributes
 from .duties import Duty, find_duties
 from .references import find_references
-from .tables import Table, find_tables
+from .tables import Table, TaskRow, TaskTable, find_tables, find_task_tables
 from .tasks import TaskDraft, find_tasks, verbs
 from ..errors import PolicyParseError
 from .tokens import get_segmenter, tokenize
@@ -185,6 +185,10 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     # indicator tables (指标 | 2020年 | 2025年 | 属性) are read as tables: their numbers are not prose
     tables = find_tables(text, year)
     table_starts = [t.span[0] for t in tables]
+    # task tables (重点任务 | 牵头单位 | 配合单位 | 完成时限): only the task cells are read as text
+    task_tables = find_task_tables(text)
+    if task_tables:
+        sentences = _task_cells(sentences, task_tables)
     for node, s, e in sentences:
         k = bisect_right(table_starts, s) - 1
         if k >= 0 and s < tables[k].span[1]:
@@ -241,6 +245,8 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
             roles = list(orphan_roles.get(sent, ()))
             drafts.append((node, TaskDraft(span=span, commitment=q.commitment, roles=roles), sent))
             covered.add(span)
+    if task_tables:
+        _give_row_duties(drafts, quantities, task_tables, actors)
     drafts.sort(key=lambda x: x[1].span)
     if duties:
         _give_duties(plan, drafts, duties)
@@ -264,6 +270,50 @@ def _table_quantities(plan: Plan, tables: list[Table], sentences: list[tuple[Nod
             share_text(q, source)
             out.append((node, q, (s, e)))
     return out
+
+
+def _task_cells(sentences: list[tuple[Node, int, int]], tables: list[TaskTable]) -> list[tuple[Node, int, int]]:
+    """The sentences, those of a task table cut to its task cells: its header, its columns of
+    units and of time limits are no prose (the units are read as the row's duties)."""
+    starts = [t.span[0] for t in tables]
+    out = []
+    for node, s, e in sentences:
+        k = bisect_right(starts, s) - 1
+        if k < 0 or s >= tables[k].span[1]:
+            out.append((node, s, e))
+            continue
+        for row in tables[k].rows:
+            for cs, ce in row.task_cells:
+                a, b = max(s, cs), min(e, ce)
+                if b > a:
+                    out.append((node, a, b))
+    return out
+
+
+def _give_row_duties(drafts: list[tuple[Node, TaskDraft, tuple[int, int]]],
+                     quantities: list[tuple[Node, Quantity, tuple[int, int]]],
+                     tables: list[TaskTable], actors: "_Actors") -> None:
+    """Give the units of a task table's row their role (牵头单位 lead, 配合单位 support) in the
+    tasks of its task cells, and its time limit to its targets that state none."""
+    rows = [row for t in tables for row in t.rows]
+    starts = [r.span[0] for r in rows]
+
+    def row_at(pos: int) -> Optional[TaskRow]:
+        k = bisect_right(starts, pos) - 1
+        return rows[k] if k >= 0 and pos < rows[k].span[1] else None
+
+    for row in rows:
+        for duty in row.duties:
+            for m in duty.bodies:
+                actors.add(m)
+    for _, d, _ in drafts:
+        row = row_at(d.span[0])
+        if row is not None:
+            d.roles.extend((m, duty.role) for duty in row.duties for m in duty.bodies)
+    for _, q, _ in quantities:
+        row = row_at(q.span[0])
+        if row is not None and q.kind == "target" and q.deadline is None:
+            q.deadline = row.deadline
 
 
 def _inside(pos: int, duties: list[Duty]) -> bool:

@@ -15,6 +15,12 @@ Only what the table states is read: a row whose cells do not line up with the he
 (a merged cell, a missing one) gives nothing rather than a guess, and its numbers are
 left to the sentence reader.
 
+Implementation plans also divide their work in a table (任务分工表: 序号 | 重点任务 |
+牵头单位 | 配合单位 | 完成时限). :func:`find_task_tables` reads its rows: the cells
+whose tasks the row states, the units each responsibility column makes lead or support
+(as the annotations of :mod:`policyparse.extract.duties` do in prose), and the year of
+its time limit.
+
 Example:
     >>> t = "指标\\t2020年\\t2025年\\t属性\\n学前教育毛入园率（%）\\t88\\t90以上\\t预期性\\n"
     >>> [(q.kind, q.indicator, q.comparator, q.value, q.unit, q.deadline, q.commitment)
@@ -30,6 +36,7 @@ import regex
 
 from ..data import alternation, load_json
 from ..model import Commitment, Comparator, Measure, Quantity, QuantityKind
+from .duties import Duty, bodies_in, duty_role
 from .numbers import as_number
 from .quantities import lexicon as quantity_lexicon, magnitude
 
@@ -84,6 +91,8 @@ _ROW_CHARS = 120
 _GROUP_CHARS = 30
 #: the characters of a label column's header, spaced or not (指  标): a text without them has no table
 _LABEL_GATE = regex.compile(r"指\s*标|项\s*目|名\s*称")
+#: a header word of a task table's columns of responsible units: a text without one has none
+_TASK_GATE = regex.compile(r"单位|部门|处室|科室")
 #: how many cells a header written one per line may have
 _HEADER_CELLS = 10
 
@@ -419,3 +428,102 @@ def find_table_quantities(text: str, year: Optional[int] = None) -> Iterator[Qua
     """The quantities of every indicator table of ``text`` (see :func:`find_tables`)."""
     for table in find_tables(text, year):
         yield from table.quantities
+
+
+# --- task tables ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A row of a task table: its span, the spans of its task cells, the units its
+    responsibility cells name (as :class:`~policyparse.extract.duties.Duty`, one per
+    cell) and the year of its time limit (完成时限 2025年底 → 2025)."""
+
+    span: Span
+    task_cells: tuple[Span, ...]
+    duties: tuple[Duty, ...]
+    deadline: Optional[int]
+
+
+@dataclass(frozen=True)
+class TaskTable:
+    """A task table: its span (header included) and its rows."""
+
+    span: Span
+    rows: tuple[TaskRow, ...]
+
+
+_DEADLINE_YEAR = regex.compile(r"((?:19|20)\d{2})年")
+
+
+def _task_column(cell: str) -> Optional[str]:
+    """The role of a task table's header cell: task, a duty role (lead, support), deadline,
+    sequence or category; None when it is none of these."""
+    lex = lexicon()
+    word = _SPACES.sub("", cell)
+    if word in lex["task"]:
+        return "task"
+    role = duty_role(word)
+    if role:
+        return role
+    for name in ("deadline", "sequence", "category"):
+        if word in lex[name]:
+            return name
+    return None
+
+
+def find_task_tables(text: str) -> list[TaskTable]:
+    """The task tables of a normalised text, in text order.
+
+    A task table is a header row of tab-separated cells (what the docx and HTML readers
+    write) with a task column and a column of responsible units, then rows of as many
+    cells (a row may leave out its number or a merged category cell).
+
+    Example:
+        >>> t = "序号\\t重点任务\\t牵头单位\\t配合单位\\t完成时限\\n1\\t新建幼儿园10所\\t市教育局\\t市财政局、各区政府\\t2025年底\\n"
+        >>> row = find_task_tables(t)[0].rows[0]
+        >>> t[slice(*row.task_cells[0])], [(d.role, [m.name for m in d.bodies]) for d in row.duties], row.deadline
+        ('新建幼儿园10所', [('lead', ['市教育局']), ('support', ['市财政局', '各区政府'])], 2025)
+    """
+    if "\t" not in text or not _TASK_GATE.search(text):
+        return []
+    lines = _lines(text)
+    out: list[TaskTable] = []
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e]
+        header = s
+        rows: list[TaskRow] = []
+        cols = [_task_column(c) for c in line.split("\t")] if "\t" in line and len(line) <= _ROW_CHARS else []
+        if not cols or None in cols or "task" not in cols or not ({"lead", "support"} & set(cols)):
+            i += 1
+            continue
+        i += 1
+        while i < len(lines):
+            s, e = lines[i]
+            line = text[s:e]
+            if "\t" not in line:
+                if line.strip() and (len(line.strip()) > _GROUP_CHARS or "。" in line):
+                    break  # prose: the table has ended
+                i += 1  # a group line (一、学前教育) or a blank one
+                continue
+            cells, pos = [], s
+            for piece in line.split("\t"):
+                cells.append(_strip(text, pos, pos + len(piece)))
+                pos += len(piece) + 1
+            use = cols
+            while len(use) > len(cells) and use[0] in ("sequence", "category"):
+                use = use[1:]
+            if len(use) == len(cells):
+                tasks = tuple(c for role, c in zip(use, cells) if role == "task" and c[1] > c[0])
+                duties = tuple(Duty(c, role, bodies) for role, c in zip(use, cells)
+                               if role in ("lead", "support") and (bodies := bodies_in(text, *c)))
+                when = next((text[c[0]:c[1]] for role, c in zip(use, cells) if role == "deadline"), "")
+                years = [int(y) for y in _DEADLINE_YEAR.findall(when)]
+                if tasks:
+                    rows.append(TaskRow((s, e), tasks, duties, max(years) if years else None))
+            i += 1
+        if rows:
+            out.append(TaskTable((header, rows[-1].span[1]), tuple(rows)))
+    return out
