@@ -237,3 +237,22 @@ def test_a_task_table_in_a_word_file(tmp_path):
         # a target stated without an action verb has its verbless task; the issuer named without its place
         (None, [("某区教育局", "lead"), ("区发展改革局", "support")])]
     assert [(q.indicator, q.value, q.deadline) for q in plan.targets] == [("新增公办学位", 2000, 2025)]
+
+
+def test_a_table_of_a_pdf_text_layer_with_cells_separated_by_spaces():
+    """A PDF's text layer gives a table's cells on one line, separated by spaces; such a line
+    is never joined to the next (Chinese prose has no such gaps; spaced digits are no cells)."""
+    text = ("二、发展目标\n到2025年，全县教育现代化水平明显提升。\n表1 “十四五”教育发展主要指标\n"
+            "指标 2020年 2025年 属性\n学前教育毛入园率（%） 88 92 预期性\n义务教育巩固率（%） 96.5 97 约束性\n"
+            "一、高中教育\n高中阶段毛入学率（%） 93 95以上 预期性\n三、主要任务\n新建幼儿园10所。\n")
+    plan = policyparse.parse(text)
+    assert rows(plan) == [
+        ("baseline", "学前教育毛入园率", "=", 88, "%", None, None),
+        ("target", "学前教育毛入园率", "=", 92, "%", 2025, "expected"),
+        ("baseline", "义务教育巩固率", "=", 96.5, "%", None, None),
+        ("target", "义务教育巩固率", "=", 97, "%", 2025, "binding"),
+        ("baseline", "高中阶段毛入学率", "=", 93, "%", None, None),
+        ("target", "高中阶段毛入学率", ">=", 95, "%", 2025, "expected"),
+        ("target", "新建幼儿园", "=", 10, "所", None, None)]
+    spaced = policyparse.parse("二、关于1 9 9 8 年政府工作的建议\n今年要继续采取有效措施。\n", extract=False)
+    assert "1998年政府工作的建议\n" in spaced.text

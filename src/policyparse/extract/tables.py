@@ -267,9 +267,30 @@ def _quantities(text: str, row: _Row, cols: list[Column]) -> Iterator[Quantity]:
         )
 
 
-def _tab_rows(text: str, lines: list[Span], i: int, cols: list[Column]) -> tuple[list[_Row], int]:
-    """Rows of a table written a row per line with tab-separated cells, from line ``i``;
-    the rows and the line where the table ends."""
+_GAP = regex.compile(r"[ \u3000]+")
+
+
+def _split(text: str, s: int, e: int, sep: str) -> list[Span]:
+    """The cell spans of the line ``text[s:e]``, its cells separated by tabs (``sep`` a tab)
+    or by runs of spaces (``sep`` a space: a table of a PDF's text layer)."""
+    if sep == "\t":
+        cells, pos = [], s
+        for piece in text[s:e].split("\t"):
+            cells.append(_strip(text, pos, pos + len(piece)))
+            pos += len(piece) + 1
+        return cells
+    s, e = _strip(text, s, e)
+    cells, pos = [], s
+    for m in _GAP.finditer(text, s, e):
+        cells.append((pos, m.start()))
+        pos = m.end()
+    cells.append((pos, e))
+    return cells
+
+
+def _tab_rows(text: str, lines: list[Span], i: int, cols: list[Column], sep: str = "\t") -> tuple[list[_Row], int]:
+    """Rows of a table written a row per line, its cells separated by ``sep`` (a tab, or
+    a space for runs of spaces), from line ``i``; the rows and the line where the table ends."""
     rows: list[_Row] = []
     last = i - 1
     while i < len(lines):
@@ -278,17 +299,14 @@ def _tab_rows(text: str, lines: list[Span], i: int, cols: list[Column]) -> tuple
         if not line.strip():
             i += 1
             continue
-        if "\t" not in line:
+        if sep not in line.strip():
             if len(line.strip()) <= _GROUP_CHARS and "。" not in line:  # a group line: 一、发展水平
                 i += 1
                 continue
             break
         if len(line) > _ROW_CHARS * 2:
             break
-        cells, pos = [], s
-        for piece in line.split("\t"):
-            cells.append(_strip(text, pos, pos + len(piece)))
-            pos += len(piece) + 1
+        cells = _split(text, s, e, sep)
         use = cols
         while len(use) > len(cells) and use[0].role in ("sequence", "category"):
             use = use[1:]  # a row that leaves out its number or its category
@@ -387,11 +405,13 @@ def find_tables(text: str, year: Optional[int] = None) -> list[Table]:
         rows: list[_Row] = []
         cols = None
         start = s
-        if "\t" in line:
-            cols = _header([_column(c) for c in line.split("\t")])
+        spaced = "\t" not in line and " " in line.strip()
+        if "\t" in line or spaced:
+            sep = " " if spaced else "\t"
+            cols = _header([_column(text[a:b]) for a, b in _split(text, s, e, sep)])
             if cols:
-                rows, j = _tab_rows(text, lines, i + 1, _decide_years(cols, year))
-        else:
+                rows, j = _tab_rows(text, lines, i + 1, _decide_years(cols, year), sep)
+        if not cols and not ("\t" in line):
             # a header written one cell per line: 序号? 类别? 指标 2020年 2025年 属性
             first = i
             while first > 0 and i - first < 2:

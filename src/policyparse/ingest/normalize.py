@@ -195,9 +195,24 @@ def _wrap_width(text: str) -> int:
     return width if 20 <= width <= 120 and near >= 0.4 * len(lengths) else 0
 
 
+#: the longest line taken for a row of cells
+_ROW_CHARS = 80
+#: a gap of spaces between two cells of a row (学前教育毛入园率（%） 88 92 预期性), next to Chinese or a digit
+_CELL_GAP = regex.compile(r"[\p{Han}\d%）)][ ]+(?=[\p{Han}\d<>〔])")
+
+
+def _is_cell_row(line: str) -> bool:
+    """A short line of three or more cells separated by spaces (a table of a PDF's text
+    layer): Chinese prose has no such gaps, but for those of spaced digits (1 9 9 8 年),
+    and a row has no comma or full stop."""
+    if line.count(" ") < 2 or len(line) > _ROW_CHARS or "，" in line or "。" in line:
+        return False
+    return len(_CELL_GAP.findall(_SPACED_RUN.sub("0", line))) >= 2
+
+
 def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> bool:
-    if "\t" in prev or "\t" in nxt:
-        return False  # a row of a table (its cells separated by tabs, as the readers write them) is a line of its own
+    if "\t" in prev or "\t" in nxt or _is_cell_row(prev) or _is_cell_row(nxt):
+        return False  # a row of a table (cells separated by tabs, as the readers write them, or spaces) is a line of its own
     if patterns.is_bare_label(prev) and not patterns.starts_with_label(nxt):
         return True  # a label on a line of its own belongs to the next line
     if patterns.starts_with_label(nxt) or nxt.startswith(("——", "—", "附件", "附表")):
