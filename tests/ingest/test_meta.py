@@ -120,3 +120,15 @@ def test_a_first_line_that_is_prose_is_no_title():
     # a headline with commas inside is still a title
     headline = "明目标，百舸争流千帆进；提效能，夯实工作\n正文第一句。\n"
     assert policyparse.parse(headline, extract=False).meta.title == "明目标，百舸争流千帆进；提效能，夯实工作"
+
+
+def test_a_title_naming_a_period_or_a_review_then_a_plan_gives_the_plan_year():
+    def meta(title):
+        return policyparse.parse(title + "\n一、总体要求\n坚持立德树人。\n", extract=False).meta
+
+    assert meta("中共中央 国务院印发《教育强国建设规划纲要（2024—2035年）》").year == 2024
+    m = meta("省教育厅 省财政厅关于印发《湖北省学前教育发展提升行动计划（2021-2025年）》的通知")
+    assert (m.year, m.region, m.issuers) == (2021, "湖北省", ["省教育厅", "省财政厅"])
+    assert meta("XX县教育体育局2023年工作总结及2024年工作计划").year == 2024
+    assert meta("关于2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告").year == 2024
+    assert meta("市教育局2019年工作要点").year == 2019

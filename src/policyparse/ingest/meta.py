@@ -23,6 +23,7 @@ from ..model import Meta
 from .numbering import chinese_to_int
 
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_YEAR_RANGE = regex.compile(r"(?<!\d)((?:19|20)\d{2})年?\s*[-—–~～至到]\s*((?:19|20)\d{2})年")
 _CN_YEAR = regex.compile(r"([一二三四五六七八九〇零○]{4})年")
 
 
@@ -140,22 +141,36 @@ def doc_type_of(title: str) -> Optional[str]:
 _FYP = regex.compile(r"(?:第([一二三四五六七八九十]{1,3})个五年|(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})五[”\"]?(?:时期|期间)?[\p{Han}]{0,12}?(?:规划|计划))")
 
 
-def year_of(text: str) -> Optional[int]:
+def year_of(text: str, many: bool = False) -> Optional[int]:
     """The year a title or opening names: ``2019年``, ``二〇一九年``; for a
-    five-year plan (第十四个五年规划, 十四五规划) its first year. A target year
-    (``到2035年``, ``2035年远景目标``) is not the document's year.
+    five-year plan (第十四个五年规划, 十四五规划) or a period (2021-2025年) its
+    first year. A target year (``到2035年``, ``2035年远景目标``) is not the
+    document's year. Of several years, the first; with ``many`` (a title), the
+    last: a title that names a review and a plan names the plan last
+    (2023年工作总结及2024年工作计划).
 
     Example:
         >>> year_of("国民经济和社会发展第十四个五年规划和2035年远景目标纲要")
         2021
+        >>> year_of("湖北省学前教育发展提升行动计划（2021-2025年）"), year_of("2023年工作总结及2024年工作计划", many=True)
+        (2021, 2024)
     """
     m = _FYP.search(text)
     if m and (m.group(1) or m.group(2)) in lexicon()["five_year_plans"]:
         return lexicon()["five_year_plans"][m.group(1) or m.group(2)]
+    years = []
+    taken = -1
+    for m in _YEAR_RANGE.finditer(text):
+        years.append((m.start(), int(m.group(1))))  # 行动计划（2021-2025年）: a period, from its first year
+        taken = max(taken, m.end())
     for m in _YEAR.finditer(text):
-        if text[max(0, m.start() - 1) : m.start()] in ("到", "至") or text.startswith("远景", m.end()):
+        if any(s <= m.start() < taken for s, _ in years) or (
+                text[max(0, m.start() - 1) : m.start()] in ("到", "至") or text.startswith("远景", m.end())):
             continue
-        return int(m.group(1))
+        years.append((m.start(), int(m.group(1))))
+    if years:
+        # 2023年工作总结及2024年工作计划: the plan is for the last year a title names
+        return max(years)[1] if many else min(years)[1]
     m = _CN_YEAR.search(text)
     if m:
         return chinese_to_int(m.group(1))
@@ -326,7 +341,7 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
     meta = Meta(title=title, source=source)
     if title:
         meta.doc_type = doc_type_of(title)
-        meta.year = year_of(title)
+        meta.year = year_of(title, many=True)
         meta.issuers, region = issuers_and_region(title)
         meta.region = _place(region)
     opening = text[title_span[1] if title_span else 0 :][:1500]
@@ -339,6 +354,9 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         meta.region = _place(region_of(meta.issuers[0]))
     if meta.region is None and title:
         meta.region = _place(region_of(title))  # XX市教育事业发展“十四五”规划
+    if meta.region is None and title and "《" in title:
+        # 省教育厅关于印发《湖北省学前教育发展提升行动计划》的通知: the place of the document it issues
+        meta.region = _place(region_of(title[title.index("《") + 1:]))
     delegate = _opening_patterns()[1].search(opening)
     if meta.region is None and delegate:
         meta.region = _place(delegate.group("place"))
@@ -402,7 +420,7 @@ def meta_from_path(path: str | os.PathLike) -> dict[str, Any]:
     if bare:
         title = title[: bare.start()] + title[bare.end():]
     if regex.search(r"\p{Han}", title):
-        out["year"] = year_of(title) or (int(bare.group(1)) if bare else None)
+        out["year"] = year_of(title, many=True) or (int(bare.group(1)) if bare else None)
         issuers, region = issuers_and_region(title)
         if issuers:
             out["issuers"] = issuers
