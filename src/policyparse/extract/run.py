@@ -276,17 +276,22 @@ def _task_cells(sentences: list[tuple[Node, int, int]], tables: list[TaskTable])
     """The sentences, those of a task table cut to its task cells: its header, its columns of
     units and of time limits are no prose (the units are read as the row's duties)."""
     starts = [t.span[0] for t in tables]
+    rows = [row for t in tables for row in t.rows]
+    row_starts = [r.span[0] for r in rows]
     out = []
     for node, s, e in sentences:
         k = bisect_right(starts, s) - 1
         if k < 0 or s >= tables[k].span[1]:
             out.append((node, s, e))
             continue
-        for row in tables[k].rows:
-            for cs, ce in row.task_cells:
+        # the rows the sentence overlaps (one, unless a sentence runs over a row's end)
+        r = max(0, bisect_right(row_starts, s) - 1)
+        while r < len(rows) and rows[r].span[0] < e:
+            for cs, ce in rows[r].task_cells:
                 a, b = max(s, cs), min(e, ce)
                 if b > a:
                     out.append((node, a, b))
+            r += 1
     return out
 
 
