@@ -132,3 +132,12 @@ def test_a_title_naming_a_period_or_a_review_then_a_plan_gives_the_plan_year():
     assert meta("XX县教育体育局2023年工作总结及2024年工作计划").year == 2024
     assert meta("关于2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告").year == 2024
     assert meta("市教育局2019年工作要点").year == 2019
+
+
+def test_a_table_at_the_top_gives_neither_the_title_nor_the_year():
+    """A page that opens with an indicator table: its header row is no title, and its year
+    columns (2020年 | 2025年) are not the plan's year."""
+    rows = "指标\t2020年\t2025年\t属性\n学前教育毛入园率（%）\t88\t92\t预期性\n"
+    assert (policyparse.parse(rows, extract=False).meta.title, policyparse.parse(rows, extract=False).meta.year) == (None, None)
+    cells = "服务社会，群众满意。\n主要指标表\n指标\n2020年\n2025年\n属性\n学前教育毛入园率(%)\n88\n92\n预期性\n"
+    assert policyparse.parse(cells, extract=False).meta.year is None

@@ -23,6 +23,9 @@ from ..model import Meta
 from .numbering import chinese_to_int
 
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
+#: lines of a table in an opening (指标\t2020年\t2025年, or a header cell 2020年 on its own line):
+#: their years are columns, not the plan's
+_TABLE_LINES = regex.compile(r"(?m)^(?:[^\n]*\t[^\n]*|\s*(?:19|20)\d{2}年\s*)$")
 _YEAR_RANGE = regex.compile(r"(?<!\d)((?:19|20)\d{2})年?\s*[-—–~～至到]\s*((?:19|20)\d{2})年")
 _CN_YEAR = regex.compile(r"([一二三四五六七八九〇零○]{4})年")
 
@@ -56,8 +59,8 @@ def find_title(text: str) -> Optional[tuple[int, int]]:
     if nl > s:
         line = text[s:nl].rstrip()
         # a line that ends a sentence or a clause, or holds a full stop, is prose (会上，校长…
-        # 进行了部署。杨衡铭强调，), not a title
-        if (not line or line[-1] in SENTENCE_END + COLONS + COMMAS + "." or "。" in line
+        # 进行了部署。杨衡铭强调，), and one with tabs a table's row: neither is a title
+        if (not line or line[-1] in SENTENCE_END + COLONS + COMMAS + "." or "。" in line or "\t" in line
                 or patterns.starts_with_label(line)):
             return None
         if len(line) <= 80 or (len(line) <= 160 and doc_type_of(line) and _ends_with_doc_type(line)):
@@ -347,7 +350,8 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
     opening = text[title_span[1] if title_span else 0 :][:1500]
     said_year, said_place = delivery(opening)
     if meta.year is None:
-        meta.year = said_year or year_of(opening[:300]) or headline_year or _doc_number_year(opening[:300])
+        meta.year = (said_year or year_of(_TABLE_LINES.sub("", opening[:300])) or headline_year
+                     or _doc_number_year(opening[:300]))
     if meta.region is None:
         meta.region = said_place
     if meta.region is None and meta.issuers:
