@@ -94,6 +94,31 @@ def test_a_head_inside_another_word_or_after_a_verb_is_no_body():
     assert _typed("各级政府和有关部门") == [("政府", "government", False), ("相关部门", "department", True)]
 
 
+def test_a_word_glued_to_a_body_or_a_place_is_no_part_of_its_name():
+    # the segmenter glues a preposition to the next word (与央企, 对岳阳): the body is the word after it
+    assert [m[0] for m in _typed("深化与央企全方位合作")] == ["央企"]
+    assert [m[0] for m in _typed("加大对岳阳、衡阳发展政策支持")] == ["岳阳", "衡阳"]
+    # 驻 before a place and a body: the bodies stationed there, not the place's own
+    assert [m[0] for m in _typed("向驻赣人民解放军指战员致以崇高的敬意")] == ["驻赣人民解放军"]
+
+
+def test_a_body_word_before_what_it_qualifies_is_no_body():
+    # 国家实验室体系, 中小企业特色产业集群, 跨国公司领导人, 公司治理: the body word names a system,
+    # a cluster, people or a practice, not a body
+    for text in ("推进国家实验室体系建设", "新增国家级中小企业特色产业集群3个", "办好跨国公司领导人青岛峰会",
+                 "推进公司治理提质"):
+        assert all(m[0] not in ("国家实验室", "国家级中小企业", "跨国公司", "公司") for m in _typed(text)), text
+
+
+def test_a_place_of_a_route_a_work_or_a_project_is_no_actor():
+    assert _typed("建设大同至天津南等特高压工程") == []  # both ends of a route
+    assert _typed("实施镇江谏壁一线船闸扩容改造") == []  # a work named after the place, a proper name on
+    # the items of a list of projects open with the place where each is built
+    assert _typed("推进长沙宁乡锂电池、湘潭中联矿山机械装备、郴州新能源动力等“十大产业项目”建设") == []
+    # a place acting, even in a sentence that lists projects further on, is an actor
+    assert [m[0] for m in _typed("支持济南、青岛、泰安等市推进火箭、卫星制造等重大项目")] == ["济南", "青岛", "泰安"]
+
+
 def test_every_backend_finds_the_same_typed_bodies():
     text = "支持淮安、常州打造盐穴综合利用示范基地，推进县域普通高中和公立医院建设。"
     names = {seg: [a.name for a in policyparse.parse(text, segmenter=seg).actors] for seg in ("jieba", "rjieba")}

@@ -361,7 +361,37 @@ def _typed_words() -> dict:
     return {"mod_tags": frozenset(lex["type_modifier_tags"]), "stop": frozenset(lex["type_stop_words"]),
             "not_bodies": frozenset(lex["type_not_bodies"]), "before_bare": frozenset(lex["bare_after"]),
             "place_not_before": tuple(lex["place_not_before"]), "proper_heads": frozenset(lex["proper_heads"]), "proper_not": frozenset(lex["proper_not"]), "not_before": frozenset(lex["type_not_before"]),
-            "verbish": frozenset().union(*_words_before_places())}
+            "verbish": frozenset().union(*_words_before_places()),
+            "not_inside": frozenset(lex["type_not_inside"]), "stationed": frozenset(lex["stationed"]),
+            "route_before": frozenset(lex["place_not_after"]), "works": frozenset(lex["place_not_before"]),
+            "project_list": regex.compile(lex["project_list"])}
+
+
+#: the tags of the proper-name words between a place and the work built there (镇江|谏壁|一线|船闸)
+_PROPERISH = frozenset({"nr", "nrfg", "ns", "nz", "ng", "m", "eng"})
+#: the tags of a word after a place that show the place is no modifier of it
+_NOT_NAME = frozenset({"v", "vd", "p", "u", "ul", "uj", "uz", "d", "r", "c", "x", "y"})
+
+
+def _site_of(text: str, tokens: list, i: int, hi: int, w: dict) -> bool:
+    """Does the place ``tokens[i]``, followed by a noun, name where a work or a project is, not
+    a body: a piece of infrastructure named after it, a proper name on (镇江谏壁一线船闸,
+    连云港徐圩港区), or an item of a list of projects, the list reached over nouns and 、 alone
+    (长沙惠科新型显示、湘潭半导体智造…等百亿级项目: ``project_list`` in ``data/actors.json``)?"""
+    k = i + 1
+    if k >= len(tokens) or tokens[k].start != tokens[i].end or tokens[k].pos in _NOT_NAME:
+        return False  # a verb, a function word or a mark after the place: it stands alone
+    for t in tokens[k : k + 3]:
+        if t.text in w["works"] and t is not tokens[k]:
+            return True
+        if t.pos not in _PROPERISH:
+            break
+    for t in tokens[k:]:
+        if t.text.startswith("等"):  # 等, or 等市 glued by the segmenter
+            return w["project_list"].match(text, t.start, hi) is not None
+        if t.start - tokens[i].end > 40 or t.pos in ("p", "u", "d", "r") or (t.pos == "x" and t.text != "、"):
+            return False  # an item of the list: nouns, the verbs of a project's name (研发生产), 和 and 、
+    return False
 
 
 _COUNT = regex.compile(r"(?:\d+(?:\.\d+)?(?:[-—–~至]\d+(?:\.\d+)?)?|[一二两三四五六七八九十百千万]+)(?:多|余)?(?:个|家|所|座|支|批|类)")
@@ -509,12 +539,17 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
         if tokens[i].pos in ("v", "vd", "d", "p", "c", "u", "r"):
             continue
         s = tokens[k].start
-        j = k - 1
+        if text[s:m.start()] in w["not_inside"]:
+            s = m.start()  # 与央企, 无央企: a word the segmenter glued to the head is no part of the name
+        j = k - 1 if s == tokens[k].start else -1
         while j >= 0 and tokens[j].end == s and m.end() - tokens[j].start <= 12 and good_modifier(tokens[j]):
             s = tokens[j].start
             j -= 1
         if j >= 0 and tokens[j].end == s and tokens[j].text in collectives:
             s = tokens[j].start  # 各级 / 有关 / 相关 before the name: a collective
+        elif j >= 0 and tokens[j].end == s and tokens[j].text in w["stationed"]:
+            s = tokens[j].start  # 驻晋央企, 驻赣人民解放军: bodies stationed in the place, not the place's own
+            j -= 1
         e = m.end()
         written = text[s:e]
         term = None
@@ -543,6 +578,10 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
         yield Mention(written, name, kind, s, e, not proper and name not in lex["names"] or name.startswith(collectives))
     for i, tok in enumerate(tokens):
         word = tok.text
+        if word[:1] in w["not_inside"] and word[1:] in places and word not in places:
+            # 对岳阳, 与南京: the segmenter glued a preposition to the place
+            tok = tok._replace(text=word[1:], start=tok.start + 1)
+            word = tok.text
         if (word not in bare and word not in places) or not free(tok.start, tok.end):
             continue
         prev = tokens[i - 1] if i and tokens[i - 1].end == tok.start else None
@@ -563,8 +602,10 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
                 continue  # 新沂至江都, 长沙机场: a route, a piece of infrastructure (徐州区域中心城市 is the city's)
             if nxt is not None and _head_pattern().match(text, nxt.start, hi):
                 continue  # XX西藏中学, 苏州实验室: the place opens a body's name; the body is the actor
-            if prev is not None and (prev.text in ("从", "自") or prev.text in places):
-                continue  # 从南京出发, 江阴靖江: a place of a route
+            if prev is not None and (prev.text in w["route_before"] or prev.text in places):
+                continue  # 从南京出发, 大同至天津, 江阴靖江: a place of a route
+            if _site_of(text, tokens, i, hi, w):
+                continue  # 镇江谏壁船闸, 湘潭半导体智造…等重大项目: the place of a work or a project
             if _in_title(text, tok.start, lo, hi):
                 continue
             found.append((tok.start, tok.end))
