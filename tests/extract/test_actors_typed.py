@@ -119,6 +119,16 @@ def test_a_place_of_a_route_a_work_or_a_project_is_no_actor():
     assert [m[0] for m in _typed("支持济南、青岛、泰安等市推进火箭、卫星制造等重大项目")] == ["济南", "青岛", "泰安"]
 
 
+def test_autonomous_prefectures_and_counties_in_a_list_of_places():
+    # an autonomous prefecture by its place and level, its peoples left out (cpca's nationalities)
+    assert [m[0] for m in _typed("湘西州“四好农村路”建设经验获全国推介")] == ["湘西州"]
+    # a county by its short name only as the next item of a list of places (临朐 of 临朐县);
+    # alone, a county's short name is often a common word (新建, 安宁, 中原)
+    names = [m[0] for m in _typed("支持滨州盐田虾、临朐鹅肝、博山猕猴桃等特色产业发展")]
+    assert names == ["滨州", "临朐", "博山"]
+    assert _typed("新建改造高标准农田，让社会更安宁") == []
+
+
 def test_every_backend_finds_the_same_typed_bodies():
     text = "支持淮安、常州打造盐穴综合利用示范基地，推进县域普通高中和公立医院建设。"
     names = {seg: [a.name for a in policyparse.parse(text, segmenter=seg).actors] for seg in ("jieba", "rjieba")}

@@ -321,17 +321,19 @@ def place_names() -> dict[str, str]:
     adcodes table the cpca package ships (``cpca/resources/adcodes.csv``, read directly:
     importing cpca builds a matcher and loads pandas). Provinces and cities also go by
     their short names (苏州市 → 苏州, 广西壮族自治区 → 广西); districts and counties only by
-    their full names (江岸区), as their short names are common words.
+    their full names (江岸区), as their short names are common words; autonomous prefectures and
+    counties also by their place and level without their peoples (湘西州 for 湘西土家族苗族自治州,
+    the nationalities from cpca's table: ``places.autonomous`` in ``data/actors.json``).
 
     Example:
         >>> names = place_names()
-        >>> names["苏州"], names["江岸区"], "江岸" in names
-        ('苏州市', '江岸区', False)
+        >>> names["苏州"], names["江岸区"], "江岸" in names, names["湘西州"]
+        ('苏州市', '江岸区', False, '湘西土家族苗族自治州')
     """
     import importlib.util
 
     from ..errors import PolicyParseError
-    from ..ingest.places import adcodes
+    from ..ingest.places import adcodes, nations
 
     spec = importlib.util.find_spec("cpca")
     if spec is None or spec.origin is None:
@@ -339,8 +341,16 @@ def place_names() -> dict[str, str]:
                                      "as actors): pip install cpca")
     rule = lexicon()["places"]
     names: dict[str, str] = {}
+    peoples = nations()
     for code, full in adcodes():  # the table read once for the regions of ingest.places and here
         names.setdefault(full, full)
+        for suffix, short_suffix in rule["autonomous"].items():
+            if full.endswith(suffix):  # 湘西土家族苗族自治州 → 湘西州, 黔东南苗族侗族自治州 → 黔东南州
+                place = full[: -len(suffix)]
+                while (people := next((n for n in peoples if place.endswith(n) and len(place) > len(n) + 1), None)):
+                    place = place[: -len(people)]
+                if len(place) >= 2 and place != full[: -len(suffix)]:
+                    names.setdefault(place + short_suffix, full)
         if code[4:6] != "00" and not code.startswith(("11", "12", "31", "50")):
             continue  # a county or district: its short name is often a common word (安宁, 新沂)
         for suffix in rule["short_suffixes"]:
@@ -348,6 +358,38 @@ def place_names() -> dict[str, str]:
                 names.setdefault(full[: -len(suffix)], full)
                 break
     return names
+
+
+@lru_cache(maxsize=1)
+def county_short_names() -> dict[str, str]:
+    """The short names of counties, districts and county-level cities (临朐 for 临朐县, 博山 for
+    博山区), with their full names: not places by themselves (:func:`place_names`: 安宁, 新建,
+    中原 are common words), but taken by :func:`typed_mentions` as the next item of a list of
+    places (滨州盐田虾、临朐鹅肝、博山猕猴桃).
+
+    Example:
+        >>> names = county_short_names()
+        >>> names["临朐"], "苏州" in names
+        ('临朐县', False)
+    """
+    from ..ingest.places import adcodes
+
+    places = place_names()
+    suffixes = lexicon()["places"]["full_only_suffixes"]
+    out: dict[str, str] = {}
+    for code, full in adcodes():
+        if code[4:6] == "00" or code[6:].strip("0"):
+            continue  # a province or a prefecture (they go by short names already), or a township
+        for suffix in sorted(suffixes, key=len, reverse=True):
+            if full.endswith(suffix) and len(full) - len(suffix) >= 2:
+                short = full[: -len(suffix)]
+                if short not in places:
+                    out.setdefault(short, full)
+                break
+    for code, full in adcodes():
+        if code[4:6] != "00" and not code[6:].strip("0") and full.endswith("市") and len(full) >= 3:
+            out.setdefault(full[:-1], full)  # 永城市, 巩义市: county-level cities
+    return {k: v for k, v in out.items() if k not in places}
 
 
 _TERM = regex.compile(r"第[一二三四五六七八九十]+届")
@@ -367,19 +409,30 @@ def _typed_words() -> dict:
             "project_list": regex.compile(lex["project_list"])}
 
 
+def _next_in_list(tokens: list, i: int, places: set[int]) -> bool:
+    """Is ``tokens[i]`` the next item of a list whose previous item opens with a place found
+    (滨州盐田虾、临朐…: the previous item starts where a place was found, right after a 、 or
+    a clause's start)?"""
+    if i < 2 or tokens[i - 1].text != "、" or tokens[i - 1].end != tokens[i].start:
+        return False
+    j = i - 2
+    while j > 0 and tokens[j - 1].pos != "x" and i - j < 8:
+        j -= 1
+    return tokens[j].start in places and (j == 0 or tokens[j - 1].text in "、，,；;：:")
+
+
 #: the tags of the proper-name words between a place and the work built there (镇江|谏壁|一线|船闸)
 _PROPERISH = frozenset({"nr", "nrfg", "ns", "nz", "ng", "m", "eng"})
 #: the tags of a word after a place that show the place is no modifier of it
 _NOT_NAME = frozenset({"v", "vd", "p", "u", "ul", "uj", "uz", "d", "r", "c", "x", "y"})
 
 
-def _site_of(text: str, tokens: list, i: int, hi: int, w: dict) -> bool:
-    """Does the place ``tokens[i]``, followed by a noun, name where a work or a project is, not
+def _site_of(text: str, tokens: list, place, k: int, hi: int, w: dict) -> bool:  # type: ignore[no-untyped-def]
+    """Does the place token ``place``, followed by a noun (``tokens[k]``), name where a work or a project is, not
     a body: a piece of infrastructure named after it, a proper name on (镇江谏壁一线船闸,
     连云港徐圩港区), or an item of a list of projects, the list reached over nouns and 、 alone
     (长沙惠科新型显示、湘潭半导体智造…等百亿级项目: ``project_list`` in ``data/actors.json``)?"""
-    k = i + 1
-    if k >= len(tokens) or tokens[k].start != tokens[i].end or tokens[k].pos in _NOT_NAME:
+    if k >= len(tokens) or tokens[k].start != place.end or tokens[k].pos in _NOT_NAME:
         return False  # a verb, a function word or a mark after the place: it stands alone
     for t in tokens[k : k + 3]:
         if t.text in w["works"] and t is not tokens[k]:
@@ -389,7 +442,7 @@ def _site_of(text: str, tokens: list, i: int, hi: int, w: dict) -> bool:
     for t in tokens[k:]:
         if t.text.startswith("等"):  # 等, or 等市 glued by the segmenter
             return w["project_list"].match(text, t.start, hi) is not None
-        if t.start - tokens[i].end > 40 or t.pos in ("p", "u", "d", "r") or (t.pos == "x" and t.text != "、"):
+        if t.start - place.end > 40 or t.pos in ("p", "u", "d", "r") or (t.pos == "x" and t.text != "、"):
             return False  # an item of the list: nouns, the verbs of a project's name (研发生产), 和 and 、
     return False
 
@@ -511,6 +564,8 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
     bare = lex["bare_bodies"]
     collectives = tuple(lex["collectives"])
     places = place_names()
+    counties = county_short_names()
+    found_places: set[int] = set()  # where the places found so far start
     home_names = {home, places.get(home or "", home)} if home else set()
     lo, hi = tokens[0].start, tokens[-1].end
     ends = {t.end: k for k, t in enumerate(tokens)}
@@ -578,14 +633,23 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
         yield Mention(written, name, kind, s, e, not proper and name not in lex["names"] or name.startswith(collectives))
     for i, tok in enumerate(tokens):
         word = tok.text
+        ni = i + 1  # the token after this one
         if word[:1] in w["not_inside"] and word[1:] in places and word not in places:
             # 对岳阳, 与南京: the segmenter glued a preposition to the place
             tok = tok._replace(text=word[1:], start=tok.start + 1)
             word = tok.text
-        if (word not in bare and word not in places) or not free(tok.start, tok.end):
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (after is not None and after.start == tok.end and len(after.text) == 1 and word + after.text in places
+                and word + after.text not in bare):
+            # 湘西|州: the segmenter cut the level off a place's name
+            tok = tok._replace(text=word + after.text, end=after.end, pos="ns")
+            word = tok.text
+            ni = i + 2
+        listed = word in counties and tok.pos in ("ns", "nr", "nz", "n", "j") and _next_in_list(tokens, i, found_places)
+        if (word not in bare and word not in places and not listed) or not free(tok.start, tok.end):
             continue
         prev = tokens[i - 1] if i and tokens[i - 1].end == tok.start else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].start == tok.end else None
+        nxt = tokens[ni] if ni < len(tokens) and tokens[ni].start == tok.end else None
         if word in bare and tok.pos in ("n", "s", "nt", "j"):
             name, kind, modifier_ok = bare[word]
             if prev is not None and prev.text in w["before_bare"]:
@@ -597,16 +661,17 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             yield Mention(text[s:tok.end], name, kind, s, tok.end, name == word and kind != "government")
             continue
         # a place standing by itself: not the modifier of a following noun, not a route (新沂至江都)
-        if word in places and len(word) >= 2 and word not in home_names and places[word] not in home_names:
+        if (listed or word in places) and len(word) >= 2 and word not in home_names and places.get(word) not in home_names:
             if text.startswith(w["place_not_before"], tok.end, hi):
                 continue  # 新沂至江都, 长沙机场: a route, a piece of infrastructure (徐州区域中心城市 is the city's)
             if nxt is not None and _head_pattern().match(text, nxt.start, hi):
                 continue  # XX西藏中学, 苏州实验室: the place opens a body's name; the body is the actor
             if prev is not None and (prev.text in w["route_before"] or prev.text in places):
                 continue  # 从南京出发, 大同至天津, 江阴靖江: a place of a route
-            if _site_of(text, tokens, i, hi, w):
+            if _site_of(text, tokens, tok, ni, hi, w):
                 continue  # 镇江谏壁船闸, 湘潭半导体智造…等重大项目: the place of a work or a project
             if _in_title(text, tok.start, lo, hi):
                 continue
             found.append((tok.start, tok.end))
+            found_places.add(tok.start)
             yield Mention(word, word, "district", tok.start, tok.end, False)
