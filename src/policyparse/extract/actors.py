@@ -411,14 +411,14 @@ def _typed_words() -> dict:
 
 def _next_in_list(tokens: list, i: int, places: set[int]) -> bool:
     """Is ``tokens[i]`` the next item of a list whose previous item opens with a place found
-    (滨州盐田虾、临朐…: the previous item starts where a place was found, right after a 、 or
-    a clause's start)?"""
+    (支持滨州盐田虾、临朐…: the previous item, opened by a mark or a verb, starts where a place
+    was found)?"""
     if i < 2 or tokens[i - 1].text != "、" or tokens[i - 1].end != tokens[i].start:
         return False
     j = i - 2
-    while j > 0 and tokens[j - 1].pos != "x" and i - j < 8:
+    while j > 0 and tokens[j - 1].pos != "x" and not tokens[j - 1].pos.startswith("v") and i - j < 8:
         j -= 1
-    return tokens[j].start in places and (j == 0 or tokens[j - 1].text in "、，,；;：:")
+    return tokens[j].start in places
 
 
 #: the tags of the proper-name words between a place and the work built there (镇江|谏壁|一线|船闸)
