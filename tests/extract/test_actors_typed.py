@@ -129,6 +129,25 @@ def test_autonomous_prefectures_and_counties_in_a_list_of_places():
     assert _typed("新建改造高标准农田，让社会更安宁") == []
 
 
+def test_words_that_only_look_like_bodies():
+    from policyparse.extract.actors import find_mentions
+    # 各区域, 省市县 (a list of levels), 农业部长 (a minister): no body
+    assert [m.name for m in find_mentions("促进各区域联动发展，建成覆盖省市县乡村的应急广播，成员国农业部长会议")] == []
+    # 跨部门: a manner of working; 好城区: a kind of place (城区 is also a county's name in the data);
+    # 赤水河（昭通段）: a stretch of a river
+    assert _typed("跨部门跨地区共享，推进好城区建设，保护赤水河（昭通段）") == []
+
+
+def test_bodies_of_the_genre_named_by_type():
+    # a body word of two tokens whose last is tagged as a verb (社会|组织), the units of the level below
+    # (乡镇（街道）), the statistics office in a list of who supervises
+    assert [m[0] for m in _typed("加强社会组织培育管理")] == ["社会组织"]
+    from policyparse.extract.actors import find_mentions, supervisor_mentions
+    assert [m.name for m in find_mentions("全面实施乡镇（街道）履行职责事项清单")] == ["乡镇（街道）"]
+    t = "强化审计、统计监督"
+    assert [m.name for m in supervisor_mentions(t, 0, len(t))] == ["审计", "统计"]
+
+
 def test_every_backend_finds_the_same_typed_bodies():
     text = "支持淮安、常州打造盐穴综合利用示范基地，推进县域普通高中和公立医院建设。"
     names = {seg: [a.name for a in policyparse.parse(text, segmenter=seg).actors] for seg in ("jieba", "rjieba")}

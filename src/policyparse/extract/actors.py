@@ -186,6 +186,7 @@ def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Itera
     if not _last_chars().search(text, start, end):
         return
     not_actor = _not_actor()
+    guard_after, guard_before = lexicon()["name_not_before"], lexicon()["name_not_after"]
     for m in _pattern().finditer(text, start, end):
         s, e = m.span()
         if s > start and _HAN_CHAR.match(text[s - 1]):
@@ -199,6 +200,8 @@ def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Itera
         if text.startswith(("党委(党组)", "党委（党组）"), e - 2):
             e -= 2  # 直属单位党委(党组): the units, not one party committee
             written = text[s:e]
+        if text[e:e + 1] and text[e] in guard_after.get(written, "") or s > 0 and text[s - 1] in guard_before.get(written, ""):
+            continue  # 各区域, 市县级, 省市县: a word or a list of levels, not the bodies
         name = canonical(written)
         yield Mention(written, name, kind_of(name), s, e, is_collective(name))
 
@@ -229,7 +232,7 @@ def _supervision() -> "regex.Pattern[str]":
 def supervisor_mentions(text: str, start: int, end: int, taken: Iterable[tuple[int, int]] = ()) -> list[Mention]:
     """Bodies named by their function in a list of who supervises (``role_markers.supervisor.bodies``
     in ``data/actors.json``): 自觉接受纪检监察、司法、社会和舆论监督 names 纪检监察 and 司法;
-    society and the press are no bodies; 强化审计监督 names 审计.
+    society and the press are no bodies; 强化审计监督 names 审计, 强化审计、统计监督 审计 and 统计.
 
     Example:
         >>> t = "自觉接受纪检监察、司法、社会和舆论监督"
@@ -244,7 +247,8 @@ def supervisor_mentions(text: str, start: int, end: int, taken: Iterable[tuple[i
         for item in regex.finditer(r"[^、和及与]+", m.group("list")):
             spans.add((m.start("list") + item.start(), item.group()))
     for m in _own_supervision().finditer(text, start, end):
-        spans.add((m.start(), m.group("body")))  # 强化审计监督
+        for item in regex.finditer(r"[^、和及与]+", m.group("list")):  # 强化审计监督, 强化审计、统计监督
+            spans.add((m.start("list") + item.start(), item.group()))
     for s, word in sorted(spans):
         if word in bodies and not any(a < s + len(word) and s < b for a, b in taken):
             out.append(Mention(word, word, bodies[word], s, s + len(word), False))
@@ -254,7 +258,8 @@ def supervisor_mentions(text: str, start: int, end: int, taken: Iterable[tuple[i
 @lru_cache(maxsize=1)
 def _own_supervision() -> "regex.Pattern[str]":
     bodies = _alt(lexicon()["role_markers"]["supervisor"]["bodies"])
-    return regex.compile(rf"(?<![\p{{Han}}])(?P<body>{bodies})监督|(?<=[强化加强开展])(?P<body>{bodies})监督")
+    listed = rf"(?:{bodies})(?:[、和及与](?:{bodies}))*"
+    return regex.compile(rf"(?<![\p{{Han}}])(?P<list>{listed})监督|(?<=[强化加强开展])(?P<list>{listed})监督")
 
 
 @lru_cache(maxsize=1)
@@ -340,9 +345,12 @@ def place_names() -> dict[str, str]:
         raise PolicyParseError(None, "the package cpca is missing (its administrative-division data name places "
                                      "as actors): pip install cpca")
     rule = lexicon()["places"]
+    not_places = set(lexicon()["not_actors"])  # 城区 (阳泉市城区): a word before it is a county's name
     names: dict[str, str] = {}
     peoples = nations()
     for code, full in adcodes():  # the table read once for the regions of ingest.places and here
+        if full in not_places:
+            continue
         names.setdefault(full, full)
         for suffix, short_suffix in rule["autonomous"].items():
             if full.endswith(suffix):  # 湘西土家族苗族自治州 → 湘西州, 黔东南苗族侗族自治州 → 黔东南州
@@ -404,7 +412,7 @@ def _typed_words() -> dict:
             "not_bodies": frozenset(lex["type_not_bodies"]), "before_bare": frozenset(lex["bare_after"]),
             "place_not_before": tuple(lex["place_not_before"]), "proper_heads": frozenset(lex["proper_heads"]), "proper_not": frozenset(lex["proper_not"]), "not_before": frozenset(lex["type_not_before"]),
             "verbish": frozenset().union(*_words_before_places()),
-            "not_inside": frozenset(lex["type_not_inside"]), "stationed": frozenset(lex["stationed"]),
+            "not_inside": frozenset(lex["type_not_inside"]), "not_whole": frozenset(lex["type_not_whole"]), "stationed": frozenset(lex["stationed"]),
             "route_before": frozenset(lex["place_not_after"]), "works": frozenset(lex["place_not_before"]),
             "project_list": regex.compile(lex["project_list"])}
 
@@ -591,9 +599,11 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             continue  # not inside the tokens (they may cover a span's clauses one by one)
         if k != i and tokens[k].start != m.start():
             continue  # 创新|区: the head starts inside a word it does not end with
-        if tokens[i].pos in ("v", "vd", "d", "p", "c", "u", "r"):
-            continue
+        if k == i and tokens[i].pos in ("v", "vd", "d", "p", "c", "u", "r"):
+            continue  # a head word that is a verb here (a head of two words, 社会|组织, is a noun whatever their tags)
         s = tokens[k].start
+        if text[s:m.start()] in w["not_whole"]:
+            continue  # 跨部门: across departments, a manner of working, not a body
         if text[s:m.start()] in w["not_inside"]:
             s = m.start()  # 与央企, 无央企: a word the segmenter glued to the head is no part of the name
         j = k - 1 if s == tokens[k].start else -1
