@@ -148,6 +148,15 @@ def test_bodies_of_the_genre_named_by_type():
     assert [m.name for m in supervisor_mentions(t, 0, len(t))] == ["审计", "统计"]
 
 
+def test_the_party_leads_in_the_formulas_of_the_genre():
+    # 党的领导 is one token to the segmenter; 维护党中央权威和集中统一领导 is a formula of leadership
+    for text, name in (("确保党的领导全面落实到政府工作各方面全过程。", "中国共产党"),
+                       ("坚决维护党中央权威和集中统一领导。", "中共中央")):
+        plan = policyparse.parse(text)
+        names = {a.id: a.name for a in plan.actors}
+        assert (name, "leader") in {(names[r.actor], r.role) for t in plan.tasks for r in t.actors}, text
+
+
 def test_every_backend_finds_the_same_typed_bodies():
     text = "支持淮安、常州打造盐穴综合利用示范基地，推进县域普通高中和公立医院建设。"
     names = {seg: [a.name for a in policyparse.parse(text, segmenter=seg).actors] for seg in ("jieba", "rjieba")}

@@ -655,6 +655,12 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             tok = tok._replace(text=word + after.text, end=after.end, pos="ns")
             word = tok.text
             ni = i + 2
+        head = word.split("的", 1)[0] if "的" in word[1:3] else ""
+        if head in bare and bare[head][2] and free(tok.start, tok.start + len(head)):
+            # 党的领导 as one token: the party, before what it does (its modifier reading is the body too)
+            name, kind, _ = bare[head]
+            yield Mention(head, name, kind, tok.start, tok.start + len(head), False)
+            continue
         listed = word in counties and tok.pos in ("ns", "nr", "nz", "n", "j") and _next_in_list(tokens, i, found_places)
         if (word not in bare and word not in places and not listed) or not free(tok.start, tok.end):
             continue
