@@ -157,6 +157,14 @@ def test_the_party_leads_in_the_formulas_of_the_genre():
         assert (name, "leader") in {(names[r.actor], r.role) for t in plan.tasks for r in t.actors}, text
 
 
+def test_a_body_supported_to_lead_leads():
+    # 支持X牵头…: X is supported and leads what follows; 支持X发展: supported only
+    for text, roles in (("支持科技领军企业牵头组建创新联合体。", {"supported", "lead"}),
+                        ("支持中小企业发展。", {"supported"})):
+        plan = policyparse.parse(text)
+        assert {r.role for t in plan.tasks for r in t.actors} == roles, text
+
+
 def test_every_backend_finds_the_same_typed_bodies():
     text = "支持淮安、常州打造盐穴综合利用示范基地，推进县域普通高中和公立医院建设。"
     names = {seg: [a.name for a in policyparse.parse(text, segmenter=seg).actors] for seg in ("jieba", "rjieba")}
