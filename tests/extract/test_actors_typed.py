@@ -157,6 +157,17 @@ def test_the_party_leads_in_the_formulas_of_the_genre():
         assert (name, "leader") in {(names[r.actor], r.role) for t in plan.tasks for r in t.actors}, text
 
 
+def test_firms_named_and_projects_named_after_them():
+    # a proper name before a firm's word (重工, 证券, 人寿, 石化) names a firm; a kind of industry does not
+    assert [m[0] for m in _typed("铁建重工智能掘进装备取得重大突破，德邦证券落户")] == ["铁建重工", "德邦证券"]
+    assert _typed("推动石化产业转型") == []
+    # an item of a list of projects names the project, not the firm or body (…等重大项目)
+    assert _typed("布局东明石化、东营富海等重大项目") == []
+    # a zone named after a firm's word (松原石化园区), and a unit stationed somewhere (解放军驻吉部队)
+    assert [m[0] for m in _typed("松原石化园区、辽源高新区获批")] == ["松原石化园区", "辽源高新区"]
+    assert [m[0] for m in _typed("向解放军驻吉部队致以崇高的敬意")] == ["解放军驻吉部队"]
+
+
 def test_a_body_supported_to_lead_leads():
     # 支持X牵头…: X is supported and leads what follows; 支持X发展: supported only
     for text, roles in (("支持科技领军企业牵头组建创新联合体。", {"supported", "lead"}),

@@ -447,10 +447,16 @@ def _site_of(text: str, tokens: list, place, k: int, hi: int, w: dict) -> bool: 
             return True
         if t.pos not in _PROPERISH:
             break
+    return _in_project_list(text, tokens, k, place.end, hi, w)
+
+
+def _in_project_list(text: str, tokens: list, k: int, end: int, hi: int, w: dict) -> bool:
+    """Is what ends at ``end`` (``tokens[k]`` next) an item of a list of projects, the list's end
+    (…等重大项目) reached over the words of projects' names and 、 alone?"""
     for t in tokens[k:]:
         if t.text.startswith("等"):  # 等, or 等市 glued by the segmenter
             return w["project_list"].match(text, t.start, hi) is not None
-        if t.start - place.end > 40 or t.pos in ("p", "u", "d", "r") or (t.pos == "x" and t.text != "、"):
+        if t.start - end > 40 or t.pos in ("p", "u", "d", "r") or (t.pos == "x" and t.text != "、"):
             return False  # an item of the list: nouns, the verbs of a project's name (研发生产), 和 and 、
     return False
 
@@ -625,6 +631,13 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             written = text[s:e]
         if e in by_start and by_start[e].text in w["not_before"]:
             continue  # 高校毕业生, 大学科技园: people or a place of the body, not the body
+        if (m.group() in w["proper_heads"] and e in by_start and (h := _head_pattern().match(text, e, hi))
+                and h.end() in ends):
+            continue  # 松原石化|园区: a firm's or a zone's word qualifies the next body word, the head
+        if text.startswith(tuple(w["stationed"]), e, hi):
+            continue  # 解放军|驻吉部队: the unit stationed there is the body, named on
+        if i + 1 < len(tokens) and tokens[i + 1].start == e and _in_project_list(text, tokens, i + 1, e, hi, w):
+            continue  # 布局东明石化、东营富海等重大项目: a project named after a firm or a body
         if s > lo and text[s - 1] in "一二两三四五六七八九十百千0123456789":
             continue  # 二十国集团, 3所高校…: a numbered name or a counted output
         if written in w["not_bodies"] or written in home_names or not free(s, e) or _in_title(text, s, lo, hi):
