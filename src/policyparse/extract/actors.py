@@ -232,7 +232,7 @@ def _supervision() -> "regex.Pattern[str]":
 def supervisor_mentions(text: str, start: int, end: int, taken: Iterable[tuple[int, int]] = ()) -> list[Mention]:
     """Bodies named by their function in a list of who supervises (``role_markers.supervisor.bodies``
     in ``data/actors.json``): 自觉接受纪检监察、司法、社会和舆论监督 names 纪检监察 and 司法;
-    society and the press are no bodies; 强化审计监督 names 审计, 强化审计、统计监督 审计 and 统计.
+    society and the press are no bodies; 强化审计监督 names 审计, 加强纪检监察、审计监督 both.
 
     Example:
         >>> t = "自觉接受纪检监察、司法、社会和舆论监督"
@@ -247,7 +247,7 @@ def supervisor_mentions(text: str, start: int, end: int, taken: Iterable[tuple[i
         for item in regex.finditer(r"[^、和及与]+", m.group("list")):
             spans.add((m.start("list") + item.start(), item.group()))
     for m in _own_supervision().finditer(text, start, end):
-        for item in regex.finditer(r"[^、和及与]+", m.group("list")):  # 强化审计监督, 强化审计、统计监督
+        for item in regex.finditer(r"[^、和及与]+", m.group("list")):  # 强化审计监督, 加强纪检监察、审计监督
             spans.add((m.start("list") + item.start(), item.group()))
     for s, word in sorted(spans):
         if word in bodies and not any(a < s + len(word) and s < b for a, b in taken):
