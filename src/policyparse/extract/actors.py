@@ -668,9 +668,9 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             tok = tok._replace(text=word + after.text, end=after.end, pos="ns")
             word = tok.text
             ni = i + 2
-        head = word.split("的", 1)[0] if "的" in word[1:3] else ""
+        head = word.split("的", 1)[0] if "的" in word[1:3] and word.endswith("领导") else ""
         if head in bare and bare[head][2] and free(tok.start, tok.start + len(head)):
-            # 党的领导 as one token: the party, before what it does (its modifier reading is the body too)
+            # 党的领导 as one token: the party that leads (not 党的建设, the party's building, a field of work)
             name, kind, _ = bare[head]
             yield Mention(head, name, kind, tok.start, tok.start + len(head), False)
             continue
