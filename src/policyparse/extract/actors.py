@@ -657,7 +657,7 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
     for i, tok in enumerate(tokens):
         word = tok.text
         ni = i + 1  # the token after this one
-        if word[:1] in w["not_inside"] and word[1:] in places and word not in places:
+        if len(word) > 2 and word[:1] in w["not_inside"] and word[1:] in places and word not in places:
             # 对岳阳, 与南京: the segmenter glued a preposition to the place
             tok = tok._replace(text=word[1:], start=tok.start + 1)
             word = tok.text
@@ -668,8 +668,8 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             tok = tok._replace(text=word + after.text, end=after.end, pos="ns")
             word = tok.text
             ni = i + 2
-        head = word.split("的", 1)[0] if "的" in word[1:3] and word.endswith("领导") else ""
-        if head in bare and bare[head][2] and free(tok.start, tok.start + len(head)):
+        head = word.split("的", 1)[0] if len(word) > 3 and word.endswith("领导") and "的" in word[1:3] else ""
+        if head and head in bare and bare[head][2] and free(tok.start, tok.start + len(head)):
             # 党的领导 as one token: the party that leads (not 党的建设, the party's building, a field of work)
             name, kind, _ = bare[head]
             yield Mention(head, name, kind, tok.start, tok.start + len(head), False)
