@@ -186,6 +186,7 @@ def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Itera
     if not _last_chars().search(text, start, end):
         return
     not_actor = _not_actor()
+    guard_after, guard_before = lexicon()["name_not_before"], lexicon()["name_not_after"]
     for m in _pattern().finditer(text, start, end):
         s, e = m.span()
         if s > start and _HAN_CHAR.match(text[s - 1]):
@@ -199,6 +200,8 @@ def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Itera
         if text.startswith(("党委(党组)", "党委（党组）"), e - 2):
             e -= 2  # 直属单位党委(党组): the units, not one party committee
             written = text[s:e]
+        if text[e:e + 1] and text[e] in guard_after.get(written, "") or s > 0 and text[s - 1] in guard_before.get(written, ""):
+            continue  # 各区域, 市县级, 省市县: a word or a list of levels, not the bodies
         name = canonical(written)
         yield Mention(written, name, kind_of(name), s, e, is_collective(name))
 
@@ -229,7 +232,7 @@ def _supervision() -> "regex.Pattern[str]":
 def supervisor_mentions(text: str, start: int, end: int, taken: Iterable[tuple[int, int]] = ()) -> list[Mention]:
     """Bodies named by their function in a list of who supervises (``role_markers.supervisor.bodies``
     in ``data/actors.json``): 自觉接受纪检监察、司法、社会和舆论监督 names 纪检监察 and 司法;
-    society and the press are no bodies; 强化审计监督 names 审计.
+    society and the press are no bodies; 强化审计监督 names 审计, 加强纪检监察、审计监督 both.
 
     Example:
         >>> t = "自觉接受纪检监察、司法、社会和舆论监督"
@@ -244,7 +247,8 @@ def supervisor_mentions(text: str, start: int, end: int, taken: Iterable[tuple[i
         for item in regex.finditer(r"[^、和及与]+", m.group("list")):
             spans.add((m.start("list") + item.start(), item.group()))
     for m in _own_supervision().finditer(text, start, end):
-        spans.add((m.start(), m.group("body")))  # 强化审计监督
+        for item in regex.finditer(r"[^、和及与]+", m.group("list")):  # 强化审计监督, 加强纪检监察、审计监督
+            spans.add((m.start("list") + item.start(), item.group()))
     for s, word in sorted(spans):
         if word in bodies and not any(a < s + len(word) and s < b for a, b in taken):
             out.append(Mention(word, word, bodies[word], s, s + len(word), False))
@@ -254,7 +258,8 @@ def supervisor_mentions(text: str, start: int, end: int, taken: Iterable[tuple[i
 @lru_cache(maxsize=1)
 def _own_supervision() -> "regex.Pattern[str]":
     bodies = _alt(lexicon()["role_markers"]["supervisor"]["bodies"])
-    return regex.compile(rf"(?<![\p{{Han}}])(?P<body>{bodies})监督|(?<=[强化加强开展])(?P<body>{bodies})监督")
+    listed = rf"(?:{bodies})(?:[、和及与](?:{bodies}))*"
+    return regex.compile(rf"(?<![\p{{Han}}])(?P<list>{listed})监督|(?<=[强化加强开展])(?P<list>{listed})监督")
 
 
 @lru_cache(maxsize=1)
@@ -321,26 +326,39 @@ def place_names() -> dict[str, str]:
     adcodes table the cpca package ships (``cpca/resources/adcodes.csv``, read directly:
     importing cpca builds a matcher and loads pandas). Provinces and cities also go by
     their short names (苏州市 → 苏州, 广西壮族自治区 → 广西); districts and counties only by
-    their full names (江岸区), as their short names are common words.
+    their full names (江岸区), as their short names are common words; autonomous prefectures and
+    counties also by their place and level without their peoples (湘西州 for 湘西土家族苗族自治州,
+    the nationalities from cpca's table: ``places.autonomous`` in ``data/actors.json``).
 
     Example:
         >>> names = place_names()
-        >>> names["苏州"], names["江岸区"], "江岸" in names
-        ('苏州市', '江岸区', False)
+        >>> names["苏州"], names["江岸区"], "江岸" in names, names["湘西州"]
+        ('苏州市', '江岸区', False, '湘西土家族苗族自治州')
     """
     import importlib.util
 
     from ..errors import PolicyParseError
-    from ..ingest.places import adcodes
+    from ..ingest.places import adcodes, nations
 
     spec = importlib.util.find_spec("cpca")
     if spec is None or spec.origin is None:
         raise PolicyParseError(None, "the package cpca is missing (its administrative-division data name places "
                                      "as actors): pip install cpca")
     rule = lexicon()["places"]
+    not_places = set(lexicon()["not_actors"])  # 城区 (阳泉市城区): a word before it is a county's name
     names: dict[str, str] = {}
+    peoples = nations()
     for code, full in adcodes():  # the table read once for the regions of ingest.places and here
+        if full in not_places:
+            continue
         names.setdefault(full, full)
+        for suffix, short_suffix in rule["autonomous"].items():
+            if full.endswith(suffix):  # 湘西土家族苗族自治州 → 湘西州, 黔东南苗族侗族自治州 → 黔东南州
+                place = full[: -len(suffix)]
+                while (people := next((n for n in peoples if place.endswith(n) and len(place) > len(n) + 1), None)):
+                    place = place[: -len(people)]
+                if len(place) >= 2 and place != full[: -len(suffix)]:
+                    names.setdefault(place + short_suffix, full)
         if code[4:6] != "00" and not code.startswith(("11", "12", "31", "50")):
             continue  # a county or district: its short name is often a common word (安宁, 新沂)
         for suffix in rule["short_suffixes"]:
@@ -348,6 +366,38 @@ def place_names() -> dict[str, str]:
                 names.setdefault(full[: -len(suffix)], full)
                 break
     return names
+
+
+@lru_cache(maxsize=1)
+def county_short_names() -> dict[str, str]:
+    """The short names of counties, districts and county-level cities (临朐 for 临朐县, 博山 for
+    博山区), with their full names: not places by themselves (:func:`place_names`: 安宁, 新建,
+    中原 are common words), but taken by :func:`typed_mentions` as the next item of a list of
+    places (滨州盐田虾、临朐鹅肝、博山猕猴桃).
+
+    Example:
+        >>> names = county_short_names()
+        >>> names["临朐"], "苏州" in names
+        ('临朐县', False)
+    """
+    from ..ingest.places import adcodes
+
+    places = place_names()
+    suffixes = lexicon()["places"]["full_only_suffixes"]
+    out: dict[str, str] = {}
+    for code, full in adcodes():
+        if code[4:6] == "00" or code[6:].strip("0"):
+            continue  # a province or a prefecture (they go by short names already), or a township
+        for suffix in sorted(suffixes, key=len, reverse=True):
+            if full.endswith(suffix) and len(full) - len(suffix) >= 2:
+                short = full[: -len(suffix)]
+                if short not in places:
+                    out.setdefault(short, full)
+                break
+    for code, full in adcodes():
+        if code[4:6] != "00" and not code[6:].strip("0") and full.endswith("市") and len(full) >= 3:
+            out.setdefault(full[:-1], full)  # 永城市, 巩义市: county-level cities
+    return {k: v for k, v in out.items() if k not in places}
 
 
 _TERM = regex.compile(r"第[一二三四五六七八九十]+届")
@@ -361,7 +411,54 @@ def _typed_words() -> dict:
     return {"mod_tags": frozenset(lex["type_modifier_tags"]), "stop": frozenset(lex["type_stop_words"]),
             "not_bodies": frozenset(lex["type_not_bodies"]), "before_bare": frozenset(lex["bare_after"]),
             "place_not_before": tuple(lex["place_not_before"]), "proper_heads": frozenset(lex["proper_heads"]), "proper_not": frozenset(lex["proper_not"]), "not_before": frozenset(lex["type_not_before"]),
-            "verbish": frozenset().union(*_words_before_places())}
+            "verbish": frozenset().union(*_words_before_places()),
+            "not_inside": frozenset(lex["type_not_inside"]), "not_whole": frozenset(lex["type_not_whole"]), "stationed": frozenset(lex["stationed"]),
+            "route_before": frozenset(lex["place_not_after"]), "works": frozenset(lex["place_not_before"]),
+            "project_list": regex.compile(lex["project_list"])}
+
+
+def _next_in_list(tokens: list, i: int, places: set[int]) -> bool:
+    """Is ``tokens[i]`` the next item of a list whose previous item opens with a place found
+    (支持滨州盐田虾、临朐…: the previous item, opened by a mark or a verb, starts where a place
+    was found)?"""
+    if i < 2 or tokens[i - 1].text != "、" or tokens[i - 1].end != tokens[i].start:
+        return False
+    j = i - 2
+    while j > 0 and tokens[j - 1].pos != "x" and not tokens[j - 1].pos.startswith("v") and i - j < 8:
+        j -= 1
+    return tokens[j].start in places
+
+
+#: the tags of the proper-name words between a place and the work built there (镇江|谏壁|一线|船闸)
+_PROPERISH = frozenset({"nr", "nrfg", "ns", "nz", "ng", "m", "eng"})
+#: the tags of a word after a place that show the place is no modifier of it
+_NOT_NAME = frozenset({"v", "vd", "p", "u", "ul", "uj", "uz", "d", "r", "c", "x", "y"})
+
+
+def _site_of(text: str, tokens: list, place, k: int, hi: int, w: dict) -> bool:  # type: ignore[no-untyped-def]
+    """Does the place token ``place``, followed by a noun (``tokens[k]``), name where a work or a project is, not
+    a body: a piece of infrastructure named after it, a proper name on (镇江谏壁一线船闸,
+    连云港徐圩港区), or an item of a list of projects, the list reached over nouns and 、 alone
+    (长沙惠科新型显示、湘潭半导体智造…等百亿级项目: ``project_list`` in ``data/actors.json``)?"""
+    if k >= len(tokens) or tokens[k].start != place.end or tokens[k].pos in _NOT_NAME:
+        return False  # a verb, a function word or a mark after the place: it stands alone
+    for t in tokens[k : k + 3]:
+        if t.text in w["works"] and t is not tokens[k]:
+            return True
+        if t.pos not in _PROPERISH:
+            break
+    return _in_project_list(text, tokens, k, place.end, hi, w)
+
+
+def _in_project_list(text: str, tokens: list, k: int, end: int, hi: int, w: dict) -> bool:
+    """Is what ends at ``end`` (``tokens[k]`` next) an item of a list of projects, the list's end
+    (…等重大项目) reached over the words of projects' names and 、 alone?"""
+    for t in tokens[k:]:
+        if t.text.startswith("等"):  # 等, or 等市 glued by the segmenter
+            return w["project_list"].match(text, t.start, hi) is not None
+        if t.start - end > 40 or t.pos in ("p", "u", "d", "r") or (t.pos == "x" and t.text != "、"):
+            return False  # an item of the list: nouns, the verbs of a project's name (研发生产), 和 and 、
+    return False
 
 
 _COUNT = regex.compile(r"(?:\d+(?:\.\d+)?(?:[-—–~至]\d+(?:\.\d+)?)?|[一二两三四五六七八九十百千万]+)(?:多|余)?(?:个|家|所|座|支|批|类)")
@@ -481,6 +578,8 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
     bare = lex["bare_bodies"]
     collectives = tuple(lex["collectives"])
     places = place_names()
+    counties = county_short_names()
+    found_places: set[int] = set()  # where the places found so far start
     home_names = {home, places.get(home or "", home)} if home else set()
     lo, hi = tokens[0].start, tokens[-1].end
     ends = {t.end: k for k, t in enumerate(tokens)}
@@ -506,15 +605,22 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             continue  # not inside the tokens (they may cover a span's clauses one by one)
         if k != i and tokens[k].start != m.start():
             continue  # 创新|区: the head starts inside a word it does not end with
-        if tokens[i].pos in ("v", "vd", "d", "p", "c", "u", "r"):
-            continue
+        if k == i and tokens[i].pos in ("v", "vd", "d", "p", "c", "u", "r"):
+            continue  # a head word that is a verb here (a head of two words, 社会|组织, is a noun whatever their tags)
         s = tokens[k].start
-        j = k - 1
+        if text[s:m.start()] in w["not_whole"]:
+            continue  # 跨部门: across departments, a manner of working, not a body
+        if text[s:m.start()] in w["not_inside"]:
+            s = m.start()  # 与央企, 无央企: a word the segmenter glued to the head is no part of the name
+        j = k - 1 if s == tokens[k].start else -1
         while j >= 0 and tokens[j].end == s and m.end() - tokens[j].start <= 12 and good_modifier(tokens[j]):
             s = tokens[j].start
             j -= 1
         if j >= 0 and tokens[j].end == s and tokens[j].text in collectives:
             s = tokens[j].start  # 各级 / 有关 / 相关 before the name: a collective
+        elif j >= 0 and tokens[j].end == s and tokens[j].text in w["stationed"]:
+            s = tokens[j].start  # 驻晋央企, 驻赣人民解放军: bodies stationed in the place, not the place's own
+            j -= 1
         e = m.end()
         written = text[s:e]
         term = None
@@ -525,6 +631,13 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             written = text[s:e]
         if e in by_start and by_start[e].text in w["not_before"]:
             continue  # 高校毕业生, 大学科技园: people or a place of the body, not the body
+        if (m.group() in w["proper_heads"] and e in by_start and (h := _head_pattern().match(text, e, hi))
+                and h.end() in ends):
+            continue  # 松原石化|园区: a firm's or a zone's word qualifies the next body word, the head
+        if text.startswith(tuple(w["stationed"]), e, hi):
+            continue  # 解放军|驻吉部队: the unit stationed there is the body, named on
+        if i + 1 < len(tokens) and tokens[i + 1].start == e and _in_project_list(text, tokens, i + 1, e, hi, w):
+            continue  # 布局东明石化、东营富海等重大项目: a project named after a firm or a body
         if s > lo and text[s - 1] in "一二两三四五六七八九十百千0123456789":
             continue  # 二十国集团, 3所高校…: a numbered name or a counted output
         if written in w["not_bodies"] or written in home_names or not free(s, e) or _in_title(text, s, lo, hi):
@@ -543,10 +656,29 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
         yield Mention(written, name, kind, s, e, not proper and name not in lex["names"] or name.startswith(collectives))
     for i, tok in enumerate(tokens):
         word = tok.text
-        if (word not in bare and word not in places) or not free(tok.start, tok.end):
+        ni = i + 1  # the token after this one
+        if len(word) > 2 and word[:1] in w["not_inside"] and word[1:] in places and word not in places:
+            # 对岳阳, 与南京: the segmenter glued a preposition to the place
+            tok = tok._replace(text=word[1:], start=tok.start + 1)
+            word = tok.text
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (after is not None and after.start == tok.end and len(after.text) == 1 and word + after.text in places
+                and word + after.text not in bare):
+            # 湘西|州: the segmenter cut the level off a place's name
+            tok = tok._replace(text=word + after.text, end=after.end, pos="ns")
+            word = tok.text
+            ni = i + 2
+        head = word.split("的", 1)[0] if len(word) > 3 and word.endswith("领导") and "的" in word[1:3] else ""
+        if head and head in bare and bare[head][2] and free(tok.start, tok.start + len(head)):
+            # 党的领导 as one token: the party that leads (not 党的建设, the party's building, a field of work)
+            name, kind, _ = bare[head]
+            yield Mention(head, name, kind, tok.start, tok.start + len(head), False)
+            continue
+        listed = word in counties and tok.pos in ("ns", "nr", "nz", "n", "j") and _next_in_list(tokens, i, found_places)
+        if (word not in bare and word not in places and not listed) or not free(tok.start, tok.end):
             continue
         prev = tokens[i - 1] if i and tokens[i - 1].end == tok.start else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].start == tok.end else None
+        nxt = tokens[ni] if ni < len(tokens) and tokens[ni].start == tok.end else None
         if word in bare and tok.pos in ("n", "s", "nt", "j"):
             name, kind, modifier_ok = bare[word]
             if prev is not None and prev.text in w["before_bare"]:
@@ -558,14 +690,17 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             yield Mention(text[s:tok.end], name, kind, s, tok.end, name == word and kind != "government")
             continue
         # a place standing by itself: not the modifier of a following noun, not a route (新沂至江都)
-        if word in places and len(word) >= 2 and word not in home_names and places[word] not in home_names:
+        if (listed or word in places) and len(word) >= 2 and word not in home_names and places.get(word) not in home_names:
             if text.startswith(w["place_not_before"], tok.end, hi):
                 continue  # 新沂至江都, 长沙机场: a route, a piece of infrastructure (徐州区域中心城市 is the city's)
             if nxt is not None and _head_pattern().match(text, nxt.start, hi):
                 continue  # XX西藏中学, 苏州实验室: the place opens a body's name; the body is the actor
-            if prev is not None and (prev.text in ("从", "自") or prev.text in places):
-                continue  # 从南京出发, 江阴靖江: a place of a route
+            if prev is not None and (prev.text in w["route_before"] or prev.text in places):
+                continue  # 从南京出发, 大同至天津, 江阴靖江: a place of a route
+            if _site_of(text, tokens, tok, ni, hi, w):
+                continue  # 镇江谏壁船闸, 湘潭半导体智造…等重大项目: the place of a work or a project
             if _in_title(text, tok.start, lo, hi):
                 continue
             found.append((tok.start, tok.end))
+            found_places.add(tok.start)
             yield Mention(word, word, "district", tok.start, tok.end, False)

@@ -187,6 +187,8 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
             given = tuple(pivot_roles[w])
             if "lead" in given and mk["guidance_not"].match(text[end:end + 8]):
                 return ()  # 推动高水平医院建设: the building is promoted; the hospitals do nothing
+            if given == ("supported",) and kinds and "district" not in kinds and _leads_next(text, end):
+                return ("supported", "lead")  # 支持科技领军企业牵头组建…: supported, and they lead it
             return given
     if mk["accept_end"].search(before) and mk["watch"].match(text, end):
         return ("supervisor",)  # 自觉接受省人大及其常委会监督
@@ -213,6 +215,11 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
         if m and not text.startswith(mk["alone_not"], m.end() - 2):
             return ("leader",)  # 坚持党中央集中统一领导, 党中央领航掌舵, 省委直接领导
     return ()
+
+
+def _leads_next(text: str, end: int) -> bool:
+    """Does a word of leading (``role_markers.lead.after``: 牵头, 负责) follow ``end`` at once?"""
+    return text.startswith(_markers()["lead_after"], end)
 
 
 def _without_place(before: str) -> str:

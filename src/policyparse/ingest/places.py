@@ -53,6 +53,20 @@ def adcodes() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def nations() -> tuple[str, ...]:
+    """The names of China's 56 nationalities from cpca's table (``56_nations.csv``: 汉族, 土家族 …),
+    and those of them that place names write without 族 (巴音郭楞蒙古自治州): what an autonomous
+    division's name carries between its place and its suffix (湘西土家族苗族自治州)."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise PolicyParseError(None, "the package cpca is missing (its administrative-division data check regions): "
+                                     "pip install cpca")
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "56_nations.csv"
+    names = [n.strip() for n in path.read_text("utf-8").splitlines() if n.strip()]
+    return tuple(sorted({*names, *(n[:-1] for n in names if n.endswith("族") and len(n) > 2)}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def divisions() -> Divisions:
     """The names of cpca's adcodes table, each with its highest level."""
     level: dict[str, int] = {}
