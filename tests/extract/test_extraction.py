@@ -98,6 +98,17 @@ def test_not_actors(sentence):
     assert [m.name for m in find_mentions(sentence)] == []
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("本规划由市教育局负责解释。", "市教育局"),        # 本规划由市 is no place: the name starts at 市
+    ("本通知自印发之日起施行，由市教育局负责解释。", "市教育局"),
+    ("会同武汉市教育局制定办法", "武汉市教育局"),      # a place of cpca's table opens the name
+    ("会同南宁市青秀区教育局制定办法", "南宁市青秀区教育局"),
+    ("会同XX市财政局制定办法", "XX市财政局"),         # a masked place too
+])
+def test_a_name_opens_with_a_place_only_when_it_is_one(sentence, name):
+    assert [m.name for m in find_mentions(sentence)] == [name]
+
+
 def test_a_reference_in_a_frame_is_cited_by_the_task_after_it():
     plan = plan_of("根据《纲要》要求，新建学校30所。")
     (ref,) = plan.references

@@ -58,7 +58,8 @@ def _pattern(place: bool = False) -> "regex.Pattern[str]":
     party = r"(?:党委|党组织|党组(?!织))"
     stems = f"(?:{_alt(lex['stems'])})(?:{suffixes}){party}?"
     if place:
-        return regex.compile(rf"(?:中共)?\p{{Han}}{{2,4}}?(?:省|市|自治区|自治州|州|盟)(?:\p{{Han}}{{1,4}}?(?:区|县|市|旗))?{stems}")
+        return regex.compile(rf"(?:中共)?(?P<upper>\p{{Han}}{{2,4}}?(?:省|市|自治区|自治州|州|盟))"
+                             rf"(?P<lower>\p{{Han}}{{1,4}}?(?:区|县|市|旗))?{stems}")
     body = rf"(?:中共)?(?:{_alt(lex['region_prefixes'])})?{stems}"
     names = _alt(lex["names"])
     units = lex["units_of_bodies"]
@@ -95,11 +96,21 @@ def _widen_to_place(text: str, s: int, e: int, lo: int) -> int:
     after = lexicon()["place_after"]
     for k in range(min(10, s - lo), 1, -1):
         p = s - k
-        if not place.fullmatch(text, p, e) or _leading_word(text, p, e):
-            continue  # not a place-opened name, or one that swallows a verb (指导湖北省…)
+        m = place.fullmatch(text, p, e)
+        if not m or _leading_word(text, p, e) or not _is_place(m.group("upper"), m.group("lower")):
+            continue  # not a place-opened name, one that swallows a verb (指导湖北省…) or words (本规划由市…)
         if p == lo or not _HAN_CHAR.match(text[p - 1]) or text[max(lo, p - 4):p].endswith(tuple(after)):
             return p
     return s
+
+
+def _is_place(upper: str, lower: Optional[str]) -> bool:
+    """Whether the opening of a name is a place: an administrative division of cpca's table
+    (武汉市, 北京市 + 海淀区) or a masked one (XX市); 本规划由市 is not."""
+    if upper.startswith(("XX", "××", "ＸＸ")):
+        return True
+    names = place_names()
+    return upper in names and (lower is None or lower in names or lower.startswith(("XX", "××")))
 
 
 @lru_cache(maxsize=1)
