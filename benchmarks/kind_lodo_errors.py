@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from bisect import bisect_right
 from pathlib import Path
 
 from policyparse.evaluation import kind_rows, label_files, match_labels, parse_labelled
@@ -36,7 +37,6 @@ def document(labels: dict) -> dict:
     lo, hi = labels.get("range") or (0, len(plan.raw_text or plan.text))
     sents = units(plan)
     starts = [s for _, s, _ in sents]
-    from bisect import bisect_right
     info = []
     for q in plan.quantities:
         if not (q.raw_span and lo <= q.raw_span[0] < hi):
