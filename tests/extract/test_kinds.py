@@ -66,8 +66,9 @@ def _targets(labelled, doc: str) -> Score:
 
 # measured with the shipped model (make eval); test documents never trained on
 @pytest.mark.parametrize("doc,floor", [
-    # session 18 (six older reports trained on, era features): 0.923, 0.949, 0.912, 0.907, 1.000
-    ("prov-fujian", 0.92), ("prov-guizhou", 0.94), ("gwr-2008", 0.91), ("gwr-2021", 0.90), ("gwr-2019", 0.99)])
+    # session 18 (six older reports trained on, era features): 0.923, 0.949, 0.912, 0.907, 1.000;
+    # paragraph cues and the looks-back rule (issue 13 part 2): 0.906, 0.945, 0.912, 0.907, 1.000
+    ("prov-fujian", 0.90), ("prov-guizhou", 0.94), ("gwr-2008", 0.91), ("gwr-2021", 0.90), ("gwr-2019", 0.99)])
 def test_whole_document_target_f1(labelled, doc, floor):
     assert _targets(labelled, doc).f1 >= floor
 
@@ -78,8 +79,9 @@ def test_test_documents_pooled(labelled):
         if labels["split"] == "test":
             s = _targets(labelled, doc)
             pooled = Score(pooled.tp + s.tp, pooled.fp + s.fp, pooled.fn + s.fn)
-    # measured 0.934 (P 0.944 R 0.924); 0.926 before the older reports were trained on
-    assert pooled.f1 >= 0.93 and pooled.precision >= 0.94 and pooled.recall >= 0.92
+    # measured 0.930 (P 0.940 R 0.920: 218 of 237, 14 spurious); 0.934 (P 0.944 R 0.924) before the paragraph
+    # cues and the looks-back rule, which lifted the held-out 1980s reports from F1 0.582 to 0.723
+    assert pooled.f1 >= 0.92 and pooled.precision >= 0.93 and pooled.recall >= 0.91
 
 
 def test_past_results_are_rarely_typed_as_targets(labelled):
@@ -90,23 +92,25 @@ def test_past_results_are_rarely_typed_as_targets(labelled):
             if x.kind == "achieved":
                 counts[labels["split"]][1] += 1
                 counts[labels["split"]][0] += q is not None and q.kind == "target"
-    # measured: test 4/399 (rules alone: 147/399), train 0/1223
+    # measured: test 5/399 (4/399 before the paragraph cues; rules alone: 146/399), train 0/1223
     assert counts["test"][0] / counts["test"][1] <= 0.015
     assert counts["train"][0] / counts["train"][1] <= 0.005
     # the held-out reports of the 1980s mix the year's results and plans in one review
-    # (measured 10/90 once the model trained on other reports of the era, 20/90 before; rules alone 56/90)
-    assert counts["test-1980s"][0] / counts["test-1980s"][1] <= 0.12
+    # (measured 2/90 with the paragraph cues and the looks-back rule; 10/90 once the model trained on other
+    # reports of the era, 20/90 before; rules alone 52/90)
+    assert counts["test-1980s"][0] / counts["test-1980s"][1] <= 0.03
 
 
 def test_held_out_reports_of_the_1980s(labelled):
     """1984, 1987 and 1988, never trained on: the targets of a model that has seen the era
-    (1980, 1983, 1985, 1986) — F1 0.582 (P 0.500 R 0.696); 0.466 when it had seen only 1978 and 1985."""
+    (1980, 1983, 1985, 1986) — F1 0.723 (P 0.708 R 0.739) with the paragraph cues, the looks-back rule and
+    预计 of a base no forecast; 0.582 (P 0.500 R 0.696) before; 0.466 when it had seen only 1978 and 1985."""
     pooled = Score()
     for doc, (labels, _) in labelled.items():
         if labels["split"] == "test-1980s":
             s = _targets(labelled, doc)
             pooled = Score(pooled.tp + s.tp, pooled.fp + s.fp, pooled.fn + s.fn)
-    assert pooled.f1 >= 0.55 and pooled.precision >= 0.45
+    assert pooled.f1 >= 0.70 and pooled.precision >= 0.70
 
 
 def test_the_1985_report_has_few_targets_and_they_are_real(labelled):
@@ -126,8 +130,10 @@ def test_found_targets_carry_the_labelled_indicator(labelled):
     assert share["test"] >= TEST_CONTAINMENT and share["train"] >= TRAIN_CONTAINMENT, share
 
 
-#: the measured shares of found targets whose indicator contains the labelled one
-TEST_CONTAINMENT, TRAIN_CONTAINMENT = 0.72, 0.81
+#: the measured shares of found targets whose indicator contains the labelled one: test 0.757, train 0.787
+#: (train was 0.816 = 314/385; the 1980 plan's figures no longer typed as forecasts add 28 found targets,
+#: 11 of them with the labelled indicator: 325/413)
+TEST_CONTAINMENT, TRAIN_CONTAINMENT = 0.72, 0.78
 
 
 @pytest.fixture(scope="module")

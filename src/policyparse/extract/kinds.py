@@ -7,7 +7,9 @@ rules were written on a few documents and do not hold on plans they never saw
 Here each quantity is described by sparse binary features — the rules' own
 verdict, the role of its section, the tense and time markers around it
 (今年, 去年, 已, 累计, 到2030年, 比上年; the past a sentence carries on from the one
-before it in its paragraph), commitment words, the verb that
+before it in its paragraph; a paragraph that opens looking back, 两年来，…, and the
+share of its sentences in the past; a stretch of time behind the plan, 十一年中),
+commitment words, the verb that
 governs it, its unit class and the characters next to it — and a multinomial
 logistic regression trained on the hand labels of ``tests/gold/labels``
 (``make train``: ``scripts/train_kinds.py``) decides among target, achieved,
@@ -55,7 +57,9 @@ RULE_KEPT = frozenset({"periodicity", "condition", "forecast"})
 #: the file of the trained model, below ``data/``
 MODEL_FILE = "kind_model.json"
 
-_YEAR = regex.compile(r"((?:1[89]|20)\d\d)年")
+_YEAR = regex.compile(r"((?:1[89]|20)\d\d|[一][九][〇○零一二三四五六七八九]{2}|二[〇○零][〇○零一二三四五六七八九]{2})年")
+#: the digits of a year written in Chinese numerals (一九八二年)
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _FIVE_YEAR = regex.compile(r"十[一二三四五六七八九]?五")
 
 
@@ -81,7 +85,9 @@ def _cues() -> dict:
             # plain alternations, searched in every sentence: ``re`` runs them faster than ``regex``
             "past": re.compile("|".join(map(re.escape, data["division_past"]))),
             "future": re.compile("|".join(map(re.escape, data["division_future"]))),
-            "mags": tuple(sorted(load_json("quantities.json")["magnitudes"], key=len, reverse=True))}
+            "mags": tuple(sorted(load_json("quantities.json")["magnitudes"], key=len, reverse=True)),
+            "opener": regex.compile(data["review_opener"]), "past_span": regex.compile(data["past_span"]),
+            "para_past": re.compile("|".join(map(re.escape, data["paragraph_past"])))}
 
 
 def era_of(year: Optional[int]) -> Optional[str]:
@@ -165,6 +171,51 @@ def division_cues(plan: "Plan", sentences: Sequence[tuple[object, int, int]]) ->
     return {nid: out_root[r] for nid, r in root.items() if r in out_root}
 
 
+def paragraph_cues(plan: "Plan", sentences: Sequence[tuple[object, int, int]]) -> dict[int, list[str]]:
+    """Features every quantity of a sentence shares from its paragraph, by the sentence's
+    start: the share of the paragraph's sentences that speak of the past (``parapast=0/1/2``)
+    and ``para_review`` when a sentence of the paragraph up to this one opens by looking
+    back (``review_opener``: 两年来，… 去年上半年…). A review passage inside a division of
+    tasks (a report's 2000 tasks open with what two years of bond-financed investment
+    built) reads in the past whatever its heading says; so does a plan's paragraph that
+    sums up a year before it sets the next, which is why only the sentences up to the
+    quantity's count for ``para_review``.
+
+    Example:
+        >>> from types import SimpleNamespace
+        >>> t = "两年来，发行了国债。共建设5100多个项目。"
+        >>> paragraph_cues(SimpleNamespace(text=t), [(None, 0, 10), (None, 10, len(t))])[10]
+        ['parapast=2', 'para_review']
+    """
+    text = plan.text
+    cues = _cues()
+    out: dict[int, list[str]] = {}
+    para: list[tuple[int, bool, bool]] = []  # (start, past, opens looking back) of the paragraph's sentences
+
+    def close() -> None:
+        share = sum(p for _, p, _ in para) / len(para)
+        bin_ = "parapast=0" if share < 0.25 else "parapast=1" if share < 0.5 else "parapast=2"
+        seen = False
+        for start, _, opens in para:
+            seen = seen or opens
+            out[start] = [bin_, "para_review"] if seen else [bin_]
+
+    last = None
+    for _, s, e in sorted(sentences, key=lambda u: u[1]):
+        p = text.rfind("\n", 0, s)
+        if p != last and para:
+            close()
+            para = []
+        last = p
+        head = s
+        while head < e and text[head] in " \u3000\t":
+            head += 1
+        para.append((s, bool(cues["para_past"].search(text, s, e)), bool(cues["opener"].match(text, head, e))))
+    if para:
+        close()
+    return out
+
+
 def _bin(value: float) -> str:
     if value <= 0:
         return "0"
@@ -233,13 +284,17 @@ def features(text: str, span: tuple[int, int], clause: tuple[int, int], site: Si
             f.append(f"sb:{w}")
         if w in after:
             f.append(f"ca:{w}")
+    if cues["opener"].match(text, ss, se):
+        f.append("opens:review")
+    if cues["past_span"].search(text, ss, s):
+        f.append("past_span")
     head = text[ss:min(se, ss + 6)]
     for w in ("去年", "今年", "过去", "五年来", "一年来", "预计", "到", "我国", "全国", "各位代表"):
         if head.startswith(w):
             f.append(f"opens:{w}")
     if year is not None:
         for m in _YEAR.finditer(text, ss, se):
-            y = int(m.group(1))
+            y = int(m.group(1).translate(_CN_DIGITS))
             where = "b" if m.start() < s else "a"
             f.append(f"year{where}:{'past' if y < year else 'now' if y == year else 'future'}")
         for m in _FIVE_YEAR.finditer(text, ss, se):

@@ -109,6 +109,8 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "from_before": regex.compile(r"(?:从|由|现行)[\p{Han}]{0,6}$"),
         "to_after": regex.compile(r"(?:的)?[\p{Han}]{0,6}?(?:提高|增加|扩大|降低|减少|下降|上调|下调|调整|提升|增长|压减|降)?(?:到|至)"),
         "han": regex.compile(r"[\p{Han}]"),
+        "forecast_of_base": regex.compile(lex["forecast_of_base"]),
+        "looks_back": regex.compile(lex["looks_back"]),
         # 从3500元, 由每人每年240元, 由去年的1076亿元: where a subject's old value starts
         "from_number": regex.compile(rf"(?:从|由)(?:每\p{{Han}}|(?:去年|上年|目前|现在|原来|现行)的?)*(?=[\d{CHINESE_DIGITS}]|$)"),
         "share": regex.compile(r"^(?:共|约|合计)?占"),
@@ -847,14 +849,60 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
             and pats["han"].match(after.lstrip("的")):
         return "condition"  # 30万千瓦以下煤电机组, 年收入10万元以下的家庭
     window = text[max(sent[0], s - MARKER_REACH) : s]
-    if any(last_marker(window, w) >= 0 for w in lex["forecast"]):
+    if any(_forecasts(window, w) for w in lex["forecast"]):
         return "forecast"
     if ctx.review or text.startswith(tuple(lex["achieved_sentence"]), sent[0]) or continues_past(text, sent):
         return "achieved"
+    if _looks_back(text, sent, cs):
+        return "achieved"  # 两年来，…发行2100亿元长期国债 inside a division of tasks
     if ctx.year and (_opens_with_past(text, sent[0], ctx.year) or _opens_with_past(text, cs, ctx.year)) \
             and not any(w in text[sent[0]:sent[1]] for w in lex["future_words"]):
         return "achieved"  # 2007年产量达到50150万吨; 一九八五年末达到… (in a report of a later year)
     return "target"
+
+
+def _forecasts(window: str, word: str) -> bool:
+    """Is ``word`` (预计, 估计) written in ``window`` as a forecast of the number after it?
+    Not when it is the estimate of the base a change is measured from (``forecast_of_base``:
+    比1980年预计增加1，000万吨, 由今年预计的44%提高到45%): a plan for the year compares
+    with the estimated figure of the year not yet closed, and its own figure is the plan's.
+
+    Example:
+        >>> _forecasts("比1980年预计增加", "预计"), _forecasts("今年预计增长", "预计")
+        (False, True)
+    """
+    i = last_marker(window, word)
+    return i >= 0 and not _patterns()["forecast_of_base"].search(window, 0, i)
+
+
+def _looks_back(text: str, sent: tuple[int, int], clause_start: int) -> bool:
+    """Does the sentence, or a clause of it up to the number's, open by looking back
+    (``looks_back``: 两年来，… 已建成的主要有：…), with no future word in the sentence?
+
+    Example:
+        >>> t = "从国债投资的效果看，两年来通过财政发行2100亿元长期国债。"
+        >>> _looks_back(t, (0, len(t)), 10), _looks_back("两年来，今年要增长8%。", (0, 12), 4)
+        (True, False)
+        >>> _looks_back("已建成的主要有：堤防6100公里。", (0, 18), 8)
+        True
+    """
+    start, end = sent
+    own = text[start:end]
+    for w in lexicon()["future_not"]:  # 已建成的主要有: 主要 says no future
+        own = own.replace(w, "")
+    if any(w in own for w in lexicon()["future_words"]):
+        return False
+    pats = _patterns()
+    if pats["looks_back"].match(text, start):
+        return True
+    for m in _CLAUSE_BREAK.finditer(text, start, clause_start):
+        if pats["looks_back"].match(text, m.end()):
+            return True
+    return False
+
+
+#: where a clause ends inside a sentence
+_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 
 
 def continues_past(text: str, sent: tuple[int, int]) -> bool:

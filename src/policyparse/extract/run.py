@@ -24,8 +24,8 @@ from .actors import (Mention, canonical, find_mentions, is_collective, kind_of, 
                      supervisor_mentions, typed_and_sure_cues, typed_mentions)
 from ..model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, ParseWarning, Plan, Quantity, Reference, ReferenceKind,
                      Task, TaskActor, set_raw_span, share_text)
-from .kinds import (NOT_QUANTITIES, KindModel, Site, division_cues, era_of, features, load_model, overrule, section_roles,
-                    with_era)
+from .kinds import (NOT_QUANTITIES, KindModel, Site, division_cues, era_of, features, load_model, overrule,
+                    paragraph_cues, section_roles, with_era)
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon, target_attributes
 from .duties import Duty, find_duties
 from .references import find_references
@@ -444,12 +444,13 @@ def _feature_rows(plan: Plan, review: set[str], sentences: list[tuple[Node, int,
     rows share (roles, division cues) computed once."""
     roles = section_roles(plan, review)
     divisions = division_cues(plan, sentences)
+    paragraphs = paragraph_cues(plan, sentences)
     year = plan.meta.year
     era = era_of(year)
     classes = _verb_classes()
 
     def row(node: Node, q: Quantity, sent: tuple[int, int]) -> list[str]:
-        return with_era(divisions.get(node.id, []) + features(
+        return with_era(divisions.get(node.id, []) + paragraphs.get(sent[0], []) + features(
             plan.text, q.span, q.clause_span or q.span,
             Site(sentence=sent, rule_kind=q.kind, role=roles.get(node.id), review=node.id in review), year,
             unit=q.unit, comparator=q.comparator, measure=q.measure, value=q.value,
