@@ -112,3 +112,23 @@ def test_indicators_name_what_is_measured(sentence, indicators, bases):
     found = list(find_quantities(sentence, 0, len(sentence)))
     assert [q.indicator for q in found] == indicators
     assert [q.base_period for q in found] == bases
+
+
+@pytest.mark.parametrize("sentence,indicators", [
+    # a bare head measures the topic the sentence opens with
+    ("轻工业，总产值比1980年预计增长8%，继续高于重工业。", ["轻工业总产值增长"]),
+    # a time or modal word before the closing verb is no part of it
+    ("拖欠企业的款项年底前要清偿一半以上。", ["拖欠企业的款项清偿"]),
+    # the change of what the clause before counts
+    ("同时通过普通高等学校和成人高等教育五年共培养近五百万高级专门人才，比“六五”期间增长一倍。",
+     ["培养高级专门人才增长"]),
+    # the second item of a list of works shares the first's verb
+    ("提升改造210公里农村公路和120万平方米村内道路。", ["提升改造农村公路", "提升改造村内道路"]),
+    # what a total (共) counts follows it
+    ("启动杨柳青电厂、完成大港电厂共6台亚临界机组替代。", ["亚临界机组替代"]),
+])
+def test_indicators_of_more_constructions(sentence, indicators):
+    from policyparse.extract.quantities import find_quantities
+
+    found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
+    assert [q.indicator for q in found] == indicators

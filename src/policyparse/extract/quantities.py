@@ -647,12 +647,23 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     by_rate = before.rstrip().endswith("按")
     counted = has_object and (action or (len(stripped) <= 4 and not verb) or not _acceptable(stripped, verbs)) \
         and base_verb not in _KEEP_SUBJECT and not by_rate
+    if has_object and before.rstrip().endswith("共") and not m.group("pre") \
+            and _unit_group(m.group("u2") or m.group("u1") or "") in ("count", "people"):
+        # 启动杨柳青电厂、完成大港电厂共6台亚临界机组替代: what the total counts follows it
+        return text[obj[0]:obj[1]], obj, verb
     if counted:
         unit = m.group("u2") or m.group("u1") or ""
         if stripped and len(stripped) <= 6 and (stripped in verbs or stripped[-2:] in verbs) \
                 and _unit_group(unit) in ("physical", "money"):
             # 提升改造210公里农村公路, 发行1000亿元长期国债: a length, an area or a sum measures the work done on the object
             return stripped + text[obj[0]:obj[1]], None, verb
+        if listed and not stripped and _unit_group(unit) in ("physical", "money"):
+            # 提升改造210公里农村公路和120万平方米村内道路: the second item's work is the first's verb
+            head = _STRIP_HEAD.match(text, clause[0], ce)
+            first = text[head.end() if head else clause[0]:prev_end]
+            lead = regex.match(r"\p{Han}{2,6}?(?=[\d" + CHINESE_DIGITS + "])", first)
+            if lead and (lead.group() in verbs or lead.group()[-2:] in verbs):
+                return lead.group() + text[obj[0]:obj[1]], None, verb
         # only a count that opens its clause (no verb before it: 新建10家省级概念验证中心 names a kind of centre)
         relative = _relative(text, obj[0], ce) if len(stripped) < 2 and not verb \
             and _unit_group(unit) not in ("time", "percent") and not unit.endswith(_PERIODS) else None  # 两年内基本取消…
@@ -708,6 +719,43 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         return lead + stripped[stripped.rindex("等") + 1:], None, verb
     span = (core_start, core_start + len(stripped))
     return stripped, (span if text[span[0]:span[1]] == stripped else None), verb
+
+
+#: a time or modal word between a subject and the verb that closes its indicator (…款项年底前要清偿)
+_INNER_FILLER = regex.compile(r"(?<=\p{Han}{2})(?:(?:年底前|年底|年内|今年|全年|当年)(?:要|将|拟)?|(?<!主|重|需|纲|摘|概|提)要|(?<![即必])将)(?=\p{Han}{2}$)")
+
+
+def _counted_action(text: str, clause: tuple[int, int], verbs: frozenset[str]) -> Optional[str]:
+    """The action and object a clause counts (培养近五百万高级专门人才 → 培养高级专门人才): the verb
+    right before its last number and the noun phrase after it; ``None`` when it has none."""
+    cs, ce = clause
+    last = None
+    for m in _patterns()["quantity"].finditer(text, cs, ce):
+        last = m
+    if last is None:
+        return None
+    os_, oe = _object_after(text, last.end(), ce, verbs)
+    obj = text[os_:oe]
+    before = _tags(text, cs, last.start("n1"))
+    while before and (before[-1].pos in ("d", "m") or len(before[-1].text) == 1):  # 共, 近, 约
+        before.pop()
+    verb = before[-1].text.lstrip("共再新") if before else ""  # 共培养 (tagged as one word)
+    if len(obj) < 2 or len(verb) < 2 or not (verb in verbs or (before[-1].pos == "v" and verb == before[-1].text)) \
+            or not _acceptable(obj, verbs) or _headed(obj) is None:
+        return None
+    return verb + obj
+
+
+def _topic(text: str, clause: tuple[int, int]) -> Optional[str]:
+    """The topic a sentence opens with when its first clause is a short noun phrase alone
+    (轻工业，…; 基本建设，…), else ``None``."""
+    phrase = text[clause[0]:clause[1]].strip("，,、；;： \u3000")
+    if not 2 <= len(phrase) <= 6:
+        return None
+    tokens = _tags(phrase)
+    if tokens and all(t.pos.startswith("n") or t.pos in ("vn", "j", "l") for t in tokens):
+        return phrase
+    return None
 
 
 def _scope_clause(clause: str) -> bool:
@@ -1176,6 +1224,9 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             change = _bare_change().fullmatch(text, clause[0], m.start("n1"))
             subject = _subject_of(text[clauses[k - 1][0]:clauses[k - 1][1]].rstrip("，,、；： "), verbs) \
                 if change or rejected else None
+            if change and not subject:
+                # 五年共培养近五百万高级专门人才，比“六五”期间增长一倍: the change of what the clause before counts
+                subject = _counted_action(text, clauses[k - 1], verbs)
             if rejected and k > 1 and _scope_clause(text[clauses[k - 1][0]:clauses[k - 1][1]]):
                 # 行政经费预算，从中央到地方，一律削减10%: a scope in between is no subject
                 subject = _subject_of(text[clauses[k - 2][0]:clauses[k - 2][1]].rstrip("，,、；： "), verbs)
@@ -1220,6 +1271,17 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             indicator = (last[1] + (adverb.group() if adverb else "")
                          + (base_verb if base_verb in change_verbs else _tail_action(rejected) if rejected else ""))
             ind_span = None
+        if indicator and last is None and k > 0 and indicator.startswith((*relative_heads, "总的")):
+            # 轻工业，总产值比1980年预计增长8%; 基本建设，…，总的投资额控制在550亿元: a bare head measures
+            # the topic the sentence opens with
+            topic = _topic(text, clauses[0])
+            if topic:
+                indicator, ind_span = topic + indicator, None
+        if indicator:  # 拖欠企业的款项年底前要清偿: a time or modal word before the closing verb
+            inner = _INNER_FILLER.search(indicator)
+            closing = _tags(indicator, inner.end()) if inner else []
+            if len(closing) == 1 and closing[0].pos in ("v", "vn"):
+                indicator, ind_span = indicator[: inner.start()] + indicator[inner.end():], None
         if indicator in relative_heads and last is not None:
             # 国内生产总值达到…，总量突破90万亿元: the head measures the subject before it
             indicator, ind_span = last[1] + indicator, None
