@@ -132,3 +132,18 @@ def test_indicators_of_more_constructions(sentence, indicators):
 
     found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
     assert [q.indicator for q in found] == indicators
+
+
+@pytest.mark.parametrize("sentence,indicators", [
+    # a one-character product in a list of products and amounts
+    ("棉纱产量达到300万件；纸520万吨，增加20万吨；糖260万吨，增加10万吨。", ["棉纱产量", "纸", "纸增加", "糖", "糖增加"]),
+    # 有 N X + predicate: the X that do it
+    ("争取今年再有1000万以上贫困人口解决温饱问题。", ["解决温饱问题的贫困人口"]),
+    # a list item that is only an action has the subject of the item before
+    ("今年城镇保障性住房基本建成470万套、新开工630万套。", ["城镇保障性住房基本建成", "城镇保障性住房新开工"]),
+])
+def test_indicators_of_lists_and_existentials(sentence, indicators):
+    from policyparse.extract.quantities import find_quantities
+
+    found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
+    assert [q.indicator for q in found] == indicators

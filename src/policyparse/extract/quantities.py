@@ -665,7 +665,8 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
             if lead and (lead.group() in verbs or lead.group()[-2:] in verbs):
                 return lead.group() + text[obj[0]:obj[1]], None, verb
         # only a count that opens its clause (no verb before it: 新建10家省级概念验证中心 names a kind of centre)
-        relative = _relative(text, obj[0], ce) if len(stripped) < 2 and not verb \
+        # (再有1000万贫困人口解决温饱问题: 有 only says there are such)
+        relative = _relative(text, obj[0], ce) if (len(stripped) < 2 or stripped.lstrip("再还又") == "有") and not verb \
             and _unit_group(unit) not in ("time", "percent") and not unit.endswith(_PERIODS) else None  # 两年内基本取消…
         if relative:  # 11家企业入选国家重点产业链链主企业: the companies that entered it
             return relative, None, verb
@@ -744,6 +745,18 @@ def _counted_action(text: str, clause: tuple[int, int], verbs: frozenset[str]) -
             or not _acceptable(obj, verbs) or _headed(obj) is None:
         return None
     return verb + obj
+
+
+def _subject_before_verb(indicator: str) -> Optional[str]:
+    """An indicator without the verbs that close it (城镇保障性住房基本建成 → 城镇保障性住房), or ``None``."""
+    tokens = _tags(indicator)
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].pos.startswith("v") and tokens[end - 1].pos != "vn":
+        end -= 1
+    if end == len(tokens):
+        return None
+    subject = _STRIP_TAIL.sub("", indicator[: tokens[end - 1].end])
+    return subject if len(subject) >= 2 and _headed(subject) == subject else None
 
 
 def _topic(text: str, clause: tuple[int, int]) -> Optional[str]:
@@ -1185,6 +1198,14 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         prev = prev_end.get(clause, -1)
         indicator, ind_span, verb = _indicator(text, m, clause, verbs, prev)
         prev_end[clause] = m.end()
+        if indicator and last is not None and last[0] == clause and 0 <= prev <= m.start() \
+                and text[prev:m.start()].lstrip("、和及与") == indicator and len(indicator) <= 4 \
+                and (indicator in verbs or indicator[-2:] in verbs):
+            # 城镇保障性住房基本建成470万套、新开工630万套: a list item that is only an action has the
+            # subject of the item before
+            subject = _subject_before_verb(last[1])
+            if subject:
+                indicator, ind_span = subject + indicator, None
         rejected = ""  # a phrase that names nothing (一律削减): its subject is the one before
         if indicator:
             headed = _headed(indicator)
