@@ -436,6 +436,8 @@ def _headed(phrase: str) -> Optional[str]:
         first += 1
     if tokens[first].pos in lex["opening"] and not (nominal(tokens[end - 1]) or tokens[end - 1].pos == "v"):
         return None
+    if tokens[first].pos == "p" and first + 1 < end and tokens[first + 1].pos == "v":
+        return None  # 向推进税率三档并两档…迈进: a preposition before a verb phrase opens no noun phrase
     kept = tokens[:end]
     # (a one-character numeral or measure word is often a mis-tag: 本年支出 gives 本 r, 年 m)
     if not any(nominal(t) for t in kept) and any(t.pos in lex["empty"] and (len(t.text) >= 2 or t.pos in ("d", "p", "c"))
