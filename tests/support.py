@@ -13,6 +13,7 @@ from typing import get_args
 
 import policyparse
 from policyparse.model import HEADING_KINDS, Role
+from policyparse.extract.quantities import drop_base
 
 REPO = Path(__file__).resolve().parents[1]
 #: ../shared/corpora beside the checkout (CI has it too); read in place, never copied
@@ -171,8 +172,11 @@ def assert_facts(plan: policyparse.Plan) -> None:
             bad.append(("quantity clause", q))
         if raw is not None and _squash(normalize(raw[slice(*q.raw_span)], drop_debris=False).text) != _squash(q.surface):
             bad.append(("quantity raw_span", q, raw[slice(*q.raw_span)]))
-        if q.indicator_span is not None and text[slice(*q.indicator_span)] != q.indicator:
-            bad.append(("indicator span", q))
+        if q.indicator_span is not None and drop_base(text[slice(*q.indicator_span)]) != q.indicator:
+            bad.append(("indicator span", q))  # the span may hold the base and plan words the indicator leaves out
+        if (q.base_period_span is None) != (q.base_period is None) or (
+                q.base_period_span is not None and text[slice(*q.base_period_span)] not in (q.base_period, "同比")):
+            bad.append(("base period span", q))
         if q.kind == "target" and (q.task not in tasks or not _inside(q.span, tasks[q.task].span)):
             bad.append(("target without its task", q))
     for a in plan.actors:

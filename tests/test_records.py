@@ -77,7 +77,8 @@ def test_a_record_built_by_hand_keeps_what_it_was_given() -> None:
     assert pickle.loads(pickle.dumps(q)) == q
 
 
-@pytest.mark.parametrize("cls", [Task, Node, Quantity])
-def test_a_record_is_smaller_than_a_dict_of_its_fields(cls: type) -> None:
-    # what the slots buy: no per-instance dict (the regression this guards is a lost slots=True)
-    assert "__slots__" in cls.__dict__ and sys.getsizeof(object.__new__(cls)) < 200
+@pytest.mark.parametrize("cls,limit", [(Task, 200), (Node, 200), (Quantity, 216)])
+def test_a_record_is_smaller_than_a_dict_of_its_fields(cls: type, limit: int) -> None:
+    # what the slots buy: no per-instance dict (the regression this guards is a lost slots=True);
+    # a Quantity has two more slots since schema 1.5 (base_period and its span: 208 bytes)
+    assert "__slots__" in cls.__dict__ and sys.getsizeof(object.__new__(cls)) < limit

@@ -32,7 +32,7 @@ TASK_KEYS = ["id", "node", "verb", "verb_class", "modifiers", "object", "span", 
              "commitment", "lead", "actors", "raw_span"]
 QUANTITY_KEYS = ["id", "node", "task", "kind", "indicator", "comparator", "value", "value_max", "unit", "base_value",
                  "base_unit", "measure", "commitment", "deadline", "text", "span", "surface", "indicator_span",
-                 "clause_span", "raw_span"]
+                 "clause_span", "raw_span", "base_period", "base_period_span"]
 ACTOR_KEYS = ["id", "name", "kind", "mentions", "aliases", "collective", "issuer"]
 REFERENCE_KEYS = ["id", "node", "kind", "title", "span", "issuer", "task", "raw_span"]
 EDGE_KEYS = ["source", "target", "relation", "role"]

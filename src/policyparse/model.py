@@ -22,7 +22,7 @@ import sys
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterator, Literal, Optional, Protocol
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 Span = tuple[int, int]
 
@@ -272,8 +272,8 @@ class ParseWarning:
     text: Optional[str] = None
 
 
-@_compact(spans=("span", "indicator_span", "clause_span", "raw_span"),
-          texts=(("text", "clause_span"), ("surface", "span")), interned=("unit", "base_unit", "indicator"))
+@_compact(spans=("span", "indicator_span", "clause_span", "raw_span", "base_period_span"),
+          texts=(("text", "clause_span"), ("surface", "span")), interned=("unit", "base_unit", "indicator", "base_period"))
 class Quantity:
     """A number that measures something, typed and read (see ``docs/schema.md``, Quantities).
 
@@ -310,12 +310,18 @@ class Quantity:
     span: Span
     #: the quantity as written, comparator words included (1100万人以上, 6%-6.5%)
     surface: str = ""
-    #: where the indicator is written, or null when it is assembled from pieces (分别 … 降低)
+    #: the phrase the indicator is read from: the indicator as written, or with the comparison base
+    #: and plan words it leaves out (工商税收比1955年决算数增长 for 工商税收增长); null when the
+    #: indicator is assembled from pieces (分别 … 降低) or borrowed from another clause
     indicator_span: Optional[Span] = None
     #: the span of the clause (text)
     clause_span: Optional[Span] = None
     #: the span of the surface in the decoded source file
     raw_span: Optional[Span] = None
+    #: what a change is compared with, as written without 比/较 (上年, 2020年, “六五”期间; 同比 → 上年同期)
+    base_period: Optional[str] = None
+    #: where the base period is written (for 同比: where 同比 is)
+    base_period_span: Optional[Span] = None
 
 
 @_compact(spans=("span",))
@@ -731,7 +737,8 @@ class Plan:
         return "\n".join(lines)
 
 
-_SPAN_KEYS = ("span", "raw_span", "heading_span", "indicator_span", "clause_span", "verb_span", "object_span")
+_SPAN_KEYS = ("span", "raw_span", "heading_span", "indicator_span", "clause_span", "verb_span", "object_span",
+              "base_period_span")
 
 
 def _record(obj: Any) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from policyparse.extract.tasks import verbs
 from support import CORPORA, gwr_path
 
 PROVINCIAL = CORPORA / "provincial-2026"
-#: a change over a named base year keeps its year in the indicator (全部工业增加值比2020年增加)
+#: a base year in an indicator (read from JSON written before 1.5, which kept it: 全部工业增加值比2020年增加)
 BASE_YEAR = regex.compile(r"比\d{4}年")
 #: digits that belong to a name are no number in an indicator (新建5G基站, PM2.5浓度, 世界500强企业)
 NAMED_DIGITS = regex.compile(r"[A-Za-z_]+[\d.]*\d|\d+[A-Za-z]+|\d+强")
@@ -77,3 +77,73 @@ def test_no_target_indicator_is_a_verb_a_time_or_a_fragment(plans):
             if len(ind) < 2 or ind in words or any(c.isdigit() for c in NAMED_DIGITS.sub("", BASE_YEAR.sub("", ind))) or ind[0] in "、，；：的":
                 bad.append((path.stem, ind, q.text))
     assert bad == []
+
+
+def test_the_base_of_a_change_is_its_base_period_not_part_of_the_indicator(plans):
+    # 吉林 2026 (unlabelled): 营业收入较“十三五”末期翻一番 measures 营业收入翻 over the base “十三五”末期;
+    # indicator_span keeps the phrase as written, base included
+    plan = _plan(plans, PROVINCIAL / "吉林省.txt")
+    s, e = locate(plan.raw_text, "营业收入较“十三五”末期翻一番")
+    q = next(q for q in plan.quantities if s <= q.raw_span[0] and q.raw_span[1] <= e)
+    assert (q.indicator, q.base_period) == ("营业收入翻", "“十三五”末期")
+    assert plan.text[slice(*q.indicator_span)] == "营业收入较“十三五”末期翻"
+    assert plan.text[slice(*q.base_period_span)] == "“十三五”末期"
+    # 2022 national report: 支出规模比去年扩大2万亿元以上
+    plan = _plan(plans, gwr_path(2022))
+    assert [(x, plan.quantities[i].base_period) for i, x in enumerate(q.indicator for q in plan.quantities)
+            if plan.quantities[i].surface == "2万亿元以上"][:1] == [("支出规模扩大", "去年")]
+
+
+@pytest.mark.parametrize("sentence,indicators,bases", [
+    ("全年工业总产值计划比上年增长6%。", ["工业总产值增长"], ["上年"]),
+    ("粮食产量34，250万吨，比1980年预计增加1，000万吨。", ["粮食产量", "粮食产量增加"], [None, "1980年"]),
+    ("规模以上工业增加值同比增长6%。", ["规模以上工业增加值增长"], ["上年同期"]),
+    ("进出口贸易总额一九九○年比一九八五年增长百分之四十。", ["进出口贸易总额增长"], ["一九八五年"]),
+    ("城乡居民的实际消费水平五年增长百分之二十七左右。", ["城乡居民的实际消费水平增长"], [None]),
+    ("全社会固定资产投资预定增长10%或者更多一些。", ["全社会固定资产投资增长"], [None]),
+    ("1981年招生数仍然安排27万人。", ["招生数"], [None]),
+    ("今年的行政经费预算，从中央到地方，一律削减10%。", ["行政经费预算削减"], [None]),
+    ("落实好小规模纳税人增值税起征点从月销售额3万元提高到10万元等税收优惠政策。",
+     ["落实好小规模纳税人增值税起征点从月销售额", "落实好小规模纳税人增值税起征点"], [None, None]),
+])
+def test_indicators_name_what_is_measured(sentence, indicators, bases):
+    from policyparse.extract.quantities import find_quantities
+
+    found = list(find_quantities(sentence, 0, len(sentence)))
+    assert [q.indicator for q in found] == indicators
+    assert [q.base_period for q in found] == bases
+
+
+@pytest.mark.parametrize("sentence,indicators", [
+    # a bare head measures the topic the sentence opens with
+    ("轻工业，总产值比1980年预计增长8%，继续高于重工业。", ["轻工业总产值增长"]),
+    # a time or modal word before the closing verb is no part of it
+    ("拖欠企业的款项年底前要清偿一半以上。", ["拖欠企业的款项清偿"]),
+    # the change of what the clause before counts
+    ("同时通过普通高等学校和成人高等教育五年共培养近五百万高级专门人才，比“六五”期间增长一倍。",
+     ["培养高级专门人才增长"]),
+    # the second item of a list of works shares the first's verb
+    ("提升改造210公里农村公路和120万平方米村内道路。", ["提升改造农村公路", "提升改造村内道路"]),
+    # what a total (共) counts follows it
+    ("启动杨柳青电厂、完成大港电厂共6台亚临界机组替代。", ["亚临界机组替代"]),
+])
+def test_indicators_of_more_constructions(sentence, indicators):
+    from policyparse.extract.quantities import find_quantities
+
+    found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
+    assert [q.indicator for q in found] == indicators
+
+
+@pytest.mark.parametrize("sentence,indicators", [
+    # a one-character product in a list of products and amounts
+    ("棉纱产量达到300万件；纸520万吨，增加20万吨；糖260万吨，增加10万吨。", ["棉纱产量", "纸", "纸增加", "糖", "糖增加"]),
+    # 有 N X + predicate: the X that do it
+    ("争取今年再有1000万以上贫困人口解决温饱问题。", ["解决温饱问题的贫困人口"]),
+    # a list item that is only an action has the subject of the item before
+    ("今年城镇保障性住房基本建成470万套、新开工630万套。", ["城镇保障性住房基本建成", "城镇保障性住房新开工"]),
+])
+def test_indicators_of_lists_and_existentials(sentence, indicators):
+    from policyparse.extract.quantities import find_quantities
+
+    found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
+    assert [q.indicator for q in found] == indicators

@@ -2,7 +2,9 @@
 
 :func:`panel` puts every target of every plan in one pandas DataFrame, one
 row per target per plan, with the indicator made comparable across years
-(:func:`policyparse.extract.indicators.canonical`), so that a researcher can follow
+(:func:`policyparse.extract.indicators.canonical`; a change over a named base,
+比2002年增长, is a series of its own: 国内生产总值增长（比2002年）, see
+:func:`policyparse.extract.indicators.series_name`), so that a researcher can follow
 a target over decades::
 
     import policyparse
@@ -32,7 +34,7 @@ import os
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Optional, Union
 
 from ..data import load_json
-from ..extract.indicators import canonical
+from ..extract.indicators import canonical, series_name
 from ..model import Plan, Quantity
 from .targets import headline_targets
 
@@ -144,7 +146,7 @@ def _achieved_index(plan: Plan) -> dict[tuple[Optional[str], Optional[str]], Qua
     index: dict[tuple[Optional[str], Optional[str]], Quantity] = {}
     reviewed = plan.meta.year - 1 if plan.meta.year is not None else None
     for q in plan.quantities:
-        key = (canonical(q.indicator), _dimension(q)) if q.indicator else None
+        key = (series_name(q.indicator, q.base_period), _dimension(q)) if q.indicator else None
         if q.kind == "achieved" and key is not None and key not in index and covers_one_year(plan, q, reviewed):
             index[key] = q
     return index
@@ -159,7 +161,7 @@ def _one_per_indicator(plan: Plan) -> list[tuple[Quantity, list[Quantity]]]:
     heads = {id(q) for q in headline_targets(plan)}
     groups: dict[tuple, list[Quantity]] = {}
     for q in plan.targets:
-        key = (canonical(q.indicator), _dimension(q), q.deadline) if q.indicator else (q.id,)
+        key = (series_name(q.indicator, q.base_period), _dimension(q), q.deadline) if q.indicator else (q.id,)
         groups.setdefault(key, []).append(q)
     kept = []
     for members in groups.values():
@@ -225,7 +227,7 @@ def panel(plans: Iterable[PlanSource], *, achieved: bool = True, tolerance: Opti
         assert year is not None
         heads = {id(q) for q in headline_targets(plan)}
         for q, again in _one_per_indicator(plan):
-            indicator = canonical(q.indicator)
+            indicator = series_name(q.indicator, q.base_period)
             for_year = q.deadline if q.deadline is not None and q.deadline > year else year
             over_years = for_year != year and q.measure == "change"
             # 五年…能耗降低16% (到2015年): a change over several years, which no one year's change measures
@@ -278,7 +280,7 @@ def series(frame: "pd.DataFrame", indicator: str, *, annual: bool = True) -> "pd
         >>> series(df, "城镇新增就业")[["year", "value"]].to_dict("records")
         [{'year': 2019, 'value': 1100.0}]
     """
-    rows = frame[frame["indicator"] == canonical(indicator)]
+    rows = frame[frame["indicator"].isin({indicator, canonical(indicator)})]
     if annual and "deadline" in rows.columns:
         rows = rows[rows["deadline"].isna() | (rows["deadline"] <= rows["year"])]
     rows = rows.assign(_order=range(len(rows))).sort_values(["year", "headline", "_order"],

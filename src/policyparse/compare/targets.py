@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..data import load_json
-from ..extract.indicators import MATCH_THRESHOLD, canonical, similarity
+from ..extract.indicators import MATCH_THRESHOLD, named_base, series_name, similarity
 from ..model import Plan, Quantity, _record
 
 #: Weight of the similarity of the clauses around two targets in the pairing score.
@@ -59,7 +59,8 @@ COMPARED: tuple[str, ...] = ("comparator", "value_max", "value", "unit", "commit
 class TargetChange:
     """How one target moved between two plans.
 
-    ``indicator`` is the canonical indicator (:func:`policyparse.extract.indicators.canonical`);
+    ``indicator`` is the canonical indicator (:func:`policyparse.extract.indicators.canonical`),
+    with a named comparison base in brackets (:func:`policyparse.extract.indicators.series_name`);
     ``status`` added, removed, changed or unchanged; ``old`` and ``new`` the
     targets (null when absent); ``delta`` new − old (see the module notes);
     ``changes`` the fields that differ; ``similarity`` how alike the two
@@ -159,7 +160,8 @@ def match_targets(old: Plan, new: Plan, *, threshold: float = MATCH_THRESHOLD,
         ind = np.zeros((len(ot), len(nt)))
         for i, a in enumerate(ot):
             for j, b in enumerate(nt):
-                if _dimension(a) == _dimension(b):
+                # a change over a named base (比2000年) is no yearly change (比上年): never the same target
+                if _dimension(a) == _dimension(b) and (named_base(a.base_period) is None) == (named_base(b.base_period) is None):
                     ind[i, j] = similarity(a.indicator or a.text, b.indicator or b.text)
         context = _context_similarity([q.text for q in ot], [q.text for q in nt])
         closeness = np.array([[_value_closeness(a, b) for b in nt] for a in ot])
@@ -186,7 +188,7 @@ def match_targets(old: Plan, new: Plan, *, threshold: float = MATCH_THRESHOLD,
 
 
 def _name(q: Quantity) -> str:
-    return canonical(q.indicator) or q.surface or q.text
+    return series_name(q.indicator, q.base_period) or q.surface or q.text
 
 
 def _relative_deadline(q: Quantity, year: Optional[int]) -> Optional[int]:

@@ -45,7 +45,8 @@ def _spans(row: dict[str, Any], spans: Iterable[tuple[str, Optional[tuple[int, i
     return row
 
 
-_SPAN_FIELDS = {"span", "raw_span", "heading_span", "indicator_span", "clause_span", "verb_span", "object_span"}
+_SPAN_FIELDS = {"span", "raw_span", "heading_span", "indicator_span", "clause_span", "verb_span", "object_span",
+                "base_period_span"}
 
 
 def _flat(record: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -93,6 +93,33 @@ def canonical(indicator: Optional[str]) -> Optional[str]:
     return lex["synonyms"].get(name, name)
 
 
+def named_base(base_period: Optional[str]) -> Optional[str]:
+    """A quantity's comparison base when it is not the year before (比2002年 → 2002年; 比上年,
+    同比 → ``None``): a change over a named base is not a yearly change.
+
+    Example:
+        >>> named_base("2002年"), named_base("上年"), named_base(None)
+        ('2002年', None, None)
+    """
+    if not base_period or base_period in load_json("indicators.json")["yearly_bases"]:
+        return None
+    return base_period
+
+
+def series_name(indicator: Optional[str], base_period: Optional[str] = None) -> Optional[str]:
+    """The name of the series a quantity belongs to: its :func:`canonical` indicator, and a
+    named comparison base after it in brackets (国内生产总值增长 with base 2002年 →
+    国内生产总值增长（比2002年）), since the indicator leaves the base out (``base_period``).
+
+    Example:
+        >>> series_name("今年经济增长", "上年"), series_name("单位国内生产总值能耗下降", "2020年")
+        ('国内生产总值增长', '单位国内生产总值能耗下降（比2020年）')
+    """
+    name = canonical(indicator)
+    base = named_base(base_period)
+    return f"{name}（比{base}）" if name and base else name
+
+
 def _strip_words(name: str, words: list[str], verbs: list[str]) -> str:
     """Drop modal words at either end of the name or right before a change
     verb (再增加 → 增加); never inside a word (主要污染物 keeps its 要)."""

@@ -113,6 +113,7 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "looks_back": regex.compile(lex["looks_back"]),
         # 从3500元, 由每人每年240元, 由去年的1076亿元: where a subject's old value starts
         "from_number": regex.compile(rf"(?:从|由)(?:每\p{{Han}}|(?:去年|上年|目前|现在|原来|现行)的?)*(?=[\d{CHINESE_DIGITS}]|$)"),
+        "from_words": regex.compile(rf"(?:从|由)\p{{Han}}{{1,6}}?[\d{CHINESE_DIGITS}][\d{CHINESE_DIGITS}.，,]*[^\d{CHINESE_DIGITS}，,。；]{{0,4}}$"),
         "share": regex.compile(r"^(?:共|约|合计)?占"),
         # 完成预算数的92.49%, 为预算数的114.13%: a ratio to a plan, of the subject before
         "ratio": regex.compile(r"^(?:共|约|合计|只|仅)?(?=(?:完成了?|为|相当于)(?:原定的?|年度|全年)?\p{Han}{0,6}(?:计划|预算数?|任务)$)"),
@@ -323,7 +324,7 @@ _STRIP_HEAD = regex.compile(
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
     r"在|对|对于|凡|则|即|\d{4}年|到\d{4}年|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]|[“”《》\s]"
     r"|(?<=\p{Han})[，,](?=\p{Han}))+")
-_STRIP_TAIL = regex.compile(r"(?:要|将|再|必须|拟按|拟|按|(?<=\p{Han}{2})安排|(?<=\p{Han}{2})是|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
+_STRIP_TAIL = regex.compile(r"(?:要|将|再|必须|拟按|拟|按|(?<=\p{Han}{2})预计|(?<=\p{Han}{2})预定|(?<=\p{Han}{2})安排|(?<=\p{Han}{2})是|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
                          r"|(?:已)?连续[\d一二两三四五六七八九十]+个?(?:年|月|季度)"
                          r"|(?:(?:到|至)|(?<![比较\d]))(?:(?:1[89]|20)\d\d)年(?:底|末)?(?:前)?)+$")  # 非常规天然气产量2030年达到…  # 群众安全感连续7年保持…
 
@@ -337,6 +338,134 @@ _TARGET_WORDS = regex.compile(r"的?(?:宏观)?(?:预期|调控|主要|计划)?(
 _ADVERBIAL_ONLY = regex.compile(
     r"(?:(?:比|较)(?:去年|上年|前年|上一年|\d{4}年)(?:同期)?(?:决算数|预算数|预算执行数|执行数|实际数)?|年均|平均每年|平均|实际|累计|同比|分别|均|都|也|"
     r"扣除\p{Han}{0,6}?因素(?:后)?|按可比价格计算|\d{4}年|今年|去年|全年|上年)+")
+
+
+@lru_cache(maxsize=1)
+def _base_patterns() -> dict[str, "regex.Pattern[str]"]:
+    """The comparison base of a change and the plan words before its verb (``base_period`` of
+    ``data/quantities.json``): 比上年, 较2020年, 比“六五”期间, 与上年相比, 同比; 计划, 预计."""
+    lex = lexicon()["base_period"]
+    period = rf"(?:{'|'.join(lex['periods'])})(?:{_alt(lex['qualifiers'])})*"
+    openers = _alt(lex["openers"])
+    year = r"(?:(?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年"
+    frames = "|".join(rf"{regex.escape(a)}(?P<base>{period}){regex.escape(b)}" for a, b in lex["frames"])
+    base = (rf"(?:{year}(?=(?:{openers})))?(?:(?:{openers})(?P<base>{period})|{frames}"
+            rf"|(?P<same>{_alt(list(lex['same_period']))})(?![例重率]))")  # not 同比例
+    verbs = _alt(lexicon()["change_verbs"])
+    plan = _alt(lex["plan_words"])
+    return {
+        "base": regex.compile(base),
+        # 工业总产值计划增长: a plan word right before the change (or the end of a subject cut before it)
+        "plan": regex.compile(rf"(?<=\p{{Han}})(?:{plan}|{'|'.join(lex['spans'])})(?=(?:实际|平均每年|平均|年均|累计)?(?:{verbs}))"),
+        "plan_end": regex.compile(rf"(?<=\p{{Han}})(?:{plan})$"),
+    }
+
+
+def base_period(text: str, start: int, end: int) -> Optional[tuple[str, tuple[int, int]]]:
+    """The last comparison base written in ``text[start:end]``, as written without its opener
+    (比上年 → 上年, 较2020年 → 2020年, 比“六五”期间 → “六五”期间, 与上年相比 → 上年; 同比, which names
+    no period, → 上年同期), with its span; ``None`` when there is none.
+
+    Example:
+        >>> t = "工商税收比1955年决算数增长14.26%"
+        >>> base_period(t, 0, len(t))
+        ('1955年决算数', (5, 13))
+    """
+    found = None
+    for m in _base_patterns()["base"].finditer(text, start, end):
+        found = m
+    if found is None:
+        return None
+    if found.group("same"):
+        return lexicon()["base_period"]["same_period"][found.group("same")], found.span("same")
+    return found.group("base"), found.span("base")
+
+
+def drop_base(phrase: str, at_verb: bool = False) -> str:
+    """``phrase`` without its comparison bases and the plan words before a change verb: what an
+    indicator is read as from its ``indicator_span`` (工商税收比1955年决算数增长 → 工商税收增长,
+    工业总产值计划比上年增长 → 工业总产值增长). ``at_verb``: the phrase is a subject cut before its
+    change verb, so a plan word at its end goes too (工业总产值计划 → 工业总产值).
+
+    Example:
+        >>> drop_base("全民所有制单位基本建设投资总规模比“六五”期间增加"), drop_base("能源生产计划", at_verb=True)
+        ('全民所有制单位基本建设投资总规模增加', '能源生产')
+    """
+    pats = _base_patterns()
+    out = pats["base"].sub("", phrase)
+    out = pats["plan"].sub("", out)
+    if at_verb:
+        out = pats["plan_end"].sub("", out)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tag_backend() -> str:
+    """The backend whose tags check an indicator: rjieba's, or Python jieba's when rjieba is
+    not installed (the plan's own segmenter may tag nothing: pkuseg), as for bodies named by type."""
+    from ..errors import PolicyParseError  # noqa: PLC0415
+    from .tokens import get_segmenter  # noqa: PLC0415
+
+    try:
+        get_segmenter("rjieba")
+        return "rjieba"
+    except PolicyParseError:
+        return "jieba"
+
+
+def _tags(text: str, start: int = 0, end: Optional[int] = None) -> list:
+    """``text[start:end]`` cut and tagged by :func:`_tag_backend` (offsets into ``text``)."""
+    from .tokens import tokenize  # noqa: PLC0415
+
+    return tokenize(text, start, end, segmenter=_tag_backend())
+
+
+def _headed(phrase: str) -> Optional[str]:
+    """``phrase`` as an indicator by the part of speech of its words (``headless`` of
+    ``data/quantities.json``): trailing adverbs and conjunctions cut (招生数仍然 → 招生数);
+    ``None`` when it names nothing: it opens, after adverbs, with a preposition, conjunction
+    or particle (在…, 还向国家上缴, 或者更多一些, 等税收优惠政策), or has no word that can head a
+    noun phrase but an adverb, numeral or time word (一律削减, 按期, 增加到一九八七年).
+
+    Example:
+        >>> _headed("招生数仍然"), _headed("一律削减"), _headed("国内生产总值增长")
+        ('招生数', None, '国内生产总值增长')
+    """
+    lex = lexicon()["headless"]
+    tokens = [t for t in _tags(phrase) if t.text.strip()]
+    if not tokens:
+        return phrase
+    if tokens[0].text in lex["object_markers"] and len(tokens) >= 2:  # 把居民消费价格涨幅: 居民消费价格涨幅
+        rest = _headed(phrase[tokens[1].start:])
+        return rest
+
+    def nominal(t: object) -> bool:
+        return cast(str, getattr(t, "pos")).startswith(tuple(lex["nominal_prefixes"]))
+
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].pos in lex["trailing"] and any(nominal(t) for t in tokens[: end - 1]):
+        end -= 1
+    first = 0
+    while first < end - 1 and tokens[first].pos == "d":
+        first += 1
+    if tokens[first].pos in lex["opening"] and not (nominal(tokens[end - 1]) or tokens[end - 1].pos == "v"):
+        return None
+    if tokens[first].pos == "p" and first + 1 < end and tokens[first + 1].pos == "v":
+        return None  # 向推进税率三档并两档…迈进: a preposition before a verb phrase opens no noun phrase
+    kept = tokens[:end]
+    # (a one-character numeral or measure word is often a mis-tag: 本年支出 gives 本 r, 年 m)
+    if not any(nominal(t) for t in kept) and any(t.pos in lex["empty"] and (len(t.text) >= 2 or t.pos in ("d", "p", "c"))
+                                                 for t in kept):
+        return None
+    return phrase[: tokens[end - 1].end]
+
+
+def _tail_action(phrase: str) -> str:
+    """The verb a phrase that names nothing ends with (一律削减 → 削减), or ``""``."""
+    tokens = _tags(phrase)
+    if not tokens or tokens[-1].pos != "v" or len(tokens[-1].text) < 2 or tokens[-1].text in lexicon()["level_verbs"]:
+        return ""  # 达到, 保持: a level verb measures the subject itself
+    return tokens[-1].text
 
 
 def _tail_verb(before: str) -> tuple[str, str]:
@@ -365,9 +494,8 @@ def _trim_subject(subject: str) -> tuple[int, str]:
 def _word_start(subject: str, off: int) -> int:
     """``off`` moved back to the start of the segmenter's word it falls inside: a head word
     stripped as an adverb may open a longer noun (基本 of 基本建设的建筑安装成本 stays)."""
-    from .tokens import tokenize  # noqa: PLC0415
 
-    for t in tokenize(subject[: off + 6]):
+    for t in _tags(subject[: off + 6]):
         if t.start < off < t.end:
             return t.start
     return off
@@ -460,14 +588,13 @@ def _relative(text: str, s: int, clause_end: int) -> Optional[str]:
     made a relative clause (11家企业入选国家重点产业链链主企业 → 入选国家重点产业链链主企业的企业;
     71.3万监测对象稳定消除返贫致贫风险 → 稳定消除返贫致贫风险的监测对象). By part of speech:
     nouns, then a verb (``v``) with words after it, up to the clause or list end; ``None`` else."""
-    from .tokens import tokenize  # noqa: PLC0415 - the segmenter loads once, on the first counted object
 
     stop = s
     while stop < clause_end and text[stop] not in "，,；;。(（、":
         stop += 1
     if stop - s < 5 or _NOUN_HEAD.search(text, s, stop):
         return None  # 基础研究重点项目, “两山”实践创新基地: one noun phrase, a verb inside it
-    tokens = tokenize(text, s, stop)
+    tokens = _tags(text, s, stop)
     nouns = 0
     for k, t in enumerate(tokens):
         if t.pos == "v" and nouns and k + 1 < len(tokens) and t.end - t.start >= 2:
@@ -510,9 +637,13 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     if current and current.start() >= 2:
         subject = subject[: current.start()] + subject[current.end():]
     base = _patterns()["from_number"].search(subject)
+    if not base and verb.endswith(("到", "至")):
+        # 起征点从月销售额3万元提高到10万元: what the old value is of (月销售额) may stand between 从 and it
+        base = _patterns()["from_words"].search(subject)
     if base:  # 个税起征点从3500元提高到5000元: the subject ends before its old value
         subject = subject[: base.start()]
-    if verb and _ADVERBIAL_ONLY.fullmatch(subject.strip("，,、；; ")):
+    bare = drop_base(subject.strip("，,、；; "), at_verb=True)
+    if verb and bare != subject.strip("，,、；; ") and not bare or _ADVERBIAL_ONLY.fullmatch(bare) and verb:
         return None, None, verb  # 年均增长5.7%: the subject is the last one (find_quantities borrows it)
     off, core = _trim_subject(subject)
     core_start = cs + off
@@ -522,7 +653,8 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         stripped = stripped[: named.start()] + (named.group(1) or "")
     obj = _object_after(text, m.end(), ce, verbs)
     has_object = obj[1] - obj[0] >= 2 and _acceptable(text[obj[0]:obj[1]], verbs) \
-        and not text.startswith(("是", "为", "要", "将"), obj[0])  # 7.5%左右是必要的: a predicate, no object
+        and not text.startswith(("是", "为", "要", "将"), obj[0]) \
+        and _headed(text[obj[0]:obj[1]]) is not None  # 7.5%左右是必要的, 10%或者更多一些: a predicate, no object
     base_verb = verb.rstrip("了到至在")
     # the count of an object: 选树30所…, 新增12家上市公司, 完成500所…改造, 为10万名残疾人提供…
     action = (len(stripped) < 2 or stripped in verbs or (stripped + verb) in verbs
@@ -531,14 +663,26 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     by_rate = before.rstrip().endswith("按")
     counted = has_object and (action or (len(stripped) <= 4 and not verb) or not _acceptable(stripped, verbs)) \
         and base_verb not in _KEEP_SUBJECT and not by_rate
+    if has_object and before.rstrip().endswith("共") and not m.group("pre") \
+            and _unit_group(m.group("u2") or m.group("u1") or "") in ("count", "people"):
+        # 启动杨柳青电厂、完成大港电厂共6台亚临界机组替代: what the total counts follows it
+        return text[obj[0]:obj[1]], obj, verb
     if counted:
         unit = m.group("u2") or m.group("u1") or ""
         if stripped and len(stripped) <= 6 and (stripped in verbs or stripped[-2:] in verbs) \
-                and _unit_group(unit) == "physical":
-            # 提升改造210公里农村公路: a length or an area measures the work done on the object
+                and _unit_group(unit) in ("physical", "money"):
+            # 提升改造210公里农村公路, 发行1000亿元长期国债: a length, an area or a sum measures the work done on the object
             return stripped + text[obj[0]:obj[1]], None, verb
+        if listed and not stripped and _unit_group(unit) in ("physical", "money"):
+            # 提升改造210公里农村公路和120万平方米村内道路: the second item's work is the first's verb
+            head = _STRIP_HEAD.match(text, clause[0], ce)
+            first = text[head.end() if head else clause[0]:prev_end]
+            lead = regex.match(r"\p{Han}{2,6}?(?=[\d" + CHINESE_DIGITS + "])", first)
+            if lead and (lead.group() in verbs or lead.group()[-2:] in verbs):
+                return lead.group() + text[obj[0]:obj[1]], None, verb
         # only a count that opens its clause (no verb before it: 新建10家省级概念验证中心 names a kind of centre)
-        relative = _relative(text, obj[0], ce) if len(stripped) < 2 and not verb \
+        # (再有1000万贫困人口解决温饱问题: 有 only says there are such)
+        relative = _relative(text, obj[0], ce) if (len(stripped) < 2 or stripped.lstrip("再还又") == "有") and not verb \
             and _unit_group(unit) not in ("time", "percent") and not unit.endswith(_PERIODS) else None  # 两年内基本取消…
         if relative:  # 11家企业入选国家重点产业链链主企业: the companies that entered it
             return relative, None, verb
@@ -546,6 +690,9 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         if head:  # 培育6个世界级、7个国家级、9个区域级产业集群: 世界级产业集群
             return text[obj[0]:obj[1]] + head, None, verb
         return text[obj[0]:obj[1]], obj, verb
+    if len(stripped) == 1 and not verb and before.strip() == stripped and _noun_char(stripped):
+        # 纸520万吨；糖260万吨: a one-character product in a list of products and their amounts
+        return stripped, (cs + before.index(stripped), cs + before.index(stripped) + 1), verb
     if stripped in verbs or not _acceptable(stripped, verbs):
         return None, None, verb  # 投入1500万元: the verb alone names nothing; 比上年增加2.9万亿元: the last subject
     eq = stripped.rfind("等")
@@ -561,9 +708,9 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         s = core_start
         e = cs + len(before) - (len(verb) - len(base_verb))
         written = text[s:e]
-        lean = _lean_subject(subject[off:].rstrip()) + base_verb
-        if written == lean:
-            return written, (s, e), verb
+        lean = drop_base(_lean_subject(drop_base(subject[off:].rstrip(), at_verb=True)) + base_verb)
+        if drop_base(written) == lean:  # the span may hold the base and plan words the indicator drops
+            return lean, (s, e), verb
         return lean, None, verb
     if listed and not verb and not m.group("pre") and cs == prev_end + 1 and not _lead_verb(stripped, verbs):
         # 改造村卫生室1.7万家、农村危房6000户以上: the verb of a list of object–number items governs them all
@@ -591,12 +738,72 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     return stripped, (span if text[span[0]:span[1]] == stripped else None), verb
 
 
+#: a time or modal word between a subject and the verb that closes its indicator (…款项年底前要清偿)
+_INNER_FILLER = regex.compile(r"(?<=\p{Han}{2})(?:(?:年底前|年底|年内|今年|全年|当年)(?:要|将|拟)?|(?<!主|重|需|纲|摘|概|提)要|(?<![即必])将)(?=\p{Han}{2}$)")
+
+
+def _counted_action(text: str, clause: tuple[int, int], verbs: frozenset[str]) -> Optional[str]:
+    """The action and object a clause counts (培养近五百万高级专门人才 → 培养高级专门人才): the verb
+    right before its last number and the noun phrase after it; ``None`` when it has none."""
+    cs, ce = clause
+    last = None
+    for m in _patterns()["quantity"].finditer(text, cs, ce):
+        last = m
+    if last is None:
+        return None
+    os_, oe = _object_after(text, last.end(), ce, verbs)
+    obj = text[os_:oe]
+    before = _tags(text, cs, last.start("n1"))
+    while before and (before[-1].pos in ("d", "m") or len(before[-1].text) == 1):  # 共, 近, 约
+        before.pop()
+    verb = before[-1].text.lstrip("共再新") if before else ""  # 共培养 (tagged as one word)
+    if len(obj) < 2 or len(verb) < 2 or not (verb in verbs or (before[-1].pos == "v" and verb == before[-1].text)) \
+            or not _acceptable(obj, verbs) or _headed(obj) is None:
+        return None
+    return verb + obj
+
+
+def _subject_before_verb(indicator: str) -> Optional[str]:
+    """An indicator without the verbs that close it (城镇保障性住房基本建成 → 城镇保障性住房), or ``None``."""
+    tokens = _tags(indicator)
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].pos.startswith("v") and tokens[end - 1].pos != "vn":
+        end -= 1
+    if end == len(tokens):
+        return None
+    subject = _STRIP_TAIL.sub("", indicator[: tokens[end - 1].end])
+    return subject if len(subject) >= 2 and _headed(subject) == subject else None
+
+
+def _topic(text: str, clause: tuple[int, int]) -> Optional[str]:
+    """The topic a sentence opens with when its first clause is a short noun phrase alone
+    (轻工业，…; 基本建设，…), else ``None``."""
+    phrase = text[clause[0]:clause[1]].strip("，,、；;： \u3000")
+    if not 2 <= len(phrase) <= 6:
+        return None
+    tokens = _tags(phrase)
+    if tokens and all(t.pos.startswith("n") or t.pos in ("vn", "j", "l") for t in tokens):
+        return phrase
+    return None
+
+
+def _scope_clause(clause: str) -> bool:
+    """Is the clause a scope or circumstance opened by a preposition (从中央到地方, 在全国范围内)?"""
+    tokens = _tags(clause.strip("，,、；; "))
+    return bool(tokens) and tokens[0].pos == "p"
+
+
+def _noun_char(ch: str) -> bool:
+    """Is the single character ``ch`` a noun by its tag (纸, 糖; not 有, 达)?"""
+    tokens = _tags(ch)
+    return len(tokens) == 1 and bool(_patterns()["han"].match(ch)) and tokens[0].pos in ("n", "ng", "zg")
+
+
 def _lead_verb(phrase: str, verbs: frozenset[str]) -> str:
     """The verb a phrase opens with, by part of speech or the verb lexicon, when a noun follows it
     (新培育智能工厂 → 新培育, 更新改造复康路 → 更新改造); ``""`` when it opens with anything else."""
-    from .tokens import tokenize  # noqa: PLC0415
 
-    tokens = tokenize(phrase) if len(phrase) >= 3 else []
+    tokens = _tags(phrase) if len(phrase) >= 3 else []
 
     def verbal(k: int, noun_too: bool = False) -> bool:  # a verbal noun (监测对象) only after 新/再 (新培育)
         t, pos = tokens[k].text, tokens[k].pos
@@ -690,11 +897,10 @@ def _distributed(text: str, clause: tuple[int, int], first: int, first_end: int 
 def _word_boundary(phrase: str, at: int, first: str) -> bool:
     """Whether ``phrase`` splits at ``at`` into a word parallel to ``first`` and a shared head: a word
     of the segmenter ends there, or the opening and ``first`` are each one noun (城镇 | 农村居民…)."""
-    from .tokens import tokenize  # noqa: PLC0415
 
-    if any(t.end == at and t.end - t.start >= 2 for t in tokenize(phrase)):
+    if any(t.end == at and t.end - t.start >= 2 for t in _tags(phrase)):
         return True
-    one, other = tokenize(phrase[:at]), tokenize(first)
+    one, other = _tags(phrase[:at]), _tags(first)
     return len(one) == len(other) == 1 and one[0].pos[:1] == other[0].pos[:1] == "n"
 
 
@@ -962,10 +1168,13 @@ def _opens_with_past(text: str, pos: int, year: int) -> bool:
 #: A comparison with a named year (比2002年), kept in an indicator borrowed from the clause before.
 _BASE_YEAR = regex.compile(r"(?:比|较)(?:(?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
 
-#: A clause that is a change alone before its number (比上年增长, 同比下降, 较2020年下降, 平均每年提高)
-_BARE_CHANGE = regex.compile(
-    r"[，,、\s]*(?:即|都|均|也|又|再)?(?:比(?:上年|去年)(?:同期)?|同比|(?P<base>(?:比|较)(?:(?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年))?"
-    r"(?P<adv>实际|平均每年|年均|累计)?(?P<verb>增长|下降|提高|降低|增加|减少|上升)了?")
+#: A clause that is a change alone before its number (比上年增长, 同比下降, 较2020年下降, 比1980年预计增加, 平均每年提高)
+@lru_cache(maxsize=1)
+def _bare_change() -> "regex.Pattern[str]":
+    return regex.compile(
+        rf"[，,、\s]*(?:即|都|均|也|又|再)?(?:{_base_patterns()['base'].pattern})?(?:{_alt(lexicon()['base_period']['plan_words'])})?"
+        r"(?P<adv>实际|平均每年|年均|累计)?(?P<verb>增长|下降|提高|降低|增加|减少|上升)了?")
+
 
 #: A clause that is a predicate alone before its number (力争控制在, 各地可降至, 要达到)
 _BARE_PREDICATE = regex.compile(
@@ -985,12 +1194,15 @@ def _subject_of(clause: str, verbs: frozenset[str]) -> Optional[str]:
         subject = subject[: cut.start()]
     if not (2 <= len(subject) <= 24 and _acceptable(subject, verbs)):
         return None
-    from .tokens import tokenize  # noqa: PLC0415
 
-    words = tokenize(subject)  # a noun phrase: its last word a noun (经过努力 is none)
+    words = _tags(subject)  # a noun phrase: its last word a noun (经过努力 is none)
     # (a verb after 的 is nominalised: …事业的支出)
     nominal = len(words) >= 2 and words[-2].text == "的" and words[-1].pos == "v"
-    return subject if words and (words[-1].pos.startswith("n") or words[-1].pos == "vn" or nominal) else None
+    # (a noun compound whose last word is tagged a verb: 行政经费预算, 财政支出)
+    compound = len(words) >= 2 and words[-1].pos == "v" and (words[-2].pos.startswith("n") or words[-2].pos == "vn") \
+        and words[-1].text not in _level_words()
+    return subject if words and (words[-1].pos.startswith("n") or words[-1].pos in ("vn", "j", "l") or nominal
+                                 or compound) else None
 
 
 #: a character any number of the quantity pattern holds (its ``n1``: a digit, a Chinese numeral
@@ -1045,8 +1257,33 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         if unit in ("%", "‰", "个百分点", "百分点"):
             factor, base_unit = 1.0, unit
         kind = _kind(text, m, clause, (start, end), context)
-        indicator, ind_span, verb = _indicator(text, m, clause, verbs, prev_end.get(clause, -1))
+        prev = prev_end.get(clause, -1)
+        indicator, ind_span, verb = _indicator(text, m, clause, verbs, prev)
         prev_end[clause] = m.end()
+        if indicator and last is not None and last[0] == clause and 0 <= prev <= m.start() \
+                and text[prev:m.start()].lstrip("、和及与") == indicator and len(indicator) <= 4 \
+                and (indicator in verbs or indicator[-2:] in verbs):
+            # 城镇保障性住房基本建成470万套、新开工630万套: a list item that is only an action has the
+            # subject of the item before
+            subject = _subject_before_verb(last[1])
+            if subject:
+                indicator, ind_span = subject + indicator, None
+        rejected = ""  # a phrase that names nothing (一律削减): its subject is the one before
+        if indicator:
+            headed = _headed(indicator)
+            if headed is None:
+                rejected, indicator, ind_span = indicator, None, None
+            elif headed != indicator:
+                cut = len(indicator) - len(headed)
+                if ind_span is not None and drop_base(text[ind_span[0]:ind_span[1] - cut]) == headed:
+                    ind_span = (ind_span[0], ind_span[1] - cut)
+                else:
+                    ind_span = None
+                indicator = headed
+        elif k > 0:  # 一律削减10%, 还向国家上缴…: the words before the number in its clause name nothing
+            prefix = text[clause[0]:m.start()].strip("，,、；; ")
+            if len(prefix) >= 2 and _headed(prefix) is None:
+                rejected = prefix
         if indicator is None and k > 0 and text[clause[0]:m.start()].strip("，, ") in _COPULAS:
             # 今年经济增长速度的宏观调控目标，定为百分之八至九: the subject is the clause before
             ps, pe = clauses[k - 1]
@@ -1067,11 +1304,21 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             if subject:
                 indicator, ind_span = subject + _share_rest(indicator, text, m), None
         elif indicator is None and k > 0 and last is None:
-            change = _BARE_CHANGE.fullmatch(text, clause[0], m.start("n1"))
-            subject = _subject_of(text[clauses[k - 1][0]:clauses[k - 1][1]].rstrip("，,、；： "), verbs) if change else None
-            if subject:  # PM2.5年均浓度…，较2020年下降25%: the change of the subject of the clause before
-                indicator, ind_span = subject + (change.group("base") or "") + (change.group("adv") or "") \
-                    + change.group("verb"), None
+            change = _bare_change().fullmatch(text, clause[0], m.start("n1"))
+            subject = _subject_of(text[clauses[k - 1][0]:clauses[k - 1][1]].rstrip("，,、；： "), verbs) \
+                if change or rejected else None
+            if change and not subject:
+                # 五年共培养近五百万高级专门人才，比“六五”期间增长一倍: the change of what the clause before counts
+                subject = _counted_action(text, clauses[k - 1], verbs)
+            if rejected and k > 1 and _scope_clause(text[clauses[k - 1][0]:clauses[k - 1][1]]):
+                # 行政经费预算，从中央到地方，一律削减10%: a scope in between is no subject
+                subject = _subject_of(text[clauses[k - 2][0]:clauses[k - 2][1]].rstrip("，,、；： "), verbs)
+            if subject and change:  # PM2.5年均浓度…，较2020年下降25%: the change of the subject of the clause before
+                indicator, ind_span = subject + (change.group("adv") or "") + change.group("verb"), None
+            elif subject:
+                # 行政经费…，一律削减10%: a clause whose words before the number name nothing measures the
+                # subject of the clause before, with the action it ends with
+                indicator, ind_span = subject + _tail_action(rejected), None
         if kind == "periodicity":
             os_, oe = _object_after(text, m.end(), clause[1], verbs)
             indicator, ind_span = (text[os_:oe], (os_, oe)) if oe > os_ else (None, None)
@@ -1096,22 +1343,40 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             # 各项税收…，占本年预算收入的47.02%: a share of the last subject (X占Y); 完成预算数的92.49%
             indicator, ind_span = last[1] + _share_rest(indicator, text, m), None
         if indicator is None and last is not None and kind != "periodicity" and (
-                last[0] == clause or text[clause[0]:m.start()].lstrip("、，,和及与并").startswith("比")
+                last[0] == clause or bool(rejected) or _base_patterns()["base"].match(text[clause[0]:m.start()].lstrip("、，,和及与并"))
                 or (last[2] == unit and base_verb not in change_verbs)
                 or (base_verb in change_verbs and _ADVERBIAL_ONLY.sub(
-                    "", text[clause[0]:m.start()].lstrip("、，,和及与并"), count=1).startswith(verb))):
+                    "", drop_base(text[clause[0]:m.start()].lstrip("、，,和及与并")), count=1).startswith(verb))):
             # 政府债务总规模11.86万亿元、比上年增加2.9万亿元: the same indicator, its change;
             # 国内生产总值达到67.7万亿元，增长6.9%: a clause opening with its change verb has the last subject
-            base = _BASE_YEAR.search(text, clause[0], m.start())
-            # 比2002年增长65.5%: a change over a named base year is not a yearly change
+            # (比2002年增长65.5%: the base year is the quantity's base_period, below)
             adverb = _ADVERB.search(text, clause[0], m.start() - len(verb)) if base_verb in change_verbs else None
-            indicator = (last[1] + (base.group() if base else "") + (adverb.group() if adverb else "")
-                         + (base_verb if base_verb in change_verbs else ""))
+            indicator = (last[1] + (adverb.group() if adverb else "")
+                         + (base_verb if base_verb in change_verbs else _tail_action(rejected) if rejected else ""))
             ind_span = None
+        if indicator and last is None and k > 0 and indicator.startswith((*relative_heads, "总的")):
+            # 轻工业，总产值比1980年预计增长8%; 基本建设，…，总的投资额控制在550亿元: a bare head measures
+            # the topic the sentence opens with
+            topic = _topic(text, clauses[0])
+            if topic:
+                indicator, ind_span = topic + indicator, None
+        if indicator:  # 拖欠企业的款项年底前要清偿: a time or modal word before the closing verb
+            inner = _INNER_FILLER.search(indicator)
+            closing = _tags(indicator, inner.end()) if inner else []
+            if len(closing) == 1 and closing[0].pos in ("v", "vn"):
+                indicator, ind_span = indicator[: inner.start()] + indicator[inner.end():], None
         if indicator in relative_heads and last is not None:
             # 国内生产总值达到…，总量突破90万亿元: the head measures the subject before it
             indicator, ind_span = last[1] + indicator, None
-        if indicator and not _acceptable(indicator, verbs | _level_words()):
+        if indicator:  # what is measured, without the base it is compared with (比1955年, 同比) or plan words (计划)
+            lean = drop_base(indicator)
+            if lean != indicator:
+                indicator = lean or None
+                if ind_span is not None and drop_base(text[ind_span[0]:ind_span[1]]) != lean:
+                    ind_span = None
+        base = base_period(text, clause[0], m.start())
+        one_char = indicator is not None and len(indicator) == 1 and ind_span is not None  # 纸520万吨
+        if indicator and not one_char and not _acceptable(indicator, verbs | _level_words()):
             indicator, ind_span = None, None  # a fragment is no indicator (、创新驱动…等五大类)
         if indicator and kind not in ("baseline", "condition"):
             last = (clause, _base_indicator(indicator), unit)
@@ -1126,6 +1391,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             measure=cast(Measure, measure), commitment=cast(Optional[Commitment], commitment), deadline=deadline,
             text=text[clause[0]:clause[1]], span=(s, e), surface=text[s:e],
             indicator_span=ind_span, clause_span=clause,
+            base_period=base[0] if base else None, base_period_span=base[1] if base else None,
         )
 
 
