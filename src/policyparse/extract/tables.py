@@ -288,6 +288,16 @@ def _split(text: str, s: int, e: int, sep: str) -> list[Span]:
     return cells
 
 
+def _aligned(roles: list[str], cells: list[Span]) -> Optional[list[int]]:
+    """The indices of the columns (by role) that a row's cells fill: all of them, or all
+    but the first few when the row leaves out its number or a category cell merged over
+    several rows (序号, 类别); None when the cells do not line up."""
+    skip = 0
+    while len(roles) - skip > len(cells) and roles[skip] in ("sequence", "category"):
+        skip += 1
+    return list(range(skip, len(roles))) if len(roles) - skip == len(cells) else None
+
+
 def _tab_rows(text: str, lines: list[Span], i: int, cols: list[Column], sep: str = "\t") -> tuple[list[_Row], int]:
     """Rows of a table written a row per line, its cells separated by ``sep`` (a tab, or
     a space for runs of spaces), from line ``i``; the rows and the line where the table ends."""
@@ -307,10 +317,9 @@ def _tab_rows(text: str, lines: list[Span], i: int, cols: list[Column], sep: str
         if len(line) > _ROW_CHARS * 2:
             break
         cells = _split(text, s, e, sep)
-        use = cols
-        while len(use) > len(cells) and use[0].role in ("sequence", "category"):
-            use = use[1:]  # a row that leaves out its number or its category
-        if len(use) == len(cells):
+        at = _aligned([c.role for c in cols], cells)
+        if at is not None:
+            use = [cols[k] for k in at]
             label = next((c for col, c in zip(use, cells) if col.role == "label"), None)
             if label and label[1] > label[0] and not _is_value_cell(text, *label):
                 rows.append(_Row(label, list(zip(use, cells)), (s, e)))
@@ -387,8 +396,9 @@ def _cell_rows(text: str, lines: list[Span], i: int, cols: list[Column]) -> tupl
 def find_tables(text: str, year: Optional[int] = None) -> list[Table]:
     """The indicator tables of a normalised text, with their quantities, in text order.
 
-    ``year`` is the plan's year: a year column from it on holds targets (a 2021 plan's
-    2025年), an earlier one baselines (2020年), unless the header says which (2025年目标值).
+    ``year`` is the plan's year: a lone year column holds targets unless its year is
+    before the plan's; of several, the first holds baselines and the others targets
+    (2020年 | 2025年), unless the header says which (2024年完成值 | 2025年目标值).
     """
     if not _LABEL_GATE.search(text):
         return []
@@ -528,14 +538,10 @@ def find_task_tables(text: str) -> list[TaskTable]:
                     break  # prose: the table has ended
                 i += 1  # a group line (一、学前教育) or a blank one
                 continue
-            cells, pos = [], s
-            for piece in line.split("\t"):
-                cells.append(_strip(text, pos, pos + len(piece)))
-                pos += len(piece) + 1
-            use = cols
-            while len(use) > len(cells) and use[0] in ("sequence", "category"):
-                use = use[1:]
-            if len(use) == len(cells):
+            cells = _split(text, s, e, "\t")
+            at = _aligned(cols, cells)
+            if at is not None:
+                use = [cols[k] for k in at]
                 tasks = tuple(c for role, c in zip(use, cells) if role == "task" and c[1] > c[0])
                 duties = tuple(Duty(c, role, bodies) for role, c in zip(use, cells)
                                if role in ("lead", "support") and (bodies := bodies_in(text, *c)))
