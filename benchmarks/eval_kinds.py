@@ -16,11 +16,13 @@ Prints
   the extraction calls targets;
 - the 1985 report's target precision;
 - indicator containment: for targets found and labelled target, the share
-  whose indicator contains or equals the labelled one.
+  whose indicator contains or equals the labelled one;
+- the same target and indicator figures on the development documents whose
+  targets alone are labelled (``tests/gold/targets``).
 
 ``--errors`` lists the missed and spurious targets and the indicators that miss
-the labelled one (targets and achieved results), for the train documents only:
-the test documents are measured, never looked into.
+the labelled one (targets and achieved results), for the train and the
+development documents only: the test documents are measured, never looked into.
 """
 from __future__ import annotations
 
@@ -33,6 +35,10 @@ from policyparse.extract import kinds
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "gold" / "labels"
+#: development documents whose targets alone are labelled (``"targets_only": true``): they
+#: measure target P/R/F1 and indicators on reports no rule was written from, and are
+#: looked into (``--errors``) to find general causes; never trained on
+TARGETS = REPO / "tests" / "gold" / "targets"
 CORPORA = REPO.parent / "shared" / "corpora"
 KINDS = ("target", "achieved", "baseline", "forecast", "condition", "background", "periodicity", "count", "name")
 
@@ -165,16 +171,50 @@ def whole_documents(docs: dict[str, dict], show: bool) -> None:
                   f"indicator contains the labelled one {c[0]}/{c[1]} = {c[0] / max(1, c[1]):.3f}")
 
 
+def targets_only(show: bool) -> None:
+    """Target P/R/F1 and indicator containment of the development documents whose targets
+    alone are labelled (tests/gold/targets), with the shipped model."""
+    docs = label_files(TARGETS) if TARGETS.is_dir() else {}
+    if not docs:
+        return
+    print("development documents, targets alone labelled (tests/gold/targets; never trained on):")
+    pooled = Score()
+    contained = [0, 0]
+    for doc, labels in docs.items():
+        plan = parse_labelled(labels, CORPORA, kinds="model")
+        pairs, extra = match_labels(plan, labels)
+        s = score_kind(pairs, extra, "target")
+        pooled = _add(pooled, s)
+        c = [0, 0]
+        for x, q in pairs:
+            if q is not None and q.kind == "target" and x.record.get("indicator"):
+                c[1] += 1
+                c[0] += bool(q.indicator) and x.record["indicator"] in q.indicator
+        contained = [contained[0] + c[0], contained[1] + c[1]]
+        print(f"  {doc:<22} targets {s}; indicator contains the labelled one {c[0]}/{c[1]}")
+        if show:
+            for e in s.errors:
+                print(f"      {e}")
+            print("\n".join(_indicator_misses(doc, pairs)))
+    print(f"  {'pooled':<22} targets {pooled}; indicator contains the labelled one "
+          f"{contained[0]}/{contained[1]} = {contained[0] / max(1, contained[1]):.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", action="store_true",
                     help="list missed and spurious targets and indicator misses (train documents only)")
     ap.add_argument("--skip-lodo", action="store_true", help="only the whole-document scores")
     ap.add_argument("--lodo-only", action="store_true", help="only leave-one-document-out")
+    ap.add_argument("--dev-targets", action="store_true",
+                    help="only the development documents whose targets alone are labelled")
     ap.add_argument("--c", type=float, nargs="*", default=[kinds.C], help="regularisation strengths to compare")
     args = ap.parse_args(argv)
     if not CORPORA.is_dir():
         print(f"(skipping the quantity kinds: {CORPORA} is missing)", file=sys.stderr)
+        return 0
+    if args.dev_targets:
+        targets_only(args.errors)
         return 0
     docs = label_files(LABELS)
     if not args.skip_lodo:
@@ -185,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.lodo_only:
         return 0
     whole_documents(docs, args.errors)
+    targets_only(args.errors)
     return 0
 
 

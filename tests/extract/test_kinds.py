@@ -67,8 +67,9 @@ def _targets(labelled, doc: str) -> Score:
 # measured with the shipped model (make eval); test documents never trained on
 @pytest.mark.parametrize("doc,floor", [
     # session 18 (six older reports trained on, era features): 0.923, 0.949, 0.912, 0.907, 1.000;
-    # paragraph cues and the looks-back rule (issue 13 part 2): 0.906, 0.945, 0.912, 0.907, 1.000
-    ("prov-fujian", 0.90), ("prov-guizhou", 0.94), ("gwr-2008", 0.91), ("gwr-2021", 0.90), ("gwr-2019", 0.99)])
+    # paragraph cues and the looks-back rule (issue 13 part 2): 0.906, 0.945, 0.912, 0.907, 1.000;
+    # session 19 (base_period, 年限 in 年, counts of the plan's own parts): 0.923, 0.953, 0.912, 0.921, 1.000
+    ("prov-fujian", 0.92), ("prov-guizhou", 0.95), ("gwr-2008", 0.91), ("gwr-2021", 0.92), ("gwr-2019", 0.99)])
 def test_whole_document_target_f1(labelled, doc, floor):
     assert _targets(labelled, doc).f1 >= floor
 
@@ -79,9 +80,10 @@ def test_test_documents_pooled(labelled):
         if labels["split"] == "test":
             s = _targets(labelled, doc)
             pooled = Score(pooled.tp + s.tp, pooled.fp + s.fp, pooled.fn + s.fn)
-    # measured 0.930 (P 0.940 R 0.920: 218 of 237, 14 spurious); 0.934 (P 0.944 R 0.924) before the paragraph
-    # cues and the looks-back rule, which lifted the held-out 1980s reports from F1 0.582 to 0.723
-    assert pooled.f1 >= 0.92 and pooled.precision >= 0.93 and pooled.recall >= 0.91
+    # measured 0.938 (P 0.944 R 0.932: 221 of 237, 13 spurious) in session 19; 0.930 (P 0.940 R 0.920) after
+    # the paragraph cues and the looks-back rule, which lifted the held-out 1980s reports from F1 0.582 to 0.723;
+    # 0.934 (P 0.944 R 0.924) before them
+    assert pooled.f1 >= 0.93 and pooled.precision >= 0.94 and pooled.recall >= 0.93
 
 
 def test_past_results_are_rarely_typed_as_targets(labelled):
@@ -130,10 +132,29 @@ def test_found_targets_carry_the_labelled_indicator(labelled):
     assert share["test"] >= TEST_CONTAINMENT and share["train"] >= TRAIN_CONTAINMENT, share
 
 
-#: the measured shares of found targets whose indicator contains the labelled one: test 0.757, train 0.787
-#: (train was 0.816 = 314/385; the 1980 plan's figures no longer typed as forecasts add 28 found targets,
-#: 11 of them with the labelled indicator: 325/413)
-TEST_CONTAINMENT, TRAIN_CONTAINMENT = 0.72, 0.78
+#: the measured shares of found targets whose indicator contains the labelled one: test 0.769 (170/221),
+#: train 0.888 (366/412) with the comparison base out of the indicator (base_period) in session 19; before it
+#: test 0.757, train 0.787 (train was 0.816 = 314/385; the 1980 plan's figures no longer typed as forecasts
+#: added 28 found targets, 11 of them with the labelled indicator: 325/413)
+TEST_CONTAINMENT, TRAIN_CONTAINMENT = 0.76, 0.88
+
+
+def test_development_reports_whose_targets_alone_are_labelled():
+    """江西 and 重庆 2026 (tests/gold/targets): every target labelled by two further blind annotators,
+    never trained on. Measured before any rule saw them: F1 0.922 and 0.961, indicators 88 of 96;
+    after the rules they led to (counts of the plan's own parts, 为 N X + service, 列): 0.989, 0.971, 91 of 97."""
+    pooled, found, right = Score(), 0, 0
+    for labels in label_files(GOLD / "targets").values():
+        plan = parse_labelled(labels, CORPORA)
+        pairs, extra = match_labels(plan, labels)
+        s = score_kind(pairs, extra, "target")
+        pooled = Score(pooled.tp + s.tp, pooled.fp + s.fp, pooled.fn + s.fn)
+        for x, q in pairs:
+            if q is not None and q.kind == "target" and x.record.get("indicator"):
+                found += 1
+                right += bool(q.indicator) and x.record["indicator"] in q.indicator
+    assert pooled.f1 >= 0.97 and pooled.precision >= 0.98 and pooled.recall >= 0.96, pooled
+    assert right / found >= 0.93
 
 
 @pytest.fixture(scope="module")

@@ -62,6 +62,12 @@ POSITIVE = [
     ("压减三分之一以上", [("三分之一以上", "target", None, ">=", 0.3333333333, None, None)]),
     ("铁路共新建8,500公里，公路3000公里", [("8,500公里", "target", "铁路", "=", 8500, None, "公里"),
                                           ("3000公里", "target", "公路", "=", 3000, None, "公里")]),
+    # people counted after 为: the people and the service done for them
+    ("为70万妇女免费开展“两癌”筛查", [("70万", "target", "妇女“两癌”筛查", "=", 70, None, "万")]),
+    ("为1.2万个乡镇卫生院配备医疗设备", [("1.2万个", "target", "乡镇卫生院医疗设备", "=", 1.2, None, "万个")]),
+    # an adverb before the verb is no subject: the count is of the object
+    ("整体提升100所学校周边环境", [("100所", "target", "学校周边环境", "=", 100, None, "所")]),
+    ("中欧班列年开行量保持在4800列以上", [("4800列以上", "target", "中欧班列年开行量", ">=", 4800, None, "列")]),
     # a span of years named as one (年限) is measured in 年, which elsewhere only dates or times
     ("劳动年龄人口平均受教育年限提高到11.3年", [("11.3年", "target", "劳动年龄人口平均受教育年限", "=", 11.3, None, "年")]),
 ]
@@ -78,6 +84,8 @@ def test_tricky_quantity(phrase, expected):
 
 
 NEGATIVE = [
+    "《纲要（草案）》提出了28个主要指标和15个方面的重点任务",  # counts of the plan's own parts
+    "办好以10件民生实事为引领的各项民生工程",
     "用3年时间基本完成改造任务",
     "举办市第十六届教师五项技能竞赛",
     "深入推进第三期学前教育行动计划",

@@ -87,6 +87,7 @@ def _cues() -> dict:
             "future": re.compile("|".join(map(re.escape, data["division_future"]))),
             "mags": tuple(sorted(load_json("quantities.json")["magnitudes"], key=len, reverse=True)),
             "opener": regex.compile(data["review_opener"]), "past_span": regex.compile(data["past_span"]),
+            "plan_part": regex.compile(data["plan_part"]),
             "para_past": re.compile("|".join(map(re.escape, data["paragraph_past"])))}
 
 
@@ -273,6 +274,8 @@ def features(text: str, span: tuple[int, int], clause: tuple[int, int], site: Si
           f"n1={text[e] if e < len(text) else '$'}", f"n2={text[e:e + 2]}"]
     if indicator:
         f.append(f"indlast={indicator[-1]}")
+    if cues["plan_part"].match(text, e - 1 if e > s and text[e - 1] in "个项件条类" else e, min(len(text), e + 10)):
+        f.append("plan_part")  # 28个主要指标, 15个方面的重点任务: a count of the plan's own parts
     before, earlier, after = text[cs:s], text[ss:cs], text[e:ce]
     if verbs:
         verb, cls = governing_verb(before, verbs)
@@ -311,11 +314,12 @@ def features(text: str, span: tuple[int, int], clause: tuple[int, int], site: Si
 
 
 def overrule(predicted: Sequence[str], rule_kinds: Sequence[str], rows: Optional[Sequence[Sequence[str]]] = None) -> list[str]:
-    """The model's kinds, except where the rules gave one of :data:`RULE_KEPT`, and
-    except a target in a sentence that carries on a past one (feature ``continues_past``
-    of ``rows``: 过去一年，…取得了很大成绩。国内生产总值增长10.3%), which keeps the rules'
+    """The model's kinds, except where the rules gave one of :data:`RULE_KEPT`; except a
+    target in a sentence that carries on a past one (feature ``continues_past`` of
+    ``rows``: 过去一年，…取得了很大成绩。国内生产总值增长10.3%), which keeps the rules'
     kind: in the training labels no such number is a target (0 of 29), but the feature
-    is too rare to outweigh the cues of a division of tasks around it.
+    is too rare to outweigh the cues of a division of tasks around it; and except a
+    target that counts the plan's own parts (feature ``plan_part``), a ``count``.
 
     Example:
         >>> overrule(["target", "achieved"], ["periodicity", "target"])
@@ -326,6 +330,9 @@ def overrule(predicted: Sequence[str], rule_kinds: Sequence[str], rows: Optional
     out = [r if r in RULE_KEPT else p for p, r in zip(predicted, rule_kinds)]
     if rows is not None:
         out = [r if k == "target" and "continues_past" in row else k for k, r, row in zip(out, rule_kinds, rows)]
+        # a number that counts the plan's own parts (28个主要指标, 15个方面的重点任务, 10件民生实事) is
+        # never one of its targets: the labels have too few counts for the model to learn it
+        out = ["count" if k == "target" and "plan_part" in row else k for k, row in zip(out, rows)]
     return out
 
 

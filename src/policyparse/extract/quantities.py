@@ -658,6 +658,7 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     base_verb = verb.rstrip("了到至在")
     # the count of an object: 选树30所…, 新增12家上市公司, 完成500所…改造, 为10万名残疾人提供…
     action = (len(stripped) < 2 or stripped in verbs or (stripped + verb) in verbs
+              or (bool(verb) and stripped in _modifiers())  # 整体提升100所学校周边环境: an adverb, no subject
               or any(stripped[-n:] in verbs for n in (2, 3, 4) if len(stripped) >= n))
     # 赤字率拟按3%安排: a rate a subject is set by (按), not the count of what follows
     by_rate = before.rstrip().endswith("按")
@@ -669,6 +670,9 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         return text[obj[0]:obj[1]], obj, verb
     if counted:
         unit = m.group("u2") or m.group("u1") or ""
+        service = _service_after(text, obj[0], ce) if before.rstrip().endswith("为") else None
+        if service:  # 为70万妇女免费开展“两癌”筛查: the people and what is done for them
+            return service[0] + service[1], None, verb
         if stripped and len(stripped) <= 6 and (stripped in verbs or stripped[-2:] in verbs) \
                 and _unit_group(unit) in ("physical", "money"):
             # 提升改造210公里农村公路, 发行1000亿元长期国债: a length, an area or a sum measures the work done on the object
@@ -849,6 +853,28 @@ _TIME_PHRASE = regex.compile(r"^(?:今后|以后|将来|此后|目前|当前|近
 
 #: digits that are part of a name, not a number: PM2.5, M2, 5G, 世界500强
 _NAMED_DIGITS = regex.compile(r"[A-Za-z_]+[\d.]*\d|\d+[A-Za-z]+|\d+强")
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> frozenset[str]:
+    """The adverbs of action verbs (``data/verbs.json``: 全面, 大力, 整体 …)."""
+    return frozenset(load_json("verbs.json")["modifiers"])
+
+
+@lru_cache(maxsize=1)
+def _service_pattern() -> "regex.Pattern[str]":
+    verbs = _alt(lexicon()["service_verbs"])
+    return regex.compile(rf"(?:免费|无偿|统一|集中|定期|全面)*(?:{verbs})了?(?P<what>[^，,。；;：:！？]{{2,16}})")
+
+
+def _service_after(text: str, start: int, end: int) -> Optional[tuple[str, str]]:
+    """The people counted after 为 and what is done for them (为200万名中小学生开展心理健康测评 →
+    中小学生, 心理健康测评), when a service verb follows the people; None otherwise."""
+    m = _service_pattern().search(text, start + 1, end)
+    if not m:
+        return None
+    people = text[start:m.start()]
+    return (people, m.group("what").rstrip("的")) if len(people) >= 2 and "，" not in people else None
 
 
 def _acceptable(phrase: str, verbs: frozenset[str]) -> bool:
