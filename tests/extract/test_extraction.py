@@ -141,6 +141,9 @@ def test_actor_names_are_normalised_and_merged():
     ("省教育厅会同省发展改革委、省财政厅制定实施方案。",
      [("省发展改革委", "co-lead"), ("省财政厅", "co-lead"), ("省教育厅", "lead")]),
     ("各市县政府要落实主体责任。", [("各市县政府", "lead")]),
+    # a body named by type with a modal after it acts; without one it may be the topic (高水平医院加力建设)
+    ("公立医院要加强绩效考核。", [("公立医院", "lead")]),
+    ("教育行政部门要加强督导。", [("教育行政部门", "lead")]),
     ("武汉市教育局会同北京市海淀区教育委员会、湖北省财政厅制定办法。",  # named places open the names
      [("北京市海淀区教育委员会", "co-lead"), ("湖北省财政厅", "co-lead"), ("武汉市教育局", "lead")]),
     ("指导湖北省教育厅开展工作。", [("湖北省教育厅", "guided"), ("湖北省教育厅", "lead")]),

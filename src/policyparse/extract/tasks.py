@@ -116,6 +116,8 @@ def _frame_only(text: str, clause: tuple[int, int], has_next: bool) -> bool:
 _JOINERS = ("", "、", "和", "及", "与", "以及", "或")
 #: what may stand before the bodies that open a clause and perform its verb (由市财政局牵头…; 各区教育局要…)
 _HEAD_WORDS = frozenset({"", "由", "并", "同时", "其中", "各"})
+#: a modal right after a body named by type at a clause's head: the body acts (教育行政部门要…)
+_MODAL = regex.compile(r"(?:要|应当|应|须|必须|务必|将|负责)")
 
 
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
@@ -285,7 +287,7 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
     found in the sentence; ``typed`` the bodies named by type or place
     (公立医院, 淮安): they take the roles marker words give them (支持淮安、常州打造…),
     but not ``lead`` for standing at a clause's head, where a type is as often the
-    topic (高水平医院加力建设) as the agent.
+    topic (高水平医院加力建设) as the agent, unless a modal follows it (公立医院要…).
 
     Roles of a clause that is only a frame (在X领导下，/ 在X监督支持下，) go to the tasks
     that follow in the sentence; roles of a clause with no task (是省委直接领导的结果)
@@ -352,6 +354,14 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
                 if (groups[0][-1].end <= draft.verb_span[0] and head in _HEAD_WORDS
                         and not _modifies(_tagged(text, toks, cut, segmenter) if lazy else toks, groups[0][-1].end)):
                     roles.extend((m, "lead") for m in groups[0])
+            elif not groups and bodies and not any(r == "lead" for _, r in roles):
+                # a body named by type heads the clause and a modal follows it (教育行政部门要加强督导,
+                # 各地教育行政部门要会同…): its agent, not its topic
+                first = _groups(text, bodies)[0]
+                if (text[cs:first[0].start] in _HEAD_WORDS and first[-1].end <= draft.verb_span[0]
+                        and not any(m is r[0] for r in roles for m in first)
+                        and _MODAL.match(text, first[-1].end, draft.verb_span[0] + 1)):
+                    roles.extend((m, "lead") for m in first)
         draft.roles = framed + pending + roles
         pending = []
         drafts.append(draft)
