@@ -340,19 +340,19 @@ def _cell_rows(text: str, lines: list[Span], i: int, cols: list[Column]) -> tupl
     cells: list[Span] = []
     end = i
 
-    def close() -> bool:
-        """Make the rows of the labels and value cells read since the last row."""
+    def close() -> None:
+        """Make the rows of the labels and value cells read since the last row (none when
+        they do not line up with the header)."""
         if not labels:
-            return not cells
+            return
         marks = tuple(lexicon()["sub_label_marks"])
         sub = next((k for k, ls in enumerate(labels) if k and text.startswith(marks, ls[0])), None)
         if sub is None:
             # one row; labels before its own are group lines (一、发展水平)
-            if len(cells) != len(data):
-                return False
-            label = labels[-1]
-            rows.append(_Row(label, list(zip(data, cells)), (label[0], cells[-1][1])))
-            return True
+            if len(cells) == len(data):
+                label = labels[-1]
+                rows.append(_Row(label, list(zip(data, cells)), (label[0], cells[-1][1])))
+            return
         # a row with sub-rows (幼儿教师学历比例 / 其中：本科…; 班额比例 / 其中：小学 / 初中): the values
         # come column by column, one per sub-row; the main label is a row of its own or only their group
         main = labels[sub - 1]
@@ -363,8 +363,7 @@ def _cell_rows(text: str, lines: list[Span], i: int, cols: list[Column]) -> tupl
                     row_cells = [(c, cells[ci * len(subs) + j]) for ci, c in enumerate(values)]
                     row_cells += [(c, cells[len(values) * len(subs) + si]) for si, c in enumerate(shared)]
                     rows.append(_Row(label, row_cells, span, None if label == main else main))
-                return True
-        return False
+                return
 
     while i < len(lines):
         s, e = _strip(text, *lines[i])
