@@ -30,7 +30,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from policyparse.evaluation import Score, kind_rows, label_files, match_labels, parse_labelled, score_kind
+from policyparse.evaluation import (Score, indicator_containment, kind_rows, label_files, match_labels,
+                                   parse_labelled, score_kind)
 from policyparse.extract import kinds
 
 REPO = Path(__file__).resolve().parents[1]
@@ -155,13 +156,12 @@ def whole_documents(docs: dict[str, dict], show: bool) -> None:
                 old = _add(old, s)
             if doc in ("gwr-2019", "gwr-2021"):
                 national = _add(national, s)
+            ok, n = indicator_containment(pairs)
+            contained[group] = [contained[group][0] + ok, contained[group][1] + n]
             for x, q in pairs:
                 if x.kind == "achieved":
                     achieved[group][1] += 1
                     achieved[group][0] += q is not None and q.kind == "target"
-                if x.kind == "target" and q is not None and q.kind == "target" and x.record.get("indicator"):
-                    contained[group][1] += 1
-                    contained[group][0] += bool(q.indicator) and x.record["indicator"] in q.indicator
         print(f"  test documents pooled           targets {pooled}")
         print(f"  test reports of the 1980s       targets {old}")
         print(f"  national reports 2019 and 2021  targets {national}")
@@ -185,11 +185,7 @@ def targets_only(show: bool) -> None:
         pairs, extra = match_labels(plan, labels)
         s = score_kind(pairs, extra, "target")
         pooled = _add(pooled, s)
-        c = [0, 0]
-        for x, q in pairs:
-            if q is not None and q.kind == "target" and x.record.get("indicator"):
-                c[1] += 1
-                c[0] += bool(q.indicator) and x.record["indicator"] in q.indicator
+        c = indicator_containment(pairs)
         contained = [contained[0] + c[0], contained[1] + c[1]]
         print(f"  {doc:<22} targets {s}; indicator contains the labelled one {c[0]}/{c[1]}")
         if show:

@@ -517,6 +517,19 @@ def score_kind(pairs: list[tuple[Labelled, Optional[Quantity]]], extra: list[Qua
     return score
 
 
+def indicator_containment(pairs: list[tuple[Labelled, Optional[Quantity]]]) -> tuple[int, int]:
+    """Of the numbers labelled ``target`` with an indicator and found as targets, how many
+    have an indicator that contains or equals the labelled one: ``(contained, found)``.
+
+    Example:
+        >>> indicator_containment([])
+        (0, 0)
+    """
+    found = [(x, q) for x, q in pairs
+             if x.kind == "target" and q is not None and q.kind == "target" and x.record.get("indicator")]
+    return sum(bool(q.indicator) and x.record["indicator"] in q.indicator for x, q in found), len(found)
+
+
 def kind_rows(plan: Plan, labels: dict) -> tuple[list[list[str]], list[str]]:
     """Training rows of the kind model from a plan parsed with the rules' kinds
     (``extract(plan, kinds=None)``) and its label file: the features of every found
