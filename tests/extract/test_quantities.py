@@ -70,6 +70,15 @@ POSITIVE = [
     ("中欧班列年开行量保持在4800列以上", [("4800列以上", "target", "中欧班列年开行量", ">=", 4800, None, "列")]),
     # a span of years named as one (年限) is measured in 年, which elsewhere only dates or times
     ("劳动年龄人口平均受教育年限提高到11.3年", [("11.3年", "target", "劳动年龄人口平均受教育年限", "=", 11.3, None, "年")]),
+    # a ratio to one is read as its first term, whatever sign the text writes
+    ("城乡居民收入比缩小至2.1∶1左右", [("2.1∶1左右", "target", "城乡居民收入比", "~", 2.1, None, "∶1")]),
+    ("城乡居民收入比收窄至2：1以内", [("2∶1以内", "target", "城乡居民收入比", "<=", 2, None, "∶1")]),
+    ("城乡居民收入比由2.6∶1缩小至2.5∶1", [("2.6∶1", "baseline", "城乡居民收入比", "=", 2.6, None, "∶1"),
+                                    ("2.5∶1", "target", "城乡居民收入比", "=", 2.5, None, "∶1")]),
+    # 增至 says what a number becomes: never a range, never a negative value
+    ("每千人口托位数增至4.5个", [("4.5个", "target", "每千人口托位数", "=", 4.5, None, "个")]),
+    # one, counted after a comparator
+    ("确保零就业家庭至少一人就业", [("至少一人", "target", "零就业家庭", ">=", 1, None, "人")]),
 ]
 
 
@@ -86,6 +95,9 @@ def test_tricky_quantity(phrase, expected):
 NEGATIVE = [
     "《纲要（草案）》提出了28个主要指标和15个方面的重点任务",  # counts of the plan's own parts
     "办好以10件民生实事为引领的各项民生工程",
+    "其中预期性指标19项、约束性指标9项",  # counted before the number, too
+    "推动优化营商环境12条举措落地见效",  # the measures of a policy
+    "提出18个领域的重点任务",
     "用3年时间基本完成改造任务",
     "举办市第十六届教师五项技能竞赛",
     "深入推进第三期学前教育行动计划",

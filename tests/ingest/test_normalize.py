@@ -25,7 +25,8 @@ normalize_mod = importlib.import_module("policyparse.ingest.normalize")
 _WS = re.compile(r"\s+")
 #: range dashes and 至 become "-" only with a number on each side, which may lie
 #: outside a span: compare them as one symbol
-_DASHES = str.maketrans({c: "-" for c in "—－–～~〜‒―至"})
+# a range dash or a ratio's colon depends on the text around it: a span cut next to it may normalise apart
+_DASHES = str.maketrans({**{c: "-" for c in "—－–～~〜‒―至"}, **{c: "∶" for c in ":："}})
 
 
 def _gwr(year: str) -> str:
@@ -92,10 +93,23 @@ def test_range_dashes_become_hyphen(raw, expected):
     "提高到8%甚至10%。",
     "——经济运行保持在合理区间。\n\n——经济结构不断优化。",
     "2018年至今，成效显著。",
+    "每千人口托位数增至4.5个。",  # 增至, 降至, 缩小至: what a number becomes, no range
+    "由10降至8。",
 ])
 def test_words_and_dash_bullets_are_untouched(raw):
     n = check_all_spans(raw)
     assert n.text == raw
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("城乡居民收入比收窄至2：1以内。", "城乡居民收入比收窄至2∶1以内。"),
+    ("农业总产值之比突破1:1。", "农业总产值之比突破1∶1。"),
+    ("会议于上午10:10开始，比分3:1。", "会议于上午10:10开始，比分3∶1。"),
+    ("会议定于10:1开始。", "会议定于10:1开始。"),
+])
+def test_a_ratio_colon_after_bi_becomes_the_ratio_sign(raw, expected):
+    n = check_all_spans(raw)
+    assert n.text == expected
 
 
 def test_shenzhi_after_a_measure_word_is_not_a_range():

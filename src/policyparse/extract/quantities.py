@@ -75,6 +75,9 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
             # 平均受教育年限达到11.5年: years measure a span named as one (年限), not a date
             rf"|(?<=年限\p{{Han}}{{0,4}}[\d.]{{1,6}})年"
             rf"|(?<=每\s*[\d{CHINESE_DIGITS}]{{1,4}}){period}|(?<=翻\s*[一两二三四五六七八九十]{{1,2}})番"
+            # 城乡居民收入比缩小至2.1∶1: a ratio to one, read as its first term (normalising made a ratio's
+            # colon the ratio sign)
+            rf"|(?<=\d)∶1(?![\d.∶:：])"
             rf"|{mag_chain}(?:多|余)?)")
     cn = f"[{CHINESE_DIGITS}]+"
     cn_number = f"[一二两三四五六七八九十][{CHINESE_DIGITS}]*"
@@ -230,8 +233,8 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, hi: int, verbs: frozenset[s
             value = compound(n1, "万")  # 七亿七千多万吨: 七亿七千 reads only with its 万
         if value is None:
             return True
-        if n1 == "一" and not (unit or "").startswith(("万", "亿", "倍", "番", "成")):
-            return True  # 一个, 一项, 统一部署: an article, not a count
+        if n1 == "一" and not m.group("pre") and not (unit or "").startswith(("万", "亿", "倍", "番", "成")):
+            return True  # 一个, 一项, 统一部署: an article, not a count (至少一人 is one: a comparator says so)
         u = unit or ""
         if value <= 10 and _patterns()["name_count"].fullmatch(u[:1] or "x") and len(u) <= 2:
             prev = _previous_word(text, s, lo, verbs)

@@ -17,7 +17,8 @@ Steps, in order:
    ideographic space a plain space;
 5. spaced digits: ``1 9 9 8 年`` becomes ``1998年``;
 6. script: traditional characters become simplified (OpenCC ``t2s``);
-7. ranges: the dash between two numbers (— － – ～ ~ 至) becomes ``-``;
+7. ranges and ratios: the dash between two numbers (— － – ～ ~ 至) becomes ``-``,
+   the colon of a ratio after 比 (2：1) the ratio sign ``∶``;
 8. debris: scraping debris (a repeated title, a truncated summary before the
    full text, a licence footer) is dropped and recorded (:mod:`policyparse.ingest.debris`).
 
@@ -328,13 +329,24 @@ def to_simplified_script(text: str) -> tuple[str, OffsetMap]:
 
 # --- 7. range dashes ----------------------------------------------------------------------
 _RANGE = regex.compile(
-    r"(?<=\d(?:\.\d+)?\s*(?:%|‰|[年月日]|[\p{Han}]{1,2})?)\s*(?:[—－–～~〜‒―]{1,2}|(?<![甚乃直以截])至)\s*(?=\d)"
+    r"(?<=\d(?:\.\d+)?\s*(?:%|‰|[年月日]|[\p{Han}]{1,2})?)\s*(?:[—－–～~〜‒―]{1,2}|(?<![甚乃直以截])(?<!"
+    # 2.9∶1缩小至2.52∶1, 由10降至8: 至 after a change verb says what a number becomes, no range
+    r"缩小|收窄|扩大|提高|提升|增长|增加|下降|降低|减少|上升|压缩|压减|调整|控制|[降升增减达]"
+    r")至)\s*(?=\d)"
 )
 
 
+#: a colon written as the sign of a ratio to one, after 比 (收入比收窄至2：1以内, 之比突破1:1): a colon
+#: elsewhere ends a clause, the ratio sign does not
+_RATIO_COLON = regex.compile(r"(?<=比\p{Han}{0,8}\d+(?:\.\d+)?)[:：](?=1(?![\d.]))")
+
+
 def unify_range_dashes(text: str) -> tuple[str, OffsetMap]:
-    """``10—15所``, ``6%－6.5%``, ``2017至2020年`` → one ASCII ``-`` between the numbers."""
+    """``10—15所``, ``6%－6.5%``, ``2017至2020年`` → one ASCII ``-`` between the numbers; a
+    ratio's colon (城乡居民收入比2：1) → the ratio sign ``∶``."""
     e = Edits(text)
     for m in _RANGE.finditer(text):
         e.replace(m.start(), m.end(), "-")
+    for m in _RATIO_COLON.finditer(text):
+        e.replace(m.start(), m.end(), "∶")
     return e.apply()
