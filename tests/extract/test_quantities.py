@@ -160,6 +160,19 @@ def test_deadline(phrase, deadline):
     assert qs and all(q.deadline == deadline for q in qs)
 
 
+def test_a_deadline_in_chinese_digits():
+    """The reports before the 1990s write years in Chinese digits: 到一九九〇年 is a deadline as 到1990年."""
+    plan = policyparse.parse("一九八三年政府工作报告\n到一九九〇年，普通高等学校招生人数达到五十五万人；"
+                             "一九八五年底以前建成投产四百个项目。")
+    assert [(q.surface, q.deadline) for q in plan.quantities] == [("五十五万人", 1990), ("四百个", 1985)]
+    # from a dated value to another: the first is the baseline; 计划将 names no indicator
+    plan = policyparse.parse("一九八三年政府工作报告\n计划将普通高等学校招生人数由一九八二年的三十一万五千人"
+                             "增加到一九八七年的五十五万人。")
+    assert [(q.surface, q.kind, q.indicator, q.deadline) for q in plan.quantities] == [
+        ("三十一万五千人", "baseline", "普通高等学校招生人数", None),
+        ("五十五万人", "target", "普通高等学校招生人数", 1987)]
+
+
 @pytest.mark.parametrize("phrase,measure", [
     ("国内生产总值增长6%", "change"),
     ("城乡居民人均财政补助标准再增加30元", "change"),

@@ -100,7 +100,9 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "unit": regex.compile(rf"(?P<mag>{mag_chain})?(?P<base>{_alt(base_units)})?"),
         "mag": regex.compile(mags),
         "change": regex.compile(rf"(?:{_alt(lex['change_verbs'])})(?:了|到|至)?$"),
-        "deadline": regex.compile(r"(?:到|至|截至|截止到)(\d{4})年|(\d{4})年(?:前|以前|之前|底|底前|末|年底)"),
+        # a year in Arabic or Chinese digits (到一九九〇年, the reports before the 1990s)
+        "deadline": regex.compile(r"(?:到|至|截至|截止到)(\d{4}|[〇○零一二三四五六七八九]{4})年"
+                                  r"|(\d{4}|[〇○零一二三四五六七八九]{4})年(?:前|以前|之前|底|底前|末|年底)"),
         "period": regex.compile(r"(?:“|\"|')?(十[一二三四五六七八九]?五)(?:”|\"|')?(?:末|期间|时期|规划期|期末)"),
         "name_count": regex.compile(r"[个项种类大条支批方面]"),
         "cn_year": regex.compile(r"[〇○零一二三四五六七八九]{4}"),
@@ -115,7 +117,8 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "forecast_of_base": regex.compile(lex["forecast_of_base"]),
         "looks_back": regex.compile(lex["looks_back"]),
         # 从3500元, 由每人每年240元, 由去年的1076亿元: where a subject's old value starts
-        "from_number": regex.compile(rf"(?:从|由)(?:每\p{{Han}}|(?:去年|上年|目前|现在|原来|现行)的?)*(?=[\d{CHINESE_DIGITS}]|$)"),
+        "from_number": regex.compile(rf"(?:从|由)(?:每\p{{Han}}|(?:去年|上年|目前|现在|原来|现行)的?"
+                                     rf"|(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年(?:底|末)?的?)*(?=[\d{CHINESE_DIGITS}]|$)"),
         "from_words": regex.compile(rf"(?:从|由)\p{{Han}}{{1,6}}?[\d{CHINESE_DIGITS}][\d{CHINESE_DIGITS}.，,]*[^\d{CHINESE_DIGITS}，,。；]{{0,4}}$"),
         "share": regex.compile(r"^(?:共|约|合计)?占"),
         # 完成预算数的92.49%, 为预算数的114.13%: a ratio to a plan, of the subject before
@@ -322,7 +325,7 @@ def _unit_and_value(m: "regex.Match[str]") -> Reading:
 
 
 _STRIP_HEAD = regex.compile(
-    r"^(?:并|同时|其中|要|将|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|各区|各地|"
+    r"^(?:并|同时|其中|要|将|把|计划(?=将|把|要|使|在|于)|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|各区|各地|"
     r"确保|力争|争取|努力|力求|预计|拟|预期(?!性)|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
     r"在|对|对于|凡|则|即|\d{4}年|到\d{4}年|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]|[“”《》\s]"
@@ -1023,11 +1026,15 @@ def _covers(window: str, longer: str, i: int, word: str) -> bool:
     return False
 
 
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
 def _deadline_matches(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
     """``(position, year)`` of every deadline written in ``text[start:end]``, in order."""
     p = _patterns()
     end = len(text) if end is None else end
-    found = [(m.start(), int(m.group(1) or m.group(2))) for m in p["deadline"].finditer(text, start, end)]
+    found = [(m.start(), int((m.group(1) or m.group(2)).translate(_CN_YEAR_DIGITS)))
+             for m in p["deadline"].finditer(text, start, end)]
     periods = lexicon()["periods"]
     found += [(m.start(), periods[m.group(1)]) for m in p["period"].finditer(text, start, end) if m.group(1) in periods]
     return sorted(found)
