@@ -319,6 +319,17 @@ def test_responsibility_annotations_give_the_item_s_tasks_their_units():
     assert not any(t.verb == "配合" for t in plan.tasks)  # 配合单位：… is a label, not a task
 
 
+def test_responsible_units_after_the_lead_units_support_them():
+    """（牵头单位：A；责任单位：B）: B answers with the lead A, it does not lead; a unit's name ends
+    before the words that say how it answers (按职责分工负责)."""
+    plan = policyparse.parse("XX市推进义务教育优质均衡发展实施方案\n二、重点任务\n"
+                             "（一）扩大优质学位供给。（牵头单位：市教育局；责任单位：市财政局，各区县政府按职责分工负责）\n"
+                             "（二）加强教师队伍建设。（责任单位：市教育局、市人社局）\n")
+    of = {t.text: roles(plan, t) for t in plan.tasks}
+    assert of["扩大优质学位供给"] == [("市教育局", "lead"), ("市财政局", "support"), ("各区县政府", "support")]
+    assert of["加强教师队伍建设"] == [("市教育局", "lead"), ("市人社局", "lead")]
+
+
 def test_a_body_naming_itself_without_its_place_is_the_issuer():
     """In its own plan XX区教育局 writes 区教育局: one actor, the issuer, not a second body."""
     plan = policyparse.parse("XX区教育局2022年工作计划\n2022年，区教育局将围绕目标，重点做好以下工作。\n"

@@ -8,7 +8,9 @@ responsible, under a label:
     加强教师队伍建设。（牵头单位：市教育局；配合单位：市人社局、市编办）
 
 The label says the role (``data/actors.json``, ``duty_labels``): 牵头单位 and
-责任单位 make the units listed ``lead``, 配合单位 and 协办单位 ``support``.
+责任单位 make the units listed ``lead``, 配合单位 and 协办单位 ``support``; after
+a 牵头单位 in the same annotation, 责任单位 lists the units answerable with the
+lead, ``support``.
 Every name in the list is a body whether or not the lexicon knows it
 (基础教育处, 督导室: the label says so). :func:`find_duties` finds the
 annotations of a sentence; :mod:`policyparse.extract.run` gives their roles
@@ -47,6 +49,12 @@ def _patterns() -> tuple["regex.Pattern[str]", "regex.Pattern[str]", dict[str, s
     return label, split, labels, int(spec["max_name_chars"])
 
 
+@lru_cache(maxsize=1)
+def _after_lead() -> tuple[dict[str, str], "regex.Pattern[str]"]:
+    spec = lexicon()["duty_labels"]
+    return spec["after_lead"], regex.compile(spec["name_tail"])
+
+
 def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
     """The responsibility annotations in ``text[start:end]``, with the bodies each lists.
 
@@ -54,14 +62,26 @@ def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
         >>> t = "新建幼儿园20所。（牵头单位：市教育局；配合单位：市财政局、基础教育处等）"
         >>> [(d.role, [m.name for m in d.bodies]) for d in find_duties(t, 0, len(t))]
         [('lead', ['市教育局']), ('support', ['市财政局', '基础教育处'])]
+        >>> t = "（牵头单位：市教育局；责任单位：市财政局，各区县政府按职责分工负责）"
+        >>> [(d.role, [m.name for m in d.bodies]) for d in find_duties(t, 0, len(t))]
+        [('lead', ['市教育局']), ('support', ['市财政局', '各区县政府'])]
     """
     label, _, labels, _ = _patterns()
     if "：" not in text[start:end] and ":" not in text[start:end]:
         return  # every annotation has its colon
+    after_lead, _ = _after_lead()
+    lead_at = -1  # where the last label of leads ended
     for m in label.finditer(text, start, end):
+        role = labels[m.group("label")]
+        # （牵头单位：市教育局；责任单位：市财政局）: after the leads of the same annotation (no bracket or
+        # line between), 责任单位 lists the units answerable with them
+        if lead_at >= 0 and not regex.search(r"[（）()【】\n]", text[lead_at:m.start()]):
+            role = after_lead.get(m.group("label"), role)
+        if m.group("label").startswith("牵头"):
+            lead_at = m.end("list")
         bodies = bodies_in(text, m.start("list"), m.end("list"))
         if bodies:
-            yield Duty((m.start(), m.end("list")), labels[m.group("label")], bodies)
+            yield Duty((m.start(), m.end("list")), role, bodies)
 
 
 def bodies_in(text: str, start: int, end: int) -> tuple[Mention, ...]:
@@ -83,7 +103,7 @@ def bodies_in(text: str, start: int, end: int) -> tuple[Mention, ...]:
         pos = s + len(piece)
         name = piece.strip(" \u3000\t")
         lead = piece.find(name)
-        name = regex.sub(r"(?:等(?:单位|部门)?|各单位)$", "", name)
+        name = _after_lead()[1].sub("", name)  # 市财政局等单位, 各区县政府按职责分工负责
         if not name or len(name) > longest or not regex.match(r"\p{Han}", name):
             continue
         s += lead
