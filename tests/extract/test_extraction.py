@@ -330,6 +330,24 @@ def test_responsible_units_after_the_lead_units_support_them():
     assert of["加强教师队伍建设"] == [("市教育局", "lead"), ("市人社局", "lead")]
 
 
+def test_a_note_without_a_label_names_the_units_and_their_roles():
+    """Work plans often close an item with a note that has no label: the role follows each list."""
+    plan = policyparse.parse("XX市2025年教育工作要点\n一、重点任务\n"
+                             "1.扩大普惠性学前教育资源。新建幼儿园10所。（市教育局牵头，市财政局、市自然资源局配合）\n"
+                             "2.推进集团化办学。（市教育局负责）\n"
+                             "3.加强校园安全。（由市公安局、市教育局按职责分工负责）\n"
+                             "4.开展家校共育。（家长、学校共同参与）\n"
+                             "5.实施教育数字化战略行动（2025—2027年）。\n")
+    of = {t.text: roles(plan, t) for t in plan.tasks}
+    assert of["扩大普惠性学前教育资源"] == of["新建幼儿园10所"] == [
+        ("市教育局", "lead"), ("市财政局", "support"), ("市自然资源局", "support")]
+    assert of["推进集团化办学"] == [("市教育局", "lead")]
+    assert of["加强校园安全"] == [("市公安局", "lead"), ("市教育局", "lead")]
+    # parents are no body: the note is not read as one of responsible units
+    assert ("家长", "support") not in of["开展家校共育"]
+    assert [r for text, r in of.items() if text.startswith("实施教育数字化战略行动")] == [[]]  # a period, no note
+
+
 def test_a_body_naming_itself_without_its_place_is_the_issuer():
     """In its own plan XX区教育局 writes 区教育局: one actor, the issuer, not a second body."""
     plan = policyparse.parse("XX区教育局2022年工作计划\n2022年，区教育局将围绕目标，重点做好以下工作。\n"

@@ -10,7 +10,9 @@ responsible, under a label:
 The label says the role (``data/actors.json``, ``duty_labels``): 牵头单位 and
 责任单位 make the units listed ``lead``, 配合单位 and 协办单位 ``support``; after
 a 牵头单位 in the same annotation, 责任单位 lists the units answerable with the
-lead, ``support``.
+lead, ``support``. A note without a label names the role after each list
+(（市教育局牵头，市财政局配合）, （市教育局负责）): it is read when every part of it
+is such a list and every name a body.
 Every name in the list is a body whether or not the lexicon knows it
 (基础教育处, 督导室: the label says so). :func:`find_duties` finds the
 annotations of a sentence; :mod:`policyparse.extract.run` gives their roles
@@ -55,6 +57,40 @@ def _after_lead() -> tuple[dict[str, str], "regex.Pattern[str]"]:
     return spec["after_lead"], regex.compile(spec["name_tail"])
 
 
+@lru_cache(maxsize=1)
+def _bracket() -> tuple["regex.Pattern[str]", "regex.Pattern[str]", dict[str, str], tuple[str, ...]]:
+    spec = lexicon()["duty_labels"]
+    roles = spec["bracket_roles"]
+    alt = "|".join(regex.escape(w) for w in sorted(roles, key=len, reverse=True))
+    note = regex.compile(r"[（(](?P<body>[^（）()\n]{2,120})[）)]")
+    part = regex.compile(rf"(?:由)?(?P<list>.+?)(?:(?:按|按照|根据)(?:各自)?(?:职责|职能)(?:分工)?)?(?P<role>{alt})")
+    return note, part, roles, tuple(spec["bracket_body_ends"])
+
+
+def _is_body(name: str, ends: tuple[str, ...]) -> bool:
+    """A name a note without a label may list: a body of the lexicon or one named so (…处, …室)."""
+    return kind_of(name) != "institution" or name in lexicon()["names"] or name.endswith(ends)
+
+
+def _bracket_duties(text: str, start: int, end: int) -> Iterator[Duty]:
+    """（市教育局牵头，市财政局、市自然资源局配合）, （市教育局负责）: notes whose every part is a
+    list of bodies closed by a word of their role (``duty_labels``, ``bracket_roles``)."""
+    note, part, roles, ends = _bracket()
+    for m in note.finditer(text, start, end):
+        pos, found = m.start("body"), []
+        for piece in regex.split(r"[，,；;]", m.group("body")):
+            p = part.fullmatch(piece)
+            if p is None:
+                break
+            bodies = bodies_in(text, pos + p.start("list"), pos + p.end("list"))
+            if not bodies or not all(_is_body(b.name, ends) for b in bodies):
+                break
+            found.append(Duty((pos, pos + len(piece)), roles[p.group("role")], bodies))
+            pos += len(piece) + 1
+        else:
+            yield from found
+
+
 def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
     """The responsibility annotations in ``text[start:end]``, with the bodies each lists.
 
@@ -62,13 +98,19 @@ def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
         >>> t = "新建幼儿园20所。（牵头单位：市教育局；配合单位：市财政局、基础教育处等）"
         >>> [(d.role, [m.name for m in d.bodies]) for d in find_duties(t, 0, len(t))]
         [('lead', ['市教育局']), ('support', ['市财政局', '基础教育处'])]
+        >>> t = "新建幼儿园10所。（市教育局牵头，市财政局、市自然资源局配合）"
+        >>> [(d.role, [m.name for m in d.bodies]) for d in find_duties(t, 0, len(t))]
+        [('lead', ['市教育局']), ('support', ['市财政局', '市自然资源局'])]
         >>> t = "（牵头单位：市教育局；责任单位：市财政局，各区县政府按职责分工负责）"
         >>> [(d.role, [m.name for m in d.bodies]) for d in find_duties(t, 0, len(t))]
         [('lead', ['市教育局']), ('support', ['市财政局', '各区县政府'])]
     """
     label, _, labels, _ = _patterns()
     if "：" not in text[start:end] and ":" not in text[start:end]:
-        return  # every annotation has its colon
+        # every labelled annotation has its colon; a note without a label has its brackets
+        if "（" in text[start:end] or "(" in text[start:end]:
+            yield from _bracket_duties(text, start, end)
+        return
     after_lead, _ = _after_lead()
     lead_at = -1  # where the last label of leads ended
     for m in label.finditer(text, start, end):
@@ -82,6 +124,8 @@ def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
         bodies = bodies_in(text, m.start("list"), m.end("list"))
         if bodies:
             yield Duty((m.start(), m.end("list")), role, bodies)
+    if lead_at < 0 and not any(True for _ in label.finditer(text, start, end)):
+        yield from _bracket_duties(text, start, end)
 
 
 def bodies_in(text: str, start: int, end: int) -> tuple[Mention, ...]:
