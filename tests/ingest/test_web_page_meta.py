@@ -131,6 +131,19 @@ def test_a_breadcrumb_on_one_line_and_the_site_header_above_it_are_page_chrome()
     assert "文档库" not in plan.text and any(w.code == "dropped-debris" for w in plan.warnings)
 
 
+def test_a_breadcrumb_without_a_start_word_and_a_notice_issuing_a_plan():
+    """A bureau's page: 首页 > 政务公开 > 通知公告 (no 当前位置), then a notice issuing its work plan, whose
+    issuers are those of the plan it issues."""
+    page = ("首页 > 政务公开 > 通知公告\n关于印发《XX市教育局2025年工作要点》的通知\n"
+            "发布时间：2025-02-18 10:30 来源：市教育局\n各区教育局，局属各单位：\n"
+            "现将《XX市教育局2025年工作要点》印发给你们，请认真贯彻落实。\nXX市教育局\n2025年2月17日\n"
+            "XX市教育局2025年工作要点\n一、加强党的建设\n1.深入学习贯彻党的二十届三中全会精神。\n")
+    plan = policyparse.parse(page, extract=False)
+    assert (plan.meta.title, plan.meta.issuers, plan.meta.year) == (
+        "关于印发《XX市教育局2025年工作要点》的通知", ["XX市教育局"], 2025)
+    assert "首页" not in plan.text and "政务公开" not in plan.text
+
+
 def test_a_reposted_plan_keeps_its_own_title_not_the_site_s():
     """A college site reposting a ministry's plan: its name twice, the site's 【转发】 mark, a date line."""
     page = ("某某职业学院-网站首页\n\n 某某职业学院-网站首页\n\n【转发】教育部2021年工作要点\n\n发布时间:2021-02-04 点击量:\n"

@@ -213,12 +213,19 @@ def _one_line_crumbs(line: str, c: dict[str, Any]) -> bool:
         >>> c = _chrome_rules()
         >>> _one_line_crumbs("当前位置：文档库›教育局2020年工作要点", c), _one_line_crumbs("当前位置：", c)
         (True, False)
+        >>> _one_line_crumbs("首页>政务公开>通知公告", c), _one_line_crumbs("首页>通知公告", c)
+        (True, True)
+        >>> _one_line_crumbs("收入>支出", c), _one_line_crumbs("增速由5%>3%>2%，回落", c)
+        (False, False)
     """
     for start in c["breadcrumb_starts"]:
         i = line.find(start)
         if i >= 0 and any(sep in line[i + len(start):] for sep in c["breadcrumb_separators"]):
             return True
-    return False
+    # without a start word: the site's home, then short items between separators (首页 > 政务公开 > 通知公告)
+    parts = regex.split("|".join(regex.escape(s) for s in c["breadcrumb_separators"]), line)
+    return (len(parts) >= 3 or (len(parts) == 2 and parts[0] in c["home_words"])) and all(
+        0 < len(p) <= c["max_crumb_chars"] and not any(ch in "。；！？，," for ch in p) for p in parts)
 
 
 def _title_like(line: str) -> bool:

@@ -227,6 +227,11 @@ def issuers_and_region(title: str) -> tuple[list[str], Optional[str]]:
     before_year = head[: m.start()] if m else ""
     after_year = head[m.end() : cut] if m else head[:cut]
     about = head.find("关于")
+    issued = regex.match(r"关于(?:印发|转发|下发|发布)?《([^》]{4,80})》", head)
+    if about == 0 and issued:
+        # 关于印发《XX市教育局2025年工作要点》的通知, no body before 关于: the issuers and region of
+        # the document it issues
+        return issuers_and_region(issued.group(1))
     if about > 0:
         # 安徽省人民政府关于实施《国务院关于…的决定》的意见: the issuers are named before 关于, the
         # bodies after it are the subject's
