@@ -126,3 +126,19 @@ def test_unnumbered_heading_lines_open_divisions():
     # a numbered section keeps its own role after such a line (内蒙古: 一、 under “十五五”时期主要目标和2026年重点工作)
     plan = policyparse.parse_file(CORPORA / "provincial-2026" / "内蒙古自治区.txt", extract=False)
     assert [s.role for s in plan.sections if s.parent is None] == ["tasks"] * 4
+
+
+def test_subsections_that_name_their_role_divide_a_chapter_that_names_none():
+    """A five-year plan's first chapter (开启现代化建设新征程) holds its review (发展环境) and its goals
+    (主要目标): numbers there are results and targets, not tasks. A chapter whose heading names its
+    role keeps it; a long subsection heading with a cue word inside (加快发展基础工业) names none."""
+    plan = policyparse.parse("XX市国民经济和社会发展第十五个五年规划纲要\n第一章 开启现代化建设新征程\n"
+                             "第一节 发展环境\n“十四五”时期，全市地区生产总值年均增长6.2%。\n"
+                             "第二节 主要目标\n到2030年，常住人口城镇化率达到72%。\n"
+                             "第三节 加快发展基础工业的主要举措\n建成智能工厂50家。\n"
+                             "第二章 建设现代化产业体系\n第一节 推动制造业高端化\n建成数字化车间200个。\n")
+    assert [(n.heading, n.role) for n in plan.nodes_of("subsection")] == [
+        ("发展环境", "review"), ("主要目标", "goals"), ("加快发展基础工业的主要举措", "tasks"),
+        ("推动制造业高端化", "tasks")]
+    assert [(q.surface, q.kind) for q in plan.quantities] == [
+        ("6.2%", "achieved"), ("72%", "target"), ("50家", "target"), ("200个", "target")]

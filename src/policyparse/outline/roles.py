@@ -18,6 +18,10 @@ Roles are decided by rules over the words of headings, kept as data in
   (各位代表！) or a heading line such as 结束语; such a division takes the role
   of the cue word found first in its opening (让我们… → ``closing``,
   政府自身建设 → ``self_governance``, 民族/国防/外交 → ``tasks``);
+* a top-level division whose heading and opening name no role, with
+  subsections that do (第一章 开启现代化建设新征程: 第一节 发展环境, 第二节 主要目标),
+  is divided by them: each subsection opens a division of its role (or the
+  default);
 * every node takes the role of the division its start lies in, so a
   sentence inherits the role of its section.
 """
@@ -163,6 +167,7 @@ def division_starts(text: str, nodes: Sequence[Node]) -> list[tuple[int, str]]:
                 weak.add(n.span[0])  # a list at the top level (一是…) may stand under an unnumbered heading line
         starts.append((n.span[0], role))
     end = main_end if main_end is not None else max((n.span[1] for n in nodes), default=0)
+    starts = _with_subdivisions(nodes, children, starts)
     starts = _with_unnumbered_headings(text, nodes, starts, weak, end)
     headings = [n for n in nodes if n.kind in HEADING_KINDS and n.span[0] < end]
     if headings:
@@ -175,6 +180,51 @@ def division_starts(text: str, nodes: Sequence[Node]) -> list[tuple[int, str]]:
                 starts.append((m.start("open"), role))
     starts.sort(key=lambda s: s[0])
     return starts
+
+
+#: the roles a subsection may open (a review, the goals) and the longest heading that opens one
+_SUB_ROLES = ("review", "goals")
+_SUB_HEADING_CHARS = 16
+
+
+@lru_cache(maxsize=1)
+def _ending_rules() -> tuple[_Rule, ...]:
+    return tuple(_Rule(r.role, regex.compile(f"(?:{r.regex.pattern})[ \t\u3000]*$")) for r in rules().heading)
+
+
+def _ending_role(heading: str) -> Optional[str]:
+    """The role of the first rule whose words end ``heading``, or ``None``.
+
+    Example:
+        >>> _ending_role("发展环境"), _ending_role("加快发展基础工业的主要举措") is None
+        ('review', True)
+    """
+    return next((r.role for r in _ending_rules() if r.regex.search(heading)), None)
+
+
+def _with_subdivisions(nodes: Sequence[Node], children: dict[Optional[str], list[Node]],
+                       starts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Add the subsections that name their own role under a top-level division whose heading and
+    opening name none (a five-year plan's 第一章 开启现代化建设新征程 over 第一节 发展环境, a
+    review, and 第二节 主要目标, the goals): each opens a division of its role, and the
+    division's own role goes on after it only where it started."""
+    role_at = dict(starts)
+    out = list(starts)
+    for n in children.get(None, []):
+        if n.kind not in ("part", "section") or role_at.get(n.span[0]) != rules().default:
+            continue
+        if heading_role(n.heading or "") is not None:
+            continue  # the heading itself says tasks (重点任务): its subsections are tasks too
+        subs = [c for c in children.get(n.id, []) if c.kind == "subsection"]
+        # a short heading that ends with the name of the part (发展环境, “十四五”时期发展成就, 主要目标), not
+        # a task whose words happen to hold a cue (加快发展基础工业的主要举措, 坚持…的指导思想)
+        found = [(c, _ending_role(c.heading or "") if len(c.heading or "") <= _SUB_HEADING_CHARS else None)
+                 for c in subs]
+        if not any(role in _SUB_ROLES for _, role in found):
+            continue
+        for c, role in found:
+            out.append((c.span[0], role if role in _SUB_ROLES else rules().default))
+    return sorted(out)
 
 
 def _with_unnumbered_headings(text: str, nodes: Sequence[Node], starts: list[tuple[int, str]], weak: set[int],
