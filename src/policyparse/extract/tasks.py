@@ -189,8 +189,10 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
             given = tuple(pivot_roles[w])
             if "lead" in given and mk["guidance_not"].match(text[end:end + 8]):
                 return ()  # 推动高水平医院建设: the building is promoted; the hospitals do nothing
-            if given == ("supported",) and kinds and "district" not in kinds and _leads_next(text, end):
-                return ("supported", "lead")  # 支持科技领军企业牵头组建…: supported, and they lead it
+            if given == ("supported",) and kinds and "district" not in kinds and (
+                    _leads_next(text, end) or _acts_next(text, end)):
+                # 支持科技领军企业牵头组建…, 支持重点企业共建协同创新平台: supported, and they act
+                return ("supported", "lead")
             return given
     if mk["accept_end"].search(before) and mk["watch"].match(text, end):
         return ("supervisor",)  # 自觉接受省人大及其常委会监督
@@ -222,6 +224,19 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
 def _leads_next(text: str, end: int) -> bool:
     """Does a word of leading (``role_markers.lead.after``: 牵头, 负责) follow ``end`` at once?"""
     return text.startswith(_markers()["lead_after"], end)
+
+
+def _acts_next(text: str, end: int) -> bool:
+    """Does a verb of a new act (:data:`_AGENT_CLASSES` or ``implement``: 共建, 组建, 设立, 参与, 实施)
+    follow ``end`` at once, with an object after it (支持企业实施品牌国际化战略)? Not a verb of
+    growth or a state (支持高校改善条件, 支持群团组织发挥作用, 支持企业做大做强): the support is the act."""
+    classes = verbs().classes
+    for n in (4, 3, 2):
+        w = text[end:end + n]
+        if len(w) == n and classes.get(w) in _ACT_CLASSES:
+            nxt = text[end + n:end + n + 2]
+            return len(nxt) == 2 and all("\u4e00" <= c <= "\u9fff" for c in nxt) and nxt[0] not in _NO_OBJECT
+    return False
 
 
 def _without_place(before: str) -> str:
@@ -307,6 +322,7 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
     drafts: list[TaskDraft] = []
     framed: list[tuple[Mention, str]] = []  # roles of frame clauses: for every task after them
     pending: list[tuple[Mention, str]] = []  # roles of a clause with no task: for the next task
+    late: list[tuple[Mention, str]] = []  # roles of frame clauses after the last task so far
     lazy = tokens is None
     starts = [] if tokens is None else [t.start for t in tokens]
     mentions = sorted(mentions, key=lambda m: m.start)
@@ -326,6 +342,7 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
             if cs <= m.start and m.end <= ce:
                 roles.extend((m, r) for r in rs)
         if _frame_only(text, (cs, ce), i + 1 < len(parts)):
+            late.extend((m, r) for m, r in roles if r in _FRAME_ROLES)
             framed.extend((m, r) for m, r in roles if r in _FRAME_ROLES)
             pending.extend((m, r) for m, r in roles if r not in _FRAME_ROLES)
             continue
@@ -358,18 +375,60 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
                 # a body named by type heads the clause and a modal follows it (教育行政部门要加强督导,
                 # 各地教育行政部门要会同…): its agent, not its topic
                 first = _groups(text, bodies)[0]
-                if (text[cs:first[0].start] in _HEAD_WORDS and first[-1].end <= draft.verb_span[0]
+                if (_subject_start(text, cs, first[0].start) and first[-1].end <= draft.verb_span[0]
                         and not any(m is r[0] for r in roles for m in first)
-                        and _MODAL.match(text, first[-1].end, draft.verb_span[0] + 1)):
+                        and (_MODAL.match(text, first[-1].end, draft.verb_span[0] + 1)
+                             or _acts_on_object(text, first[-1].end, draft, v))):
                     roles.extend((m, "lead") for m in first)
         draft.roles = framed + pending + roles
         pending = []
+        late = []
         drafts.append(draft)
+    if late and drafts:
+        # 坚决做到“两个维护”，在省委领导下，攻坚克难…: a frame that no task of the sentence follows
+        # (its verbs not in the lexicon) frames the sentence's last task
+        drafts[-1].roles.extend(late)
     if pending and drafts:
         drafts[-1].roles.extend(pending)
     elif orphans is not None and not drafts:
         orphans.extend(framed + pending)
     return drafts
+
+
+#: a count or share before a body at a clause's head (197家二级以上医院开设…, 超80%的企业…): the body still heads it
+_COUNT_HEAD = regex.compile(r"(?:[超近约逾]?\d+(?:\.\d+)?(?:%|％)?(?:多|余)?[家个所户座]?(?:的)?|全省|全市|各类|一批)")
+
+
+def _subject_start(text: str, cs: int, start: int) -> bool:
+    """Is what stands before a body at ``start`` in the clause opened at ``cs`` only a head word
+    (由, 并, 各) or a count of the bodies (197家二级以上医院, 全省企业): the body is the clause's subject?"""
+    head = text[cs:start]
+    return head in _HEAD_WORDS or _COUNT_HEAD.fullmatch(head) is not None
+
+
+def _acts_on_object(text: str, end: int, draft: TaskDraft, v: Verbs) -> bool:
+    """Does a body named by type, ending at ``end``, act on an object: the clause's verb follows it
+    at once (nothing but adverbs of ``verbs.json`` between) and takes a noun phrase after it
+    (二级以上医院开设体重管理门诊, 省属企业投资布局新兴产业)? Without an object the body is as often
+    the topic of the verb (高水平医院加力建设, 文旅产业提质增效) as its agent."""
+    assert draft.verb_span is not None
+    gap = text[end:draft.verb_span[0]]
+    if gap and not all(w in v.modifiers for w in words(text, end, draft.verb_span[0])):
+        return False
+    if draft.object_span is None or draft.verb_class not in _AGENT_CLASSES:
+        return False
+    os_, oe = draft.object_span
+    obj = text[os_:oe]
+    return len(obj) >= 3 and _markers()["guidance_not"].match(obj) is None and not obj.startswith(_NO_OBJECT)
+
+
+#: the verb classes (``verbs.json``) of a new act by an agent (开设, 推出, 发布, 参与, 申报), not of a
+#: result or a state a topic reaches (完成改革任务, 实现全覆盖, 保持动态清零, 深化协同发展)
+_AGENT_CLASSES = frozenset({"establish", "organise", "formulate", "create_award", "study_explore", "learn_publicise"})
+#: the verb classes of an act a supported body then does itself (支持企业实施…, 支持重点企业共建…)
+_ACT_CLASSES = _AGENT_CLASSES | {"implement"}
+#: what, right after a verb, shows it takes no object: a complement or a second verb (建设取得…, 发展成为…)
+_NO_OBJECT = ("的", "了", "得", "为", "成", "到", "于", "和", "与", "、")
 
 
 def _tagged(text: str, toks: list[Token], cut: tuple[int, int], segmenter: str) -> list[Token]:
