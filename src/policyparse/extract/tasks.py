@@ -190,7 +190,7 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
             if "lead" in given and mk["guidance_not"].match(text[end:end + 8]):
                 return ()  # 推动高水平医院建设: the building is promoted; the hospitals do nothing
             if given == ("supported",) and kinds and "district" not in kinds and (
-                    _leads_next(text, end) or _acts_next(text, end)):
+                    _leads_next(text, end) or (kinds <= _SELF_ACTING and _acts_next(text, end))):
                 # 支持科技领军企业牵头组建…, 支持重点企业共建协同创新平台: supported, and they act
                 return ("supported", "lead")
             return given
@@ -425,6 +425,10 @@ def _acts_on_object(text: str, end: int, draft: TaskDraft, v: Verbs) -> bool:
 #: the verb classes (``verbs.json``) of a new act by an agent (开设, 推出, 发布, 参与, 申报), not of a
 #: result or a state a topic reaches (完成改革任务, 实现全覆盖, 保持动态清零, 深化协同发展)
 _AGENT_CLASSES = frozenset({"establish", "organise", "formulate", "create_award", "study_explore", "learn_publicise"})
+#: the kinds of bodies a plan supports in their own acts (支持企业实施…, 支持高校设立…); a public
+#: institution or a place supported to build something (支持XX教育电视台打造…平台, 支持淮安打造…)
+#: is the object of the plan's support, its act the plan's own
+_SELF_ACTING = frozenset({"enterprise", "school"})
 #: the verb classes of an act a supported body then does itself (支持企业实施…, 支持重点企业共建…)
 _ACT_CLASSES = _AGENT_CLASSES | {"implement"}
 #: what, right after a verb, shows it takes no object: a complement or a second verb (建设取得…, 发展成为…)
