@@ -148,7 +148,7 @@ def _markers() -> dict:
             "watch": watch, "pivots": pivots, "by_function": frozenset(sup["bodies"].values()),
             "in_frame": c(r"在[^，,；;。]{0,12}$"), "leader_after": tuple(leader["after"]),
             "support_frame": c(rf"[^，,；;。]{{0,4}}?(?:{_alt(mk['support']['frame_after'])})"),
-            "support_result": c(mk["support"]["result_after"]), "support_after": tuple(mk["support"]["after"]),
+            "support_result": c(mk["support"]["result_after"]), "support_thanked": c(mk["support"]["thanked_before"]), "support_after": tuple(mk["support"]["after"]),
             "across": c(mk["pivot_across"]), "guidance_not": c(mk["guidance"]["not_after"]),
             "accept_end": c(rf"(?:{_alt(sup['before'])})$"), "accept": c(_alt(sup["before"])),
             "sup_own": c(sup["own"]), "sup_not_before": c(sup["not_before"]),
@@ -180,6 +180,8 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
             return ("support",)  # 在省人大及其常委会、省政协监督支持下
     if mk["support_result"].match(text[end:end + 32]):
         return ("support",)  # 是省人大、省政协有效监督、鼎力支持的结果
+    if mk["support_thanked"].search(before):
+        return ("support",)  # 向关心支持安徽改革发展的中央各部门、兄弟省区市
     if before.endswith(mk["colead_before"]):
         return ("co-lead",)
     # 支持国防和|军队现代化建设: a word and 和 between the verb and the bodies
