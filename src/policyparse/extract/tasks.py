@@ -185,6 +185,7 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
     if before.endswith(mk["colead_before"]):
         return ("co-lead",)
     # 支持国防和|军队现代化建设: a word and 和 between the verb and the bodies
+    before = _DETERMINER.sub("", before)  # 鼓励其他各市…, 支持所有高校…: the verb governs the bodies
     across = [len(before) - n - 1 for n in (2, 3, 4) if mk["across"].search(before[-n - 1:])]
     for w in mk["pivots"]:
         if before.endswith(w) or (across and any(before.endswith(w, 0, k) for k in across)):
@@ -221,6 +222,10 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
         if m and not text.startswith(mk["alone_not"], m.end() - 2):
             return ("leader",)  # 坚持党中央集中统一领导, 党中央领航掌舵, 省委直接领导
     return ()
+
+
+#: words between a verb and the bodies it governs that pick them out (其他各市, 所有高校, 广大企业)
+_DETERMINER = regex.compile(r"(?:其他|其余|所有|广大|更多)$")
 
 
 def _leads_next(text: str, end: int) -> bool:
@@ -337,9 +342,14 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
         bodies = [m for m in everyone[bisect_left(every_starts, cs) : bisect_left(every_starts, ce)]
                   if m.end <= ce] if everyone else []
         roles: list[tuple[Mention, str]] = []
+        given: tuple[str, ...] = ()
         for group in (_groups(text, bodies) if bodies else []):
-            for role in _group_role(text, group[0].start, group[-1].end, cs, frozenset(m.kind for m in group)):
-                roles.extend((m, role) for m in group)
+            had = given
+            given = _group_role(text, group[0].start, group[-1].end, cs, frozenset(m.kind for m in group))
+            if not given and had and text[group[0].start - 1] == "、" and set(had) & _PIVOTED:
+                # 支持青岛打造“中国康湾”、威海创建…: the next item of a verb of support's list of bodies and their acts
+                given = had
+            roles.extend((m, role) for role in given for m in group)
         for m, rs in pivots or ():
             if cs <= m.start and m.end <= ce:
                 roles.extend((m, r) for r in rs)
@@ -469,6 +479,10 @@ def _marker_words() -> frozenset[str]:
 
 
 _NOUNS = frozenset({"n", "nz", "ng", "vn", "an"})
+
+
+#: the roles a verb of support or guidance gives (passed on to the next body and act of its list)
+_PIVOTED = frozenset({"supported", "guided"})
 
 
 #: roles a frame clause gives every task after it in its sentence (在X领导下，…；在X支持下，…)
