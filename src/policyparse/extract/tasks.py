@@ -224,8 +224,8 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
     return ()
 
 
-#: words between a verb and the bodies it governs that pick them out (其他各市, 所有高校, 广大企业)
-_DETERMINER = regex.compile(r"(?:其他|其余|所有|广大|更多)$")
+#: words between a verb and the bodies it governs that pick them out (其他各市, 所有高校, 重点企业, 有条件的高校)
+_DETERMINER = regex.compile(r"(?:其他|其余|所有|广大|更多|重点|有条件的|符合条件的)$")
 
 
 def _leads_next(text: str, end: int) -> bool:
@@ -353,6 +353,8 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
         for m, rs in pivots or ():
             if cs <= m.start and m.end <= ce:
                 roles.extend((m, r) for r in rs)
+                if list(rs) == ["supported"] and m.kind in _SELF_ACTING and _acts_next(text, m.end):
+                    roles.append((m, "lead"))  # 支持有条件的高校设立科技商学院: supported, and they act
         if _frame_only(text, (cs, ce), i + 1 < len(parts)):
             late.extend((m, r) for m, r in roles if r in _FRAME_ROLES)
             framed.extend((m, r) for m, r in roles if r in _FRAME_ROLES)
