@@ -352,6 +352,8 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
             roles.extend((m, role) for role in given for m in group)
         for m, rs in pivots or ():
             if cs <= m.start and m.end <= ce:
+                if "lead" in rs and _markers()["guidance_not"].match(text, m.end):
+                    continue  # 推动法治政府建设走深走实: the building is promoted; the body does nothing
                 roles.extend((m, r) for r in rs)
                 if list(rs) == ["supported"] and m.kind in _SELF_ACTING and _acts_next(text, m.end):
                     roles.append((m, "lead"))  # 支持有条件的高校设立科技商学院: supported, and they act
