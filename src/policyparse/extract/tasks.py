@@ -234,14 +234,16 @@ def _leads_next(text: str, end: int) -> bool:
 
 
 def _acts_next(text: str, end: int) -> bool:
-    """Does a verb of a new act (:data:`_AGENT_CLASSES` or ``implement``: 共建, 组建, 设立, 参与, 实施)
+    """Does a verb of a new act (:data:`_AGENT_CLASSES`, ``implement`` or ``promote``: 共建, 组建, 设立, 参与, 实施, 引进)
     follow ``end`` at once, with an object after it (支持企业实施品牌国际化战略)? Not a verb of
     growth or a state (支持高校改善条件, 支持群团组织发挥作用, 支持企业做大做强): the support is the act."""
     classes = verbs().classes
     for n in (4, 3, 2):
         w = text[end:end + n]
-        if len(w) == n and classes.get(w) in _ACT_CLASSES:
+        if len(w) == n and classes.get(w) in _ACT_CLASSES and w not in _OFTEN_INTRANSITIVE:
             nxt = text[end + n:end + n + 2]
+            if _PLAYS_A_ROLE.match(text, end + n):
+                return False  # 支持企业发挥创新主体作用: a role the body plays, no act of its own
             return len(nxt) == 2 and all("\u4e00" <= c <= "\u9fff" for c in nxt) and nxt[0] not in _NO_OBJECT
     return False
 
@@ -446,7 +448,12 @@ _AGENT_CLASSES = frozenset({"establish", "organise", "formulate", "create_award"
 #: is the object of the plan's support, its act the plan's own
 _SELF_ACTING = frozenset({"enterprise", "school"})
 #: the verb classes of an act a supported body then does itself (支持企业实施…, 支持重点企业共建…)
-_ACT_CLASSES = _AGENT_CLASSES | {"implement"}
+_ACT_CLASSES = _AGENT_CLASSES | {"implement", "promote"}
+#: verbs of promotion that as often stand without an object, the body's growth the thing supported
+#: (出台支持高新技术企业发展专项措施: the measures are the support's, not the firms' act)
+_OFTEN_INTRANSITIVE = frozenset({"发展"})
+#: the object of 发挥…作用 (play a role): no act (支持企业发挥创新主体作用)
+_PLAYS_A_ROLE = regex.compile(r"[^，,；;。]{0,12}?作用")
 #: what, right after a verb, shows it takes no object: a complement or a second verb (建设取得…, 发展成为…)
 _NO_OBJECT = ("的", "了", "得", "为", "成", "到", "于", "和", "与", "、")
 
