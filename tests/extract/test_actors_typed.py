@@ -320,3 +320,6 @@ def test_bodies_by_organisation_suffix_and_bracketed_levels():
     plan = policyparse.parse("所有县（市、区）达到国家卫生县城标准，健全村（社区）工作事项准入制度。")
     assert {"县（市、区）", "村（社区）"} <= {a.name for a in plan.actors}
     assert "驻滇解放军" in {m[0] for m in _typed("向驻滇解放军指战员致以崇高敬意")}
+    # 单位 is a body only as the bodies stationed somewhere
+    assert [m[0] for m in _typed("向中央驻湘单位致以崇高敬意")] == ["中央驻湘单位"]
+    assert _typed("单位地区生产总值能耗下降，用人单位落实责任") == []
