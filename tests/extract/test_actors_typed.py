@@ -198,13 +198,15 @@ def test_jiangsu_train_gold(jiangsu):
     score = score_actor_mentions(jiangsu, _gold(GOLD / "labels" / "prov-jiangsu.actors.json")["actors"])
     # P 0.947 R 0.873 before places before a noun (徐州区域中心城市) and counted bodies (新增…企业52家)
     # counted, as the gold counts them; now P 0.925 R 0.961
-    # (P 0.934 R 0.971 once places of routes, works and projects were left out)
+    # (P 0.934 R 0.971 once places of routes, works and projects were left out; P 0.935 R 0.980 with the
+    # army stationed in the place and 联合国, actors4)
     assert score.precision >= 0.93 and score.recall >= 0.97, score.errors
     roles = score_roles(jiangsu, _gold(GOLD / "labels" / "prov-jiangsu.actors.json")["roles"], guided_as="lead")
     # P 0.667 R 0.085 before bodies named by type or place took roles and roles without marker words;
     # P 0.814 R 0.745 before a body guided to act (推动省产业技术研究院深度参与…) also took lead
-    # P 0.909 R 0.851 once a body supported that then leads (支持X牵头…) leads too
-    assert roles.precision >= 0.9 and roles.recall >= 0.85, roles.errors
+    # P 0.909 R 0.851 once a body supported that then leads (支持X牵头…) leads too; P 0.917 R 0.936 once
+    # a firm or school supported to act (支持有条件的高校设立…, 支持企业引进…) leads it (actors4)
+    assert roles.precision >= 0.9 and roles.recall >= 0.93, roles.errors
 
 
 @pytest.mark.parametrize("name", ["prov-hunan", "prov-shandong"])
@@ -214,21 +216,27 @@ def test_dev_gold(name):
     plan = policyparse.parse_file(CORPORA / gold["source"])
     score = score_actor_mentions(plan, gold["actors"])
     # before this work: hunan P 0.944 R 0.586, shandong P 0.952 R 0.533; then 0.924 / 0.834, 0.960 / 0.800;
-    # now 0.954 / 0.855, 0.992 / 0.853
-    assert score.precision >= 0.95 and score.recall >= 0.85, score.errors
+    # then 0.954 / 0.855, 0.992 / 0.853; now 0.955 / 0.869, 0.992 / 0.873 (actors4)
+    assert score.precision >= 0.95 and score.recall >= 0.86, score.errors
     roles = score_roles(plan, gold["roles"], guided_as="lead")
     # before: R 0.067 and 0.050; P 0.795 R 0.583, P 0.689 R 0.517 while a body guided to act had only
     # the role guided, which this gold's scheme does not have (推动济南、青岛协同打造… → lead);
-    # then P 0.932 R 0.683, P 0.933 R 0.700; now P 0.957 R 0.750, P 0.933 R 0.700
-    assert roles.precision >= 0.93 and roles.recall >= 0.7, roles.errors
+    # then P 0.932 R 0.683, P 0.933 R 0.700; P 0.957 R 0.750, P 0.933 R 0.700; now (actors4: roles without
+    # marker words, the items of a list after 支持, what is done to a body a verb of guidance promotes)
+    # P 0.980 R 0.817, P 1.000 R 0.850
+    assert roles.precision >= 0.95 and roles.recall >= 0.8, roles.errors
 
 
-@pytest.mark.parametrize("name, floors", [("prov-anhui", (0.93, 0.8, 0.95, 0.43)),
-                                          ("prov-yunnan", (0.96, 0.66, 0.85, 0.38))])
+@pytest.mark.parametrize("name, floors", [("prov-anhui", (0.93, 0.83, 0.95, 0.62)),
+                                          ("prov-yunnan", (0.96, 0.69, 0.9, 0.53)),
+                                          ("prov-ningxia", (0.88, 0.63, 0.95, 0.58))])
 def test_dev_gold_of_further_annotators(name, floors):
-    """Dev gold of two further blind annotators, first measured before any rule saw it
-    (安徽 P 0.917 R 0.782, roles P 0.957 R 0.400; 云南 P 0.923 R 0.618, roles P 0.824 R 0.318);
-    now 安徽 P 0.940 R 0.801, roles P 0.960 R 0.436; 云南 P 0.968 R 0.662, roles P 0.850 R 0.386.
+    """Dev gold of further blind annotators, first measured before any rule saw it
+    (安徽 P 0.917 R 0.782, roles P 0.957 R 0.400; 云南 P 0.923 R 0.618, roles P 0.824 R 0.318;
+    宁夏, with main at 77429bf, P 0.882 R 0.598, roles P 0.960 R 0.436);
+    then 安徽 P 0.940 R 0.801, roles P 0.960 R 0.436; 云南 P 0.968 R 0.662, roles P 0.850 R 0.386;
+    now (actors4) 安徽 P 0.942 R 0.840, roles P 1.000 R 0.636; 云南 P 0.969 R 0.699, roles P 0.923 R 0.545;
+    宁夏 P 0.889 R 0.643, roles P 0.971 R 0.600.
     云南's annotator counts more as bodies than the others (国家, 县域, 园区, 经营主体): its recall is low."""
     gold = _gold(GOLD / "labels" / f"{name}.actors.json")
     plan = policyparse.parse_file(CORPORA / gold["source"])
@@ -247,8 +255,20 @@ def test_guizhou_test_gold():
     # once merged with the section roles and page-chrome removal of the same release; P 0.840 R 0.840
     # once places, zones and counted bodies were counted as the provincial gold counts them (0.847 / 0.840
     # once the issuer's short form was merged); P 0.835 R 0.849 after the sites, lists and genre bodies
-    # of the last column above, which every dev gold gained from: the floor of P went from 0.84 to 0.83
-    assert score.precision >= 0.83 and score.recall >= 0.84, score.errors
+    # of the last column above, which every dev gold gained from: the floor of P went from 0.84 to 0.83;
+    # P 0.837 R 0.866 after actors4 (roles, guided scheme: P 0.658 R 0.490 → P 0.614 R 0.529)
+    assert score.precision >= 0.83 and score.recall >= 0.86, score.errors
+
+
+def test_gansu_test_gold():
+    """Test gold of a further blind annotator (figures only, never its errors): measured first with main
+    at 77429bf, P 0.902 R 0.640, roles P 0.697 R 0.371; after actors4 P 0.896 R 0.651, roles P 0.714 R 0.484."""
+    gold = _gold(GOLD / "labels" / "prov-gansu.actors.json")
+    plan = policyparse.parse_file(CORPORA / gold["source"])
+    score = score_actor_mentions(plan, gold["actors"])
+    assert score.precision >= 0.89 and score.recall >= 0.65
+    roles = score_roles(plan, gold["roles"], guided_as="lead")
+    assert roles.precision >= 0.7 and roles.recall >= 0.48
 
 
 def test_heldout_2024_gold():
@@ -257,7 +277,49 @@ def test_heldout_2024_gold():
     score = score_actor_mentions(plan, gold["actors"])
     # P 0.536 (0.732 without firms) before places, zones and counted bodies were counted as the
     # provincial gold counts them; then 0.500 (0.652): this gold does not share those conventions;
-    # now 0.492 (0.638) after the sites, lists and genre bodies above: floors 0.5 → 0.49, 0.65 → 0.63
-    assert score.recall >= 0.93 and score.precision >= 0.49, score.errors
+    # then 0.492 (0.638) after the sites, lists and genre bodies above: floors 0.5 → 0.49, 0.65 → 0.63;
+    # now 0.484 (0.625) after the organisation suffixes and bracketed levels of actors4 (one more body
+    # this gold does not count, measured at the end, not looked at): floors 0.49 → 0.48, 0.63 → 0.62
+    assert score.recall >= 0.93 and score.precision >= 0.48
     public = score_actor_mentions(plan, gold["actors"], leave_out={"enterprise"})
-    assert public.recall == score.recall and public.precision >= 0.63, public.errors
+    assert public.recall == score.recall and public.precision >= 0.62
+
+
+def _roles_of(text: str) -> set[tuple[str, str]]:
+    plan = policyparse.parse(text)
+    names = {a.id: a.name for a in plan.actors}
+    return {(names[r.actor], r.role) for t in plan.tasks for r in t.actors if r.role != "implicit"}
+
+
+def test_roles_without_marker_words():
+    # a firm or school supported to do an act of its own does it too; not when it plays a role or grows
+    assert _roles_of("支持重点企业共建协同创新平台。") == {("企业", "supported"), ("企业", "lead")}
+    assert _roles_of("支持企业发挥创新主体作用。") == {("企业", "supported")}
+    # the bodies thanked for their support; the body that takes the work on, or adopts it
+    assert _roles_of("向关心支持安徽改革发展的中央各部门、兄弟省区市表示衷心感谢，推进各项工作。") >= {
+        ("中央各部门", "support"), ("兄弟省区市", "support")}
+    assert ("企业", "lead") in _roles_of("超80%的科技攻坚项目由企业承担。")
+    assert ("国家部委", "lead") in _roles_of("公平竞争审查改革经验被国家部委转发。")
+    # a body named by type heading its clause (after a count) and acting at once on an object with a verb
+    # of a new act leads; a topic (高水平医院加力建设) or a result reached (完成改革任务) does not
+    assert _roles_of("6家省属企业组建新的集团公司。") == {("省属企业", "lead")}
+    assert _roles_of("高水平医院加力建设。") == set() and _roles_of("35家村镇银行完成改革任务。") == set()
+    # a verb of support governs every item of its list of bodies and their acts
+    assert _roles_of("支持青岛打造“中国康湾”、威海创建国际康养旅游试验区。") == {
+        ("青岛", "supported"), ("威海", "supported")}
+    # a frame no task follows frames the sentence's last task
+    assert ("省委", "leader") in _roles_of("坚决做到“两个维护”，在省委领导下，攻坚克难、拼搏实干。")
+    # what is done to a body a verb of guidance promotes: the body does nothing
+    assert _roles_of("推动法治政府建设走深走实。") == set()
+    assert _roles_of("推动农商行、村镇银行改革重组。") == set()
+
+
+def test_bodies_by_organisation_suffix_and_bracketed_levels():
+    assert {m[0] for m in _typed("推动行业协会商会改革发展，加强与证券交易所合作，深化供销社改革")} >= {
+        "行业协会", "证券交易所", "供销社"}
+    plan = policyparse.parse("所有县（市、区）达到国家卫生县城标准，健全村（社区）工作事项准入制度。")
+    assert {"县（市、区）", "村（社区）"} <= {a.name for a in plan.actors}
+    assert "驻滇解放军" in {m[0] for m in _typed("向驻滇解放军指战员致以崇高敬意")}
+    # 单位 is a body only as the bodies stationed somewhere
+    assert [m[0] for m in _typed("向中央驻湘单位致以崇高敬意")] == ["中央驻湘单位"]
+    assert _typed("单位地区生产总值能耗下降，用人单位落实责任") == []

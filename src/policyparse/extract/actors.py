@@ -424,6 +424,7 @@ def _typed_words() -> dict:
             "place_not_before": tuple(lex["place_not_before"]), "proper_heads": frozenset(lex["proper_heads"]), "proper_not": frozenset(lex["proper_not"]), "not_before": frozenset(lex["type_not_before"]),
             "verbish": frozenset().union(*_words_before_places()),
             "not_inside": frozenset(lex["type_not_inside"]), "not_whole": frozenset(lex["type_not_whole"]), "stationed": frozenset(lex["stationed"]),
+            "stationed_only": frozenset(lex["stationed_only_heads"]),
             "route_before": frozenset(lex["place_not_after"]), "works": frozenset(lex["place_not_before"]),
             "project_list": regex.compile(lex["project_list"])}
 
@@ -634,6 +635,9 @@ def _typed(text: str, tokens: list, taken: list[tuple[int, int]], home: Optional
             j -= 1
         e = m.end()
         written = text[s:e]
+        if m.group() in w["stationed_only"] and not any(written.startswith(x, i) for x in w["stationed"]
+                                                          for i in range(len(written) - len(m.group()))):
+            continue  # 单位 names a body only as the bodies stationed somewhere (中央驻湘单位)
         term = None
         if (s == tokens[k].start and j >= 1 and tokens[j].end == s and tokens[j - 1].end == tokens[j].start
                 and _TERM.fullmatch(tokens[j].text) and tokens[j - 1].pos == "ns"):

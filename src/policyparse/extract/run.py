@@ -177,6 +177,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     drafts: list[tuple[Node, TaskDraft, tuple[int, int]]] = []
     duties: list[tuple[Node, Duty]] = []  # responsibility annotations, in text order
     orphan_roles: dict[tuple[int, int], list] = {}  # roles of a sentence with no task, by sentence
+    orphan_nodes: dict[tuple[int, int], Node] = {}  # the node of each such sentence
     quantities: list[tuple[Node, Quantity, tuple[int, int]]] = []
     refs = []
     contexts: list[Context] = []
@@ -222,6 +223,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
                 drafts.append((node, d, (s, e)))
         if orphans:
             orphan_roles[(s, e)] = orphans
+            orphan_nodes[(s, e)] = node
         ctx = Context(year=year, review=node.id in review, deadline=scope_deadline.get(node.id))
         for q in find_quantities(text, s, e, context=ctx, verbs=verb_words, notes=notes):
             q.node = node.id
@@ -242,9 +244,11 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
         span = q.clause_span or q.span
         if q.kind == "target" and span not in covered:
             # the roles of its sentence, which has no other task (…达到4.5平方米以上，由市教育局牵头，会同市财政局负责)
-            roles = list(orphan_roles.get(sent, ()))
+            roles = list(orphan_roles.pop(sent, ()))
             drafts.append((node, TaskDraft(span=span, commitment=q.commitment, roles=roles), sent))
             covered.add(span)
+    if orphan_roles:
+        _give_orphan_roles(drafts, orphan_roles, orphan_nodes)
     if task_tables:
         _give_row_duties(drafts, quantities, task_tables, actors)
     drafts.sort(key=lambda x: x[1].span)
@@ -255,6 +259,28 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
         plan.warnings.append(ParseWarning(code, "a range written high to low, read low to high", span=(ns, ne),
                                           raw_span=plan.raw_span(ns, ne), text=text[ns:ne]))
     return plan
+
+
+def _give_orphan_roles(drafts: list, orphan_roles: dict, orphan_nodes: dict) -> None:
+    """The roles of a sentence with no task (在省委领导下，攻坚克难，奋勇争先。; 是党中央坚强领导的结果，
+    是省委团结带领全省人民拼出来的。) go to the tasks of its paragraph: to the next task of the same
+    node (the frame or the credit stands for what the paragraph goes on to do), else to the last
+    task before it there; in a node with no task, to the last task before it in the text."""
+    by_node: dict = {}
+    for node, d, _ in drafts:
+        by_node.setdefault(node.id, []).append(d)
+    ordered = sorted((d for _, d, _ in drafts), key=lambda d: d.span)
+    starts = [d.span[0] for d in ordered]
+    for (s, e), roles in orphan_roles.items():
+        own = sorted(by_node.get(orphan_nodes[(s, e)].id, []), key=lambda d: d.span)
+        after = [d for d in own if d.span[0] >= e]
+        before = [d for d in own if d.span[1] <= s]
+        target = after[0] if after else (before[-1] if before else None)
+        if target is None:  # a paragraph of credit alone in its node (是党中央坚强领导的结果): the task before it
+            k = bisect_right(starts, s) - 1
+            target = ordered[k] if k >= 0 else None
+        if target is not None:
+            target.roles.extend(roles)
 
 
 def _table_quantities(plan: Plan, tables: list[Table], sentences: list[tuple[Node, int, int]]

@@ -148,7 +148,7 @@ def _markers() -> dict:
             "watch": watch, "pivots": pivots, "by_function": frozenset(sup["bodies"].values()),
             "in_frame": c(r"在[^，,；;。]{0,12}$"), "leader_after": tuple(leader["after"]),
             "support_frame": c(rf"[^，,；;。]{{0,4}}?(?:{_alt(mk['support']['frame_after'])})"),
-            "support_result": c(mk["support"]["result_after"]), "support_after": tuple(mk["support"]["after"]),
+            "support_result": c(mk["support"]["result_after"]), "support_thanked": c(mk["support"]["thanked_before"]), "support_after": tuple(mk["support"]["after"]),
             "across": c(mk["pivot_across"]), "guidance_not": c(mk["guidance"]["not_after"]),
             "accept_end": c(rf"(?:{_alt(sup['before'])})$"), "accept": c(_alt(sup["before"])),
             "sup_own": c(sup["own"]), "sup_not_before": c(sup["not_before"]),
@@ -180,17 +180,22 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
             return ("support",)  # 在省人大及其常委会、省政协监督支持下
     if mk["support_result"].match(text[end:end + 32]):
         return ("support",)  # 是省人大、省政协有效监督、鼎力支持的结果
+    if mk["support_thanked"].search(before):
+        return ("support",)  # 向关心支持安徽改革发展的中央各部门、兄弟省区市
     if before.endswith(mk["colead_before"]):
         return ("co-lead",)
     # 支持国防和|军队现代化建设: a word and 和 between the verb and the bodies
+    before = _DETERMINER.sub("", before)  # 鼓励其他各市…, 支持所有高校…: the verb governs the bodies
     across = [len(before) - n - 1 for n in (2, 3, 4) if mk["across"].search(before[-n - 1:])]
     for w in mk["pivots"]:
         if before.endswith(w) or (across and any(before.endswith(w, 0, k) for k in across)):
             given = tuple(pivot_roles[w])
             if "lead" in given and mk["guidance_not"].match(text[end:end + 8]):
                 return ()  # 推动高水平医院建设: the building is promoted; the hospitals do nothing
-            if given == ("supported",) and kinds and "district" not in kinds and _leads_next(text, end):
-                return ("supported", "lead")  # 支持科技领军企业牵头组建…: supported, and they lead it
+            if given == ("supported",) and kinds and "district" not in kinds and (
+                    _leads_next(text, end) or (kinds <= _SELF_ACTING and _acts_next(text, end))):
+                # 支持科技领军企业牵头组建…, 支持重点企业共建协同创新平台: supported, and they act
+                return ("supported", "lead")
             return given
     if mk["accept_end"].search(before) and mk["watch"].match(text, end):
         return ("supervisor",)  # 自觉接受省人大及其常委会监督
@@ -219,9 +224,28 @@ def _group_role(text: str, start: int, end: int, lo: int, kinds: frozenset = fro
     return ()
 
 
+#: words between a verb and the bodies it governs that pick them out (其他各市, 所有高校, 重点企业, 有条件的高校)
+_DETERMINER = regex.compile(r"(?:其他|其余|所有|广大|更多|重点|有条件的|符合条件的)$")
+
+
 def _leads_next(text: str, end: int) -> bool:
     """Does a word of leading (``role_markers.lead.after``: 牵头, 负责) follow ``end`` at once?"""
     return text.startswith(_markers()["lead_after"], end)
+
+
+def _acts_next(text: str, end: int) -> bool:
+    """Does a verb of a new act (:data:`_AGENT_CLASSES`, ``implement`` or ``promote``: 共建, 组建, 设立, 参与, 实施, 引进)
+    follow ``end`` at once, with an object after it (支持企业实施品牌国际化战略)? Not a verb of
+    growth or a state (支持高校改善条件, 支持群团组织发挥作用, 支持企业做大做强): the support is the act."""
+    classes = verbs().classes
+    for n in (4, 3, 2):
+        w = text[end:end + n]
+        if len(w) == n and classes.get(w) in _ACT_CLASSES and w not in _OFTEN_INTRANSITIVE:
+            nxt = text[end + n:end + n + 2]
+            if _PLAYS_A_ROLE.match(text, end + n):
+                return False  # 支持企业发挥创新主体作用: a role the body plays, no act of its own
+            return len(nxt) == 2 and all("\u4e00" <= c <= "\u9fff" for c in nxt) and nxt[0] not in _NO_OBJECT
+    return False
 
 
 def _without_place(before: str) -> str:
@@ -307,6 +331,7 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
     drafts: list[TaskDraft] = []
     framed: list[tuple[Mention, str]] = []  # roles of frame clauses: for every task after them
     pending: list[tuple[Mention, str]] = []  # roles of a clause with no task: for the next task
+    late: list[tuple[Mention, str]] = []  # roles of frame clauses after the last task so far
     lazy = tokens is None
     starts = [] if tokens is None else [t.start for t in tokens]
     mentions = sorted(mentions, key=lambda m: m.start)
@@ -319,13 +344,23 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
         bodies = [m for m in everyone[bisect_left(every_starts, cs) : bisect_left(every_starts, ce)]
                   if m.end <= ce] if everyone else []
         roles: list[tuple[Mention, str]] = []
+        given: tuple[str, ...] = ()
         for group in (_groups(text, bodies) if bodies else []):
-            for role in _group_role(text, group[0].start, group[-1].end, cs, frozenset(m.kind for m in group)):
-                roles.extend((m, role) for m in group)
+            had = given
+            given = _group_role(text, group[0].start, group[-1].end, cs, frozenset(m.kind for m in group))
+            if not given and had and text[group[0].start - 1] == "、" and set(had) & _PIVOTED:
+                # 支持青岛打造“中国康湾”、威海创建…: the next item of a verb of support's list of bodies and their acts
+                given = had
+            roles.extend((m, role) for role in given for m in group)
         for m, rs in pivots or ():
             if cs <= m.start and m.end <= ce:
+                if "lead" in rs and _markers()["guidance_not"].match(text, m.end):
+                    continue  # 推动法治政府建设走深走实: the building is promoted; the body does nothing
                 roles.extend((m, r) for r in rs)
+                if list(rs) == ["supported"] and m.kind in _SELF_ACTING and _acts_next(text, m.end):
+                    roles.append((m, "lead"))  # 支持有条件的高校设立科技商学院: supported, and they act
         if _frame_only(text, (cs, ce), i + 1 < len(parts)):
+            late.extend((m, r) for m, r in roles if r in _FRAME_ROLES)
             framed.extend((m, r) for m, r in roles if r in _FRAME_ROLES)
             pending.extend((m, r) for m, r in roles if r not in _FRAME_ROLES)
             continue
@@ -358,18 +393,69 @@ def find_tasks(text: str, tokens: Optional[list[Token]], sentence: tuple[int, in
                 # a body named by type heads the clause and a modal follows it (教育行政部门要加强督导,
                 # 各地教育行政部门要会同…): its agent, not its topic
                 first = _groups(text, bodies)[0]
-                if (text[cs:first[0].start] in _HEAD_WORDS and first[-1].end <= draft.verb_span[0]
+                if (_subject_start(text, cs, first[0].start) and first[-1].end <= draft.verb_span[0]
                         and not any(m is r[0] for r in roles for m in first)
-                        and _MODAL.match(text, first[-1].end, draft.verb_span[0] + 1)):
+                        and (_MODAL.match(text, first[-1].end, draft.verb_span[0] + 1)
+                             or _acts_on_object(text, first[-1].end, draft, v))):
                     roles.extend((m, "lead") for m in first)
         draft.roles = framed + pending + roles
         pending = []
+        late = []
         drafts.append(draft)
+    if late and drafts:
+        # 坚决做到“两个维护”，在省委领导下，攻坚克难…: a frame that no task of the sentence follows
+        # (its verbs not in the lexicon) frames the sentence's last task
+        drafts[-1].roles.extend(late)
     if pending and drafts:
         drafts[-1].roles.extend(pending)
     elif orphans is not None and not drafts:
         orphans.extend(framed + pending)
     return drafts
+
+
+#: a count or share before a body at a clause's head (197家二级以上医院开设…, 超80%的企业…): the body still heads it
+_COUNT_HEAD = regex.compile(r"(?:[超近约逾]?\d+(?:\.\d+)?(?:%|％)?(?:多|余)?[家个所户座]?(?:的)?|全省|全市|各类|一批)")
+
+
+def _subject_start(text: str, cs: int, start: int) -> bool:
+    """Is what stands before a body at ``start`` in the clause opened at ``cs`` only a head word
+    (由, 并, 各) or a count of the bodies (197家二级以上医院, 全省企业): the body is the clause's subject?"""
+    head = text[cs:start]
+    return head in _HEAD_WORDS or _COUNT_HEAD.fullmatch(head) is not None
+
+
+def _acts_on_object(text: str, end: int, draft: TaskDraft, v: Verbs) -> bool:
+    """Does a body named by type, ending at ``end``, act on an object: the clause's verb follows it
+    at once (nothing but adverbs of ``verbs.json`` between) and takes a noun phrase after it
+    (二级以上医院开设体重管理门诊, 省属企业投资布局新兴产业)? Without an object the body is as often
+    the topic of the verb (高水平医院加力建设, 文旅产业提质增效) as its agent."""
+    assert draft.verb_span is not None
+    gap = text[end:draft.verb_span[0]]
+    if gap and not all(w in v.modifiers for w in words(text, end, draft.verb_span[0])):
+        return False
+    if draft.object_span is None or draft.verb_class not in _AGENT_CLASSES:
+        return False
+    os_, oe = draft.object_span
+    obj = text[os_:oe]
+    return len(obj) >= 3 and _markers()["guidance_not"].match(obj) is None and not obj.startswith(_NO_OBJECT)
+
+
+#: the verb classes (``verbs.json``) of a new act by an agent (开设, 推出, 发布, 参与, 申报), not of a
+#: result or a state a topic reaches (完成改革任务, 实现全覆盖, 保持动态清零, 深化协同发展)
+_AGENT_CLASSES = frozenset({"establish", "organise", "formulate", "create_award", "study_explore", "learn_publicise"})
+#: the kinds of bodies a plan supports in their own acts (支持企业实施…, 支持高校设立…); a public
+#: institution or a place supported to build something (支持XX教育电视台打造…平台, 支持淮安打造…)
+#: is the object of the plan's support, its act the plan's own
+_SELF_ACTING = frozenset({"enterprise", "school"})
+#: the verb classes of an act a supported body then does itself (支持企业实施…, 支持重点企业共建…)
+_ACT_CLASSES = _AGENT_CLASSES | {"implement", "promote"}
+#: verbs of promotion that as often stand without an object, the body's growth the thing supported
+#: (出台支持高新技术企业发展专项措施: the measures are the support's, not the firms' act)
+_OFTEN_INTRANSITIVE = frozenset({"发展"})
+#: the object of 发挥…作用 (play a role): no act (支持企业发挥创新主体作用)
+_PLAYS_A_ROLE = regex.compile(r"[^，,；;。]{0,12}?作用")
+#: what, right after a verb, shows it takes no object: a complement or a second verb (建设取得…, 发展成为…)
+_NO_OBJECT = ("的", "了", "得", "为", "成", "到", "于", "和", "与", "、")
 
 
 def _tagged(text: str, toks: list[Token], cut: tuple[int, int], segmenter: str) -> list[Token]:
@@ -404,6 +490,10 @@ def _marker_words() -> frozenset[str]:
 
 
 _NOUNS = frozenset({"n", "nz", "ng", "vn", "an"})
+
+
+#: the roles a verb of support or guidance gives (passed on to the next body and act of its list)
+_PIVOTED = frozenset({"supported", "guided"})
 
 
 #: roles a frame clause gives every task after it in its sentence (在X领导下，…；在X支持下，…)
