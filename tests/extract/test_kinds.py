@@ -138,6 +138,22 @@ def test_found_targets_carry_the_labelled_indicator(labelled):
 TEST_CONTAINMENT, TRAIN_CONTAINMENT = 0.76, 0.88
 
 
+def _targets_only(split: str) -> tuple[Score, int, int]:
+    """Pooled target scores of the reports of tests/gold/targets in ``split``, and how many found
+    targets carry the labelled indicator, of how many."""
+    pooled, right, found = Score(), 0, 0
+    for labels in label_files(GOLD / "targets").values():
+        if labels["split"] != split:
+            continue
+        plan = parse_labelled(labels, CORPORA)
+        pairs, extra = match_labels(plan, labels)
+        s = score_kind(pairs, extra, "target")
+        pooled = Score(pooled.tp + s.tp, pooled.fp + s.fp, pooled.fn + s.fn)
+        ok, n = indicator_containment(pairs)
+        right, found = right + ok, found + n
+    return pooled, right, found
+
+
 def test_development_reports_whose_targets_alone_are_labelled():
     """The dev-targets reports of tests/gold/targets: every target labelled by further blind
     annotators, never trained on. 江西 and 重庆 (session 19), measured before any rule saw them:
@@ -146,16 +162,7 @@ def test_development_reports_whose_targets_alone_are_labelled():
     before any rule saw them: F1 0.982 and 0.946, indicators 81 of 83 and 67 of 79; after the rules
     they led to (指标N项 and N条举措 as counts, ratios 2.1∶1, 至少一人): 1.000 and 0.964; pooled F1
     0.983, indicators 240 of 261 (the two new targets found, ratios, have theirs)."""
-    pooled, found, right = Score(), 0, 0
-    for labels in label_files(GOLD / "targets").values():
-        if labels["split"] != "dev-targets":
-            continue
-        plan = parse_labelled(labels, CORPORA)
-        pairs, extra = match_labels(plan, labels)
-        s = score_kind(pairs, extra, "target")
-        pooled = Score(pooled.tp + s.tp, pooled.fp + s.fp, pooled.fn + s.fn)
-        ok, n = indicator_containment(pairs)
-        right, found = right + ok, found + n
+    pooled, right, found = _targets_only("dev-targets")
     assert pooled.tp + pooled.fn >= 250, "the four dev-targets reports are all read"
     assert pooled.f1 >= 0.975 and pooled.precision >= 0.975 and pooled.recall >= 0.975, pooled
     assert right / found >= 0.91
@@ -169,16 +176,7 @@ TEST_TARGETS_F1, TEST_TARGETS_CONTAINMENT = 0.90, 0.80
 
 def test_test_reports_whose_targets_alone_are_labelled():
     """Never looked into nor tuned on: only their pooled figures are asserted."""
-    pooled, found, right = Score(), 0, 0
-    for labels in label_files(GOLD / "targets").values():
-        if labels["split"] != "test-targets":
-            continue
-        plan = parse_labelled(labels, CORPORA)
-        pairs, extra = match_labels(plan, labels)
-        s = score_kind(pairs, extra, "target")
-        pooled = Score(pooled.tp + s.tp, pooled.fp + s.fp, pooled.fn + s.fn)
-        ok, n = indicator_containment(pairs)
-        right, found = right + ok, found + n
+    pooled, right, found = _targets_only("test-targets")
     assert pooled.tp + pooled.fn >= 100, "both test-targets reports are read"
     assert pooled.f1 >= TEST_TARGETS_F1 and right / found >= TEST_TARGETS_CONTAINMENT, (pooled, right, found)
 
