@@ -355,3 +355,18 @@ def test_a_body_naming_itself_without_its_place_is_the_issuer():
     (issuer,) = [a for a in plan.actors if a.issuer]
     assert issuer.name == "XX区教育局" and "区教育局" not in [a.name for a in plan.actors if not a.issuer]
     assert len(issuer.mentions) == 2  # the title and the preamble
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("各区县人民政府要落实主体责任。", "各区县人民政府"),
+    ("各县（市、区）人民政府负责组织实施。", "各县（市、区）人民政府"),
+    ("各市（州）人民政府要落实主体责任。", "各市（州）人民政府"),
+    ("市县两级政府要加大投入。", "市县两级政府"),
+])
+def test_the_governments_of_levels_are_one_body(sentence, name):
+    """Plans charge the governments of every unit of a level, named by their levels: one collective
+    body that leads, not a district (各区) and a county government (县政府)."""
+    plan = policyparse.parse("XX省2025年教育工作要点\n一、重点任务\n1." + sentence)
+    assert [(a.name, a.kind) for a in plan.actors] == [(name, "government")]
+    (task,) = plan.tasks
+    assert roles(plan, task) == [(name, "lead")]

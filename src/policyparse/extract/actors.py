@@ -68,10 +68,16 @@ def _pattern(place: bool = False) -> "regex.Pattern[str]":
     # a lookahead for those characters first lets the standard library's ``re`` (which runs this
     # plain pattern as ``regex`` does: the same matches) reject most positions at once, three
     # times faster than ``regex`` without it (every sentence with a suffix's character is scanned)
+    # 各区县人民政府, 各县（市、区）人民政府, 市县两级政府: the governments of levels, one collective name
+    lv = lex["level_governments"]
+    level = _alt(lv["levels"])
+    levels = (rf"(?:全(?:省|市|区|县))?各?(?:{level})(?:(?:{level})|、(?:{level})|（(?:{level})(?:、(?:{level})){{0,3}}）){{1,4}}"
+              rf"(?:两级|三级|四级|各级)?(?:{_alt(lv['bodies'])})"
+              rf"|各(?:{level})(?:{_alt(lv['bodies'])})")
     openers = [lex["region_prefixes"], lex["stems"], lex["names"], units["heads"]]
-    firsts = {"中"} | {w[0] for words in openers for w in words if w}
+    firsts = {"中", "全", "各"} | {w[0] for words in openers for w in words if w} | {x[0] for x in lv["levels"]}
     lead = f"(?=[{re.escape(''.join(sorted(firsts)))}])" if all(w for words in openers for w in words) else ""
-    return re.compile(rf"{lead}(?:{body}|(?:{names}){party}?|{own})")  # type: ignore[return-value]
+    return re.compile(rf"{lead}(?:{levels}|{body}|(?:{names}){party}?|{own})")  # type: ignore[return-value]
 
 
 _pattern = lru_cache(maxsize=2)(_pattern)
