@@ -430,3 +430,16 @@ def test_spans_one_by_one_and_vectorised_agree():
     spans = [(s, s + rng.randint(0, 40)) for s in (rng.randint(0, n) for _ in range(300))]
     spans += [(0, 0), (0, n), (n, n), (n - 1, n), (5, 3)]
     assert norm.chain.spans(spans) == norm.chain._spans_array(spans) == [norm.chain.span(s, e) for s, e in spans]
+
+
+def test_a_printed_page_s_number_between_lines_is_dropped_and_recorded():
+    """The text layer of a PDF puts the page's number (— 2 —) between the lines of a paragraph: it is
+    dropped, recorded, and never read as the end of a range (培训10 — 2 — was 10-2)."""
+    raw = "1.全年开展专题培训10\n— 2 —\n场次。\n2.创建示范校20所。\n- 3 -\n二、推进教育改革\n"
+    n = normalize(raw)
+    assert "— 2 —" not in n.text and "- 3 -" not in n.text and "10-2" not in n.text
+    assert [w.text for w in n.warnings] == ["— 2 —\n", "- 3 -\n"]
+    assert [raw[slice(*w.raw_span)] for w in n.warnings] == ["— 2 —\n", "- 3 -\n"]
+    assert "- 3 -" in normalize(raw, drop_debris=False).text
+    at = n.text.index("场次")
+    assert raw[slice(*n.raw_span(at, at + 2))] == "场次"

@@ -8,7 +8,8 @@ Steps, in order:
 
 1. HTML character references left by scraping (``&nbsp;``, ``&ldquo;``)
    become their characters; CRLF and CR line ends become LF;
-2. stray line breaks: a word or sentence broken by a single line break
+2. page numbers of printed pages on lines of their own (``— 2 —``) are dropped
+   and recorded; stray line breaks: a word or sentence broken by a single line break
    (``劳动生\\n\\u200b\\n产率``, ``PM\\n2.5\\n）``, a link on its own line in a
    scraped page) is rejoined; paragraph breaks stay;
 3. invisible characters: zero-width spaces and joiners, BOMs, soft hyphens
@@ -69,6 +70,7 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
     steps: list[Step] = [
         unescape_entities,
         fix_line_ends,
+        drop_page_numbers,
         rejoin_broken_lines,
         remove_invisible,
         to_half_width,
@@ -77,10 +79,16 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
     if to_simplified:
         steps.append(to_simplified_script)
     steps.append(unify_range_dashes)
+    warnings: list[ParseWarning] = []
     for step in steps:
+        if step is drop_page_numbers and drop_debris:
+            for pm in _PAGE_NUMBER.finditer(text):
+                warnings.append(ParseWarning(code="dropped-debris", message="a page number of a printed page (— 2 —)",
+                                             raw_span=chain.span(pm.start(), pm.end()), text=pm.group()))
+        elif step is drop_page_numbers:
+            continue
         text, m = step(text)
         chain.add(m)
-    warnings: list[ParseWarning] = []
     if drop_debris:
         edits, found = debris.find(text)
         if found:
@@ -95,6 +103,20 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
 
 
 # --- 1. line ends ------------------------------------------------------------------------
+#: a printed page's number on a line of its own (— 2 —, - 3 -, －12－), as the text layer of a PDF
+#: puts it between the lines of a paragraph
+_PAGE_NUMBER = regex.compile(r"(?m)^[ \t\u3000]*[-—–－‒―]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－‒―]{1,2}[ \t\u3000]*\n")
+
+
+def drop_page_numbers(text: str) -> tuple[str, OffsetMap]:
+    """Drop the page numbers of printed pages (``— 2 —`` on its own line), so the paragraph they cut
+    is rejoined (培训10\\n— 2 —\\n场次 → 培训10场次) and no range dash is read into them."""
+    e = Edits(text)
+    for m in _PAGE_NUMBER.finditer(text):
+        e.replace(m.start(), m.end(), "")
+    return e.apply()
+
+
 _CR = regex.compile(r"\r\n?")
 
 
