@@ -148,3 +148,43 @@ def test_indicators_of_lists_and_existentials(sentence, indicators):
 
     found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
     assert [q.indicator for q in found] == indicators
+
+
+@pytest.mark.parametrize("where,anchor,indicators", [
+    # a generic measure alone measures the object counted before it (in its list or the clause before)
+    ("山东省", "推进2000个省级重点项目、完成投资9800亿元以上", ["省级重点项目", "省级重点项目完成投资"]),
+    ("内蒙古自治区", "实施重大项目3600个左右、完成投资1万亿元以上", ["实施重大项目", "重大项目完成投资"]),
+    # or the sector the sentence opens with (推动新能源汽车产业提质扩量，…，力争产量突破120万辆)
+    ("山东省", "力争产量突破120万辆", ["新能源汽车产业产量"]),
+    # an agent is no topic: 部区共建内蒙古牛羊肉交易中心，力争交易额达到100亿元
+    ("内蒙古自治区", "力争交易额达到100亿元", ["交易额"]),
+])
+def test_a_bare_measure_takes_what_the_sentence_is_about(plans, where, anchor, indicators):
+    plan = _plan(plans, PROVINCIAL / f"{where}.txt")
+    assert _indicators_at(plan, anchor) == indicators
+
+
+@pytest.mark.parametrize("sentence,indicators", [
+    # a heading phrase (…方面): its noun, without the verb and the manner words that close it
+    ("煤炭智能绿色安全开采方面，抓好产能接续，产量稳定在13亿吨左右。", ["煤炭产量"]),
+    ("非常规天然气发展方面，加快增储上产，力争产量突破200亿立方米、投资超120亿元。",
+     ["非常规天然气产量", "非常规天然气投资"]),
+    # a sector that is the subject of the first clause
+    ("石化产业加快转型升级，产值突破1300亿元。", ["石化产业产值"]),
+    # a place, a pronoun or a change said of a measure is no topic
+    ("我省加快转型升级，产值突破1300亿元。", ["产值"]),
+    ("工业生产增长较快，总产值比上年增长百分之十四点二。", ["总产值增长"]),
+])
+def test_a_bare_measure_takes_the_topic_of_its_sentence(sentence, indicators):
+    from policyparse.extract.quantities import find_quantities
+
+    found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
+    assert [q.indicator for q in found] == indicators
+
+
+def test_a_source_counts_no_object_a_measure_is_of():
+    from policyparse.extract.quantities import find_quantities
+
+    sentence = "据试点的84个地方企业的统计，产值增长14.9%。"  # 据…的统计 opens with no action
+    found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
+    assert found[-1].indicator == "产值增长"

@@ -29,6 +29,7 @@ import regex
 from ..ingest.chars import COLONS, COMMAS, OPENERS, SENTENCE_END
 from ..outline import segment
 from ..model import Commitment, Comparator, Measure, Quantity, QuantityKind
+from .topics import bare_measure, sentence_topic
 from .numbers import CHINESE_DIGITS, Number, as_number, compound, more_step, read_number, split_magnitude
 from ..data import alternation, load_json
 
@@ -791,6 +792,21 @@ def _topic(text: str, clause: tuple[int, int]) -> Optional[str]:
     return None
 
 
+def _opening_verb(phrase: str, verbs: frozenset[str]) -> str:
+    """The action verb a verb–object phrase opens with (建设亿元以上项目 → 建设), or ``""``."""
+    tokens = _tags(phrase[:6])
+    first = tokens[0] if tokens else None
+    if first is None or len(first.text) < 2 or not (first.pos == "v" or first.text in verbs) or len(phrase) - len(first.text) < 2:
+        return ""
+    return first.text
+
+
+def _opens_with_verb(text: str, clause: tuple[int, int], verbs: frozenset[str]) -> bool:
+    """Does the clause open with an action verb (实施1000个省重点项目; not 据…的统计)?"""
+    tokens = [t for t in _tags(text, clause[0], min(clause[1], clause[0] + 8)) if t.text.strip("，,、；; ")]
+    return bool(tokens) and (tokens[0].pos == "v" or tokens[0].text in verbs)
+
+
 def _scope_clause(clause: str) -> bool:
     """Is the clause a scope or circumstance opened by a preposition (从中央到地方, 在全国范围内)?"""
     tokens = _tags(clause.strip("，,、；; "))
@@ -1271,6 +1287,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
     index_in_clause: dict[tuple[int, int], int] = {}
     change_verbs = lexicon()["change_verbs"]
     relative_heads = frozenset(lexicon().get("relative_heads", ()))
+    counted: Optional[tuple[tuple[int, int], int, str]] = None  # the last counted object: its clause, end, words
     for m in matches:
         k = bisect_right(clause_starts, m.start()) - 1
         clause = clauses[k] if k >= 0 and clauses[k][1] >= m.end() else (m.start(), m.end())
@@ -1394,6 +1411,16 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         if indicator in relative_heads and last is not None:
             # 国内生产总值达到…，总量突破90万亿元: the head measures the subject before it
             indicator, ind_span = last[1] + indicator, None
+        if indicator and (k > 0 or counted is not None) and bare_measure(indicator):
+            # 实施1000个省重点项目，年度完成投资1万亿元; 煤炭……方面，…，产量稳定在13亿吨: a generic measure
+            # alone measures the object counted in the clause before, or the topic the sentence opens with
+            topic = None
+            if counted is not None and (counted[0] == clause and counted[1] <= m.start()
+                                        or counted[0] == clauses[k - 1] and _opens_with_verb(text, counted[0], verbs)):
+                topic = counted[2]
+            topic = topic or sentence_topic(text, clauses[0], _tags)
+            if topic:
+                indicator, ind_span = topic + indicator, None
         if indicator:  # what is measured, without the base it is compared with (比1955年, 同比) or plan words (计划)
             lean = drop_base(indicator)
             if lean != indicator:
@@ -1406,6 +1433,11 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             indicator, ind_span = None, None  # a fragment is no indicator (、创新驱动…等五大类)
         if indicator and kind not in ("baseline", "condition"):
             last = (clause, _base_indicator(indicator), unit)
+        if indicator and ind_span is not None and (_unit_group(unit or "") == "count" or unit == "家"):
+            # 实施1000个省重点项目, 建设亿元以上项目4000个: what a later bare measure is of
+            lead = "" if ind_span[0] >= m.end() else _opening_verb(indicator, verbs)
+            if ind_span[0] >= m.end() or lead:
+                counted = (clause, m.end(), indicator[len(lead):])
         measure = _measure(unit, verb, indicator, text, m, clause)
         commitment = _commitment(text, start, m.start("n1"), m.group("suf") in ("左右", "上下")) if kind == "target" else None
         deadline = _nearest_deadline(text, deadlines, m.start(), context) if kind == "target" else None
