@@ -29,7 +29,7 @@ import regex
 from ..ingest.chars import COLONS, COMMAS, OPENERS, SENTENCE_END
 from ..outline import segment
 from ..model import Commitment, Comparator, Measure, Quantity, QuantityKind
-from .topics import bare_measure, sentence_topic
+from .topics import bare_measure, is_sector, measure_tail, sentence_topic
 from .numbers import CHINESE_DIGITS, Number, as_number, compound, more_step, read_number, split_magnitude
 from ..data import alternation, load_json
 
@@ -517,11 +517,20 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
     if lead:
         s += lead.end()
     stop = clause_end
+    skip_to = s
     for i in range(s, clause_end):
+        if i < skip_to:
+            continue
         ch = text[i]
         if ch in _LIST_BREAK and i + 1 < clause_end and (text[i + 1].isdigit() or text[i + 1] in CHINESE_DIGITS):
             stop = i
             break
+        if ch in "(（":
+            close = text.find("）" if ch == "（" else ")", i + 1, min(clause_end, i + 10))
+            if i > s and close > i + 1 and close + 1 < clause_end and _patterns()["han"].match(text, close + 1) \
+                    and not any(c.isdigit() for c in text[i:close]):
+                skip_to = close + 1  # 乡镇（街道）区域养老服务中心: a bracket inside the phrase
+                continue
         if ch in "，,；;。(（":
             stop = i
             break
@@ -601,6 +610,8 @@ def _relative(text: str, s: int, clause_end: int) -> Optional[str]:
         if t.pos == "v" and nouns and k + 1 < len(tokens) and t.end - t.start >= 2:
             if any(x.pos == "p" or x.text.startswith(("在", "于", "向", "从")) for x in tokens[k + 1:]):
                 return None  # 农业转移人口在城镇落户: a verb with a preposition after it modifies the noun
+            if len(tokens) - k == 2 and tokens[-1].pos.startswith("n") and len(tokens[-1].text) <= 2:
+                return None  # 省级产业链核心支撑企业: a verb and one short noun close a compound noun
             return text[t.start:stop] + "的" + text[s:t.start]
         if not (t.pos.startswith("n") or t.pos in ("j", "b", "a", "m", "q", "mq") or t.text in "“”"):
             return None
@@ -632,6 +643,13 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         brk = max(text.rfind(c, prev_end, start) for c in _LIST_BREAK)
         if brk >= 0:
             cs, listed = brk + 1, True
+        else:
+            # 推动11个能源重点领域项目投资突破2000亿元: a count inside the subject, which follows it
+            rest, level = _tail_verb(text[prev_end:start])
+            words = _tags(rest.strip()) if len(rest.strip()) >= 3 else []
+            if (level.rstrip("了到至在") in _KEEP_SUBJECT or not level and m.group("pre")) and _acceptable(rest.strip(), verbs) \
+                    and words and words[0].pos.startswith(("n", "j", "b")) and _headed(rest.strip()) == rest.strip():
+                cs = prev_end
     before = text[cs:start]
     subject, verb = _tail_verb(before)
     current = _patterns()["current_value"].search(subject)
@@ -663,7 +681,12 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
               or any(stripped[-n:] in verbs for n in (2, 3, 4) if len(stripped) >= n))
     # 赤字率拟按3%安排: a rate a subject is set by (按), not the count of what follows
     by_rate = before.rstrip().endswith("按")
-    counted = has_object and (action or (len(stripped) <= 4 and not verb) or not _acceptable(stripped, verbs)) \
+    # (大型农贸批发市场完成不少于100万批次农产品快检: the work done, after 完成, is what is counted)
+    # (实施…行动和12个重点产业稳增长方案: after a list conjunction the number opens the next item)
+    counted = has_object and (action or (len(stripped) <= 4 and not verb) or not _acceptable(stripped, verbs)
+                              or stripped.endswith("、") or _ends_with_conjunction(stripped)
+                              or base_verb == "完成" and _unit_group(m.group("u2") or m.group("u1") or "") != "time"
+                              and not (m.group("u2") or m.group("u1") or "").endswith(_PERIODS)) \
         and base_verb not in _KEEP_SUBJECT and not by_rate
     if has_object and before.rstrip().endswith("共") and not m.group("pre") \
             and _unit_group(m.group("u2") or m.group("u1") or "") in ("count", "people"):
@@ -698,6 +721,13 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     if len(stripped) == 1 and not verb and before.strip() == stripped and _noun_char(stripped):
         # 纸520万吨；糖260万吨: a one-character product in a list of products and their amounts
         return stripped, (cs + before.index(stripped), cs + before.index(stripped) + 1), verb
+    unit = m.group("u2") or m.group("u1") or ""
+    if not verb and _unit_group(unit) == "people" and regex.search(r"(?:^|是)(?:对|为|给)\p{Han}", before):
+        # 对上消化道癌高危人群开展内镜检查3万名: the people and the service done for them, as with 为
+        people = regex.sub(r"^(?:对|为|给)", "", stripped)
+        service = _service_after(people, 0, len(people))
+        if service:
+            return service[0] + service[1], None, verb
     if stripped in verbs or not _acceptable(stripped, verbs):
         return None, None, verb  # 投入1500万元: the verb alone names nothing; 比上年增加2.9万亿元: the last subject
     eq = stripped.rfind("等")
@@ -728,6 +758,12 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     if has_object and subject.rstrip().endswith("的") and base_verb not in _KEEP_SUBJECT:
         # 使符合减税政策的约8000万纳税人: the qualifier before the number stays with the object
         return stripped + "的" + text[obj[0]:obj[1]], None, verb
+    if has_object and not verb and unit in ("%", "‰") and not text.startswith(("的", "和", "及", "与"), obj[0]):
+        closing = _tags(stripped)
+        if len(stripped) >= 4 and (closing[-1].pos == "v" and len(closing[-1].text) >= 2 and len(closing) >= 2
+                                   or stripped[-2:] in verbs):
+            # 优质公办幼儿园覆盖95%乡镇: a share of what the verb reaches
+            return stripped + text[obj[0]:obj[1]], None, verb
     lead = _lead_verb(stripped, verbs)
     if has_object and not verb and lead and not text.startswith(("的", "和", "及", "与"), obj[0]) \
             and _unit_group(m.group("u2") or m.group("u1") or "") != "time" \
@@ -790,6 +826,14 @@ def _topic(text: str, clause: tuple[int, int]) -> Optional[str]:
     if tokens and all(t.pos.startswith("n") or t.pos in ("vn", "j", "l") for t in tokens):
         return phrase
     return None
+
+
+def _ends_with_conjunction(phrase: str) -> bool:
+    """Does ``phrase`` end with a conjunction by its tag (…行动和; not 惠及, 参与)?"""
+    if not phrase.endswith(("和", "及", "与", "以及")):
+        return False
+    tokens = _tags(phrase[-6:])
+    return bool(tokens) and tokens[-1].pos == "c"
 
 
 def _opening_verb(phrase: str, verbs: frozenset[str]) -> str:
@@ -868,7 +912,8 @@ _TIME_PHRASE = regex.compile(r"^(?:今后|以后|将来|此后|目前|当前|近
 
 
 #: digits that are part of a name, not a number: PM2.5, M2, 5G, 世界500强
-_NAMED_DIGITS = regex.compile(r"[A-Za-z_]+[\d.]*\d|\d+[A-Za-z]+|\d+强")
+#: (and a short quoted name: “15分钟高品质生活服务圈”)
+_NAMED_DIGITS = regex.compile(r"[A-Za-z_]+[\d.]*\d|\d+[A-Za-z]+|\d+强|“[^”\d]{0,8}\d[^”]{0,16}”")
 
 
 @lru_cache(maxsize=1)
@@ -936,6 +981,15 @@ def _distributed(text: str, clause: tuple[int, int], first: int, first_end: int 
     return _share_heads(parts)
 
 
+def _sector(phrase: str) -> bool:
+    """Can ``phrase`` take a measure others share (制造业, 进出口; not 城镇新增就业, itself a measure)?
+    A sector (``sector_suffixes`` of ``generic_measures``) or a short noun."""
+    if is_sector(phrase):
+        return True
+    tokens = _tags(phrase)
+    return len(phrase) <= 4 and bool(tokens) and all(t.pos.startswith(("n", "j")) for t in tokens)
+
+
 def _word_boundary(phrase: str, at: int, first: str) -> bool:
     """Whether ``phrase`` splits at ``at`` into a word parallel to ``first`` and a shared head: a word
     of the segmenter ends there, or the opening and ``first`` are each one noun (城镇 | 农村居民…)."""
@@ -956,12 +1010,17 @@ def _share_heads(parts: list[str]) -> list[str]:
         # 城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入; 美丽河湖、美丽海湾建成率 → 美丽河湖建成率
         # (not 能耗和二氧化碳排放: 二氧 is no word of its own)
         return [parts[0] + parts[-1][width:], parts[-1]]
-    if len(parts) < 3:
+    width = len(parts[1]) if len(parts) >= 3 else 0
+    if not width or any(len(p) != width for p in parts[1:-1]) or len(parts[0]) < width or len(parts[-1]) < width:
+        # 制造业、数字经济核心产业增加值年均: a generic measure the last item ends with is every item's
+        tail = measure_tail(parts[-1])
+        if tail and len(parts) == 2:
+            return [p if measure_tail(p) or not _sector(p) else p + tail for p in parts[:-1]] + [parts[-1]]
         return parts
-    width = len(parts[1])
-    if any(len(p) != width for p in parts[1:-1]) or len(parts[0]) < width or len(parts[-1]) < width:
-        return parts
-    prefix = parts[0][: len(parts[0]) - width]
+    # the head starts at a word's end (装备制造业产业规模: 产业规模, not 业产业规模)
+    end = next((t.end for t in _tags(parts[-1]) if t.end >= width), width)
+    width = end if len(parts[-1]) - end >= 2 else width
+    prefix = parts[0][: max(0, len(parts[0]) - len(parts[1]))]
     head = parts[-1][width:]
     cores = [parts[0][len(prefix):], *parts[1:-1], parts[-1][:width]]
     return [prefix + c + head for c in cores]
@@ -1251,6 +1310,9 @@ def _subject_of(clause: str, verbs: frozenset[str]) -> Optional[str]:
 #: or 半): a sentence without one (three in five) need not be scanned with the pattern
 _NUMERAL = re.compile(rf"[\d{re.escape(CHINESE_DIGITS)}半]")
 
+#: Words of a total that, alone before a number, count what the clause before does (…，合计6300名).
+_TOTALS = frozenset({"合计", "共计", "总计", "总共", "共"})
+
 #: Linking verbs that, alone before a number, leave its subject in the clause before.
 _COPULAS = frozenset({"定为", "确定为", "为", "是", "调整为", "安排为", "预期为", "设定为"})
 
@@ -1327,6 +1389,12 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             prefix = text[clause[0]:m.start()].strip("，,、；; ")
             if len(prefix) >= 2 and _headed(prefix) is None:
                 rejected = prefix
+        if k > 0 and last is None and text[clause[0]:m.start()].strip("，, ") in _TOTALS \
+                and _opens_with_verb(text, clauses[k - 1], verbs):
+            # 资助残疾人大学生和困难残疾人家庭子女大学生，合计6300名: the total of what the clause before does
+            _, action = _trim_subject(text[clauses[k - 1][0]:clauses[k - 1][1]].rstrip("，,、；： "))
+            if 4 <= len(action) <= 30 and _acceptable(action, verbs):
+                indicator, ind_span, rejected = action, None, ""
         if indicator is None and k > 0 and text[clause[0]:m.start()].strip("，, ") in _COPULAS:
             # 今年经济增长速度的宏观调控目标，定为百分之八至九: the subject is the clause before
             ps, pe = clauses[k - 1]

@@ -29,6 +29,7 @@ from .kinds import (NOT_QUANTITIES, KindModel, Site, division_cues, era_of, feat
 from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon, target_attributes
 from .duties import Duty, find_duties
 from .references import find_references
+from .topics import restate
 from .tables import Table, TaskRow, TaskTable, find_tables, find_task_tables
 from .tasks import TaskDraft, find_tasks, verbs
 from ..errors import PolicyParseError
@@ -233,6 +234,8 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     model = load_model() if kinds == DEFAULT_MODEL else kinds
     if isinstance(model, KindModel):
         quantities = _model_kinds(plan, model, quantities, contexts, review, sentences)
+    # 确定4.5%左右的增长目标: a target restated by its number measures what the figure it restates does
+    restate(text, [q for _, q, _ in quantities])
     if tables:  # their kinds are the table's (a baseline column, a target column), not the model's
         quantities += _table_quantities(plan, tables, sentences)
     # verbless tasks for targets stated without an action verb (城镇新增就业1100万人以上); a result,

@@ -22,6 +22,7 @@ from typing import Callable, Optional, Sequence
 import regex
 
 from ..data import alternation, load_json
+from ..model import Quantity
 
 #: the longest topic taken, in characters
 MAX_TOPIC = 12
@@ -38,6 +39,62 @@ def _bare() -> "regex.Pattern[str]":
     change = alternation(load_json("quantities.json")["change_verbs"])
     return regex.compile(rf"(?:{alternation(lex['time_words'])})?(?:{alternation(lex['heads'])})"
                          rf"(?:(?:{alternation(lex['adverbs'])})?(?:{change}))?")
+
+
+@lru_cache(maxsize=1)
+def _tail() -> "regex.Pattern[str]":
+    lex = _lexicon()
+    return regex.compile(rf"(?:{alternation(lex['heads'])})(?:{alternation(lex['adverbs'])})?$")
+
+
+def measure_tail(phrase: str) -> str:
+    """The generic measure a phrase ends with, its adverb kept (数字经济核心产业增加值年均 → 增加值年均),
+    or ``""``: what the earlier items of a list share (制造业、数字经济核心产业增加值 → 制造业增加值).
+
+    Example:
+        >>> measure_tail("数字经济核心产业增加值年均"), measure_tail("制造业")
+        ('增加值年均', '')
+    """
+    m = _tail().search(phrase)
+    return m.group() if m and m.start() >= 2 else ""
+
+
+#: a number restated as a target, after it (确定4.5%左右的增长目标; 5.5%左右的预期增长目标与…衔接)
+_RESTATED = regex.compile(r"的?(?:宏观)?(?:预期|调控|主要)?(?P<change>增长|增速)?(?:预期|调控)?目标")
+
+
+def restate(text: str, quantities: Sequence[Quantity]) -> None:
+    """Give a target restated by its number (确定4.5%左右的增长目标) the indicator of the figure it
+    restates: the last quantity before it in the document with the same value and unit and, when
+    the restatement names a growth (增长目标), an indicator of growth (地区生产总值增长4.5%左右).
+    ``quantities`` are in the order of the text; a restatement with no such figure is left as it is.
+
+    Example:
+        >>> from policyparse.extract.quantities import find_quantities
+        >>> t = "预期目标是：地区生产总值增长4.5%左右。确定4.5%左右的增长目标，是积极稳妥的。"
+        >>> qs = list(find_quantities(t, 0, len(t)))
+        >>> restate(t, qs)
+        >>> [q.indicator for q in qs]
+        ['地区生产总值增长', '地区生产总值增长']
+    """
+    for i, q in enumerate(quantities):
+        m = _RESTATED.match(text, q.span[1])
+        if not m:
+            continue
+        for p in reversed(quantities[:i]):
+            if (p.value, p.value_max, p.unit) != (q.value, q.value_max, q.unit) or not p.indicator \
+                    or _RESTATED.match(text, p.span[1]):
+                continue
+            if m.group("change") and not p.indicator.endswith(("增长", "增速")):
+                continue
+            q.indicator, q.indicator_span = p.indicator, None
+            break
+
+
+def is_sector(phrase: str) -> bool:
+    """Does ``phrase`` end with a sector's name (石化产业, 数字经济; not 城镇新增就业)?"""
+    lex = _lexicon()
+    return phrase.endswith(tuple(lex["sector_suffixes"])) and not phrase.endswith(tuple(lex["not_sectors"]))
 
 
 def bare_measure(indicator: Optional[str]) -> bool:
@@ -104,7 +161,6 @@ def sentence_topic(text: str, clause: tuple[int, int], tags: Callable[[str, int,
     if k and tokens[k].pos in ("v", "d", "vd") and tokens[k].text not in change:  # 工业生产增长较快: a change said of a measure, no topic
         # only a sector is the topic of what follows (石化产业加快转型升级), not an agent (部区共建…中心);
         # a verb tagged a noun may stand between (新能源汽车产业提质|扩量)
-        sector = tuple(lex["sector_suffixes"])
-        last = max((j for j in range(k) if tokens[j].text.endswith(sector)), default=-1)
+        last = max((j for j in range(k) if is_sector(tokens[j].text)), default=-1)
         return _topic_phrase(tokens[:last + 1], text) if last >= 0 else None
     return None
