@@ -232,6 +232,10 @@ def test_indicators_of_lists_objects_and_services(sentence, indicators):
     ("实施农村学前教育补短板工程，优质公办幼儿园覆盖95%乡镇。", ["优质公办幼儿园覆盖乡镇"]),
     # after a list conjunction the number opens the next item
     ("实施产业提质升级“1+9”行动和12个重点产业稳增长方案。", ["重点产业稳增长方案"]),
+    # a share of what does something: the predicate made a relative clause
+    ("确保95%以上学校建成职工书屋。", ["建成职工书屋的学校"]),
+    # but a verb before 的 only qualifies the noun after it
+    ("在60%政府举办的基层医疗卫生机构实施基本药物制度。", ["政府举办的基层医疗卫生机构"]),
 ])
 def test_indicators_of_names_totals_and_shares(sentence, indicators):
     from policyparse.extract.quantities import find_quantities

@@ -610,6 +610,8 @@ def _relative(text: str, s: int, clause_end: int) -> Optional[str]:
         if t.pos == "v" and nouns and k + 1 < len(tokens) and t.end - t.start >= 2:
             if any(x.pos == "p" or x.text.startswith(("在", "于", "向", "从")) for x in tokens[k + 1:]):
                 return None  # 农业转移人口在城镇落户: a verb with a preposition after it modifies the noun
+            if tokens[k + 1].text == "的":
+                return None  # 政府举办的基层医疗卫生机构: a verb before 的 qualifies the noun after it
             if len(tokens) - k == 2 and tokens[-1].pos.startswith("n") and len(tokens[-1].text) <= 2:
                 return None  # 省级产业链核心支撑企业: a verb and one short noun close a compound noun
             return text[t.start:stop] + "的" + text[s:t.start]
@@ -710,8 +712,10 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
                 return lead.group() + text[obj[0]:obj[1]], None, verb
         # only a count that opens its clause (no verb before it: 新建10家省级概念验证中心 names a kind of centre)
         # (再有1000万贫困人口解决温饱问题: 有 only says there are such)
+        # a share of what does something (确保95%以上学校建成职工书屋 → 建成职工书屋的学校)
+        share = _unit_group(unit) == "percent" and unit in ("%", "‰") and len(stripped) < 2
         relative = _relative(text, obj[0], ce) if (len(stripped) < 2 or stripped.lstrip("再还又") == "有") and not verb \
-            and _unit_group(unit) not in ("time", "percent") and not unit.endswith(_PERIODS) else None  # 两年内基本取消…
+            and (_unit_group(unit) not in ("time", "percent") or share) and not unit.endswith(_PERIODS) else None  # 两年内基本取消…
         if relative:  # 11家企业入选国家重点产业链链主企业: the companies that entered it
             return relative, None, verb
         head = _shared_head(text, obj, ce, verbs)
