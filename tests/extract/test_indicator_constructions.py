@@ -157,6 +157,8 @@ def test_indicators_of_lists_and_existentials(sentence, indicators):
     ("内蒙古自治区", "实施重大项目3600个左右、完成投资1万亿元以上", ["实施重大项目", "重大项目完成投资"]),
     # or the sector the sentence opens with (推动新能源汽车产业提质扩量，…，力争产量突破120万辆)
     ("山东省", "力争产量突破120万辆", ["新能源汽车产业产量"]),
+    # a list item that is only an action (tagged a verb or a verbal noun) has the subject of the item before
+    ("云南省", "新能源开工1600万千瓦、投产1000万千瓦以上", ["新能源开工", "新能源投产"]),
     # an agent is no topic: 部区共建内蒙古牛羊肉交易中心，力争交易额达到100亿元
     ("内蒙古自治区", "力争交易额达到100亿元", ["交易额"]),
 ])

@@ -1371,7 +1371,8 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         prev_end[clause] = m.end()
         if indicator and last is not None and last[0] == clause and 0 <= prev <= m.start() \
                 and text[prev:m.start()].lstrip("、和及与") == indicator and len(indicator) <= 4 \
-                and (indicator in verbs or indicator[-2:] in verbs):
+                and (indicator in verbs or indicator[-2:] in verbs
+                     or all(t.pos in ("v", "vn", "vi") for t in _tags(indicator))):
             # 城镇保障性住房基本建成470万套、新开工630万套: a list item that is only an action has the
             # subject of the item before
             subject = _subject_before_verb(last[1])
