@@ -159,6 +159,11 @@ def test_indicators_of_lists_and_existentials(sentence, indicators):
     ("山东省", "力争产量突破120万辆", ["新能源汽车产业产量"]),
     # a list item that is only an action (tagged a verb or a verbal noun) has the subject of the item before
     ("云南省", "新能源开工1600万千瓦、投产1000万千瓦以上", ["新能源开工", "新能源投产"]),
+    # a long subject is cut to its last 24 characters at a word's start, never inside a word (到服务…)
+    ("青海省", "达到服务能力标准的乡镇卫生院、社区卫生服务中心占比提高到90%以上",
+     ["达到服务能力标准的乡镇卫生院、社区卫生服务中心占比"]),
+    ("海南省", "农村劳务带头人、致富能人、乡村匠人“三支队伍”人数超8600人",
+     ["农村劳务带头人、致富能人、乡村匠人“三支队伍”人数"]),
     # an agent is no topic: 部区共建内蒙古牛羊肉交易中心，力争交易额达到100亿元
     ("内蒙古自治区", "力争交易额达到100亿元", ["交易额"]),
 ])

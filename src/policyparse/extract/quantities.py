@@ -738,8 +738,9 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     if len(stripped) > 24 and eq > 0 and "、" in stripped[:eq] and len(stripped) - eq - 1 >= 2:
         # 用于电力、煤炭、…等重工业的支出: the examples before 等 are no part of a long subject
         stripped = _lead_verb(stripped, verbs) + stripped[eq + 1:]
-    if len(stripped) > 24:  # a long subject keeps its head, at most 24 characters
+    if len(stripped) > 24:  # a long subject keeps its head, at most 24 characters, from a word's start
         cut = len(stripped) - 24
+        cut = max((t.start for t in _tags(stripped) if t.start <= cut), default=cut)
         stripped = stripped[cut:]
         core_start += cut
     if base_verb and base_verb in lexicon()["change_verbs"] and not verb.endswith(("到", "至")):
