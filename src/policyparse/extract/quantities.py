@@ -1485,6 +1485,17 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         if indicator in relative_heads and last is not None:
             # 国内生产总值达到…，总量突破90万亿元: the head measures the subject before it
             indicator, ind_span = last[1] + indicator, None
+        lead = _opening_verb(indicator, verbs) if indicator and text.startswith("的", m.end()) else ""
+        if indicator and text.startswith("的", m.end()) and bare_measure(indicator[len(lead):]):
+            # 抓好总投资2万亿元的389个省重点项目; 总投资410亿元的巨化硅氟新材料项目: the measure of what follows
+            after = _patterns()["quantity"].match(text, m.end() + 1, clause[1])
+            os_, oe = _object_after(text, after.end() if after and after.end() > m.end() + 1 else m.end(), clause[1], verbs)
+            what = text[os_:oe]
+            words = _tags(what)
+            verb_at = next((t.start for k, t in enumerate(words) if k and t.pos == "v" and len(t.text) >= 2), len(what))
+            what = what[:verb_at]  # …项目刷新…纪录: the noun phrase, without a predicate of its own
+            if len(what) >= 2 and _acceptable(what, verbs) and _headed(what) == what:
+                indicator, ind_span = what + indicator[len(lead):], None
         if indicator and (k > 0 or counted is not None) and bare_measure(indicator):
             # 实施1000个省重点项目，年度完成投资1万亿元; 煤炭……方面，…，产量稳定在13亿吨: a generic measure
             # alone measures the object counted in the clause before, or the topic the sentence opens with
