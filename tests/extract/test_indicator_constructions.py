@@ -259,3 +259,9 @@ def test_a_restated_target_measures_what_it_restates(plans):
     # 湖北 2026 (train): 经济增长5.5%左右 …; 5.5%左右的预期增长目标与“十五五”发展目标总体衔接
     plan = _plan(plans, PROVINCIAL / "湖北省.txt")
     assert _indicators_at(plan, "5.5%左右的预期增长目标与“十五五”发展目标总体衔接") == ["经济增长"]
+
+
+def test_a_demonstrative_takes_the_measure_it_points_to(plans):
+    # 1980 report (train): …提高了职工住宅、科学文教卫生和城市建设等方面的投资比重。这个比重，1978年为17.4%，…
+    plan = _plan(plans, gwr_path(1980))
+    assert _indicators_at(plan, "1980年将达到29％") == ["职工住宅、科学文教卫生和城市建设等方面的投资比重"]
