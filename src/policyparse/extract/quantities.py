@@ -329,9 +329,6 @@ _STRIP_TAIL = regex.compile(r"(?:要|将|再|必须|拟按|拟|按|(?<=\p{Han}{2
                          r"|(?:已)?连续[\d一二两三四五六七八九十]+个?(?:年|月|季度)"
                          r"|(?:(?:到|至)|(?<![比较\d]))(?:(?:1[89]|20)\d\d)年(?:底|末)?(?:前)?)+$")  # 非常规天然气产量2030年达到…  # 群众安全感连续7年保持…
 
-#: the framing that opens a subject: who sets the target (中央提出, 提出, 《纲要》提出)
-_FRAMING = regex.compile(r"^[^，,、；;]{0,8}?提出")
-
 #: words that name a target rather than what it measures, a change kept (经济增长预期目标 → 经济增长,
 #: 广义货币M2预期增长目标 → 广义货币M2增长)
 _TARGET_WORDS = regex.compile(r"的?(?:宏观)?(?:预期|调控|主要|计划)?(增长|增速)?(?:预期|调控)?目标值?$")
@@ -671,13 +668,6 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         return None, None, verb  # 年均增长5.7%: the subject is the last one (find_quantities borrows it)
     off, core = _trim_subject(subject)
     core_start = cs + off
-    framing = _FRAMING.match(core)
-    if framing and len(core) - framing.end() >= 4:
-        # 中央提出今年经济增长预期目标为8%左右; 提出国内生产总值增长8%左右: who sets the target is not measured
-        off2, _ = _trim_subject(core[framing.end():])
-        off += framing.end() + off2
-        core_start = cs + off
-        core = _trim_subject(subject)[1][framing.end() + off2:]
     stripped = _STRIP_TAIL.sub("", core.rstrip())
     named = _TARGET_WORDS.search(stripped)
     if named and named.start() >= 2:  # 广义货币M2预期增长目标拟定为13%: what is measured is 广义货币M2增长
