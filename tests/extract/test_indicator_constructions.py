@@ -20,8 +20,9 @@ from support import CORPORA, gwr_path
 PROVINCIAL = CORPORA / "provincial-2026"
 #: a base year in an indicator (read from JSON written before 1.5, which kept it: 全部工业增加值比2020年增加)
 BASE_YEAR = regex.compile(r"比\d{4}年")
-#: digits that belong to a name are no number in an indicator (新建5G基站, PM2.5浓度, 世界500强企业)
-NAMED_DIGITS = regex.compile(r"[A-Za-z_]+[\d.]*\d|\d+[A-Za-z]+|\d+强")
+#: digits that belong to a name are no number in an indicator (新建5G基站, PM2.5浓度, 世界500强企业,
+#: “15分钟高品质生活服务圈”)
+NAMED_DIGITS = regex.compile(r"[A-Za-z_]+[\d.]*\d|\d+[A-Za-z]+|\d+强|“[^”\d]{0,8}\d[^”]{0,16}”")
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +149,117 @@ def test_indicators_of_lists_and_existentials(sentence, indicators):
 
     found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
     assert [q.indicator for q in found] == indicators
+
+
+@pytest.mark.parametrize("where,anchor,indicators", [
+    # a generic measure alone measures the object counted before it (in its list or the clause before)
+    ("山东省", "推进2000个省级重点项目、完成投资9800亿元以上", ["省级重点项目", "省级重点项目完成投资"]),
+    ("内蒙古自治区", "实施重大项目3600个左右、完成投资1万亿元以上", ["实施重大项目", "重大项目完成投资"]),
+    # or the sector the sentence opens with (推动新能源汽车产业提质扩量，…，力争产量突破120万辆)
+    ("山东省", "力争产量突破120万辆", ["新能源汽车产业产量"]),
+    # a generic measure followed by 的 and what it is of (总投资2万亿元的389个省重点项目)
+    ("湖南省", "抓好总投资2万亿元的389个省重点项目", ["省重点项目总投资", "省重点项目"]),
+    # a list item that is only an action (tagged a verb or a verbal noun) has the subject of the item before
+    ("云南省", "新能源开工1600万千瓦、投产1000万千瓦以上", ["新能源开工", "新能源投产"]),
+    # a long subject is cut to its last 24 characters at a word's start, never inside a word (到服务…)
+    ("青海省", "达到服务能力标准的乡镇卫生院、社区卫生服务中心占比提高到90%以上",
+     ["达到服务能力标准的乡镇卫生院、社区卫生服务中心占比"]),
+    ("海南省", "农村劳务带头人、致富能人、乡村匠人“三支队伍”人数超8600人",
+     ["农村劳务带头人、致富能人、乡村匠人“三支队伍”人数"]),
+    # an agent is no topic: 部区共建内蒙古牛羊肉交易中心，力争交易额达到100亿元
+    ("内蒙古自治区", "力争交易额达到100亿元", ["交易额"]),
+])
+def test_a_bare_measure_takes_what_the_sentence_is_about(plans, where, anchor, indicators):
+    plan = _plan(plans, PROVINCIAL / f"{where}.txt")
+    assert _indicators_at(plan, anchor) == indicators
+
+
+@pytest.mark.parametrize("sentence,indicators", [
+    # a heading phrase (…方面): its noun, without the verb and the manner words that close it
+    ("煤炭智能绿色安全开采方面，抓好产能接续，产量稳定在13亿吨左右。", ["煤炭产量"]),
+    ("非常规天然气发展方面，加快增储上产，力争产量突破200亿立方米、投资超120亿元。",
+     ["非常规天然气产量", "非常规天然气投资"]),
+    # a sector that is the subject of the first clause
+    ("石化产业加快转型升级，产值突破1300亿元。", ["石化产业产值"]),
+    # a place, a pronoun or a change said of a measure is no topic
+    ("我省加快转型升级，产值突破1300亿元。", ["产值"]),
+    ("工业生产增长较快，总产值比上年增长百分之十四点二。", ["总产值增长"]),
+])
+def test_a_bare_measure_takes_the_topic_of_its_sentence(sentence, indicators):
+    from policyparse.extract.quantities import find_quantities
+
+    found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
+    assert [q.indicator for q in found] == indicators
+
+
+def test_a_source_counts_no_object_a_measure_is_of():
+    from policyparse.extract.quantities import find_quantities
+
+    sentence = "据试点的84个地方企业的统计，产值增长14.9%。"  # 据…的统计 opens with no action
+    found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
+    assert found[-1].indicator == "产值增长"
+
+
+def test_a_shared_head_starts_at_a_word(plans):
+    # 甘肃 2026 (unlabelled): 原煤、原油、天然气产量 share 产量, not 气产量
+    plan = _plan(plans, PROVINCIAL / "甘肃省.txt")
+    assert _indicators_at(plan, "原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米") == \
+        ["原煤产量", "原油产量", "天然气产量"]
+
+
+@pytest.mark.parametrize("sentence,indicators", [
+    # a generic measure the last item of a list ends with is the earlier item's too
+    ("推动制造业、数字经济核心产业增加值年均分别增长5%、8%以上。", ["制造业增加值年均增长", "数字经济核心产业增加值年均增长"]),
+    # but not that of an item that is a measure itself
+    ("城镇新增就业、居民收入分别增长5%、8%以上。", ["城镇新增就业增长", "居民收入增长"]),
+    # a bracket inside the counted object
+    ("七是改扩建50个社区养老工程和乡镇（街道）区域养老服务中心。", ["社区养老工程和乡镇（街道）区域养老服务中心"]),
+    # 对 + people + service: the people and the service, as with 为
+    ("三是对上消化道癌高危人群开展内镜检查3万名。", ["上消化道癌高危人群内镜检查"]),
+    # a count inside the subject: the subject follows it
+    ("推动11个能源重点领域项目投资突破2000亿元。", [None, "能源重点领域项目投资"]),
+    # the work 完成 counts, after the number
+    ("大型农贸批发市场完成不少于100万批次农产品快检。", ["农产品快检"]),
+    ("全省完成500万亩高标准农田建设。", ["高标准农田建设"]),
+])
+def test_indicators_of_lists_objects_and_services(sentence, indicators):
+    from policyparse.extract.quantities import find_quantities
+
+    found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
+    assert [q.indicator for q in found] == indicators
+
+
+@pytest.mark.parametrize("sentence,indicators", [
+    # the digits of a short quoted name are no number
+    ("新建100个“15分钟高品质生活服务圈”。", ["“15分钟高品质生活服务圈”"]),
+    # a verb and one short noun close a compound noun, no relative clause
+    ("重点培育2家世界一流企业、50家以上省级产业链核心支撑企业。", ["世界一流企业", "省级产业链核心支撑企业"]),
+    # a total counts what the clause before does
+    ("五是开展扶残助学圆梦工程，资助残疾人大学生和困难残疾人家庭子女大学生，合计6300名。",
+     ["资助残疾人大学生和困难残疾人家庭子女大学生"]),
+    # a share of what the verb reaches
+    ("实施农村学前教育补短板工程，优质公办幼儿园覆盖95%乡镇。", ["优质公办幼儿园覆盖乡镇"]),
+    # after a list conjunction the number opens the next item
+    ("实施产业提质升级“1+9”行动和12个重点产业稳增长方案。", ["重点产业稳增长方案"]),
+    # a share of what does something: the predicate made a relative clause
+    ("确保95%以上学校建成职工书屋。", ["建成职工书屋的学校"]),
+    # but a verb before 的 only qualifies the noun after it
+    ("在60%政府举办的基层医疗卫生机构实施基本药物制度。", ["政府举办的基层医疗卫生机构"]),
+])
+def test_indicators_of_names_totals_and_shares(sentence, indicators):
+    from policyparse.extract.quantities import find_quantities
+
+    found = list(find_quantities(sentence, 0, len(sentence), verbs=frozenset(verbs().words)))
+    assert [q.indicator for q in found] == indicators
+
+
+def test_a_restated_target_measures_what_it_restates(plans):
+    # 湖北 2026 (train): 经济增长5.5%左右 …; 5.5%左右的预期增长目标与“十五五”发展目标总体衔接
+    plan = _plan(plans, PROVINCIAL / "湖北省.txt")
+    assert _indicators_at(plan, "5.5%左右的预期增长目标与“十五五”发展目标总体衔接") == ["经济增长"]
+
+
+def test_a_demonstrative_takes_the_measure_it_points_to(plans):
+    # 1980 report (train): …提高了职工住宅、科学文教卫生和城市建设等方面的投资比重。这个比重，1978年为17.4%，…
+    plan = _plan(plans, gwr_path(1980))
+    assert _indicators_at(plan, "1980年将达到29％") == ["职工住宅、科学文教卫生和城市建设等方面的投资比重"]

@@ -22,13 +22,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Optional, cast
+from typing import Iterable, Iterator, Optional, cast
 
 import regex
 
 from ..ingest.chars import COLONS, COMMAS, OPENERS, SENTENCE_END
 from ..outline import segment
 from ..model import Commitment, Comparator, Measure, Quantity, QuantityKind
+from .topics import bare_measure, is_sector, measure_tail, sentence_topic
 from .numbers import CHINESE_DIGITS, Number, as_number, compound, more_step, read_number, split_magnitude
 from ..data import alternation, load_json
 
@@ -522,11 +523,20 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
     if lead:
         s += lead.end()
     stop = clause_end
+    skip_to = s
     for i in range(s, clause_end):
+        if i < skip_to:
+            continue
         ch = text[i]
         if ch in _LIST_BREAK and i + 1 < clause_end and (text[i + 1].isdigit() or text[i + 1] in CHINESE_DIGITS):
             stop = i
             break
+        if ch in "(（":
+            close = text.find("）" if ch == "（" else ")", i + 1, min(clause_end, i + 10))
+            if i > s and close > i + 1 and close + 1 < clause_end and _patterns()["han"].match(text, close + 1) \
+                    and not any(c.isdigit() for c in text[i:close]):
+                skip_to = close + 1  # 乡镇（街道）区域养老服务中心: a bracket inside the phrase
+                continue
         if ch in "，,；;。(（":
             stop = i
             break
@@ -606,6 +616,10 @@ def _relative(text: str, s: int, clause_end: int) -> Optional[str]:
         if t.pos == "v" and nouns and k + 1 < len(tokens) and t.end - t.start >= 2:
             if any(x.pos == "p" or x.text.startswith(("在", "于", "向", "从")) for x in tokens[k + 1:]):
                 return None  # 农业转移人口在城镇落户: a verb with a preposition after it modifies the noun
+            if tokens[k + 1].text == "的":
+                return None  # 政府举办的基层医疗卫生机构: a verb before 的 qualifies the noun after it
+            if len(tokens) - k == 2 and tokens[-1].pos.startswith("n") and len(tokens[-1].text) <= 2:
+                return None  # 省级产业链核心支撑企业: a verb and one short noun close a compound noun
             return text[t.start:stop] + "的" + text[s:t.start]
         if not (t.pos.startswith("n") or t.pos in ("j", "b", "a", "m", "q", "mq") or t.text in "“”"):
             return None
@@ -637,6 +651,13 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         brk = max(text.rfind(c, prev_end, start) for c in _LIST_BREAK)
         if brk >= 0:
             cs, listed = brk + 1, True
+        else:
+            # 推动11个能源重点领域项目投资突破2000亿元: a count inside the subject, which follows it
+            rest, level = _tail_verb(text[prev_end:start])
+            words = _tags(rest.strip()) if len(rest.strip()) >= 3 else []
+            if (level.rstrip("了到至在") in _KEEP_SUBJECT or not level and m.group("pre")) and _acceptable(rest.strip(), verbs) \
+                    and words and words[0].pos.startswith(("n", "j", "b")) and _headed(rest.strip()) == rest.strip():
+                cs = prev_end
     before = text[cs:start]
     subject, verb = _tail_verb(before)
     current = _patterns()["current_value"].search(subject)
@@ -668,7 +689,12 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
               or any(stripped[-n:] in verbs for n in (2, 3, 4) if len(stripped) >= n))
     # 赤字率拟按3%安排: a rate a subject is set by (按), not the count of what follows
     by_rate = before.rstrip().endswith("按")
-    counted = has_object and (action or (len(stripped) <= 4 and not verb) or not _acceptable(stripped, verbs)) \
+    # (大型农贸批发市场完成不少于100万批次农产品快检: the work done, after 完成, is what is counted)
+    # (实施…行动和12个重点产业稳增长方案: after a list conjunction the number opens the next item)
+    counted = has_object and (action or (len(stripped) <= 4 and not verb) or not _acceptable(stripped, verbs)
+                              or stripped.endswith("、") or _ends_with_conjunction(stripped)
+                              or base_verb == "完成" and _unit_group(m.group("u2") or m.group("u1") or "") != "time"
+                              and not (m.group("u2") or m.group("u1") or "").endswith(_PERIODS)) \
         and base_verb not in _KEEP_SUBJECT and not by_rate
     if has_object and before.rstrip().endswith("共") and not m.group("pre") \
             and _unit_group(m.group("u2") or m.group("u1") or "") in ("count", "people"):
@@ -692,8 +718,10 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
                 return lead.group() + text[obj[0]:obj[1]], None, verb
         # only a count that opens its clause (no verb before it: 新建10家省级概念验证中心 names a kind of centre)
         # (再有1000万贫困人口解决温饱问题: 有 only says there are such)
+        # a share of what does something (确保95%以上学校建成职工书屋 → 建成职工书屋的学校)
+        share = _unit_group(unit) == "percent" and unit in ("%", "‰") and len(stripped) < 2
         relative = _relative(text, obj[0], ce) if (len(stripped) < 2 or stripped.lstrip("再还又") == "有") and not verb \
-            and _unit_group(unit) not in ("time", "percent") and not unit.endswith(_PERIODS) else None  # 两年内基本取消…
+            and (_unit_group(unit) not in ("time", "percent") or share) and not unit.endswith(_PERIODS) else None  # 两年内基本取消…
         if relative:  # 11家企业入选国家重点产业链链主企业: the companies that entered it
             return relative, None, verb
         head = _shared_head(text, obj, ce, verbs)
@@ -703,14 +731,22 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     if len(stripped) == 1 and not verb and before.strip() == stripped and _noun_char(stripped):
         # 纸520万吨；糖260万吨: a one-character product in a list of products and their amounts
         return stripped, (cs + before.index(stripped), cs + before.index(stripped) + 1), verb
+    unit = m.group("u2") or m.group("u1") or ""
+    if not verb and _unit_group(unit) == "people" and regex.search(r"(?:^|是)(?:对|为|给)\p{Han}", before):
+        # 对上消化道癌高危人群开展内镜检查3万名: the people and the service done for them, as with 为
+        people = regex.sub(r"^(?:对|为|给)", "", stripped)
+        service = _service_after(people, 0, len(people))
+        if service:
+            return service[0] + service[1], None, verb
     if stripped in verbs or not _acceptable(stripped, verbs):
         return None, None, verb  # 投入1500万元: the verb alone names nothing; 比上年增加2.9万亿元: the last subject
     eq = stripped.rfind("等")
     if len(stripped) > 24 and eq > 0 and "、" in stripped[:eq] and len(stripped) - eq - 1 >= 2:
         # 用于电力、煤炭、…等重工业的支出: the examples before 等 are no part of a long subject
         stripped = _lead_verb(stripped, verbs) + stripped[eq + 1:]
-    if len(stripped) > 24:  # a long subject keeps its head, at most 24 characters
+    if len(stripped) > 24:  # a long subject keeps its head, at most 24 characters, from a word's start
         cut = len(stripped) - 24
+        cut = max((t.start for t in _tags(stripped) if t.start <= cut), default=cut)
         stripped = stripped[cut:]
         core_start += cut
     if base_verb and base_verb in lexicon()["change_verbs"] and not verb.endswith(("到", "至")):
@@ -733,6 +769,12 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     if has_object and subject.rstrip().endswith("的") and base_verb not in _KEEP_SUBJECT:
         # 使符合减税政策的约8000万纳税人: the qualifier before the number stays with the object
         return stripped + "的" + text[obj[0]:obj[1]], None, verb
+    if has_object and not verb and unit in ("%", "‰") and not text.startswith(("的", "和", "及", "与"), obj[0]):
+        closing = _tags(stripped)
+        if len(stripped) >= 4 and (closing[-1].pos == "v" and len(closing[-1].text) >= 2 and len(closing) >= 2
+                                   or stripped[-2:] in verbs):
+            # 优质公办幼儿园覆盖95%乡镇: a share of what the verb reaches
+            return stripped + text[obj[0]:obj[1]], None, verb
     lead = _lead_verb(stripped, verbs)
     if has_object and not verb and lead and not text.startswith(("的", "和", "及", "与"), obj[0]) \
             and _unit_group(m.group("u2") or m.group("u1") or "") != "time" \
@@ -797,6 +839,29 @@ def _topic(text: str, clause: tuple[int, int]) -> Optional[str]:
     return None
 
 
+def _ends_with_conjunction(phrase: str) -> bool:
+    """Does ``phrase`` end with a conjunction by its tag (…行动和; not 惠及, 参与)?"""
+    if not phrase.endswith(("和", "及", "与", "以及")):
+        return False
+    tokens = _tags(phrase[-6:])
+    return bool(tokens) and tokens[-1].pos == "c"
+
+
+def _opening_verb(phrase: str, verbs: frozenset[str]) -> str:
+    """The action verb a verb–object phrase opens with (建设亿元以上项目 → 建设), or ``""``."""
+    tokens = _tags(phrase[:6])
+    first = tokens[0] if tokens else None
+    if first is None or len(first.text) < 2 or not (first.pos == "v" or first.text in verbs) or len(phrase) - len(first.text) < 2:
+        return ""
+    return first.text
+
+
+def _opens_with_verb(text: str, clause: tuple[int, int], verbs: frozenset[str]) -> bool:
+    """Does the clause open with an action verb (实施1000个省重点项目; not 据…的统计)?"""
+    tokens = [t for t in _tags(text, clause[0], min(clause[1], clause[0] + 8)) if t.text.strip("，,、；; ")]
+    return bool(tokens) and (tokens[0].pos == "v" or tokens[0].text in verbs)
+
+
 def _scope_clause(clause: str) -> bool:
     """Is the clause a scope or circumstance opened by a preposition (从中央到地方, 在全国范围内)?"""
     tokens = _tags(clause.strip("，,、；; "))
@@ -858,7 +923,8 @@ _TIME_PHRASE = regex.compile(r"^(?:今后|以后|将来|此后|目前|当前|近
 
 
 #: digits that are part of a name, not a number: PM2.5, M2, 5G, 世界500强
-_NAMED_DIGITS = regex.compile(r"[A-Za-z_]+[\d.]*\d|\d+[A-Za-z]+|\d+强")
+#: (and a short quoted name: “15分钟高品质生活服务圈”)
+_NAMED_DIGITS = regex.compile(r"[A-Za-z_]+[\d.]*\d|\d+[A-Za-z]+|\d+强|“[^”\d]{0,8}\d[^”]{0,16}”")
 
 
 @lru_cache(maxsize=1)
@@ -926,6 +992,15 @@ def _distributed(text: str, clause: tuple[int, int], first: int, first_end: int 
     return _share_heads(parts)
 
 
+def _sector(phrase: str) -> bool:
+    """Can ``phrase`` take a measure others share (制造业, 进出口; not 城镇新增就业, itself a measure)?
+    A sector (``sector_suffixes`` of ``generic_measures``) or a short noun."""
+    if is_sector(phrase):
+        return True
+    tokens = _tags(phrase)
+    return len(phrase) <= 4 and bool(tokens) and all(t.pos.startswith(("n", "j")) for t in tokens)
+
+
 def _word_boundary(phrase: str, at: int, first: str) -> bool:
     """Whether ``phrase`` splits at ``at`` into a word parallel to ``first`` and a shared head: a word
     of the segmenter ends there, or the opening and ``first`` are each one noun (城镇 | 农村居民…)."""
@@ -946,12 +1021,17 @@ def _share_heads(parts: list[str]) -> list[str]:
         # 城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入; 美丽河湖、美丽海湾建成率 → 美丽河湖建成率
         # (not 能耗和二氧化碳排放: 二氧 is no word of its own)
         return [parts[0] + parts[-1][width:], parts[-1]]
-    if len(parts) < 3:
+    width = len(parts[1]) if len(parts) >= 3 else 0
+    if not width or any(len(p) != width for p in parts[1:-1]) or len(parts[0]) < width or len(parts[-1]) < width:
+        # 制造业、数字经济核心产业增加值年均: a generic measure the last item ends with is every item's
+        tail = measure_tail(parts[-1])
+        if tail and len(parts) == 2:
+            return [p if measure_tail(p) or not _sector(p) else p + tail for p in parts[:-1]] + [parts[-1]]
         return parts
-    width = len(parts[1])
-    if any(len(p) != width for p in parts[1:-1]) or len(parts[0]) < width or len(parts[-1]) < width:
-        return parts
-    prefix = parts[0][: len(parts[0]) - width]
+    # the head starts at a word's end (装备制造业产业规模: 产业规模, not 业产业规模)
+    end = next((t.end for t in _tags(parts[-1]) if t.end >= width), width)
+    width = end if len(parts[-1]) - end >= 2 else width
+    prefix = parts[0][: max(0, len(parts[0]) - len(parts[1]))]
     head = parts[-1][width:]
     cores = [parts[0][len(prefix):], *parts[1:-1], parts[-1][:width]]
     return [prefix + c + head for c in cores]
@@ -1245,6 +1325,9 @@ def _subject_of(clause: str, verbs: frozenset[str]) -> Optional[str]:
 #: or 半): a sentence without one (three in five) need not be scanned with the pattern
 _NUMERAL = re.compile(rf"[\d{re.escape(CHINESE_DIGITS)}半]")
 
+#: Words of a total that, alone before a number, count what the clause before does (…，合计6300名).
+_TOTALS = frozenset({"合计", "共计", "总计", "总共", "共"})
+
 #: Linking verbs that, alone before a number, leave its subject in the clause before.
 _COPULAS = frozenset({"定为", "确定为", "为", "是", "调整为", "安排为", "预期为", "设定为"})
 
@@ -1281,6 +1364,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
     index_in_clause: dict[tuple[int, int], int] = {}
     change_verbs = lexicon()["change_verbs"]
     relative_heads = frozenset(lexicon().get("relative_heads", ()))
+    counted: Optional[tuple[tuple[int, int], int, str]] = None  # the last counted object: its clause, end, words
     for m in matches:
         k = bisect_right(clause_starts, m.start()) - 1
         clause = clauses[k] if k >= 0 and clauses[k][1] >= m.end() else (m.start(), m.end())
@@ -1298,7 +1382,8 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         prev_end[clause] = m.end()
         if indicator and last is not None and last[0] == clause and 0 <= prev <= m.start() \
                 and text[prev:m.start()].lstrip("、和及与") == indicator and len(indicator) <= 4 \
-                and (indicator in verbs or indicator[-2:] in verbs):
+                and (indicator in verbs or indicator[-2:] in verbs
+                     or all(t.pos in ("v", "vn", "vi") for t in _tags(indicator))):
             # 城镇保障性住房基本建成470万套、新开工630万套: a list item that is only an action has the
             # subject of the item before
             subject = _subject_before_verb(last[1])
@@ -1320,6 +1405,12 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             prefix = text[clause[0]:m.start()].strip("，,、；; ")
             if len(prefix) >= 2 and _headed(prefix) is None:
                 rejected = prefix
+        if k > 0 and last is None and text[clause[0]:m.start()].strip("，, ") in _TOTALS \
+                and _opens_with_verb(text, clauses[k - 1], verbs):
+            # 资助残疾人大学生和困难残疾人家庭子女大学生，合计6300名: the total of what the clause before does
+            _, action = _trim_subject(text[clauses[k - 1][0]:clauses[k - 1][1]].rstrip("，,、；： "))
+            if 4 <= len(action) <= 30 and _acceptable(action, verbs):
+                indicator, ind_span, rejected = action, None, ""
         if indicator is None and k > 0 and text[clause[0]:m.start()].strip("，, ") in _COPULAS:
             # 今年经济增长速度的宏观调控目标，定为百分之八至九: the subject is the clause before
             ps, pe = clauses[k - 1]
@@ -1404,6 +1495,27 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         if indicator in relative_heads and last is not None:
             # 国内生产总值达到…，总量突破90万亿元: the head measures the subject before it
             indicator, ind_span = last[1] + indicator, None
+        lead = _opening_verb(indicator, verbs) if indicator and text.startswith("的", m.end()) else ""
+        if indicator and text.startswith("的", m.end()) and bare_measure(indicator[len(lead):]):
+            # 抓好总投资2万亿元的389个省重点项目; 总投资410亿元的巨化硅氟新材料项目: the measure of what follows
+            after = _patterns()["quantity"].match(text, m.end() + 1, clause[1])
+            os_, oe = _object_after(text, after.end() if after and after.end() > m.end() + 1 else m.end(), clause[1], verbs)
+            what = text[os_:oe]
+            words = _tags(what)
+            verb_at = next((t.start for k, t in enumerate(words) if k and t.pos == "v" and len(t.text) >= 2), len(what))
+            what = what[:verb_at]  # …项目刷新…纪录: the noun phrase, without a predicate of its own
+            if len(what) >= 2 and _acceptable(what, verbs) and _headed(what) == what:
+                indicator, ind_span = what + indicator[len(lead):], None
+        if indicator and (k > 0 or counted is not None) and bare_measure(indicator):
+            # 实施1000个省重点项目，年度完成投资1万亿元; 煤炭……方面，…，产量稳定在13亿吨: a generic measure
+            # alone measures the object counted in the clause before, or the topic the sentence opens with
+            topic = None
+            if counted is not None and (counted[0] == clause and counted[1] <= m.start()
+                                        or counted[0] == clauses[k - 1] and _opens_with_verb(text, counted[0], verbs)):
+                topic = counted[2]
+            topic = topic or sentence_topic(text, clauses[0], _tags)
+            if topic:
+                indicator, ind_span = topic + indicator, None
         if indicator:  # what is measured, without the base it is compared with (比1955年, 同比) or plan words (计划)
             lean = drop_base(indicator)
             if lean != indicator:
@@ -1416,6 +1528,11 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             indicator, ind_span = None, None  # a fragment is no indicator (、创新驱动…等五大类)
         if indicator and kind not in ("baseline", "condition"):
             last = (clause, _base_indicator(indicator), unit)
+        if indicator and ind_span is not None and (_unit_group(unit or "") == "count" or unit == "家"):
+            # 实施1000个省重点项目, 建设亿元以上项目4000个: what a later bare measure is of
+            lead = "" if ind_span[0] >= m.end() else _opening_verb(indicator, verbs)
+            if ind_span[0] >= m.end() or lead:
+                counted = (clause, m.end(), indicator[len(lead):])
         measure = _measure(unit, verb, indicator, text, m, clause)
         commitment = _commitment(text, start, m.start("n1"), m.group("suf") in ("左右", "上下")) if kind == "target" else None
         deadline = _nearest_deadline(text, deadlines, m.start(), context) if kind == "target" else None
@@ -1429,6 +1546,49 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             indicator_span=ind_span, clause_span=clause,
             base_period=base[0] if base else None, base_period_span=base[1] if base else None,
         )
+
+
+#: an indicator that points back: this share (这个比重, 这一比例) names a measure written before
+_DEMONSTRATIVE = regex.compile(r"^(?:这个|这一|此|该)(?P<head>\p{Han}{2,6})$")
+
+#: how far back the measure a demonstrative points to may be written
+DEMONSTRATIVE_REACH = 300
+
+
+def resolve_demonstratives(text: str, quantities: Iterable[Quantity], verbs: frozenset[str] = frozenset()) -> None:
+    """Give an indicator that points back (这个比重) the measure it points to: the phrase ending with
+    the same head in the text before it, its clause's opening verb left out (在基本建设投资总额中，提高了
+    职工住宅、科学文教卫生和城市建设等方面的投资比重。这个比重，…1980年将达到29% → 职工住宅、
+    科学文教卫生和城市建设等方面的投资比重). Left as it is when no such phrase is near.
+
+    Example:
+        >>> t = "提高了职工住宅等方面的投资比重。这个比重，明年将达到29%。"
+        >>> qs = list(find_quantities(t, 0, len(t)))
+        >>> resolve_demonstratives(t, qs)
+        >>> qs[0].indicator
+        '职工住宅等方面的投资比重'
+    """
+    for q in quantities:
+        m = _DEMONSTRATIVE.match(q.indicator or "")
+        if not m or q.clause_span is None:
+            continue
+        head = m.group("head")
+        written = text.rfind(q.indicator or "", max(0, q.clause_span[0] - 40), q.clause_span[1])
+        end = written if written >= 0 else q.clause_span[0]
+        lo = max(0, end - DEMONSTRATIVE_REACH)
+        at = text.rfind(head, lo, end)
+        if at < 0 or text[at - 2:at] in ("这个", "这一"):
+            continue
+        start = max(text.rfind(c, lo, at) for c in "，,。；;：:！？\n") + 1
+        phrase = text[start:at + len(head)].strip()
+        words = _tags(phrase)
+        k = 0
+        while k < len(words) - 1 and (words[k].pos in ("v", "vd", "d", "p", "ul", "uj", "u") or words[k].text in verbs
+                                      or words[k].text == "了"):
+            k += 1
+        phrase = phrase[words[k].start:] if words else phrase
+        if len(phrase) >= len(head) + 2 and _acceptable(phrase, verbs) and _headed(phrase) == phrase:
+            q.indicator, q.indicator_span = phrase, None
 
 
 def target_attributes(text: str, q: Quantity, sentence: tuple[int, int],

@@ -26,9 +26,10 @@ from ..model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, ParseWarning, 
                      Task, TaskActor, set_raw_span, share_text)
 from .kinds import (NOT_QUANTITIES, KindModel, Site, division_cues, era_of, features, load_model, overrule,
                     paragraph_cues, section_roles, with_era)
-from .quantities import Context, deadlines_in, find_quantities, lexicon as quantity_lexicon, target_attributes
+from .quantities import Context, deadlines_in, find_quantities, resolve_demonstratives, lexicon as quantity_lexicon, target_attributes
 from .duties import Duty, find_duties
 from .references import find_references
+from .topics import restate
 from .tables import Table, TaskRow, TaskTable, find_tables, find_task_tables
 from .tasks import TaskDraft, find_tasks, verbs
 from ..errors import PolicyParseError
@@ -235,6 +236,9 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     model = load_model() if kinds == DEFAULT_MODEL else kinds
     if isinstance(model, KindModel):
         quantities = _model_kinds(plan, model, quantities, contexts, review, sentences)
+    # 确定4.5%左右的增长目标: a target restated by its number measures what the figure it restates does
+    restate(text, [q for _, q, _ in quantities])
+    resolve_demonstratives(text, [q for _, q, _ in quantities], verb_words)  # 这个比重: the share named before
     if tables:  # their kinds are the table's (a baseline column, a target column), not the model's
         quantities += _table_quantities(plan, tables, sentences)
     # verbless tasks for targets stated without an action verb (城镇新增就业1100万人以上); a result,
