@@ -320,8 +320,9 @@ def overrule(predicted: Sequence[str], rule_kinds: Sequence[str], rows: Optional
     ``rows``: 过去一年，…取得了很大成绩。国内生产总值增长10.3%), which keeps the rules'
     kind: in the training labels no such number is a target (0 of 29), but the feature
     is too rare to outweigh the cues of a division of tasks around it; and except a
-    target that counts the plan's own parts (feature ``plan_part``: 28个主要指标,
-    18个领域的重点任务), a ``count``. A result may count them (12类45件民生实事全面完成).
+    target, a background figure or a result that counts the plan's own parts (feature
+    ``plan_part``: 28个主要指标, 提出了15个方面的重点任务), a ``count``; but a result that
+    says they were done counts what was done (12类45件民生实事全面完成).
 
     Example:
         >>> overrule(["target", "achieved"], ["periodicity", "target"])
@@ -333,8 +334,9 @@ def overrule(predicted: Sequence[str], rule_kinds: Sequence[str], rows: Optional
     if rows is not None:
         out = [r if k == "target" and "continues_past" in row else k for k, r, row in zip(out, rule_kinds, rows)]
         # a number that counts the plan's own parts (28个主要指标, 15个方面的重点任务, 10件民生实事) is
-        # never one of its targets: the labels have too few counts for the model to learn it
-        out = ["count" if k == "target" and "plan_part" in row else k for k, row in zip(out, rows)]
+        # never one of its targets nor a figure of its context: the labels have too few counts for the model
+        out = ["count" if "plan_part" in row and (k in ("target", "background") or (k == "achieved" and "ca:完成" not in row))
+               else k for k, row in zip(out, rows)]
     return out
 
 
