@@ -106,25 +106,24 @@ def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
         [('lead', ['市教育局']), ('support', ['市财政局', '各区县政府'])]
     """
     label, _, labels, _ = _patterns()
-    if "：" not in text[start:end] and ":" not in text[start:end]:
-        # every labelled annotation has its colon; a note without a label has its brackets
-        if "（" in text[start:end] or "(" in text[start:end]:
-            yield from _bracket_duties(text, start, end)
-        return
-    after_lead, _ = _after_lead()
-    lead_at = -1  # where the last label of leads ended
-    for m in label.finditer(text, start, end):
-        role = labels[m.group("label")]
-        # （牵头单位：市教育局；责任单位：市财政局）: after the leads of the same annotation (no bracket or
-        # line between), 责任单位 lists the units answerable with them
-        if lead_at >= 0 and not regex.search(r"[（）()【】\n]", text[lead_at:m.start()]):
-            role = after_lead.get(m.group("label"), role)
-        if m.group("label").startswith("牵头"):
-            lead_at = m.end("list")
-        bodies = bodies_in(text, m.start("list"), m.end("list"))
-        if bodies:
-            yield Duty((m.start(), m.end("list")), role, bodies)
-    if lead_at < 0 and not any(True for _ in label.finditer(text, start, end)):
+    span = text[start:end]
+    labelled = False
+    if "：" in span or ":" in span:  # every labelled annotation has its colon
+        after_lead, _ = _after_lead()
+        lead_at = -1  # where the last label of leads ended
+        for m in label.finditer(text, start, end):
+            labelled = True
+            role = labels[m.group("label")]
+            # （牵头单位：市教育局；责任单位：市财政局）: after the leads of the same annotation (no bracket
+            # or line between), 责任单位 lists the units answerable with them
+            if lead_at >= 0 and not regex.search(r"[（）()【】\n]", text[lead_at:m.start()]):
+                role = after_lead.get(m.group("label"), role)
+            if m.group("label").startswith("牵头"):
+                lead_at = m.end("list")
+            bodies = bodies_in(text, m.start("list"), m.end("list"))
+            if bodies:
+                yield Duty((m.start(), m.end("list")), role, bodies)
+    if not labelled and ("（" in span or "(" in span):  # a note without a label has its brackets
         yield from _bracket_duties(text, start, end)
 
 
