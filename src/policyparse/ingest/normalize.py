@@ -70,7 +70,7 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
     steps: list[Step] = [
         unescape_entities,
         fix_line_ends,
-        drop_page_numbers,
+        *([drop_page_numbers] if drop_debris else []),
         rejoin_broken_lines,
         remove_invisible,
         to_half_width,
@@ -81,12 +81,10 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
     steps.append(unify_range_dashes)
     warnings: list[ParseWarning] = []
     for step in steps:
-        if step is drop_page_numbers and drop_debris:
-            for pm in _PAGE_NUMBER.finditer(text):
-                warnings.append(ParseWarning(code="dropped-debris", message="a page number of a printed page (— 2 —)",
-                                             raw_span=chain.span(pm.start(), pm.end()), text=pm.group()))
-        elif step is drop_page_numbers:
-            continue
+        if step is drop_page_numbers:  # debris, recorded where it stood in the raw text
+            warnings += [ParseWarning(code="dropped-debris", message="a page number of a printed page (— 2 —)",
+                                      raw_span=chain.span(pm.start(), pm.end()), text=pm.group())
+                         for pm in _PAGE_NUMBER.finditer(text)]
         text, m = step(text)
         chain.add(m)
     if drop_debris:

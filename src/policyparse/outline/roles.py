@@ -204,10 +204,10 @@ def _ending_role(heading: str) -> Optional[str]:
 
 def _with_subdivisions(nodes: Sequence[Node], children: dict[Optional[str], list[Node]],
                        starts: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Add the subsections that name their own role under a top-level division whose heading and
-    opening name none (a five-year plan's 第一章 开启现代化建设新征程 over 第一节 发展环境, a
-    review, and 第二节 主要目标, the goals): each opens a division of its role, and the
-    division's own role goes on after it only where it started."""
+    """Divide a top-level division whose heading and opening name no role by its subsections when
+    some of them name one (a five-year plan's 第一章 开启现代化建设新征程 over 第一节 发展环境, a
+    review, and 第二节 主要目标, the goals): each subsection opens a division, of the role its
+    heading names when that is a review or the goals, else of the default."""
     role_at = dict(starts)
     out = list(starts)
     for n in children.get(None, []):
