@@ -184,16 +184,13 @@ def _converted(path: str, kinds: tuple[str, ...], n_jobs: int, chunk: int) -> It
         return
     import concurrent.futures as cf  # noqa: PLC0415
 
-    from .runner import _stream, main_hidden, pool_result, worker_pool  # noqa: PLC0415
-
-    def submit(job: tuple[str, int, int, int]) -> Any:
-        with main_hidden():
-            return pool.submit(_convert, job[0], job[1], job[2], job[3], kinds)
+    from .runner import _stream, worker_pool  # noqa: PLC0415
 
     with worker_pool(n_jobs) as pool:
-        yield from _stream(jobs, submit, 2 * n_jobs, True,
+        yield from _stream(jobs, lambda job: pool.submit(_convert, job[0], job[1], job[2], job[3], kinds),
+                           2 * n_jobs, True,
                            wait_one=lambda pending: next(iter(cf.wait(pending, return_when=cf.FIRST_COMPLETED)[0])),
-                           result=pool_result)
+                           result=pool.result)
 
 
 def read_table(out_dir: str | os.PathLike, kind: str) -> Any:

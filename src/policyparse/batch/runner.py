@@ -11,7 +11,7 @@ The parent process reads each file and hashes its bytes (SHA-256, the key of
 ``policyparse batch --resume``); a worker gets the bytes, reads them like
 :func:`policyparse.read` (any format), parses them like
 :func:`policyparse.parse_file` (metadata from the file name included) and
-sends back the plan as its JSON-ready dict. Because the bytes travel with the
+sends back the plan as one line of JSON. Because the bytes travel with the
 task, the ``dask`` engine needs no file system shared with its workers.
 
 Engines:
@@ -34,7 +34,8 @@ import the calling script again: a plain script needs no ``if __name__ ==
 "__main__":`` guard, a script read from standard input works, and so does a
 notebook. Each worker watches its parent and exits when the parent is gone
 (killed with ``kill -9``), so no worker outlives a batch. A worker that dies
-(killed, out of memory) stops the run with a :class:`PolicyParseError`.
+(killed, out of memory) stops the run with a :class:`PolicyParseError`, never
+a hang: workers hand back results through files (see :class:`WorkerPool`).
 
 Example:
     >>> results = list(parse_many("corpora/*.txt", n_jobs=1, progress=False, extract=False))
@@ -49,7 +50,9 @@ import glob
 import hashlib
 import json
 import os
+import pickle
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -335,41 +338,100 @@ def _run_pool(paths: list[str], options: dict[str, Any], workers: int, ordered: 
 
     limit = max_in_flight or 2 * workers
     with worker_pool(workers) as pool:
-        def submit(job: tuple[str, bytes, str]) -> Any:
-            with main_hidden():  # a worker may start here: it must not import the caller's script
-                return pool.submit(parse_bytes, job[0], job[1], job[2], options)
-
-        yield from _stream(_jobs(paths, skip, options.get("limits")), submit, limit, ordered,
+        yield from _stream(_jobs(paths, skip, options.get("limits")),
+                           lambda job: pool.submit(parse_bytes, job[0], job[1], job[2], options), limit, ordered,
                            wait_one=lambda pending: next(iter(cf.wait(pending, return_when=cf.FIRST_COMPLETED)[0])),
-                           result=pool_result)
+                           result=pool.result)
+
+
+class WorkerPool:
+    """A spawn :class:`~concurrent.futures.ProcessPoolExecutor` whose results
+    come back through files, never through the pipe (what :func:`worker_pool` yields).
+
+    Why: a worker killed while it writes a large result into the executor's
+    pipe (by the out-of-memory killer, or ``kill -9``) leaves half a message
+    there, and the executor's manager thread waits for the rest for ever
+    (CPython 3.11 to 3.13): the batch hangs instead of failing. A worker here
+    writes what its function returned (or raised) to a file in a private
+    temporary folder and sends back only the file's name, a message far
+    under ``PIPE_BUF`` bytes, which the system writes whole or not at all.
+    A worker that dies mid-way leaves at most a file, which the folder's
+    removal takes away; the pool then breaks, and :meth:`result` turns that
+    into a :class:`PolicyParseError`.
+    """
+
+    def __init__(self, executor: Any, folder: str) -> None:
+        self.executor = executor
+        self.folder = folder
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """``fn(*args)`` in a worker (a future of the result's file name)."""
+        with main_hidden():  # a worker may start here: it must not import the caller's script
+            return self.executor.submit(call_into_file, self.folder, fn, *args)
+
+    def result(self, fut: Any) -> Any:
+        """What the function of a future returned (or raised); a dead worker as a :class:`PolicyParseError`."""
+        import concurrent.futures as cf  # noqa: PLC0415
+
+        try:
+            name = fut.result()
+        except cf.process.BrokenProcessPool as exc:
+            raise _broken(exc) from None
+        except OSError as exc:  # the worker could not write its file
+            raise PolicyParseError("parse_many", f"a worker could not hand back its result through the temporary "
+                                                 f"folder {self.folder} ({exc})") from None
+        path = os.path.join(self.folder, os.path.basename(name))  # only ever a file of this pool's folder
+        try:
+            with open(path, "rb") as f:
+                ok, value = pickle.load(f)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        if not ok:
+            raise value
+        return value
+
+
+def call_into_file(folder: str, fn: Callable[..., Any], *args: Any) -> str:
+    """Run ``fn(*args)`` (in a worker) and leave its outcome in a new file of
+    ``folder``: ``(True, value)``, or ``(False, exception)``; return the file's name.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     name = call_into_file(folder, len, "计划")
+        ...     with open(os.path.join(folder, name), "rb") as f:
+        ...         pickle.load(f)
+        (True, 2)
+    """
+    try:
+        outcome: tuple[bool, Any] = (True, fn(*args))
+    except Exception as exc:  # noqa: BLE001 - raised again in the parent, as the executor would
+        outcome = (False, exc)
+    fd, path = tempfile.mkstemp(dir=folder, suffix=".pickle")
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump(outcome, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return os.path.basename(path)
 
 
 @contextlib.contextmanager
-def worker_pool(workers: int) -> Iterator[Any]:
-    """A spawn :class:`~concurrent.futures.ProcessPoolExecutor` whose workers
-    exit with their parent; a worker that dies becomes a :class:`PolicyParseError`."""
+def worker_pool(workers: int) -> Iterator[WorkerPool]:
+    """A :class:`WorkerPool` of ``workers`` spawned processes that exit with
+    their parent; a worker that dies becomes a :class:`PolicyParseError`."""
     import concurrent.futures as cf  # noqa: PLC0415
     import multiprocessing  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
 
-    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                  initializer=watch_parent, initargs=(os.getpid(),))
+    folder = tempfile.mkdtemp(prefix="policyparse-results-")  # private (mode 0700), removed below
+    executor = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=watch_parent, initargs=(os.getpid(),))
     try:
-        yield pool
-    except cf.process.BrokenProcessPool as exc:
-        pool.shutdown(wait=False, cancel_futures=True)
+        yield WorkerPool(executor, folder)
+    except cf.process.BrokenProcessPool as exc:  # submit() after a worker died
         raise _broken(exc) from None
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def pool_result(fut: Any) -> Any:
-    """A future's result; a dead worker as a :class:`PolicyParseError`."""
-    import concurrent.futures as cf  # noqa: PLC0415
-
-    try:
-        return fut.result()
-    except cf.process.BrokenProcessPool as exc:
-        raise _broken(exc) from None
+        executor.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _broken(exc: BaseException) -> PolicyParseError:
