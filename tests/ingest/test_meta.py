@@ -23,6 +23,10 @@ TITLES = [
     ("湖北省“十三五”时期教育发展规划", [], 2016, "规划", "湖北省"),
     # the issuers are named before 关于; the bodies after it belong to the subject
     ("安徽省人民政府关于实施《国务院关于基础教育改革与发展的决定》的意见", ["安徽省人民政府"], None, "意见", "安徽省"),
+    # a place whose name ends in a character that is a suffix too (杭州 + 市: 州 is one) is read whole
+    ("杭州市人民政府关于加快学前教育改革与发展的若干意见", ["杭州市人民政府"], None, "意见", "杭州市"),
+    # a place right before the year (a city's yearly plan, issued with no body named)
+    ("咸阳市2023年国民经济和社会发展计划", [], 2023, "计划", "咸阳市"),
 ]
 
 
@@ -97,6 +101,12 @@ def test_a_title_set_on_two_lines_is_one_title_and_a_document_number_gives_the_y
     assert (plan.meta.doc_type, plan.meta.issuers, plan.meta.year) == ("意见", ["国务院"], 2023)
     preamble = plan.nodes[0]  # the text after the title opens with the document number
     assert preamble.kind == "preamble" and plan.text[preamble.span[0]:].startswith("国发〔2023〕16号")
+    # the document's own number dates it, not a year its goals are set for, nor a number it cites
+    opinion = policyparse.parse("杭州市人民政府关于加快学前教育改革与发展的若干意见（试行）\n杭政函〔2005〕39号\n"
+                                "各区、县（市）人民政府：\n为认真贯彻国办发〔2003〕13号精神，现提出如下意见。\n"
+                                "一、明确目标任务\n1、学前三年教育发展目标。\n2007年，全市学前三年幼儿入园率达到96%以上。\n",
+                                extract=False)
+    assert (opinion.meta.year, opinion.meta.region) == (2005, "杭州市")
     # a first line that is a whole title keeps the next line out of it
     one = policyparse.parse("市教育局2019年工作要点\n全市教育工作的总体思路\n一、总体要求\n", extract=False)
     assert one.meta.title == "市教育局2019年工作要点"

@@ -259,7 +259,7 @@ def _place_prefix() -> "regex.Pattern[str]":
     sufs = "|".join(sorted(lexicon()["region_suffixes"], key=len, reverse=True))
     # a place name holds no word of a body's name (局, 委, 党 …)
     char = r"(?:(?![局委厅部院办党校会组署府])\p{Han})"
-    return regex.compile(rf"^(?:(?:{char}{{1,8}}?|XX)(?:{sufs}))+(?=[\p{{Han}}“\"《])")
+    return regex.compile(rf"^(?:(?:{char}{{1,8}}?|XX)(?:{sufs}))+(?=[\p{{Han}}“\"《\d])")
 
 
 def region_of(name: str) -> Optional[str]:
@@ -273,9 +273,17 @@ def region_of(name: str) -> Optional[str]:
     if not m:
         return None
     place = m.group()
-    # the shortest match of each component may stop inside a name (中华人民共和国 …);
+    # the shortest match of each component may stop inside a name (杭州 of 杭州市, a 州 being a
+    # suffix too): the longest division (or chain of them) the name opens with is the place
+    for end in range(min(len(name), _LONGEST_PLACE), len(place), -1):
+        if places.is_division(name[:end]):
+            return name[:end]
     # a one-character place (市, 区) is no place
     return place if len(place) >= 3 else None
+
+
+#: the longest run of division names a body's name can open with (新疆维吾尔自治区伊犁哈萨克自治州 …)
+_LONGEST_PLACE = 24
 
 
 def region_in_text(text: str) -> Optional[str]:
@@ -355,8 +363,10 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
     opening = text[title_span[1] if title_span else 0 :][:1500]
     said_year, said_place = delivery(opening)
     if meta.year is None:
-        meta.year = (said_year or year_of(_TABLE_LINES.sub("", opening[:300])) or headline_year
-                     or _doc_number_year(opening[:300]))
+        # the document's own number, on a line of its own under the title (杭政函〔2005〕39号), dates
+        # it better than a year of its body (2007年，全市学前三年幼儿入园率达到96%以上)
+        meta.year = (said_year or headline_year or _doc_number_year(opening[:300], own_line=True)
+                     or year_of(_TABLE_LINES.sub("", opening[:300])) or _doc_number_year(opening[:300]))
     if meta.region is None:
         meta.region = said_place
     if meta.region is None and meta.issuers:
@@ -385,14 +395,19 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
 _DOC_NUMBER = regex.compile(r"\p{Han}{1,8}[〔\[［【（(]((?:19|20)\d{2})[〕\]］】）)]第?\d{1,4}号")
 
 
-def _doc_number_year(opening: str) -> Optional[int]:
-    """The year of the document number in ``opening`` (国发〔2023〕16号 → 2023), if any.
+def _doc_number_year(opening: str, own_line: bool = False) -> Optional[int]:
+    """The year of the document number in ``opening`` (国发〔2023〕16号 → 2023), if any;
+    with ``own_line``, only of a number that is a line by itself (not one cited in a sentence).
 
     Example:
         >>> _doc_number_year("国发〔2023〕16号\\n各省、自治区人民政府："), _doc_number_year("抓好2023项工作")
         (2023, None)
+        >>> _doc_number_year("按照（国办发〔2003〕13号）精神", own_line=True)
     """
-    m = _DOC_NUMBER.search(opening)
+    if own_line:
+        m = regex.search(rf"(?m)^\s*{_DOC_NUMBER.pattern}\s*$", opening)
+    else:
+        m = _DOC_NUMBER.search(opening)
     return int(m.group(1)) if m else None
 
 
