@@ -102,8 +102,11 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "mag": regex.compile(mags),
         "change": regex.compile(rf"(?:{_alt(lex['change_verbs'])})(?:了|到|至)?$"),
         # a year in Arabic or Chinese digits (到一九九〇年, the reports before the 1990s)
+        # … or a year that opens a sentence or a list element, set off by a comma (2007年，全市学前
+        #三年幼儿入园率达到96%以上), the way opinions and implementation plans date their goals
         "deadline": regex.compile(r"(?:到|至|截至|截止到)(\d{4}|[〇○零一二三四五六七八九]{4})年"
-                                  r"|(\d{4}|[〇○零一二三四五六七八九]{4})年(?:前|以前|之前|底|底前|末|年底)"),
+                                  r"|(\d{4}|[〇○零一二三四五六七八九]{4})年(?:前|以前|之前|底|底前|末|年底)"
+                                  r"|(?<![^\s。；！？：])(\d{4})年[，,]"),
         "period": regex.compile(r"(?:“|\"|')?(十[一二三四五六七八九]?五)(?:”|\"|')?(?:末|期间|时期|规划期|期末)"),
         "name_count": regex.compile(r"[个项种类大条支批方面]"),
         "cn_year": regex.compile(r"[〇○零一二三四五六七八九]{4}"),
@@ -1113,7 +1116,7 @@ def _deadline_matches(text: str, start: int = 0, end: Optional[int] = None) -> l
     """``(position, year)`` of every deadline written in ``text[start:end]``, in order."""
     p = _patterns()
     end = len(text) if end is None else end
-    found = [(m.start(), int((m.group(1) or m.group(2)).translate(_CN_YEAR_DIGITS)))
+    found = [(m.start(), int((m.group(1) or m.group(2) or m.group(3)).translate(_CN_YEAR_DIGITS)))
              for m in p["deadline"].finditer(text, start, end)]
     periods = lexicon()["periods"]
     found += [(m.start(), periods[m.group(1)]) for m in p["period"].finditer(text, start, end) if m.group(1) in periods]
@@ -1165,6 +1168,10 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
     if unit in ("岁", "年", "个月") and m.group("suf") in ("以上", "以下", "及以上", "及以下") \
             and pats["han"].match(after):
         return "condition"  # 60岁以上人口, 失业半年以上人员
+    if unit == "岁" and (after.lstrip("的").startswith(tuple(lex["age_groups"]))
+                        or (m.group("n2") and pats["han"].match(after)
+                            and not after.startswith(tuple(lex["change_verbs"]) + tuple(lex["level_verbs"])))):
+        return "condition"  # an age group: 0-6岁儿童家长, 65岁老年人, 0-3岁早期教育
     if m.group("n2") and after.lstrip("的").startswith("部分"):
         return "condition"  # 年应纳税所得额100万元至300万元部分
     if m.group("suf") in ("以上", "以下", "及以上", "及以下") and _unit_group(unit) in ("money", "physical", "time") \

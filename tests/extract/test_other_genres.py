@@ -1,0 +1,84 @@
+"""Plans of genres the development corpus lacks: a city's opinion, a city's yearly plan, a plan review.
+
+The texts are excerpts of real documents (official documents, not subject to
+copyright: Copyright Law, art. 5), found after the rules were written and
+first parsed blind: 杭州市人民政府关于加快学前教育改革与发展的若干意见
+(杭政函〔2005〕39号), 咸阳市2023年国民经济和社会发展计划, and 深圳市发展和改革委员会's
+report on the execution of the 2015 plan. What they showed wrong is what is
+tested here: the year that opens a goal's sentence is its deadline, an age
+group is a condition, a count's object follows 建有, a division reporting a
+plan's execution is a review, and a place ending in 州 + 市 is a region.
+"""
+from __future__ import annotations
+
+import policyparse
+
+OPINION = """杭州市人民政府关于加快学前教育改革与发展的若干意见（试行）
+杭政函〔2005〕39号
+各区、县（市）人民政府，市政府各部门、各直属单位：
+为认真贯彻国务院办公厅《转发教育部等部门（单位）关于幼儿教育改革与发展指导意见的通知》（国办发〔2003〕13号）精神，进一步加快我市学前教育改革与发展，现提出如下意见。
+一、明确目标任务，促进学前教育快速发展
+1、学前三年教育发展目标。
+2007年，全市学前三年幼儿入园率达到96%以上，其中市区学前三年幼儿入园率达到98%以上，县（市）学前三年幼儿入园率达到92%以上，乡镇中心幼儿园建园率达到90%以上。
+2010年，每个乡镇都建有1所公办中心幼儿园，全面普及学前三年教育。
+2、推进学前教育低龄化发展。
+2007年，市区学前第四年幼儿入园率达到50%以上，县（市）达到30%以上；各区、县（市）至少办1所早教中心。
+2010年，全市学前第四年幼儿入园率达到50%以上。
+依托社区开展0-6岁儿童家长和看护人员培训，城市受训率达到90%以上，农村受训率达到80%以上，基本形成0-3岁早期教育体制。
+二、改革管理体制，健全学前教育管理网络
+3、理顺学前教育管理体制。
+实行“政府负责、分级管理、部门分工负责”的学前教育管理体制。
+"""
+
+REVIEW = """关于深圳市2015年国民经济和社会发展计划执行情况与2016年计划（草案）的报告
+——2016年1月31日在深圳市第六届人民代表大会第二次会议上
+各位代表：
+受市政府委托，我向大会作关于深圳市2015年国民经济和社会发展计划执行情况与2016年计划（草案）的报告，请予审议。
+一、2015年国民经济和社会发展总体态势
+2015年，面对错综复杂的发展环境，全市经济社会保持平稳健康发展，基本完成全年经济社会发展目标。
+（一）质量型发展优势凸显。全市生产总值实现17502.99亿元，增长8.9%，稳居国内大中城市第四位。人均GDP达15.8万元；万元GDP能耗下降3%，万元GDP水耗下降6%。
+"""
+
+CITY_PLAN = """咸阳市2023年国民经济和社会发展计划
+2023年全市经济社会发展的总体要求是：以习近平新时代中国特色社会主义思想为指导，突出做好稳增长、稳就业、稳物价工作。
+主要预期目标是：生产总值增长6%左右，规模以上工业增加值增长7%左右，全社会固定资产投资增长8%左右，一般公共预算收入增长4%左右；居民消费价格涨幅3%左右；粮食产量保持在180万吨以上。
+"""
+
+
+def by_surface(plan):
+    return {plan.text[q.span[0]:q.span[1]]: q for q in plan.quantities}
+
+
+def test_an_opinion_dates_its_goals_by_the_year_opening_each_sentence():
+    plan = policyparse.parse(OPINION)
+    assert (plan.meta.year, plan.meta.region, plan.meta.issuers) == (2005, "杭州市", ["杭州市人民政府"])
+    targets = plan.targets
+    first = [q for q in targets if q.indicator == "全市学前三年幼儿入园率"]
+    assert [(q.value, q.comparator, q.deadline) for q in first] == [(96, ">=", 2007)]
+    later = [q for q in targets if q.indicator == "全市学前第四年幼儿入园率"]
+    assert [(q.value, q.deadline) for q in later] == [(50, 2010)]
+    # a number of a sentence that opens with no year has none (城市受训率 is not dated)
+    assert [q.deadline for q in targets if q.indicator == "城市受训率"] == [None]
+
+
+def test_an_age_group_is_a_condition_and_the_object_of_a_count_follows_its_verb():
+    plan = policyparse.parse(OPINION)
+    ages = [q for q in plan.quantities if q.unit == "岁"]
+    assert [(q.value, q.value_max, q.kind) for q in ages] == [(0, 6, "condition"), (0, 3, "condition")]
+    one = [q for q in plan.targets if q.value == 1 and q.deadline == 2010]
+    assert [q.indicator for q in one] == ["公办中心幼儿园"]  # 每个乡镇都建有1所公办中心幼儿园
+
+
+def test_a_report_on_a_plans_execution_is_a_review_and_its_figures_are_results():
+    plan = policyparse.parse(REVIEW)
+    first = plan.sections[0]
+    assert first.role == "review"
+    assert {q.kind for q in plan.quantities} == {"achieved"}
+    assert plan.meta.year == 2016 and plan.meta.region == "深圳市"
+
+
+def test_a_citys_yearly_plan_names_its_region_before_the_year():
+    plan = policyparse.parse(CITY_PLAN)
+    assert (plan.meta.year, plan.meta.region, plan.meta.doc_type) == (2023, "咸阳市", "计划")
+    growth = by_surface(plan)["6%左右"]
+    assert (growth.kind, growth.indicator, growth.comparator) == ("target", "生产总值增长", "~")
