@@ -27,6 +27,9 @@ TITLES = [
     ("杭州市人民政府关于加快学前教育改革与发展的若干意见", ["杭州市人民政府"], None, "意见", "杭州市"),
     # a place right before the year (a city's yearly plan, issued with no body named)
     ("咸阳市2023年国民经济和社会发展计划", [], 2023, "计划", "咸阳市"),
+    # the party's committee of a district: the district, under its city
+    ("中共温州市鹿城区委关于制定鹿城区国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议",
+     ["中共温州市鹿城区委"], 2021, "建议", "温州市鹿城区"),
 ]
 
 

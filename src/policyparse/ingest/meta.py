@@ -268,7 +268,13 @@ def region_of(name: str) -> Optional[str]:
     Example:
         >>> region_of("武汉市教育局"), region_of("北京市海淀区教育委员会"), region_of("市教育局")
         ('武汉市', '北京市海淀区', None)
+        >>> region_of("中共温州市鹿城区委")
+        '温州市鹿城区'
     """
+    for party in lexicon()["party_prefixes"]:  # 中共温州市鹿城区委: the party's committee of a place
+        if name.startswith(party) and len(name) > len(party) + 2:
+            name = name[len(party):]
+            break
     m = _place_prefix().match(name)
     if not m:
         return None
