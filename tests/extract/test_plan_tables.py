@@ -256,3 +256,19 @@ def test_a_table_of_a_pdf_text_layer_with_cells_separated_by_spaces():
         ("target", "新建幼儿园", "=", 10, "所", None, None)]
     spaced = policyparse.parse("二、关于1 9 9 8 年政府工作的建议\n今年要继续采取有效措施。\n", extract=False)
     assert "1998年政府工作的建议\n" in spaced.text
+
+
+def test_a_cell_that_opens_with_a_value_and_goes_on_with_a_note_gives_the_value():
+    """The national 十四五 table writes the R&D target as >7、力争投入强度高于“十三五”时期实际."""
+    plan = policyparse.parse("某省“十四五”规划纲要\n一、主要目标\n到2025年，主要指标如下：\n"
+                             "指标\t2020年\t2025年\t年均/累计\t属性\n"
+                             "全社会研发经费投入增长（%）\t—\t—\t>7、力争投入强度高于“十三五”时期实际\t预期性\n"
+                             "单位GDP能源消耗降低（%）\t—\t—\t〔13.5〕\t约束性\n"
+                             "国内生产总值增长（%）\t2.3\t—\t保持在合理区间、各年度视情提出\t预期性\n")
+    assert rows(plan) == [
+        ("target", "全社会研发经费投入增长", ">", 7, "%", 2025, "expected"),
+        ("target", "单位GDP能源消耗降低", "=", 13.5, "%", 2025, "binding"),
+        ("baseline", "国内生产总值增长", "=", 2.3, "%", None, None),  # words after words: no value
+    ]
+    first = plan.quantities[0]
+    assert plan.text[first.span[0]:first.span[1]] == first.surface == ">7"

@@ -173,6 +173,20 @@ def _value(text: str, s: int, e: int) -> Optional["regex.Match[str]"]:
     return _VALUE.fullmatch(text, s, e) if e > s else None
 
 
+_CELL_NOTE = regex.compile(r"[、，,；;]")
+
+
+def _leading_value(text: str, s: int, e: int) -> Optional["regex.Match[str]"]:
+    """The value of a cell, or the value that opens a cell with a note after it
+    (>7、力争投入强度高于“十三五”时期实际: >7)."""
+    v = _value(text, s, e)
+    if v is None:
+        sep = _CELL_NOTE.search(text, s, e)
+        if sep and sep.start() > s:
+            v = _value(text, s, sep.start())
+    return v
+
+
 def _is_value_cell(text: str, s: int, e: int) -> bool:
     cell = text[s:e]
     lex = lexicon()
@@ -227,9 +241,10 @@ def _quantities(text: str, row: _Row, cols: list[Column]) -> Iterator[Quantity]:
     for col, (cs, ce) in row.cells:
         if col.role not in ("year", "growth"):
             continue
-        v = _value(text, cs, ce)
+        v = _leading_value(text, cs, ce)
         if v is None:
             continue
+        cs, ce = v.span()
         unit = v.group("unit") or unit_cell or label_unit
         if unit in ("%", "％"):
             unit = "%"
