@@ -443,3 +443,20 @@ def test_a_printed_page_s_number_between_lines_is_dropped_and_recorded():
     assert "- 3 -" in normalize(raw, drop_debris=False).text
     at = n.text.index("场次")
     assert raw[slice(*n.raw_span(at, at + 2))] == "场次"
+
+
+def test_a_figure_wrapped_onto_the_next_line_rejoins_the_words_that_take_it():
+    """A work plan copied from a paged document, one paragraph per line but for a line
+    cut after 达到: the figure and its indicator are one sentence again. A heading that
+    ends in such a word (三、2026年工作安排) keeps its line, and so does a line of prose
+    followed by a year that opens the next paragraph."""
+    text = ("教育部2023年工作计划\n一、重点工作\n1.实施学前教育普及普惠行动,学前教育毛入园率达到\n90%以上。\n"
+            "二、2026年工作目标\n2026年是“十五五”开局之年。\n")
+    out = normalize(text).text
+    assert "毛入园率达到90%以上。" in out
+    assert "二、2026年工作目标\n2026年是" in out
+    plan = policyparse.parse(text)
+    [target] = plan.targets
+    assert (target.indicator, target.value, target.comparator) == ("学前教育毛入园率", 90, ">=")
+    s, e = plan.raw_span(*target.span)
+    assert text[s:e] == "90%以上"  # the span still points at the raw file

@@ -154,7 +154,8 @@ def rejoin_broken_lines(text: str) -> tuple[str, OffsetMap]:
     break inside a paragraph is always stray, as in scraped wiki pages) or one
     paragraph per line (then a break is stray only with positive evidence: an
     unclosed bracket or quote, a line that continues with closing
-    punctuation, a zero-width-only line between two halves of a word, or a
+    punctuation, a zero-width-only line between two halves of a word, a
+    figure cut from the words that take it (毛入园率达到 / 90%以上), or a
     hard-wrapped line as long as its neighbours).
     """
     runs = list(_BREAK_RUN.finditer(text))
@@ -231,6 +232,14 @@ def _is_cell_row(line: str) -> bool:
     return len(_CELL_GAP.findall(_SPACED_RUN.sub("0", line))) >= 2
 
 
+@lru_cache(maxsize=1)
+def _number_takers() -> tuple[str, ...]:
+    """Words a figure always follows (``data/lines.json``)."""
+    from ..data import load_json  # noqa: PLC0415
+
+    return tuple(load_json("lines.json")["number_takers"])
+
+
 def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> bool:
     if "\t" in prev or "\t" in nxt or _is_cell_row(prev) or _is_cell_row(nxt):
         return False  # a row of a table (cells separated by tabs, as the readers write them, or spaces) is a line of its own
@@ -245,6 +254,9 @@ def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> 
         return True
     if prev[-1] in _TERMINAL or prev[-1] in CLOSERS:
         return False
+    if nxt[0].isdigit() and prev.endswith(_number_takers()) \
+            and not (patterns.starts_with_label(prev) and not any(c in prev for c in COMMAS)):
+        return True  # 学前教育毛入园率达到 / 90%以上: a figure cut from the words that take it
     if blank_style or zw_lines:
         return True  # paragraphs are separated by blank lines: a single break is stray
     # one paragraph per line: a line is broken only where the text is hard-wrapped
