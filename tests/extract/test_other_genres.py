@@ -4,10 +4,12 @@ The texts are excerpts of real documents (official documents, not subject to
 copyright: Copyright Law, art. 5), found after the rules were written and
 first parsed blind: 杭州市人民政府关于加快学前教育改革与发展的若干意见
 (杭政函〔2005〕39号), 咸阳市2023年国民经济和社会发展计划, and 深圳市发展和改革委员会's
-report on the execution of the 2015 plan. What they showed wrong is what is
-tested here: the year that opens a goal's sentence is its deadline, an age
-group is a condition, a count's object follows 建有, a division reporting a
-plan's execution is a review, and a place ending in 州 + 市 is a region.
+report on the execution of the 2015 plan, and a notice of 中共扬州市委 and
+扬州市人民政府 in traditional script (扬发〔2019〕34号). What they showed wrong is
+what is tested here: the year that opens a goal's sentence is its deadline, an
+age group is a condition, a count's object follows 建有, a division reporting a
+plan's execution is a review, a place ending in 州 + 市 is a region, and a
+traditional page's date line and document number stay off its title.
 """
 from __future__ import annotations
 
@@ -82,3 +84,38 @@ def test_a_citys_yearly_plan_names_its_region_before_the_year():
     assert (plan.meta.year, plan.meta.region, plan.meta.doc_type) == (2023, "咸阳市", "计划")
     growth = by_surface(plan)["6%左右"]
     assert (growth.kind, growth.indicator, growth.comparator) == ("target", "生产总值增长", "~")
+
+
+NOTICE = """中共揚州市委 揚州市人民政府關于印發《揚州市加快推進教育現代化實施意見》的通知
+發布日期:   2019-10-13
+揚發〔2019〕34號
+
+各縣(市、區)委、人民政府,市委各部委辦,市各委辦局(公司),市各人民團體,駐揚各單位:
+
+《揚州市加快推進教育現代化實施意見》已經市委、市政府同意,現印發給你們,請認真貫徹落實。
+
+中共揚州市委
+
+       揚州市人民政府
+
+揚州市加快推進教育現代化實施意見
+
+一、總體要求
+
+(一)指導思想
+
+堅持以習近平新時代中國特色社會主義思想為指導,辦好人民滿意的教育。
+"""
+
+
+def test_a_traditional_notice_keeps_its_date_line_and_number_off_the_title_and_names_its_government():
+    plan = policyparse.parse(NOTICE)
+    m = plan.meta
+    assert m.title == "中共扬州市委 扬州市人民政府关于印发《扬州市加快推进教育现代化实施意见》的通知"
+    assert (m.year, m.region, m.issuers) == (2019, "扬州市", ["中共扬州市委", "扬州市人民政府"])
+    assert any(w.code == "dropped-debris" and w.text.startswith("发布日期") for w in plan.warnings)
+    names = {a.name for a in plan.actors}
+    assert "扬州市人民政府" in names and "州市人民政府" not in names  # 扬州市, not the levels 州 and 市
+    signed = [a for a in plan.actors if a.name == "扬州市人民政府"][0]
+    written = [NOTICE[s:e] for s, e in (plan.raw_span(*sp) for sp in signed.mentions)]
+    assert written.count("揚州市人民政府") == 2 and "市政府" in written  # the title, the signature; 市政府 同意

@@ -110,6 +110,21 @@ def _widen_to_place(text: str, s: int, e: int, lo: int) -> int:
     return s
 
 
+def _place_before_level(text: str, s: int, e: int, lo: int) -> int:
+    """Where a government's name starts when what looked like levels (州市人民政府) ends a
+    place's name (扬州市人民政府: 扬州市 is a division, 州 and 市 are not levels here); ``s`` when not so."""
+    names = place_names()
+    for j in (2, 1):  # the place's last characters inside the match: 州市 of 扬州市, 市 of 上海市
+        for k in (3, 2, 1):
+            p = s - k
+            if p < lo or j > e - s - 2:
+                continue
+            if text[p:s + j] in names and (p == lo or not _HAN_CHAR.match(text[p - 1])
+                                             or text[max(lo, p - 4):p].endswith(tuple(lexicon()["place_after"]))):
+                return p
+    return s
+
+
 def _is_place(upper: str, lower: Optional[str]) -> bool:
     """Whether the opening of a name is a place: an administrative division of cpca's table
     (武汉市, 北京市 + 海淀区) or a masked one (XX市); 本规划由市 is not."""
@@ -208,6 +223,8 @@ def find_mentions(text: str, start: int = 0, end: Optional[int] = None) -> Itera
         s, e = m.span()
         if s > start and _HAN_CHAR.match(text[s - 1]):
             s = _widen_to_place(text, s, e, start)
+        if s > start and _HAN_CHAR.match(text[s - 1]):
+            s = _place_before_level(text, s, e, start)
         written = text[s:e]
         if _in_title(text, s, start, end):
             continue

@@ -401,6 +401,17 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
 _DOC_NUMBER = regex.compile(r"\p{Han}{1,8}[〔\[［【（(]((?:19|20)\d{2})[〕\]］】）)]第?\d{1,4}号")
 
 
+def is_document_number(line: str) -> bool:
+    """Is ``line`` a document number and nothing else (国发〔2023〕16号, （皖政[2001]85号））?
+
+    Example:
+        >>> is_document_number("扬发〔2019〕34号"), is_document_number("（皖政[2001]85号）"), is_document_number("扬州市人民政府")
+        (True, True, False)
+    """
+    ln = line.strip().strip("（()）")
+    return bool(_DOC_NUMBER.fullmatch(ln))
+
+
 def _doc_number_year(opening: str, own_line: bool = False) -> Optional[int]:
     """The year of the document number in ``opening`` (国发〔2023〕16号 → 2023), if any;
     with ``own_line``, only of a number that is a line by itself (not one cited in a sentence).

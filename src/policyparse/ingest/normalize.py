@@ -9,18 +9,17 @@ Steps, in order:
 1. HTML character references left by scraping (``&nbsp;``, ``&ldquo;``)
    become their characters; CRLF and CR line ends become LF;
 2. page numbers of printed pages on lines of their own (``— 2 —``) are dropped
-   and recorded; stray line breaks: a word or sentence broken by a single line break
+   and recorded;
+3. script: traditional characters become simplified (OpenCC ``t2s``);
+4. stray line breaks: a word or sentence broken by a single line break
    (``劳动生\\n\\u200b\\n产率``, ``PM\\n2.5\\n）``, a link on its own line in a
    scraped page) is rejoined; paragraph breaks stay;
-3. invisible characters: zero-width spaces and joiners, BOMs, soft hyphens
-   are removed;
-4. width: full-width digits, letters and ``％`` become half-width, the
-   ideographic space a plain space;
-5. spaced digits: ``1 9 9 8 年`` becomes ``1998年``;
-6. script: traditional characters become simplified (OpenCC ``t2s``);
-7. ranges and ratios: the dash between two numbers (— － – ～ ~ 至) becomes ``-``,
+5. invisible characters: zero-width spaces and joiners, BOMs, soft hyphens
+   are removed; width: full-width digits, letters and ``％`` become half-width, the
+   ideographic space a plain space; spaced digits: ``1 9 9 8 年`` becomes ``1998年``;
+6. ranges and ratios: the dash between two numbers (— － – ～ ~ 至) becomes ``-``,
    the colon of a ratio after 比 (2：1) the ratio sign ``∶``;
-8. debris: scraping debris (a repeated title, a truncated summary before the
+7. debris: scraping debris (a repeated title, a truncated summary before the
    full text, a licence footer) is dropped and recorded (:mod:`policyparse.ingest.debris`).
 
 Example:
@@ -38,7 +37,7 @@ from typing import Any, Callable
 
 import regex
 
-from . import debris, numbering as patterns
+from . import debris, meta, numbering as patterns
 from .chars import CLOSERS, COLONS, COMMAS, ELLIPSIS, OPENERS, SENTENCE_END
 from ..model import ParseWarning
 from .offsets import Edits, MapChain, OffsetMap
@@ -71,14 +70,15 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
         unescape_entities,
         fix_line_ends,
         *([drop_page_numbers] if drop_debris else []),
+        # the script first, so that the lines a break joins or keeps are judged on simplified
+        # words (發布日期 is the page's 发布日期 line, 揚發〔2019〕34號 its document number)
+        *([to_simplified_script] if to_simplified else []),
         rejoin_broken_lines,
         remove_invisible,
         to_half_width,
         join_spaced_digits,
+        unify_range_dashes,
     ]
-    if to_simplified:
-        steps.append(to_simplified_script)
-    steps.append(unify_range_dashes)
     warnings: list[ParseWarning] = []
     for step in steps:
         if step is drop_page_numbers:  # debris, recorded where it stood in the raw text
@@ -249,6 +249,8 @@ def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> 
         return False
     if debris.is_chrome_line(prev) or debris.is_chrome_line(nxt):
         return False  # a page's 日期/来源 line or breadcrumb is a line of its own, never the rest of a title
+    if meta.is_document_number(prev) or meta.is_document_number(nxt):
+        return False  # 扬发〔2019〕34号 under a title is a line of its own
     opened = sum(prev.count(c) for c in OPENERS) > sum(prev.count(c) for c in CLOSERS)
     if nxt[0] in _CONTINUATION_START or opened:
         return True
