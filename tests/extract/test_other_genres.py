@@ -119,3 +119,36 @@ def test_a_traditional_notice_keeps_its_date_line_and_number_off_the_title_and_n
     signed = [a for a in plan.actors if a.name == "扬州市人民政府"][0]
     written = [NOTICE[s:e] for s, e in (plan.raw_span(*sp) for sp in signed.mentions)]
     assert written.count("揚州市人民政府") == 2 and "市政府" in written  # the title, the signature; 市政府 同意
+
+
+# a law site's page: its date and reader count, three tag words, then a summary that runs the
+# title, the document number and the opening into one line and stops mid-sentence
+LAW_SITE = """安徽省人民政府關于實施《國務院關于基礎教育改革與發展的決定》的意見
+2025-06-07 16:43
+166人看過
+學校
+農村
+教師
+安徽省人民政府關于實施《國務院關于基礎教育改革與發展的決定》的意見(皖政[2001]85號)各市、縣人民政府,省政府各部門、各直屬機構:為認真貫徹落實《國務院關于基礎教育改革與發展
+安徽省人民政府關于實施
+《國務院關于基礎教育改革與發展的決定》的意見
+(皖政[2001]85號)
+各市、縣人民政府,省政府各部門、各直屬機構:
+為認真貫徹落實《國務院關于基礎教育改革與發展的決定》(國發[2001]21號)和全國基礎教育工作會議精神,現結合實際,提出以下實施意見。
+一、統一思想,提高認識,切實保證基礎教育優先發展的戰略地位
+1、基礎教育是教育事業的基石,對于提高國民素質、培養各級各類人才,具有基礎性、先導性和全局性的重要作用。
+2、我省基礎教育工作的指導思想是:全面貫徹黨的教育方針,全面推進素質教育。
+"""
+
+
+def test_a_law_sites_chrome_tags_and_run_on_summary_are_debris_and_the_full_text_stays():
+    plan = policyparse.parse(LAW_SITE)
+    assert plan.meta.title == "安徽省人民政府关于实施《国务院关于基础教育改革与发展的决定》的意见"
+    assert (plan.meta.year, plan.meta.region) == (2001, "安徽省")
+    assert plan.text.startswith("安徽省人民政府关于实施\n《国务院关于基础教育改革与发展的决定》的意见\n(皖政[2001]85号)")
+    dropped = "".join(w.text for w in plan.warnings if w.code == "dropped-debris")
+    assert "166人看过" in dropped and "教师" in dropped and "各直属机构:为认真贯彻落实" in dropped
+    assert [n.heading[:6] for n in plan.items] == ["基础教育是教", "我省基础教育"]
+    # the dropped head is recorded with where it stood in the file
+    head = [w for w in plan.warnings if w.code == "dropped-debris"][0]
+    assert LAW_SITE[head.raw_span[0]:head.raw_span[1]].startswith("安徽省人民政府關于實施《")

@@ -38,18 +38,20 @@ def find(text: str) -> tuple[Edits, list[Found]]:
     start = 0
     foot = _footer(text)
     chrome = [c for c in page_chrome(text) if foot is None or c[1][1] <= foot[0]]
-    for _code, (a, j), _what in chrome:
+    dup = _truncated_copy(text)
+    if dup is not None and any(a < dup[0] < j or a < dup[1] < j for _c, (a, j), _w in chrome):
+        dup = None  # a summary that would cut a line of chrome in two is no summary
+    if dup is not None:  # the chrome inside the summary's span goes with it
+        chrome = [c for c in chrome if not dup[0] <= c[1][0] < dup[1]]
+    for _code, (a, j), _what in sorted(chrome + ([("dropped-debris", dup, "")] if dup else []), key=lambda c: c[1]):
         edits.replace(a, j, "")
     found.extend(chrome)
-    if chrome:
-        # the head's chrome is gone: the other debris is looked for after it
-        return _with_footer(edits, found, foot)
-    dup = _truncated_copy(text)
     if dup is not None:
-        a, j = dup
-        edits.replace(a, j, "")
-        found.append(("dropped-debris", (a, j), "a truncated summary and repeated titles before the full text"))
-        start = j
+        found.append(("dropped-debris", dup, "a truncated summary and repeated titles before the full text"))
+        start = dup[1]
+    if chrome:
+        # the head's chrome is gone (and a summary after it): the title is not repeated after chrome
+        return _with_footer(edits, sorted(found, key=lambda f: f[1]), foot)
     rep = _repeated_title(text, start)
     if rep is not None:
         edits.replace(*rep, "")
@@ -235,33 +237,62 @@ def _title_like(line: str) -> bool:
 
 def _truncated_copy(text: str) -> tuple[int, int] | None:
     """``(a, j)``: text[a:j] is debris because the head repeats, truncated, what
-    starts again in full at ``j``."""
+    starts again in full at ``j``.
+
+    The comparison ignores white space: a page's summary runs the lines of the
+    text it copies into one (安徽省人民政府关于实施《…》的意见(皖政[2001]85号)各市、县人民政府:…
+    over the title's two lines, the document number's line and the address's).
+    """
     r = rules()
-    head = min(len(text) // 2, r["max_summary_start"])
+    flat = "".join(text.split())  # the text without white space
+    head = min(len(flat) // 2, r["max_summary_start"])
     min_rep = r["min_repeat_chars"]
+    title = meta.find_title(text)
+    titled = "".join(text[title[0]:title[1]].split()) if title else ""
     i = 0
     while i < head:
-        w = text[i : i + _WINDOW]
-        if len(w) < _WINDOW or w.isspace():
+        w = flat[i : i + _WINDOW]
+        if len(w) < _WINDOW:
             break
-        j = text.find(w, i + _WINDOW, min(len(text), i + 40000))
+        j = flat.find(w, i + _WINDOW, min(len(flat), i + 40000))
         if j < 0:
             i += 1
             continue
-        k = _common_prefix(text, i, j)
-        truncated = i + k <= j and i + k < len(text) and j + k < len(text)
-        marker = any(m in text[i + k : j] for m in r["body_markers"])
+        k = _common_prefix(flat, i, j)
+        truncated = i + k <= j and i + k < len(flat) and j + k < len(flat)
+        marker = any(m in flat[i + k : j] for m in r["body_markers"])
         short = k <= r["max_summary_chars"]
-        if truncated and short and k >= min_rep and (marker or k >= 2 * min_rep) and j <= len(text) // 2:
-            while j < len(text) and text[j] in " \t\n:：,，。":
-                j += 1  # the copy starts at a word, not at the punctuation before it
-            title = meta.find_title(text)
-            a = 0
-            if title and not text.startswith(text[title[0] : title[1]], j):
+        # a summary of 80 characters or more that is followed by the text's marker (本文内容:), or
+        # twice as long, or that opens with the title as the full text does
+        retitled = len(titled) >= 6 and flat.startswith(titled, i) and flat.startswith(titled, j)
+        if truncated and short and k >= min_rep and (marker or k >= 2 * min_rep or retitled) and j <= len(flat) // 2:
+            start = _unsqueezed(text, j)
+            while start < len(text) and text[start] in " \t\n:：,，。":
+                start += 1  # the copy starts at a word, not at the punctuation before it
+            a = 0  # the full text opens with the title (on one line or several): the head goes whole
+            if title and not "".join(text[start:start + 3 * len(titled)].split()).startswith(titled):
                 a = title[1]
-            return (a, j)
+            return (a, start)
         i += max(1, k // 2) if k >= _WINDOW else 1
     return None
+
+
+def _unsqueezed(text: str, j: int) -> int:
+    """Where the ``j``-th character that is not white space stands in ``text``.
+
+    Example:
+        >>> _unsqueezed("一 二\\n三", 2)
+        4
+    """
+    seen = 0
+    for m in _NON_SPACE.finditer(text):
+        if seen + len(m.group()) > j:
+            return m.start() + j - seen
+        seen += len(m.group())
+    return len(text)
+
+
+_NON_SPACE = regex.compile(r"\S+")
 
 
 def _common_prefix(text: str, i: int, j: int) -> int:
