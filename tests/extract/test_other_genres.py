@@ -152,3 +152,84 @@ def test_a_law_sites_chrome_tags_and_run_on_summary_are_debris_and_the_full_text
     # the dropped head is recorded with where it stood in the file
     head = [w for w in plan.warnings if w.code == "dropped-debris"][0]
     assert LAW_SITE[head.raw_span[0]:head.raw_span[1]].startswith("安徽省人民政府關于實施《")
+
+
+# task-breakdown plans (责任分解方案) of two districts, 2023: the responsibility note after each
+# item, in brackets or as label lines of their own under it
+BREAKDOWN_BRACKETS = """2023年区《政府工作报告》确定的重点工作任务责任分解方案
+
+  一、2023年全区经济社会发展主要预期目标
+
+  1.地区生产总值增长8%以上。(责任领导:杜新国;牵头单位:区发改局)
+
+  2.固定资产投资增长16%以上。(责任领导:杜新国;牵头单位:区发改局)
+
+  3.规上工业增加值增长10%以上。(责任领导:洪声耀;牵头单位:区科经局)
+
+  4.社会消费品零售总额增长11%以上。(责任领导:陈浩;牵头单位:区商务局)
+
+  5.进出口总额增长15%以上。(责任领导:陈浩;牵头单位:区商务局)
+
+  6.一般公共预算收入增长12%以上。(责任领导:杜新国;牵头单位:区财政局、区税务局)
+
+  7.城乡居民收入增长与经济增长基本同步。(责任领导:杜新国、丁玲;牵头单位:区发改局、区农业农村局)
+
+  8.城镇登记失业率控制在4.5%以内。(责任领导:杜新国;牵头单位:区人社局)
+"""
+
+BREAKDOWN_LINES = """鞍山市立山区人民政府文件
+鞍立政发〔2023〕2号
+立山区人民政府关于印发《立山区政府2023年重点工作任务分解和责任分工方案》的通知
+
+立山经济开发区,各街道办事处,各区直部门,各有关单位:
+
+经区政府同意,现将《立山区政府2023年重点工作任务分解和责任分工方案》印发给你们,请结合实际,认真贯彻落实。
+
+一、经济社会发展的主要预期目标
+
+1.努力实现地区生产总值增长6.2%左右。
+
+牵头单位:区发改局
+
+责任单位:立山经济开发区,全区经济运行各专班
+
+2.规模上工业增加值增长5%左右。
+
+牵头单位:区工信局
+
+责任单位:立山经济开发区
+"""
+
+
+def roles_by_item(plan):
+    names = {a.id: a.name for a in plan.actors}
+    by_id = {n.id: n for n in plan.nodes}
+    out = {}
+    for t in plan.tasks:
+        node = by_id[t.node]
+        while node.kind != "item" and node.parent:
+            node = by_id[node.parent]
+        if node.kind == "item":
+            out.setdefault(node.label, []).extend((names[a.actor], a.role) for a in t.actors if a.role != "implicit")
+    return out
+
+
+def test_an_item_stating_no_action_still_carries_the_units_its_note_names():
+    plan = policyparse.parse(BREAKDOWN_BRACKETS)
+    assert plan.meta.issuers == []  # 区《政府工作报告》 is the document the plan breaks down, not its issuer
+    roles = roles_by_item(plan)
+    assert roles["1."] == [("区发改局", "lead")]
+    assert roles["6."] == [("区财政局", "lead"), ("区税务局", "lead")]
+    assert roles["7."] == [("区发改局", "lead"), ("区农业农村局", "lead")]
+    [statement] = [t for t in plan.tasks if t.text.startswith("城乡居民收入")]
+    assert statement.verb is None and statement.text == "城乡居民收入增长与经济增长基本同步"
+
+
+def test_label_lines_under_an_item_are_one_note_and_a_masthead_is_no_title():
+    plan = policyparse.parse(BREAKDOWN_LINES)
+    m = plan.meta
+    assert m.title == "立山区人民政府关于印发《立山区政府2023年重点工作任务分解和责任分工方案》的通知"
+    assert (m.year, m.region, m.issuers) == (2023, "鞍山市立山区", ["立山区人民政府"])
+    roles = roles_by_item(plan)
+    assert roles["1."] == [("区发改局", "lead"), ("立山经济开发区", "support"), ("全区经济运行各专班", "support")]
+    assert roles["2."] == [("区工信局", "lead"), ("立山经济开发区", "support")]

@@ -28,7 +28,7 @@ import regex
 
 from .actors import Mention, canonical, is_collective, kind_of, lexicon
 
-__all__ = ["Duty", "bodies_in", "duty_role", "find_duties"]
+__all__ = ["Duty", "bodies_in", "chain_lines", "duty_role", "find_duties"]
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,32 @@ def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
                 yield Duty((m.start(), m.end("list")), role, bodies)
     if not labelled and ("（" in span or "(" in span):  # a note without a label has its brackets
         yield from _bracket_duties(text, start, end)
+
+
+def chain_lines(text: str, duties: list[Duty]) -> list[Duty]:
+    """``duties`` (in text order) with the labels set on lines of their own read as one
+    annotation: 牵头单位：区发改局 / 责任单位：立山经济开发区 on the next line, nothing else between,
+    gives the units of 责任单位 the role they have after leads (``after_lead``), as in
+    （牵头单位：…；责任单位：…）.
+
+    Example:
+        >>> t = "牵头单位:区发改局\\n\\n责任单位:立山经济开发区"
+        >>> ds = list(find_duties(t, 0, 9)) + list(find_duties(t, 11, len(t)))
+        >>> [d.role for d in ds], [d.role for d in chain_lines(t, ds)]
+        (['lead', 'lead'], ['lead', 'support'])
+    """
+    label, _, _, _ = _patterns()
+    after_lead, _ = _after_lead()
+    out: list[Duty] = []
+    lead_end = -1
+    for d in duties:
+        m = label.match(text, d.span[0])
+        name = m.group("label") if m else ""
+        if lead_end >= 0 and not text[lead_end:d.span[0]].strip(" \t\u3000\n;；。") and name in after_lead:
+            d = Duty(d.span, after_lead[name], d.bodies)
+        out.append(d)
+        lead_end = d.span[1] if name.startswith("牵头") else -1
+    return out
 
 
 def bodies_in(text: str, start: int, end: int) -> tuple[Mention, ...]:

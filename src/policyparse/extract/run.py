@@ -27,7 +27,7 @@ from ..model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, ParseWarning, 
 from .kinds import (NOT_QUANTITIES, KindModel, Site, division_cues, era_of, features, load_model, overrule,
                     paragraph_cues, section_roles, with_era)
 from .quantities import Context, deadlines_in, find_quantities, resolve_demonstratives, lexicon as quantity_lexicon, target_attributes
-from .duties import Duty, find_duties
+from .duties import Duty, chain_lines, find_duties
 from .references import find_references
 from .topics import restate
 from .tables import Table, TaskRow, TaskTable, find_tables, find_task_tables
@@ -257,6 +257,9 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
         _give_row_duties(drafts, quantities, task_tables, actors)
     drafts.sort(key=lambda x: x[1].span)
     if duties:
+        # 牵头单位：… / 责任单位：… on lines of their own under an item: one annotation
+        chained = chain_lines(text, [d for _, d in duties])
+        duties = [(node, d) for (node, _), d in zip(duties, chained)]
         _give_duties(plan, drafts, duties)
     _build(plan, drafts, quantities, refs, actors)
     for ns, ne, code in notes:
@@ -392,9 +395,31 @@ def _give_duties(plan: Plan, drafts: list[tuple[Node, TaskDraft, tuple[int, int]
         tasks = [d for d in tasks_of.get(o, []) if done.get(o, -1) <= d.span[0] < start]
         if not tasks:  # （牵头单位：…）before the item's tasks
             tasks = [d for d in tasks_of.get(o, []) if d.span[0] >= end]
+        if not tasks and o is not None:
+            # an item whose statement names no action (7.城乡居民收入增长与经济增长基本同步。（牵头单位：…）):
+            # the statement is its task, so that the units the annotation lists are not lost
+            statement = _statement_before(plan, by_id[o], max(done.get(o, -1), 0), start)
+            if statement is not None:
+                draft = TaskDraft(span=statement)
+                drafts.append((by_id[o], draft, statement))
+                tasks = [draft]
         for d in tasks:
             d.roles.extend((m, duty.role) for duty in block for m in duty.bodies)
         done[o] = end
+
+
+def _statement_before(plan: Plan, node: Node, lo: int, start: int) -> Optional[tuple[int, int]]:
+    """The span of what ``node`` states before an annotation at ``start`` (its heading, or its
+    text after the label), without brackets and punctuation at its ends; None when nothing is left."""
+    s = node.heading_span[0] if node.heading_span else node.span[0] + len(node.label or "")
+    s = max(s, lo)
+    text = plan.text
+    e = min([start] + [i for i in (text.find(b, s, start) for b in "（(【") if i >= 0])  # the note's bracket
+    while e > s and text[e - 1] in " \t\u3000\n。；;，,：:":
+        e -= 1
+    while s < e and text[s] in " \t\u3000\n":
+        s += 1
+    return (s, e) if e - s >= 2 else None
 
 
 _CLAUSE_END = regex.compile(r"[，。；：！？,;:!?\n]")

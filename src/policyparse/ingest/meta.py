@@ -56,6 +56,11 @@ def find_title(text: str) -> Optional[tuple[int, int]]:
     """
     s, _ = strip_span(text, 0, len(text))
     nl = text.find("\n", s)
+    while nl > s and _is_masthead_or_number(text[s:nl]):
+        # the masthead (鞍山市立山区人民政府文件) and the document number printed above the
+        # title are no part of it: the title is the first line after them
+        s, _ = strip_span(text, nl + 1, len(text))
+        nl = text.find("\n", s)
     if nl > s:
         line = text[s:nl].rstrip()
         # a line that ends a sentence or a clause, or holds a full stop, is prose (会上，校长…
@@ -110,7 +115,7 @@ def _title_lines_after(text: str, nl: int, first: str) -> int:
         stop = len(text) if stop < 0 else stop
         line = text[start:stop].strip()
         if (not line or len(line) > _TITLE_LINE_CHARS or patterns.starts_with_label(line)
-                or any(ch in SENTENCE_END + COLONS + COMMAS + "；;" for ch in line)):
+                or any(ch in SENTENCE_END + COLONS + COMMAS + "；;" for ch in line) or is_document_number(line)):
             return 0
         end = stop
         if _ends_with_doc_type(line):
@@ -224,8 +229,9 @@ def issuers_and_region(title: str) -> tuple[list[str], Optional[str]]:
         if genre == dt and term in head:
             cut = min(cut, head.rfind(term))
     # the issuer part is what precedes the year, or the year and the document type
-    before_year = head[: m.start()] if m else ""
-    after_year = head[m.end() : cut] if m else head[:cut]
+    # a document cited in 《》 is the subject, never the issuer (2023年区《政府工作报告》确定的…方案)
+    before_year = (head[: m.start()] if m else "").split("《")[0]
+    after_year = (head[m.end() : cut] if m else head[:cut]).split("《")[0]
     about = head.find("关于")
     issued = regex.match(r"关于(?:印发|转发|下发|发布)?《([^》]{4,80})》", head)
     if about == 0 and issued:
@@ -387,6 +393,12 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         meta.region = _place(delegate.group("place"))
     if meta.region is None:
         meta.region = region_in_text(text)
+    if title_span and meta.region:
+        # a masthead above the title names the place in full (鞍山市立山区人民政府文件 over 立山区人民政府…)
+        for line in text[: title_span[0]].splitlines():
+            fuller = _place(region_of(line.strip()))
+            if fuller and fuller != meta.region and fuller.endswith(meta.region):
+                meta.region = fuller
     if not meta.issuers and meta.doc_type == "政府工作报告":
         # the report of a government: the body the delegate speaks for (我代表省人民政府)
         body = delegate.group("place") if delegate else None
@@ -399,6 +411,13 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
 
 #: a document number under the title: 国发〔2023〕16号, 鄂教发[2019]3号 — its year is the year of issue
 _DOC_NUMBER = regex.compile(r"\p{Han}{1,8}[〔\[［【（(]((?:19|20)\d{2})[〕\]］】）)]第?\d{1,4}号")
+
+
+def _is_masthead_or_number(line: str) -> bool:
+    """A masthead (中共XX市委文件, XX市人民政府办公室文件: a body's name and 文件) or a document number on its own line."""
+    ln = line.strip()
+    return is_document_number(ln) or (len(ln) <= 30 and ln.endswith(tuple(lexicon()["masthead_ends"]))
+                                      and bool(split_organs(ln[: -2])))
 
 
 def is_document_number(line: str) -> bool:
