@@ -233,3 +233,14 @@ def test_label_lines_under_an_item_are_one_note_and_a_masthead_is_no_title():
     roles = roles_by_item(plan)
     assert roles["1."] == [("区发改局", "lead"), ("立山经济开发区", "support"), ("全区经济运行各专班", "support")]
     assert roles["2."] == [("区工信局", "lead"), ("立山经济开发区", "support")]
+
+
+def test_the_goals_of_a_five_year_plan_chapter_and_of_an_implementation_plan_are_goals():
+    fyp = policyparse.parse("XX省国民经济和社会发展第十四个五年规划纲要\n第一章 发展目标\n第一节 主要目标\n"
+                            "到2025年，全省常住人口城镇化率达到65%。\n第二章 坚持创新驱动发展\n第一节 强化科技支撑\n"
+                            "全面提升科技创新能力。\n")
+    assert [(n.heading, n.role) for n in fyp.sections] == [("发展目标", "goals"), ("坚持创新驱动发展", "tasks")]
+    plan = policyparse.parse("XX市学前教育发展提升行动实施方案\n一、总体要求\n（一）工作目标\n"
+                             "到2025年，全市学前三年毛入园率达到92%以上。\n二、重点任务\n（一）扩大普惠资源。新建幼儿园20所。\n")
+    assert [(n.heading, n.role) for n in plan.sections] == [("总体要求", "goals"), ("重点任务", "tasks")]
+    assert [(q.indicator, q.deadline) for q in plan.targets] == [("全市学前三年毛入园率", 2025), ("新建幼儿园", None)]
