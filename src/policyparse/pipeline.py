@@ -188,7 +188,7 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: 
         builder.annex(annex, annex_roots)
         tree.release(annex_roots)
     nodes = builder.finish()
-    assign_roles(t, nodes)
+    assign_roles(t, nodes, info.title)
     plan = Plan(meta=info, text=t, nodes=nodes, warnings=norm.warnings + warnings, raw_text=text,
                 offsets=norm.chain)
     # the nodes' headings are read from the text and their labels interned already

@@ -72,8 +72,11 @@ def _targets(labelled, doc: str) -> Score:
     # session 19 (base_period, 年限 in 年, counts of the plan's own parts): 0.923, 0.953, 0.912, 0.921, 1.000;
     # session 20 (two more blind-labelled train reports, 1981 and 2005; leave-one-out F1 of the first 18 train
     # reports unchanged at 0.904): 0.923, 0.953, 0.912, 0.909 (2021: one more false target), 1.000 — the 2021
-    # floor lowered from 0.92 to 0.90 for it
-    ("prov-fujian", 0.92), ("prov-guizhou", 0.95), ("gwr-2008", 0.91), ("gwr-2021", 0.90), ("gwr-2019", 0.99)])
+    # floor lowered from 0.92 to 0.90 for it;
+    # session 21 (a division the outline calls a review is a review for the rules too, model retrained; decided
+    # on the principle and the development figures: leave-one-out pooled 0.880 → 0.877, 1985 precision 0.60 →
+    # 1.00, rules alone 0.832 → 0.901 accurate): 0.941, 0.956, 0.912, 0.921, 1.000 — the 2021 floor back at 0.92
+    ("prov-fujian", 0.94), ("prov-guizhou", 0.95), ("gwr-2008", 0.91), ("gwr-2021", 0.92), ("gwr-2019", 0.99)])
 def test_whole_document_target_f1(labelled, doc, floor):
     assert _targets(labelled, doc).f1 >= floor
 
@@ -86,8 +89,9 @@ def test_test_documents_pooled(labelled):
             pooled = Score(pooled.tp + s.tp, pooled.fp + s.fp, pooled.fn + s.fn)
     # measured 0.938 (P 0.944 R 0.932: 221 of 237, 13 spurious) in session 19; 0.930 (P 0.940 R 0.920) after
     # the paragraph cues and the looks-back rule, which lifted the held-out 1980s reports from F1 0.582 to 0.723;
-    # 0.934 (P 0.944 R 0.924) before them
-    assert pooled.f1 >= 0.93 and pooled.precision >= 0.94 and pooled.recall >= 0.93
+    # 0.934 (P 0.944 R 0.924) before them; 0.936 (P 0.940) in session 20; 0.942 (P 0.953 R 0.932: 11 spurious)
+    # in session 21, a division the outline calls a review being a review for the rules too
+    assert pooled.f1 >= 0.94 and pooled.precision >= 0.95 and pooled.recall >= 0.93
 
 
 def test_past_results_are_rarely_typed_as_targets(labelled):
@@ -99,8 +103,9 @@ def test_past_results_are_rarely_typed_as_targets(labelled):
                 counts[labels["split"]][1] += 1
                 counts[labels["split"]][0] += q is not None and q.kind == "target"
     # measured: test 6/399 with the 1981 and 2005 reports in training (session 20), 5/399 before (4/399 before the
-    # paragraph cues; rules alone: 146/399), train 0/1320; the floor was 0.015 (6/399 is 0.01504)
-    assert counts["test"][0] / counts["test"][1] <= 0.016
+    # paragraph cues; rules alone: 146/399), train 0/1320; the floor was 0.015 (6/399 is 0.01504); 4/399 in
+    # session 21 (divisions the outline calls reviews are reviews for the rules too)
+    assert counts["test"][0] / counts["test"][1] <= 0.011
     assert counts["train"][0] / counts["train"][1] <= 0.005
     # the held-out reports of the 1980s mix the year's results and plans in one review
     # (measured 2/90 with the paragraph cues and the looks-back rule; 10/90 once the model trained on other
@@ -111,7 +116,8 @@ def test_past_results_are_rarely_typed_as_targets(labelled):
 def test_held_out_reports_of_the_1980s(labelled):
     """1984, 1987 and 1988, never trained on: the targets of a model that has seen the era
     (1980, 1983, 1985, 1986) — F1 0.723 (P 0.708 R 0.739) with the paragraph cues, the looks-back rule and
-    预计 of a base no forecast; 0.582 (P 0.500 R 0.696) before; 0.466 when it had seen only 1978 and 1985."""
+    预计 of a base no forecast; 0.582 (P 0.500 R 0.696) before; 0.466 when it had seen only 1978 and 1985;
+    0.739 in session 20, 0.723 (P 0.708 R 0.739: 1988 one more false target) in session 21."""
     pooled = Score()
     for doc, (labels, _) in labelled.items():
         if labels["split"] == "test-1980s":

@@ -244,3 +244,24 @@ def test_the_goals_of_a_five_year_plan_chapter_and_of_an_implementation_plan_are
                              "到2025年，全市学前三年毛入园率达到92%以上。\n二、重点任务\n（一）扩大普惠资源。新建幼儿园20所。\n")
     assert [(n.heading, n.role) for n in plan.sections] == [("总体要求", "goals"), ("重点任务", "tasks")]
     assert [(q.indicator, q.deadline) for q in plan.targets] == [("全市学前三年毛入园率", 2025), ("新建幼儿园", None)]
+
+
+# a county's report on how its work plan was carried out in the first three quarters (通报)
+PROGRESS = """關于縣人民政府2020年工作任務分工三季度落實情況的通報
+平政督字〔2020〕18號
+各鄉鎮、縣直各部門、駐平區(市)屬各單位:
+為全面落實2020年縣人民政府各項工作,按照《縣人民政府辦公室關于印發2020年政府工作任務分工的通知》(平政辦發〔2020〕15號)要求,縣政府督查室對縣人民政府確定的各項工作任務三季度落實情況進行了跟蹤督查。現通報如下:
+一、整體情況
+1-9月,全縣實現地區生產總值127.41億元,同比增長2%。其中:第一產業增加值20.19億元,增長1.5%;第二產業增加值57.86億元,增長0.8%。實現社會消費品零售總額22.5億元,同比下降5.4%。規上工業增加值同比增長0.2%。
+二、存在的問題
+(一)經濟指標仍有差距。
+"""
+
+
+def test_a_report_on_how_a_plan_was_carried_out_states_results_not_targets():
+    plan = policyparse.parse(PROGRESS)
+    assert (plan.meta.doc_type, plan.meta.year, plan.meta.issuers) == ("通报", 2020, [])
+    assert [n.role for n in plan.sections] == ["review", "review"]
+    kinds = {q.kind for q in plan.quantities}
+    assert kinds == {"achieved"}, [(q.surface, q.kind) for q in plan.quantities]
+    assert len(plan.quantities) == 9

@@ -82,8 +82,8 @@ def _review_nodes(plan: Plan) -> set[str]:
     year = plan.meta.year
     review: set[str] = set()
     for node in plan.nodes:
-        if node.parent in review:
-            review.add(node.id)
+        if node.parent in review or node.role == "review":
+            review.add(node.id)  # below a review heading, or in a division the outline calls a review
             continue
         head = node.heading or ""
         if node.kind in ("part", "section", "subsection") and head:

@@ -242,6 +242,8 @@ def issuers_and_region(title: str) -> tuple[list[str], Optional[str]]:
         # 安徽省人民政府关于实施《国务院关于…的决定》的意见: the issuers are named before 关于, the
         # bodies after it are the subject's
         cands = split_organs(head[:about])
+    elif about == 0:
+        cands = []  # 关于县人民政府…落实情况的通报: a title opening with 关于 names its subject, not its issuer
     else:
         cands = split_organs(before_year) or split_organs(after_year)
     if not cands and dt == "政府工作报告":

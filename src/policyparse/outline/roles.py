@@ -133,7 +133,25 @@ def _first_sentence(text: str, start: int, chars: int) -> str:
 _SENTENCE = regex.compile(f"[{regex.escape(SENTENCE_END)}\\n]")
 
 
-def division_starts(text: str, nodes: Sequence[Node]) -> list[tuple[int, str]]:
+def default_role(title: Optional[str]) -> str:
+    """The role of a division whose heading and opening name none: ``tasks``, or ``review`` in a
+    document whose title says it reports what was done (``review_titles`` of ``data/roles.json``).
+
+    Example:
+        >>> default_role("关于县人民政府2020年工作任务分工三季度落实情况的通报"), default_role("2019年工作要点")
+        ('review', 'tasks')
+        >>> default_role("关于深圳市2015年国民经济和社会发展计划执行情况与2016年计划（草案）的报告")
+        'tasks'
+    """
+    spec = load_json(ROLES_FILE)["review_titles"]
+    for word in spec["words"]:
+        at = (title or "").find(word)
+        if at >= 0 and not any(w in title[at + len(word):] for w in spec["unless_after"]):  # type: ignore[index]
+            return "review"
+    return rules().default
+
+
+def division_starts(text: str, nodes: Sequence[Node], default: Optional[str] = None) -> list[tuple[int, str]]:
     """Where each division starts and its role, in text order: the top-level
     nodes and the unnumbered divisions after the last numbered heading.
 
@@ -145,6 +163,7 @@ def division_starts(text: str, nodes: Sequence[Node]) -> list[tuple[int, str]]:
         [('一、201', 'review'), ('二、201', 'tasks'), ('各位代表！', 'closing')]
     """
     r = rules()
+    default = default or r.default
     starts: list[tuple[int, str]] = []
     children: dict[Optional[str], list[Node]] = {}
     for n in nodes:
@@ -162,7 +181,7 @@ def division_starts(text: str, nodes: Sequence[Node]) -> list[tuple[int, str]]:
             body = n.heading_span[1] if n.heading_span else n.span[0]
             role = heading_role(_first_sentence(text, body, r.opening_chars))
         if role is None:
-            role = r.default
+            role = default
             if n.kind in ("item", "subitem"):
                 weak.add(n.span[0])  # a list at the top level (一是…) may stand under an unnumbered heading line
         starts.append((n.span[0], role))
@@ -270,10 +289,11 @@ def _with_unnumbered_headings(text: str, nodes: Sequence[Node], starts: list[tup
 _HEADING_LINE = regex.compile(r"(?<=\n)[ \t\u3000]*([^\s。，、；：！？,;:!?][^\n。，、；：！？,;:!?]*?)[ \t\u3000]*(?=\n)")
 
 
-def assign_roles(text: str, nodes: Sequence[Node]) -> None:
+def assign_roles(text: str, nodes: Sequence[Node], title: Optional[str] = None) -> None:
     """Set ``role`` on every node: the role of the division its start lies in
-    (see the module docstring); nodes before any division are ``preamble``."""
-    starts = division_starts(text, nodes)
+    (see the module docstring); nodes before any division are ``preamble``;
+    ``title`` (the document's) sets the role of divisions nothing else names (:func:`default_role`)."""
+    starts = division_starts(text, nodes, default_role(title))
     positions = [s for s, _ in starts]
     for n in nodes:
         i = bisect_right(positions, n.span[0]) - 1
