@@ -265,3 +265,16 @@ def test_a_report_on_how_a_plan_was_carried_out_states_results_not_targets():
     kinds = {q.kind for q in plan.quantities}
     assert kinds == {"achieved"}, [(q.surface, q.kind) for q in plan.quantities]
     assert len(plan.quantities) == 9
+
+
+def test_a_news_report_of_a_citys_targets_names_each_indicator_after_the_dash():
+    """A news report (每日经济新闻, 2018) lists the targets a city's report set after a dash."""
+    plan = policyparse.parse("成都市政府工作报告提出今年主要预期目标\n"
+                             "报告提出了成都今年发展的主要预期目标——地区生产总值增长7.5%，全社会固定资产投资增长8%，"
+                             "居民消费价格上涨控制在3%左右，城镇登记失业率控制在4%以内。\n")
+    assert [(q.indicator, q.value, q.comparator) for q in plan.targets] == [
+        ("地区生产总值增长", 7.5, "="), ("全社会固定资产投资增长", 8, "="), ("居民消费价格上涨", 3, "~"),
+        ("城镇登记失业率", 4, "<=")]
+    # a dash inside a name stays: 宝鸡——成都线 is one railway
+    rail = policyparse.parse("一、1955年的情况\n贯通西南的宝鸡——成都线已经完成全线铺轨任务的73%。\n")
+    assert "宝鸡——成都线" in rail.quantities[0].indicator

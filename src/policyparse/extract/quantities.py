@@ -494,6 +494,9 @@ def _trim_subject(subject: str) -> tuple[int, str]:
         off = _word_start(subject, off)
     while subject.startswith("的", off):  # 今年的经济增长目标: 今年 goes, its 的 too
         off += 1
+    dash = subject.rfind("——", off)
+    if dash >= 0 and len(subject) - dash - 2 >= 2 and subject[:dash].endswith(("目标", "指标", "任务", "要求")):
+        off = dash + 2  # 主要预期目标——地区生产总值增长: what a dash after the targets' name introduces
     rest = _STRIP_TAIL.sub("", subject[off:])
     for opener, closer in ("“”", "《》"):  # “新三样”出口规模: the stripped opening quote comes back
         if off > 0 and subject[off - 1] == opener and rest.count(closer) > rest.count(opener):
