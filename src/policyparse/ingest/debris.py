@@ -244,11 +244,11 @@ def _truncated_copy(text: str) -> tuple[int, int] | None:
     over the title's two lines, the document number's line and the address's).
     """
     r = rules()
-    flat = "".join(text.split())  # the text without white space
+    flat = "".join(_NON_SPACE.findall(text))  # the text without white space (as _unsqueezed counts it)
     head = min(len(flat) // 2, r["max_summary_start"])
     min_rep = r["min_repeat_chars"]
     title = meta.find_title(text)
-    titled = "".join(text[title[0]:title[1]].split()) if title else ""
+    titled = "".join(_NON_SPACE.findall(text, title[0], title[1])) if title else ""
     i = 0
     while i < head:
         w = flat[i : i + _WINDOW]
@@ -270,7 +270,7 @@ def _truncated_copy(text: str) -> tuple[int, int] | None:
             while start < len(text) and text[start] in " \t\n:：,，。":
                 start += 1  # the copy starts at a word, not at the punctuation before it
             a = 0  # the full text opens with the title (on one line or several): the head goes whole
-            if title and not "".join(text[start:start + 3 * len(titled)].split()).startswith(titled):
+            if title and not "".join(_NON_SPACE.findall(text, start, start + 3 * len(titled))).startswith(titled):
                 a = title[1]
             return (a, start)
         i += max(1, k // 2) if k >= _WINDOW else 1
