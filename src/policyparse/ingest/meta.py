@@ -397,7 +397,7 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         meta.region = region_in_text(text)
     if title_span and meta.region:
         # a masthead above the title names the place in full (鞍山市立山区人民政府文件 over 立山区人民政府…)
-        for line in text[: title_span[0]].splitlines():
+        for line in text[: title_span[0]][-500:].splitlines():
             fuller = _place(region_of(line.strip()))
             if fuller and fuller != meta.region and fuller.endswith(meta.region):
                 meta.region = fuller
@@ -418,8 +418,10 @@ _DOC_NUMBER = regex.compile(r"\p{Han}{1,8}[〔\[［【（(]((?:19|20)\d{2})[〕\
 def _is_masthead_or_number(line: str) -> bool:
     """A masthead (中共XX市委文件, XX市人民政府办公室文件: a body's name and 文件) or a document number on its own line."""
     ln = line.strip()
-    return is_document_number(ln) or (len(ln) <= 30 and ln.endswith(tuple(lexicon()["masthead_ends"]))
-                                      and bool(split_organs(ln[: -2])))
+    if is_document_number(ln):
+        return True
+    end = next((w for w in lexicon()["masthead_ends"] if ln.endswith(w)), None)
+    return end is not None and len(ln) <= 30 and bool(split_organs(ln[: -len(end)]))
 
 
 def is_document_number(line: str) -> bool:
