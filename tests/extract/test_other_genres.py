@@ -223,6 +223,7 @@ def test_an_item_stating_no_action_still_carries_the_units_its_note_names():
     assert roles["7."] == [("区发改局", "lead"), ("区农业农村局", "lead")]
     [statement] = [t for t in plan.tasks if t.text.startswith("城乡居民收入")]
     assert statement.verb is None and statement.text == "城乡居民收入增长与经济增长基本同步"
+    assert [t.span for t in plan.tasks] == sorted(t.span for t in plan.tasks)  # ids in text order
 
 
 def test_label_lines_under_an_item_are_one_note_and_a_masthead_is_no_title():

@@ -260,7 +260,8 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
         # 牵头单位：… / 责任单位：… on lines of their own under an item: one annotation
         chained = chain_lines(text, [d for _, d in duties])
         duties = [(node, d) for (node, _), d in zip(duties, chained)]
-        _give_duties(plan, drafts, duties)
+        if _give_duties(plan, drafts, duties):
+            drafts.sort(key=lambda x: x[1].span)  # statements made tasks take their place in text order
     _build(plan, drafts, quantities, refs, actors)
     for ns, ne, code in notes:
         plan.warnings.append(ParseWarning(code, "a range written high to low, read low to high", span=(ns, ne),
@@ -363,13 +364,15 @@ _BETWEEN_DUTIES = regex.compile(r"[\s（）()【】\[\]；;，,。]*")
 
 
 def _give_duties(plan: Plan, drafts: list[tuple[Node, TaskDraft, tuple[int, int]]],
-                 duties: list[tuple[Node, Duty]]) -> None:
+                 duties: list[tuple[Node, Duty]]) -> bool:
     """Give each annotation's units their role in the tasks of the item it closes: the tasks of
     the same numbered node (item, subsection …, or the plan's text outside any) that come after
     the annotation block before it. Annotations with only brackets or punctuation between them
     (牵头单位：A；配合单位：B) are one block and share the tasks; an annotation that opens its
-    item before any task there gives its roles to the tasks that follow it in the item."""
+    item before any task there gives its roles to the tasks that follow it in the item; an item
+    with no task gets its statement as one (appended to ``drafts``: returns whether any was)."""
     by_id = {n.id: n for n in plan.nodes}
+    added = False
 
     def owner(node: Node) -> Optional[str]:
         n: Optional[Node] = node
@@ -403,9 +406,11 @@ def _give_duties(plan: Plan, drafts: list[tuple[Node, TaskDraft, tuple[int, int]
                 draft = TaskDraft(span=statement)
                 drafts.append((by_id[o], draft, statement))
                 tasks = [draft]
+                added = True
         for d in tasks:
             d.roles.extend((m, duty.role) for duty in block for m in duty.bodies)
         done[o] = end
+    return added
 
 
 def _statement_before(plan: Plan, node: Node, lo: int, start: int) -> Optional[tuple[int, int]]:
