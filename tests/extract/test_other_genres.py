@@ -279,3 +279,16 @@ def test_a_news_report_of_a_citys_targets_names_each_indicator_after_the_dash():
     # a dash inside a name stays: 宝鸡——成都线 is one railway
     rail = policyparse.parse("一、1955年的情况\n贯通西南的宝鸡——成都线已经完成全线铺轨任务的73%。\n")
     assert "宝鸡——成都线" in rail.quantities[0].indicator
+
+
+def test_urban_and_rural_in_one_word_are_two_indicators_and_a_following_list_of_changes_keeps_them():
+    """城乡 names 城镇 and 农村 at once: the 咸阳 plan's 城乡居民人均可支配收入分别增长7%、8%左右, and
+    江苏's 2026 report, whose next clause gives both changes (增长4.2%、5.3%)."""
+    plan = policyparse.parse(CITY_PLAN.replace("一般公共预算收入增长4%左右",
+                                               "一般公共预算收入增长4%左右，城乡居民人均可支配收入分别增长7%、8%左右"))
+    incomes = [(q.indicator, q.value, q.comparator) for q in plan.targets if "可支配收入" in q.indicator]
+    assert incomes == [("城镇居民人均可支配收入增长", 7, "="), ("农村居民人均可支配收入增长", 8, "~")]
+    review = policyparse.parse("一、过去一年的工作\n城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.2%、5.3%。\n")
+    assert [(q.indicator, q.value) for q in review.quantities] == [
+        ("城镇居民人均可支配收入", 6.9), ("农村居民人均可支配收入", 3.4),
+        ("城镇居民人均可支配收入增长", 4.2), ("农村居民人均可支配收入增长", 5.3)]

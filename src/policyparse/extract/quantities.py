@@ -993,9 +993,21 @@ def _distributed(text: str, clause: tuple[int, int], first: int, first_end: int 
         i = len(before)
     _, subject = _trim_subject(before[:i])
     parts = [p for p in _patterns()["list_split"].split(subject) if p]
+    if len(parts) == 1 and "分别" in before:
+        # 城乡居民人均可支配收入分别增长7%、8%: one subject naming two groups is the two of them
+        for word, pair in lexicon()["paired_words"].items():
+            if word in subject:
+                return [subject.replace(word, one, 1) for one in pair]
     if len(parts) < (2 if "分别" in before else 3):
         return None
     return _share_heads(parts)
+
+
+def _lists_on(text: str, clause: tuple[int, int], m: "regex.Match[str]", change_verbs: Iterable[str]) -> bool:
+    """Does the clause only give the change of the subjects listed before, as a list of values
+    (…分别达6.9万元、3.4万元，增长4.2%、5.3%: 增长 and two values)?"""
+    head = text[clause[0]:m.start()].strip("，, ")
+    return head.rstrip("了到至") in set(change_verbs) and text.startswith("、", m.end())
 
 
 def _sector(phrase: str) -> bool:
@@ -1372,6 +1384,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
     prev_end: dict[tuple[int, int], int] = {}
     last: Optional[tuple[tuple[int, int], str, Optional[str]]] = None  # the previous quantity's clause, indicator, unit
     index_in_clause: dict[tuple[int, int], int] = {}
+    listed_before: list[str] = []  # the subjects the last list of values in this sentence went to
     change_verbs = lexicon()["change_verbs"]
     relative_heads = frozenset(lexicon().get("relative_heads", ()))
     counted: Optional[tuple[tuple[int, int], int, str]] = None  # the last counted object: its clause, end, words
@@ -1462,8 +1475,12 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         subjects = shared.get(clause)
         if subjects is None:
             subjects = _distributed(text, clause, m.start(), m.end()) or []
+            if not subjects and listed_before and _lists_on(text, clause, m, change_verbs):
+                subjects = listed_before  # 分别达6.9万元、3.4万元，增长4.2%、5.3%: the same subjects, in order
             shared[clause] = subjects
             shared_verb[clause] = verb
+            if subjects:
+                listed_before = subjects
         if subjects:
             n = index_in_clause.get(clause, 0)
             index_in_clause[clause] = n + 1
