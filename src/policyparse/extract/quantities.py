@@ -1007,7 +1007,7 @@ def _lists_on(text: str, clause: tuple[int, int], m: "regex.Match[str]", change_
     """Does the clause only give the change of the subjects listed before, as a list of values
     (…分别达6.9万元、3.4万元，增长4.2%、5.3%: 增长 and two values)?"""
     head = text[clause[0]:m.start()].strip("，, ")
-    return head.rstrip("了到至") in set(change_verbs) and text.startswith("、", m.end())
+    return head.rstrip("了到至") in change_verbs and text.startswith("、", m.end())
 
 
 def _sector(phrase: str) -> bool:
