@@ -349,6 +349,31 @@ def test_a_note_without_a_label_names_the_units_and_their_roles():
     assert [r for text, r in of.items() if text.startswith("实施教育数字化战略行动")] == [[]]  # a period, no note
 
 
+def test_a_division_of_work_names_the_lead_then_the_units_answering_with_it():
+    """The State Council's division of a report's work among departments, and the provinces' and
+    cities' copies of it, close each item with （A牵头，B、C等按职责分工负责，<time limit>）: A leads,
+    B and C answer with it (support), and the time limit is part of the note, not a task. A list
+    of collectives is split before 及各 (市级各有关部门及各县市区政府); a time-limit label
+    (完成时限：…) closes a labelled note the same way."""
+    plan = policyparse.parse("某省落实《政府工作报告》重点工作分工方案\n一、稳定和扩大就业\n"
+                             "1.城镇新增就业60万人以上。（省人力资源社会保障厅牵头，省教育厅、省财政厅等按职责分工负责，年内持续推进）\n"
+                             "2.全面实施行政许可事项清单管理。（省政务服务局牵头，省级各有关部门及各市州人民政府按职责分工负责）\n"
+                             "3.推进县域医共体建设。（责任单位：体改处、基层卫生处；完成时限：2026年12月底）\n"
+                             "4.深化相对集中行政许可权改革。（省政务服务局牵头，省司法厅配合，2026年底前完成）\n"
+                             "5.推进家庭医生签约服务。（省卫生健康委牵头，各市州具体负责）\n")
+    by_item = {}
+    for t in plan.tasks:
+        by_item.setdefault(t.node, []).append(t)
+    roles_of = [roles(plan, ts[0]) for ts in by_item.values()][1:]  # the section's own task first
+    assert roles_of[0] == [("省人力资源社会保障厅", "lead"), ("省教育厅", "support"), ("省财政厅", "support")]
+    assert roles_of[1] == [("省政务服务局", "lead"), ("省级各有关部门", "support"), ("各市州人民政府", "support")]
+    assert roles_of[2] == [("体改处", "lead"), ("基层卫生处", "lead")]
+    assert roles_of[3] == [("省政务服务局", "lead"), ("省司法厅", "support")]
+    assert roles_of[4] == [("省卫生健康委", "lead"), ("各市州", "support")]
+    assert not {"推进", "完成"} & {t.verb for t in plan.tasks if "时限" in t.text or "年内" in t.text or "年底前" in t.text}
+    assert len(by_item) == 6 and all(len(ts) == 1 for ts in list(by_item.values())[1:])
+
+
 def test_a_body_naming_itself_without_its_place_is_the_issuer():
     """In its own plan XX区教育局 writes 区教育局: one actor, the issuer, not a second body."""
     plan = policyparse.parse("XX区教育局2022年工作计划\n2022年，区教育局将围绕目标，重点做好以下工作。\n"

@@ -57,14 +57,26 @@ def _after_lead() -> tuple[dict[str, str], "regex.Pattern[str]"]:
     return spec["after_lead"], regex.compile(spec["name_tail"])
 
 
+@dataclass(frozen=True)
+class _BracketRules:
+    note: "regex.Pattern[str]"
+    part: "regex.Pattern[str]"
+    time_limit: "regex.Pattern[str]"
+    roles: dict[str, str]
+    after_lead: dict[str, str]
+    body_ends: tuple[str, ...]
+
+
 @lru_cache(maxsize=1)
-def _bracket() -> tuple["regex.Pattern[str]", "regex.Pattern[str]", dict[str, str], tuple[str, ...]]:
+def _bracket() -> _BracketRules:
     spec = lexicon()["duty_labels"]
     roles = spec["bracket_roles"]
     alt = "|".join(regex.escape(w) for w in sorted(roles, key=len, reverse=True))
-    note = regex.compile(r"[（(](?P<body>[^（）()\n]{2,120})[）)]")
-    part = regex.compile(rf"(?:由)?(?P<list>.+?)(?:(?:按|按照|根据)(?:各自)?(?:职责|职能)(?:分工)?)?(?P<role>{alt})")
-    return note, part, roles, tuple(spec["bracket_body_ends"])
+    return _BracketRules(
+        note=regex.compile(r"[（(](?P<body>[^（）()\n]{2,120})[）)]"),
+        part=regex.compile(rf"(?:由)?(?P<list>.+?)(?:(?:按|按照|根据)(?:各自)?(?:职责|职能)(?:分工)?)?(?:具体)?(?P<role>{alt})"),
+        time_limit=regex.compile(spec["bracket_time_limit"]),
+        roles=roles, after_lead=spec["bracket_after_lead"], body_ends=tuple(spec["bracket_body_ends"]))
 
 
 def _is_body(name: str, ends: tuple[str, ...]) -> bool:
@@ -74,18 +86,33 @@ def _is_body(name: str, ends: tuple[str, ...]) -> bool:
 
 def _bracket_duties(text: str, start: int, end: int) -> Iterator[Duty]:
     """（市教育局牵头，市财政局、市自然资源局配合）, （市教育局负责）: notes whose every part is a
-    list of bodies closed by a word of their role (``duty_labels``, ``bracket_roles``)."""
-    note, part, roles, ends = _bracket()
-    for m in note.finditer(text, start, end):
-        pos, found = m.start("body"), []
+    list of bodies closed by a word of their role (``duty_labels``, ``bracket_roles``).
+
+    After a part closed by 牵头, 负责 and its like give the units answerable with the
+    lead, ``support`` (（财政部牵头，国家发展改革委、人民银行等按职责分工负责）, the form of
+    the State Council's division of a report's work among departments). A part that only
+    sets a time limit (年内持续推进, 2026年12月底前完成) belongs to the note: it is neither
+    a list nor a reason to read the note as prose.
+    """
+    rules = _bracket()
+    for m in rules.note.finditer(text, start, end):
+        pos, found, led = m.start("body"), [], False
         for piece in regex.split(r"[，,；;]", m.group("body")):
-            p = part.fullmatch(piece)
+            if found and rules.time_limit.fullmatch(piece.strip()):
+                last = found[-1]
+                found[-1] = Duty((last.span[0], pos + len(piece)), last.role, last.bodies)
+                pos += len(piece) + 1
+                continue
+            p = rules.part.fullmatch(piece)
             if p is None:
                 break
             bodies = bodies_in(text, pos + p.start("list"), pos + p.end("list"))
-            if not bodies or not all(_is_body(b.name, ends) for b in bodies):
+            if not bodies or not all(_is_body(b.name, rules.body_ends) for b in bodies):
                 break
-            found.append(Duty((pos, pos + len(piece)), roles[p.group("role")], bodies))
+            word = p.group("role")
+            role = rules.after_lead.get(word, rules.roles[word]) if led else rules.roles[word]
+            led = led or word.startswith("牵头")
+            found.append(Duty((pos, pos + len(piece)), role, bodies))
             pos += len(piece) + 1
         else:
             yield from found
@@ -101,6 +128,9 @@ def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
         >>> t = "新建幼儿园10所。（市教育局牵头，市财政局、市自然资源局配合）"
         >>> [(d.role, [m.name for m in d.bodies]) for d in find_duties(t, 0, len(t))]
         [('lead', ['市教育局']), ('support', ['市财政局', '市自然资源局'])]
+        >>> t = "（财政部牵头，国家发展改革委、人民银行等按职责分工负责，年内持续推进）"
+        >>> [(d.role, [m.name for m in d.bodies]) for d in find_duties(t, 0, len(t))]
+        [('lead', ['财政部']), ('support', ['国家发展改革委', '人民银行'])]
         >>> t = "（牵头单位：市教育局；责任单位：市财政局，各区县政府按职责分工负责）"
         >>> [(d.role, [m.name for m in d.bodies]) for d in find_duties(t, 0, len(t))]
         [('lead', ['市教育局']), ('support', ['市财政局', '各区县政府'])]
@@ -111,6 +141,7 @@ def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
     if "：" in span or ":" in span:  # every labelled annotation has its colon
         after_lead, _ = _after_lead()
         lead_at = -1  # where the last label of leads ended
+        found: list[Duty] = []
         for m in label.finditer(text, start, end):
             labelled = True
             role = labels[m.group("label")]
@@ -122,9 +153,31 @@ def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
                 lead_at = m.end("list")
             bodies = bodies_in(text, m.start("list"), m.end("list"))
             if bodies:
-                yield Duty((m.start(), m.end("list")), role, bodies)
+                found.append(Duty((m.start(), m.end("list")), role, bodies))
+        yield from _with_time_limits(text, found, end)
     if not labelled and ("（" in span or "(" in span):  # a note without a label has its brackets
         yield from _bracket_duties(text, start, end)
+
+
+def _with_time_limits(text: str, duties: list[Duty], end: int) -> list[Duty]:
+    """``duties`` with the time limit that closes an annotation (；完成时限：2024年12月底) taken
+    into the span of the list before it: it is part of the note, and no task."""
+    if not duties:
+        return duties
+    time_label = _time_label()
+    out = list(duties)
+    for i, d in enumerate(out):
+        m = time_label.match(text, d.span[1], end)
+        if m:
+            out[i] = Duty((d.span[0], m.end()), d.role, d.bodies)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _time_label() -> "regex.Pattern[str]":
+    words = sorted(lexicon()["duty_labels"]["time_labels"], key=len, reverse=True)
+    alt = "|".join(regex.escape(w) for w in words)
+    return regex.compile(rf"[；;，,\s]*(?:{alt})\s*[：:][^（）()【】\[\]；;。\n]*")
 
 
 def chain_lines(text: str, duties: list[Duty]) -> list[Duty]:
