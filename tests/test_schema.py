@@ -25,7 +25,7 @@ GENERATOR = REPO / "scripts" / "gen_schema.py"
 #: The contract: what Plan.to_dict() emits, in this order (see docs/schema.md).
 PLAN_KEYS = ["schema_version", "meta", "text", "nodes", "tasks", "targets", "quantities",
              "actors", "references", "edges", "warnings"]
-META_KEYS = ["title", "year", "issuers", "doc_type", "region", "source"]
+META_KEYS = ["title", "year", "issuers", "doc_type", "region", "source", "notice"]
 NODE_KEYS = ["id", "parent", "kind", "label", "ordinal", "heading", "span", "raw_span", "heading_span", "role"]
 WARNING_KEYS = ["code", "message", "span", "raw_span", "text"]
 TASK_KEYS = ["id", "node", "verb", "verb_class", "modifiers", "object", "span", "text", "verb_span", "object_span",

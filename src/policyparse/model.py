@@ -22,7 +22,7 @@ import sys
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterator, Literal, Optional, Protocol
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 
 Span = tuple[int, int]
 
@@ -217,6 +217,9 @@ class Meta:
     ``doc_type`` is the genre as Chinese officials name it (工作要点,
     政府工作报告, 规划, 实施方案, 意见 ...); ``region`` is the place the document
     governs where the text states it; ``source`` the file it was read from.
+    A plan published inside the notice that issues it (…关于印发《…工作要点》的通知)
+    is the document: ``title`` is the plan's, ``notice`` the notice's title, and
+    ``issuers`` the notice's issuer.
     """
 
     title: Optional[str] = None
@@ -225,6 +228,7 @@ class Meta:
     doc_type: Optional[str] = None
     region: Optional[str] = None
     source: Optional[str] = None
+    notice: Optional[str] = None
 
 
 @_compact(spans=("span", "raw_span", "heading_span"), texts=(("heading", "heading_span"),), interned=("label",))

@@ -95,6 +95,7 @@ _SURROGATE = regex.compile("[\ud800-\udfff]")
 _META_TYPES: dict[str, tuple[type, ...]] = {
     "title": (str, type(None)), "year": (int, type(None)), "issuers": (list,),
     "doc_type": (str, type(None)), "region": (str, type(None)), "source": (str, type(None)),
+    "notice": (str, type(None)),
 }
 
 

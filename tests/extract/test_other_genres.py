@@ -111,7 +111,9 @@ NOTICE = """中共揚州市委 揚州市人民政府關于印發《揚州市加�
 def test_a_traditional_notice_keeps_its_date_line_and_number_off_the_title_and_names_its_government():
     plan = policyparse.parse(NOTICE)
     m = plan.meta
-    assert m.title == "中共扬州市委 扬州市人民政府关于印发《扬州市加快推进教育现代化实施意见》的通知"
+    # the notice issues the plan: the plan is the document, the notice is kept as such
+    assert m.title == "扬州市加快推进教育现代化实施意见" and m.doc_type == "意见"
+    assert m.notice == "中共扬州市委 扬州市人民政府关于印发《扬州市加快推进教育现代化实施意见》的通知"
     assert (m.year, m.region, m.issuers) == (2019, "扬州市", ["中共扬州市委", "扬州市人民政府"])
     assert any(w.code == "dropped-debris" and w.text.startswith("发布日期") for w in plan.warnings)
     names = {a.name for a in plan.actors}
@@ -229,7 +231,8 @@ def test_an_item_stating_no_action_still_carries_the_units_its_note_names():
 def test_label_lines_under_an_item_are_one_note_and_a_masthead_is_no_title():
     plan = policyparse.parse(BREAKDOWN_LINES)
     m = plan.meta
-    assert m.title == "立山区人民政府关于印发《立山区政府2023年重点工作任务分解和责任分工方案》的通知"
+    assert m.title == "立山区政府2023年重点工作任务分解和责任分工方案"  # its own title, set on two lines
+    assert m.notice == "立山区人民政府关于印发《立山区政府2023年重点工作任务分解和责任分工方案》的通知"
     assert (m.year, m.region, m.issuers) == (2023, "鞍山市立山区", ["立山区人民政府"])
     roles = roles_by_item(plan)
     assert roles["1."] == [("区发改局", "lead"), ("立山经济开发区", "support"), ("全区经济运行各专班", "support")]

@@ -9,7 +9,6 @@ from policyparse.ingest import meta
 TITLES = [
     ("市教育局党委市教育局2019年工作要点", ["市教育局党委", "市教育局"], 2019, "工作要点", None),
     ("2019年中华人民共和国国务院政府工作报告", ["国务院"], 2019, "政府工作报告", "中华人民共和国"),
-    ("武汉市教育局关于印发2020年工作要点的通知", ["武汉市教育局"], 2020, "通知", "武汉市"),
     ("中共中央 国务院关于学前教育深化改革规范发展的若干意见", ["中共中央", "国务院"], None, "意见", None),
     ("中共中央、国务院关于学前教育深化改革规范发展的若干意见", ["中共中央", "国务院"], None, "意见", None),
     ("国民经济和社会发展第十四个五年规划和2035年远景目标纲要", [], 2021, "规划", None),
@@ -41,6 +40,13 @@ def test_title_metadata(title, issuers, year, doc_type, region):
     # the region is checked for every title: None where the title names no place
     # (a body without a place: 市教育局, 教育部, 中共中央 国务院; a national plan)
     assert (m.issuers, m.year, m.doc_type, m.region) == (issuers, year, doc_type, region)
+
+
+def test_a_notice_issuing_a_plan_gives_the_plan_s_name_genre_and_the_notice_s_issuer():
+    """关于印发…的通知 with no plan under it: the document is the plan the notice names."""
+    m = policyparse.parse("武汉市教育局关于印发2020年工作要点的通知\n一、总体要求\n1.抓好学习。\n").meta
+    assert (m.title, m.notice, m.issuers, m.year, m.doc_type, m.region) == (
+        "2020年工作要点", "武汉市教育局关于印发2020年工作要点的通知", ["武汉市教育局"], 2020, "工作要点", "武汉市")
 
 
 def test_split_organs_with_connectors():

@@ -139,8 +139,40 @@ def test_a_breadcrumb_without_a_start_word_and_a_notice_issuing_a_plan():
             "现将《XX市教育局2025年工作要点》印发给你们，请认真贯彻落实。\nXX市教育局\n2025年2月17日\n"
             "XX市教育局2025年工作要点\n一、加强党的建设\n1.深入学习贯彻党的二十届三中全会精神。\n")
     plan = policyparse.parse(page, extract=False)
-    assert (plan.meta.title, plan.meta.issuers, plan.meta.year) == (
-        "关于印发《XX市教育局2025年工作要点》的通知", ["XX市教育局"], 2025)
+    assert (plan.meta.title, plan.meta.issuers, plan.meta.year, plan.meta.doc_type) == (
+        "XX市教育局2025年工作要点", ["XX市教育局"], 2025, "工作要点")
+    assert plan.meta.notice == "关于印发《XX市教育局2025年工作要点》的通知"
+    assert "首页" not in plan.text and "政务公开" not in plan.text
+
+
+def test_a_government_site_s_particulars_table_and_a_notice_over_its_plan():
+    """A government site's page (政府信息公开): the site's category, the table of the document's
+    particulars (索引号, 发布机构, 文号 …), then the notice issuing a plan whose own title line
+    words its name a little apart from the notice (浙江省 / 全省). The plan is the document."""
+    page = ("工作计划\n索 引 号: 002400000/2024-00031 公开日期: 2024-03-20\n发布机构: 省卫生健康委 文  号: 某卫发〔2024〕5号\n\n"
+            "浙江省卫生健康委关于印发2024年浙江省卫生健康工作要点的通知\n\n发布日期: 2024-03-21 09:00 信息来源: 省卫生健康委 浏览次数:\n\n"
+            "各市、县(市、区)卫生健康委(局)：\n\n现将2024年浙江省卫生健康工作要点印发给你们，请认真组织实施。\n\n浙江省卫生健康委\n\n2024年3月20日\n\n"
+            "2024年全省卫生健康工作要点\n\n一、总体要求\n\n坚持以人民健康为中心。\n")
+    plan = policyparse.parse(page, extract=False)
+    m = plan.meta
+    assert (m.title, m.year, m.doc_type, m.issuers, m.region) == (
+        "2024年全省卫生健康工作要点", 2024, "工作要点", ["浙江省卫生健康委"], "浙江省")
+    assert m.notice == "浙江省卫生健康委关于印发2024年浙江省卫生健康工作要点的通知"
+    assert not any(w in plan.text for w in ("索引号", "索 引 号", "发布机构", "工作计划\n"))
+
+
+def test_a_page_opening_at_the_addressees_and_a_breadcrumb_over_lines():
+    """A page that begins at the notice's addressees (no title line): the plan the notice names is
+    the document, its issuer the body signing above the date; a breadcrumb whose start line
+    names the home and whose items follow on a line opening with >>."""
+    page = ("当前位置:首页\n>> 政务公开 >> 政策文件 >> 部门文件\n"
+            "各市（州）人民政府、省级有关部门：\n经省政府同意，现将《某某省“十四五”现代物流发展实施方案》印发给你们，请认真贯彻实施。\n"
+            "四川省发展和改革委员会\n2022年10月18日\n某某省“十四五”现代物流发展实施方案\n"
+            "为加快建设现代物流体系，制定本方案。\n一、深化改革\n（一）加强市场体系建设。\n")
+    plan = policyparse.parse(page, extract=False)
+    m = plan.meta
+    assert (m.title, m.notice, m.issuers, m.region, m.doc_type) == (
+        "某某省“十四五”现代物流发展实施方案", None, ["四川省发展和改革委员会"], "四川省", "实施方案")
     assert "首页" not in plan.text and "政务公开" not in plan.text
 
 

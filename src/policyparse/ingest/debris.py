@@ -92,6 +92,11 @@ def _chrome_rules() -> dict[str, Any]:
     c["head_captions"] = regex.compile("|".join(f"(?:{x})" for x in c["head_captions"]))
     c["body_openers"] = regex.compile(c["body_openers"])
     c["subtitle"] = regex.compile(c["subtitle"])
+    # a label, its characters perhaps spaced out (索 引 号), then a colon, a bar or a space
+    c["info_row"] = regex.compile("(?:" + "|".join(r"\s*".join(map(regex.escape, w)) for w in c["info_labels"])
+                                  + r")\s*(?:[：:|｜]|\s)")
+    c["home_starts"] = {s + h for s in c["breadcrumb_starts"] for h in c["home_words"]}
+    c["separator_start"] = regex.compile("(?:" + "|".join(regex.escape(s) for s in c["breadcrumb_separators"]) + ")+")
     return c
 
 
@@ -137,9 +142,19 @@ def page_chrome(text: str) -> list[Found]:
         if not ln:
             continue
         prev = lines[i - 1][2] if i else ""
-        if ln in c["breadcrumb_starts"]:
-            crumbs = True
+        if ln in c["breadcrumb_starts"] or ln in c["home_starts"]:
+            crumbs = True  # 当前位置： / 当前位置：首页, its items on the next lines
             drop[i] = "chrome"
+        elif crumbs and c["separator_start"].match(ln) and len(ln) <= c["max_breadcrumb_chars"]:
+            drop[i] = "chrome"  # >> 政务公开 >> 政策文件
+        elif len(ln) <= c["max_info_chars"] and c["info_row"].match(text, lines[i][0]):
+            # a government site's table of the document's particulars (索引号 …, 发布机构 …), and the
+            # site's category above its first row (计划总结)
+            drop[i] = "chrome"
+            for j in range(i):
+                if j not in drop and 0 < len(lines[j][2]) <= c["max_category_chars"] and not regex.search(r"\d", lines[j][2]):
+                    drop[j] = "chrome"
+            crumbs = False
         elif len(ln) <= c["max_breadcrumb_chars"] and _one_line_crumbs(ln, c):
             # a breadcrumb on one line (当前位置:文档库 › 教育局2020年工作要点), the site's name before it
             # when a wrapped line was joined to it; the short lines above it that are no title are
@@ -165,8 +180,10 @@ def page_chrome(text: str) -> list[Found]:
     seen: dict[str, int] = {}
     for i in range(first_title):
         ln = lines[i][2]
-        if not ln or i in drop or len(ln) > c["max_line_chars"]:
+        if not ln or i in drop:
             continue
+        if len(ln) > c["max_line_chars"]:
+            break  # the text has begun: a short line said twice after it is a table's cell (市发改委)
         if ln in seen:
             drop[i] = drop[seen[ln]] = "chrome"
         seen.setdefault(ln, i)
@@ -226,7 +243,7 @@ def _one_line_crumbs(line: str, c: dict[str, Any]) -> bool:
             return True
     # without a start word: the site's home, then short items between separators (首页 > 政务公开 > 通知公告)
     parts = regex.split("|".join(regex.escape(s) for s in c["breadcrumb_separators"]), line)
-    return (len(parts) >= 3 or (len(parts) == 2 and parts[0] in c["home_words"])) and all(
+    return (len(parts) >= 3 or (len(parts) == 2 and (parts[0] in c["home_words"] or parts[1] in c["leaf_words"]))) and all(
         0 < len(p) <= c["max_crumb_chars"] and not any(ch in "。；！？，," for ch in p) for p in parts)
 
 

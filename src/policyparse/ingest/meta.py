@@ -7,6 +7,8 @@ and fall back on the opening of the text. The lexicons are data
 """
 from __future__ import annotations
 
+import difflib
+
 import json
 import os
 from collections import Counter
@@ -369,11 +371,25 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
             title = title[number.end():].lstrip(" ：:")
     headline_year = int(number.group(1)) if number else None
     meta = Meta(title=title, source=source)
+    cover = covered_document(text, title_span, title)
+    signer = None
+    if cover is not None:
+        # a notice that issues a plan (…关于印发《2023年…工作要点》的通知): the plan is the document
+        meta.notice, title, signer = cover
+        meta.title = title
     if title:
         meta.doc_type = doc_type_of(title)
         meta.year = year_of(title, many=True)
         meta.issuers, region = issuers_and_region(title)
         meta.region = _place(region)
+    if cover is not None:
+        # the notice's issuer issues the plan (a 转发 notice forwards another body's plan as its own)
+        notice_issuers, notice_region = issuers_and_region(meta.notice) if meta.notice else ([], None)
+        if notice_issuers or signer:
+            meta.issuers = notice_issuers or [signer]
+            meta.region = _place(notice_region) or _place(region_of(meta.issuers[0])) or meta.region
+        if meta.year is None and meta.notice:
+            meta.year = year_of(meta.notice, many=True)
     opening = text[title_span[1] if title_span else 0 :][:1500]
     said_year, said_place = delivery(opening)
     if meta.year is None:
@@ -409,6 +425,87 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         elif meta.region and meta.region != lexicon()["country_name"]:
             meta.issuers = [meta.region + "人民政府"]
     return meta
+
+
+Cover = tuple[Optional[str], str, Optional[str]]
+
+
+def covered_document(text: str, title_span: Optional[tuple[int, int]], title: Optional[str]) -> Optional[Cover]:
+    """The document a notice issues, when the text opens with one: ``(notice, title, signer)``.
+
+    Government sites publish a plan inside the notice that issues it: 浙江省卫生健康委关于印发
+    2023年浙江省卫生健康工作要点的通知, the addressees, 现将…印发给你们, the signature, then the
+    plan under its own title line. The plan is the document: ``title`` is its own title line
+    (or its name as the notice gives it, when the page stops before it), ``notice`` the
+    notice's title (``None`` when the page begins at the addressees), ``signer`` the body
+    that signs the notice above its date (used when the notice has no title). The patterns
+    are data (``notice_title``, ``notice_sentence`` in ``data/meta.json``).
+
+    Example:
+        >>> t = "浙江省卫生健康委关于印发2023年全省卫生健康工作要点的通知\\n各市卫生健康委：\\n现将…印发给你们。\\n2023年全省卫生健康工作要点\\n一、总体要求\\n"
+        >>> covered_document(t, (0, 30), t[:30])
+        ('浙江省卫生健康委关于印发2023年全省卫生健康工作要点的通知', '2023年全省卫生健康工作要点', None)
+    """
+    lex = lexicon()
+    notice = None
+    start = title_span[1] if title_span else 0
+    m = regex.match(lex["notice_title"], title) if title else None
+    if m:
+        notice, inner = title, m.group("inner")
+    elif title is None:
+        m = regex.search(lex["notice_sentence"], text[: lex["notice_search_chars"]])
+        if not m:
+            return None
+        inner = m.group("inner")
+    else:
+        return None
+    # 关于印发《扬州市…实施意见》的通知, 关于转发省教育厅《…》的通知: the name inside the marks
+    named = regex.search(r"《([^《》]{4,120})》", inner)
+    if named and (inner.startswith("《") or not regex.search(r"《[^《》]*》.+《", inner)):
+        inner = named.group(1) if inner.startswith("《") or inner.endswith("》") else inner
+    own = _own_title_line(text, start, start + lex["own_title_search_chars"], inner)
+    return notice, own or inner, _signer(text[start : start + lex["notice_search_chars"]])
+
+
+def _flat(s: str) -> str:
+    """A title as titles are compared: no white space or quotation marks, one kind of dash and bracket."""
+    s = regex.sub(r"[\s《》“”\"‘’]", "", s)
+    return s.translate(str.maketrans({"—": "-", "－": "-", "–": "-", "―": "-", "（": "(", "）": ")", "〔": "(", "〕": ")"}))
+
+
+def _own_title_line(text: str, start: int, end: int, name: str) -> Optional[str]:
+    """The line (or two lines) of ``text[start:end]`` that is the document's own title ``name``."""
+    want = _flat(name)
+    lines = [ln.strip() for ln in text[start:end].splitlines()]
+    lines = [ln for ln in lines if ln]
+    for i, ln in enumerate(lines):
+        if _flat(ln) == want:
+            return ln
+        if i + 1 < len(lines) and _flat(ln + lines[i + 1]) == want and len(ln) < len(want):
+            return ln + lines[i + 1]
+    # the plan's own line may word its name a little apart from the notice (2023年浙江省… / 2023年全省…):
+    # a short line of the same genre, no sentence, most of it alike
+    genre = doc_type_of(name)
+    for ln in lines:
+        if (genre and len(ln) <= _TITLE_LINE_CHARS + 20 and _ends_with_doc_type(ln) and doc_type_of(ln) == genre
+                and not any(ch in SENTENCE_END + COLONS + COMMAS for ch in ln) and "通知" not in ln
+                and difflib.SequenceMatcher(None, _flat(ln), want).ratio() >= _ALIKE):
+            return ln
+    return None
+
+
+#: how alike (difflib's ratio) the plan's own title line and its name in the notice must be
+_ALIKE = 0.7
+
+
+def _signer(opening: str) -> Optional[str]:
+    """The body that signs a notice: a line naming one body, right above a date line."""
+    date = regex.compile(lexicon()["signature_date"])
+    lines = [ln.strip() for ln in opening.splitlines() if ln.strip()]
+    for ln, nxt in zip(lines, lines[1:]):
+        if date.match(nxt) and len(ln) <= 30 and split_organs(ln) == [ln]:
+            return ln
+    return None
 
 
 #: a document number under the title: 国发〔2023〕16号, 鄂教发[2019]3号 — its year is the year of issue
@@ -504,4 +601,4 @@ def meta_from_path(path: str | os.PathLike) -> dict[str, Any]:
     return {k: out[k] for k in NAME_FIELDS if out.get(k)}
 
 
-__all__ = ["meta_from_path", "extract_meta", "find_title", "doc_type_of", "year_of", "split_organs", "issuers_and_region", "region_of"]
+__all__ = ["meta_from_path", "extract_meta", "find_title", "covered_document", "doc_type_of", "year_of", "split_organs", "issuers_and_region", "region_of"]
