@@ -295,3 +295,53 @@ def test_urban_and_rural_in_one_word_are_two_indicators_and_a_following_list_of_
     assert [(q.indicator, q.value) for q in review.quantities] == [
         ("城镇居民人均可支配收入", 6.9), ("农村居民人均可支配收入", 3.4),
         ("城镇居民人均可支配收入增长", 4.2), ("农村居民人均可支配收入增长", 5.3)]
+
+
+# Faults shown by blind hand labels of eleven more excerpts of such genres (a province's health
+# commission's 工作要点, a city's education 工作意见, implementation plans, a county's 十四五
+# indicator table, a district's 实施方案), each written here in words of its form, not copied.
+GOALS = ("XX省2023年卫生健康工作要点\n一、主要目标\n"
+         "健康发展指数达85，人均预期寿命达82.4岁，数字健康发展指数达到90以上，"
+         "重大慢病过早死亡率降至9.3%，总体癌症五年生存率达47%，劣V类水体比例为0。"
+         "基本公共卫生服务经费达102元以上。残疾儿童少年接受15年免费教育的比例保持100%。"
+         "到2025年底，50平方公里以上建设用地面积达到海绵城市建设要求。\n")
+
+
+def test_a_measure_without_a_unit_is_a_target_only_after_its_level_verb():
+    """An index, a score or a share has no unit (健康发展指数达85, 比例为0): its bare number is its
+    level when a level verb stands right before it; other bare numbers stay none."""
+    targets = {q.surface: (q.indicator, q.value, q.comparator, q.unit) for q in policyparse.parse(GOALS).targets}
+    assert targets["85"] == ("健康发展指数", 85, "=", None)
+    assert targets["90以上"] == ("数字健康发展指数", 90, ">=", None)
+    assert targets["0"] == ("劣V类水体比例", 0, "=", None)
+    plain = policyparse.parse("XX市2023年工作要点\n一、主要任务\n落实教育现代化2035，学习十九大精神，综合指数为2035年远景目标。\n")
+    assert plain.quantities == []
+
+
+def test_a_share_of_those_a_number_qualifies_and_a_noun_s_own_modifier_stay_in_the_indicator():
+    """接受15年免费教育的比例: the 15年 says whose share it is; 总体 and 基本 before a noun are part of
+    its name (总体癌症五年生存率, 基本公共卫生服务经费), not adverbs."""
+    by = {q.surface: q.indicator for q in policyparse.parse(GOALS).targets}
+    assert by["100%"] == "残疾儿童少年接受15年免费教育的比例"
+    assert by["47%"] == "总体癌症五年生存率"
+    assert by["102元以上"] == "基本公共卫生服务经费"
+    # a year is no such qualifier: the phrase holding it is a fragment, not a name
+    old = policyparse.parse("一、1956年的计划\n比五年计划中规定的1957年的水平增加498亿元。\n")
+    assert all("1957年" not in (q.indicator or "") for q in old.quantities)
+
+
+def test_an_amount_before_a_noun_measuring_it_is_no_bracket():
+    """50平方公里以上建设用地面积达到…: the area is what the target counts (面积 measures 平方公里);
+    30万千瓦以下煤电机组 stays a bracket of a class."""
+    (area,) = [q for q in policyparse.parse(GOALS).quantities if q.unit == "平方公里"]
+    assert (area.kind, area.comparator, area.deadline) == ("target", ">=", 2025)
+    assert area.indicator.startswith("建设用地面积")
+    plants = policyparse.parse("XX省2023年工作要点\n一、主要任务\n淘汰30万千瓦以下煤电机组。\n")
+    assert [q.kind for q in plants.quantities] == ["condition"]
+
+
+def test_a_plenary_session_with_its_qualifier_is_an_ordinal():
+    """市委十三届二次全体（扩大）会议, 第十三次党代会: ordinals of sessions, no quantity."""
+    plan = policyparse.parse("XX市2017年教育工作意见\n一、指导思想\n"
+                             "深入学习贯彻市第十三次党代会、市委十三届二次全体(扩大)会议精神，推进教育现代化。\n")
+    assert plan.quantities == []

@@ -111,13 +111,20 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "name_count": regex.compile(r"[个项种类大条支批方面]"),
         "cn_year": regex.compile(r"[〇○零一二三四五六七八九]{4}"),
         # 五次会议, 九届; a list of sessions: 九次、十次全会
-        "session": regex.compile(r"次(?:[、和及与][一二三四五六七八九十\d]{1,3}次)*(?:会议|全会|全体会议|代表大会)|届"),
+        # 五届人大五次会议, 十三届二次全体（扩大）会议, 第十三次党代会: sessions are ordinals
+        "session": regex.compile(r"次(?:[、和及与][一二三四五六七八九十\d]{1,3}次)*"
+                                 r"(?:会议|全会|全体(?:[（(][^（）()]{1,4}[）)])?会议|代表大会|党代会)|届"),
         "quoted_head": regex.compile(r"“[^”]{1,12}”"),
         "vague_head": regex.compile(r"(?:[\p{Han}]{2})?(?:一批|一次|一轮|一届|一期)"),
         "list_split": regex.compile(r"和|及|与|、|以及"),
         "from_before": regex.compile(r"(?:从|由|现行)[\p{Han}]{0,6}$"),
         "to_after": regex.compile(r"(?:的)?[\p{Han}]{0,6}?(?:提高|增加|扩大|降低|减少|下降|上调|下调|调整|提升|增长|压减|降)?(?:到|至)"),
         "han": regex.compile(r"[\p{Han}]"),
+        "unitless": regex.compile(
+            rf"(?:{_alt(lex['unitless']['heads'])})\p{{Han}}{{0,{lex['unitless']['gap']}}}?(?:{_alt(lex['unitless']['verbs'])})$"),
+        # 50平方公里以上建设用地面积达到…: a noun phrase ending in a measure of the number (data: measured_after)
+        "measured_after": regex.compile(
+            rf"的?[\p{{Han}}A-Za-z]{{0,12}}?(?:{_alt(lex['measured_after']['heads'])})(?:{_alt(lex['measured_after']['ends'])}|$)"),
         "forecast_of_base": regex.compile(lex["forecast_of_base"]),
         "looks_back": regex.compile(lex["looks_back"]),
         # 从3500元, 由每人每年240元, 由去年的1076亿元: where a subject's old value starts
@@ -215,7 +222,8 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, hi: int, verbs: frozenset[s
     after = text[e] if e < len(text) else ""
     n1 = m.group("n1")
     unit = m.group("u2") or m.group("u1")
-    if not unit and "分之" not in n1 and n1 != "一半" and not n1.startswith(("百分之", "千分之")):
+    if not unit and "分之" not in n1 and n1 != "一半" and not n1.startswith(("百分之", "千分之")) \
+            and not _unitless_measure(text, m, lo, hi):
         return True  # a bare number (教育现代化2035, 十九大, 三中全会): most candidates end here
     if len(n1) > 15:
         return True  # a digit string, not an amount (a float could not even hold it)
@@ -250,6 +258,19 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, hi: int, verbs: frozenset[s
     if after in "月日号时" and not (unit or "").endswith(("个月",)) and not unit:
         return True
     return False
+
+
+def _unitless_measure(text: str, m: "regex.Match[str]", lo: int, hi: int) -> bool:
+    """Is a bare Arabic number the level of a measure that has no unit (健康浙江发展指数达85,
+    劣V类水体比例为0)? Only right after a level verb, before a comparator word or the clause's
+    end, with a unitless measure's name before the verb (``unitless`` of ``data/quantities.json``)."""
+    n1 = m.group("n1")
+    if not n1[0].isdigit() or m.group("n2") or (m.group("pre") and m.start("n1") != m.start()):
+        return False
+    after = text[m.end() : m.end() + 1]
+    if m.end() < hi and not (m.group("suf") or after in _CLAUSE_PUNCT):
+        return False
+    return bool(_patterns()["unitless"].search(text, max(lo, m.start() - 24), m.start()))
 
 
 def _previous_word(text: str, s: int, lo: int, verbs: frozenset[str]) -> bool:
@@ -494,6 +515,13 @@ def _trim_subject(subject: str) -> tuple[int, str]:
         off = _word_start(subject, off)
     while subject.startswith("的", off):  # 今年的经济增长目标: 今年 goes, its 的 too
         off += 1
+    for word in _NOUN_MODIFIERS:
+        # 总体癌症五年生存率, 基本公共服务…: before a noun these words qualify it (before a verb they go)
+        if off >= len(word) and subject.startswith(word, off - len(word)):
+            nxt = _tags(subject[off : off + 8])
+            if nxt and nxt[0].pos.startswith("n") and nxt[0].pos != "nr":
+                off -= len(word)
+            break
     dash = subject.rfind("——", off)
     if dash >= 0 and len(subject) - dash - 2 >= 2 and subject[:dash].endswith(("目标", "指标", "任务", "要求")):
         off = dash + 2  # 主要预期目标——地区生产总值增长: what a dash after the targets' name introduces
@@ -502,6 +530,10 @@ def _trim_subject(subject: str) -> tuple[int, str]:
         if off > 0 and subject[off - 1] == opener and rest.count(closer) > rest.count(opener):
             off, rest = off - 1, opener + rest
     return off, rest
+
+
+#: words stripped off a subject's head as adverbs that, before a noun, belong to it
+_NOUN_MODIFIERS = ("总体", "基本", "全面")
 
 
 def _word_start(subject: str, off: int) -> int:
@@ -928,6 +960,9 @@ def _lean_subject(subject: str) -> str:
 _TIME_PHRASE = regex.compile(r"^(?:今后|以后|将来|此后|目前|当前|近期|今年|明年|年内|年底前?|[^，]{0,4}时间[^，]{0,2})$")
 
 
+#: a number that qualifies the people or things a share counts (接受15年免费教育的比例, 60岁以上…的比例)
+_INNER_SPEC = regex.compile(r"(?<!\d)\d{1,3}(?:\.\d+)?(?:年|周岁|岁|星级|A级|级|类)(?:以上|以下|及以上|及以下)?(?=\p{Han})")
+
 #: digits that are part of a name, not a number: PM2.5, M2, 5G, 世界500强
 #: (and a short quoted name: “15分钟高品质生活服务圈”)
 _NAMED_DIGITS = regex.compile(r"[A-Za-z_]+[\d.]*\d|\d+[A-Za-z]+|\d+强|“[^”\d]{0,8}\d[^”]{0,16}”")
@@ -966,7 +1001,11 @@ def _acceptable(phrase: str, verbs: frozenset[str]) -> bool:
     """
     if len(phrase) < 2 or phrase in verbs or phrase[0] in "、，,；;：:的":
         return False
-    if any(ch.isdigit() for ch in _NAMED_DIGITS.sub("", _BASE_YEAR.sub("", phrase))) or _TIME_PHRASE.match(phrase):
+    plain = _NAMED_DIGITS.sub("", _BASE_YEAR.sub("", phrase))
+    if phrase.endswith(tuple(lexicon()["rate_words"])):
+        # the share of those a number qualifies: 残疾儿童少年接受15年免费教育的比例, 三星级以上…的比例
+        plain = _INNER_SPEC.sub("", plain)
+    if any(ch.isdigit() for ch in plain) or _TIME_PHRASE.match(phrase):
         return False
     return bool(_patterns()["han"].search(phrase))
 
@@ -1190,8 +1229,8 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
     if m.group("n2") and after.lstrip("的").startswith("部分"):
         return "condition"  # 年应纳税所得额100万元至300万元部分
     if m.group("suf") in ("以上", "以下", "及以上", "及以下") and _unit_group(unit) in ("money", "physical", "time") \
-            and pats["han"].match(after.lstrip("的")):
-        return "condition"  # 30万千瓦以下煤电机组, 年收入10万元以下的家庭
+            and pats["han"].match(after.lstrip("的")) and not pats["measured_after"].match(after):
+        return "condition"  # 30万千瓦以下煤电机组, 年收入10万元以下的家庭 (not 50平方公里以上建设用地面积达到…)
     window = text[max(sent[0], s - MARKER_REACH) : s]
     if any(_forecasts(window, w) for w in lex["forecast"]):
         return "forecast"
