@@ -374,6 +374,15 @@ def test_a_division_of_work_names_the_lead_then_the_units_answering_with_it():
     assert len(by_item) == 6 and all(len(ts) == 1 for ts in list(by_item.values())[1:])
 
 
+def test_a_note_in_tortoise_shell_brackets_ends_its_list_at_the_bracket():
+    """〔责任单位：省市场监管局〕: the bracket closes the list, it is no part of the last name."""
+    plan = policyparse.parse("某省现代流通体系建设实施方案\n一、深化改革\n"
+                             "（一）优化市场准入环境。推进“一网通办”。〔责任单位：省市场监管局、省商务厅按职责分工负责〕\n")
+    of = {t.text: roles(plan, t) for t in plan.tasks}
+    assert of["优化市场准入环境"] == [("省市场监管局", "lead"), ("省商务厅", "lead")]
+    assert not any("〕" in a.name for a in plan.actors)
+
+
 def test_a_body_naming_itself_without_its_place_is_the_issuer():
     """In its own plan XX区教育局 writes 区教育局: one actor, the issuer, not a second body."""
     plan = policyparse.parse("XX区教育局2022年工作计划\n2022年，区教育局将围绕目标，重点做好以下工作。\n"

@@ -49,6 +49,13 @@ def test_a_notice_issuing_a_plan_gives_the_plan_s_name_genre_and_the_notice_s_is
         "2020年工作要点", "武汉市教育局关于印发2020年工作要点的通知", ["武汉市教育局"], 2020, "工作要点", "武汉市")
 
 
+def test_a_genre_named_inside_a_cited_title_is_not_the_title_s():
+    """2006年《政府工作报告》要求重点做好的工作事项 is a list of tasks, not a 政府工作报告."""
+    assert meta.doc_type_of("2006年《政府工作报告》要求重点做好的工作事项") is None
+    assert meta.doc_type_of("《XX市2025年工作要点》") == "工作要点"
+    assert meta.doc_type_of("关于印发《XX市2025年工作要点》的通知") == "通知"
+
+
 def test_split_organs_with_connectors():
     assert meta.split_organs("市教育局党委和市教育局") == ["市教育局党委", "市教育局"]
     assert meta.split_organs("中华人民共和国国务院") == ["中华人民共和国国务院"]

@@ -460,3 +460,16 @@ def test_a_figure_wrapped_onto_the_next_line_rejoins_the_words_that_take_it():
     assert (target.indicator, target.value, target.comparator) == ("学前教育毛入园率", 90, ">=")
     s, e = plan.raw_span(*target.span)
     assert text[s:e] == "90%以上"  # the span still points at the raw file
+
+
+def test_a_mirror_site_s_pinyin_glosses_leave_the_text_and_are_recorded():
+    """Mirror sites put a pinyin gloss after characters (關(guān)于印發(fā)): dropped, so names are whole
+    again (市發(fā)改委 → 市发改委), with one warning; latin words in brackets are no glosses."""
+    raw = "關(guān)于印發(fā)工作事項的通知\n（一）加快建設(shè)產業基地。（牽頭單位：市發(fā)改委）\nPM2.5(ppm)降低(5%)。\n"
+    n = normalize(raw)
+    assert n.text.startswith("关于印发工作事项的通知\n") and "市发改委" in n.text
+    assert "PM2.5(ppm)降低(5%)" in n.text
+    (w,) = [w for w in n.warnings if "pinyin" in w.message]
+    assert w.text == "(guān)" and raw[slice(*w.raw_span)] == "(guān)" and w.message.startswith("4 pinyin")
+    s = n.text.index("市发改委")
+    assert raw[slice(*n.raw_span(s, s + 4))] == "市發(fā)改委"

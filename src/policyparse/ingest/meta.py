@@ -141,8 +141,10 @@ def doc_type_of(title: str) -> Optional[str]:
         ('规划', '通知')
     """
     found = None
+    # a document cited in 《》 names its own genre, not the title's (2006年《政府工作报告》要求重点做好的工作事项)
+    own = regex.sub(r"《[^《》]*》", lambda m: "〇" * len(m.group()), title) if "《" in title and not title.startswith("《") else title
     for dt, genre in lexicon()["doc_types"]:  # most specific first
-        i = title.rfind(dt)
+        i = own.rfind(dt)
         if i >= 0 and (found is None or i + len(dt) > found[0]):
             found = (i + len(dt), genre)
     return found[1] if found else None

@@ -69,7 +69,7 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
     steps: list[Step] = [
         unescape_entities,
         fix_line_ends,
-        *([drop_page_numbers] if drop_debris else []),
+        *([drop_page_numbers, drop_pinyin_glosses] if drop_debris else []),
         # the script first, so that the lines a break joins or keeps are judged on simplified
         # words (發布日期 is the page's 发布日期 line, 揚發〔2019〕34號 its document number)
         *([to_simplified_script] if to_simplified else []),
@@ -85,6 +85,14 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
             warnings += [ParseWarning(code="dropped-debris", message="a page number of a printed page (— 2 —)",
                                       raw_span=chain.span(pm.start(), pm.end()), text=pm.group())
                          for pm in _PAGE_NUMBER.finditer(text)]
+        if step is drop_pinyin_glosses:
+            glosses = list(_PINYIN_GLOSS.finditer(text))
+            if glosses:
+                first = glosses[0]
+                warnings.append(ParseWarning(
+                    code="dropped-debris", text=first.group(),
+                    raw_span=chain.span(first.start(), first.end()),
+                    message=f"{len(glosses)} pinyin glosses a mirror site put after characters (關(guān)于), the first here"))
         text, m = step(text)
         chain.add(m)
     if drop_debris:
@@ -112,6 +120,23 @@ def drop_page_numbers(text: str) -> tuple[str, OffsetMap]:
     e = Edits(text)
     for m in _PAGE_NUMBER.finditer(text):
         e.replace(m.start(), m.end(), "")
+    return e.apply()
+
+
+#: a pinyin gloss a mirror site puts in brackets after a character (關(guān)于, 印發(fā)): lower-case
+#: latin letters with a tone mark, right after a Han character
+_PINYIN_GLOSS = regex.compile(
+    r"(?<=\p{Han})[(（](?=[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}[)）]")
+
+
+def drop_pinyin_glosses(text: str) -> tuple[str, OffsetMap]:
+    """Drop the pinyin glosses of a mirror site (關(guān)于印發(fā) → 關于印發): they cut words and names
+    (市發(fā)改委 is 市發改委) and are no part of the document. A gloss needs a tone mark, so a
+    bracketed word in latin letters (PM2.5, (ppm)) is never one."""
+    if "(" not in text and "（" not in text:
+        return text, OffsetMap.identity(len(text))
+    e = Edits(text)
+    e.sub(_PINYIN_GLOSS, "")
     return e.apply()
 
 
