@@ -8,6 +8,7 @@ indicator tables of the education plans of the 十四五 period.
 from __future__ import annotations
 
 import policyparse
+from policyparse.extract.tables import find_task_tables
 
 ROWS = ("某市教育事业发展“十四五”规划\n一、发展目标\n到2025年，教育现代化水平明显提升。主要指标如下：\n"
         "序号\t指标\t2020年\t2025年\t属性\n"
@@ -272,3 +273,27 @@ def test_a_cell_that_opens_with_a_value_and_goes_on_with_a_note_gives_the_value(
     ]
     first = plan.quantities[0]
     assert plan.text[first.span[0]:first.span[1]] == first.surface == ">7"
+
+
+def test_a_table_of_tasks_and_their_progress_copied_one_cell_per_line():
+    """A city's table of its key work and their progress (序号 | 内容与要求 | 进展情况 | 责任单位), copied
+    from a web page one cell per line: the task cells are the tasks, with their targets, and the units
+    lead them; the progress cells report what was done (results, no tasks), whatever the title (…一季度
+    进展情况表) makes the role of the text."""
+    page = ("市政府2020年重点工作一季度进展情况表\n\n序号\n\n内容与要求\n\n进展情况\n\n责任单位\n\n1\n\n"
+            "加强经济运行监测，确保地区生产总值增长7%左右。\n\n1-2月，全市固定资产投资同比下降12.7%，居全省第6位。\n\n市发改委\n\n2\n\n"
+            "力争规上工业中新兴产业增加值占比提升至44%。\n\n启动研究报告前期工作，新兴产业增加值占比为46.3%。\n\n市经信局\n")
+    plan = policyparse.parse(page)
+    kinds = {q.surface: q.kind for q in plan.quantities}
+    assert kinds["7%左右"] == kinds["44%"] == "target"
+    assert kinds["12.7%"] == kinds["46.3%"] == "achieved"
+    names = {a.id: a.name for a in plan.actors}
+    led = {t.text: [(names[r.actor], r.role) for r in t.actors if r.role != "implicit"] for t in plan.tasks}
+    assert led["确保地区生产总值增长7%左右"] == [("市发改委", "lead")]
+    assert all(not any(w in t.text for w in ("启动", "下降")) for t in plan.tasks)  # progress is no task
+    # a row lacking a cell (an empty one dropped by the copy) gives no row rather than a guess
+    (table,) = find_task_tables(page)
+    assert [len(r.progress_cells) for r in table.rows] == [1, 1]
+    short = page.replace("启动研究报告前期工作，新兴产业增加值占比为46.3%。\n\n", "")
+    (table,) = find_task_tables(short)
+    assert len(table.rows) == 1

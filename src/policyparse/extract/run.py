@@ -189,12 +189,22 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     table_starts = [t.span[0] for t in tables]
     # task tables (重点任务 | 牵头单位 | 配合单位 | 完成时限): only the task cells are read as text
     task_tables = find_task_tables(text)
+    progress: set[tuple[int, int]] = set()  # the pieces of progress cells (进展情况): results, no tasks
+    planned: set[tuple[int, int]] = set()  # the pieces of task cells beside them: what was to be done
     if task_tables:
-        sentences = _task_cells(sentences, task_tables)
+        sentences, progress, planned = _task_cells(sentences, task_tables)
     for node, s, e in sentences:
         k = bisect_right(table_starts, s) - 1
         if k >= 0 and s < tables[k].span[1]:
             continue  # a cell or row of an indicator table: its label names an indicator, not a body or a task
+        if (s, e) in progress:
+            ctx = Context(year=year, review=True, deadline=None)
+            for q in find_quantities(text, s, e, context=ctx, verbs=verb_words, notes=notes):
+                q.node = node.id
+                share_text(q, source)
+                quantities.append((node, q, (s, e)))
+                contexts.append(ctx)
+            continue
         mentions = list(find_mentions(text, s, e))
         # （牵头单位：市教育局；配合单位：市财政局）: the units listed take the label's role in the item's tasks
         sentence_duties = list(find_duties(text, s, e))
@@ -236,6 +246,16 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     model = load_model() if kinds == DEFAULT_MODEL else kinds
     if isinstance(model, KindModel):
         quantities = _model_kinds(plan, model, quantities, contexts, review, sentences)
+    if progress:
+        # a table of tasks and their progress (序号 | 内容与要求 | 进展情况 | 责任单位): the progress cells
+        # report what was done, the task cells beside them what was set to be done, whatever the
+        # document's title makes the role of its division (…一季度进展情况表 reads as a review)
+        for _, q, sent in quantities:
+            if sent in progress and q.kind in ("target", "forecast"):
+                q.kind, q.commitment, q.deadline = "achieved", None, None
+            elif sent in planned and q.kind == "achieved":
+                q.kind = "target"
+                q.commitment, q.deadline = cast(tuple, target_attributes(text, q, sent, Context(year=year)))
     # 确定4.5%左右的增长目标: a target restated by its number measures what the figure it restates does
     restate(text, [q for _, q, _ in quantities])
     resolve_demonstratives(text, [q for _, q, _ in quantities], verb_words)  # 这个比重: the share named before
@@ -306,13 +326,18 @@ def _table_quantities(plan: Plan, tables: list[Table], sentences: list[tuple[Nod
     return out
 
 
-def _task_cells(sentences: list[tuple[Node, int, int]], tables: list[TaskTable]) -> list[tuple[Node, int, int]]:
-    """The sentences, those of a task table cut to its task cells: its header, its columns of
-    units and of time limits are no prose (the units are read as the row's duties)."""
+def _task_cells(sentences: list[tuple[Node, int, int]], tables: list[TaskTable]
+                ) -> tuple[list[tuple[Node, int, int]], set[tuple[int, int]], set[tuple[int, int]]]:
+    """The sentences, those of a task table cut to its task and progress cells: its header, its
+    columns of units and of time limits are no prose (the units are read as the row's duties).
+    Also the spans of the pieces that are progress cells (进展情况: results, no tasks), and of
+    the task cells of rows that have them (what was set to be done)."""
     starts = [t.span[0] for t in tables]
     rows = [row for t in tables for row in t.rows]
     row_starts = [r.span[0] for r in rows]
     out = []
+    progress: set[tuple[int, int]] = set()
+    planned: set[tuple[int, int]] = set()
     for node, s, e in sentences:
         k = bisect_right(starts, s) - 1
         if k < 0 or s >= tables[k].span[1]:
@@ -321,12 +346,18 @@ def _task_cells(sentences: list[tuple[Node, int, int]], tables: list[TaskTable])
         # the rows the sentence overlaps (one, unless a sentence runs over a row's end)
         r = max(0, bisect_right(row_starts, s) - 1)
         while r < len(rows) and rows[r].span[0] < e:
-            for cs, ce in rows[r].task_cells:
-                a, b = max(s, cs), min(e, ce)
-                if b > a:
-                    out.append((node, a, b))
+            for cells, is_progress in ((rows[r].task_cells, False), (rows[r].progress_cells, True)):
+                for cs, ce in cells:
+                    a, b = max(s, cs), min(e, ce)
+                    if b > a:
+                        out.append((node, a, b))
+                        if is_progress:
+                            progress.add((a, b))
+                        elif rows[r].progress_cells:
+                            planned.add((a, b))
             r += 1
-    return out
+    out.sort(key=lambda x: x[1])
+    return out, progress, planned
 
 
 def _give_row_duties(drafts: list[tuple[Node, TaskDraft, tuple[int, int]]],

@@ -487,6 +487,8 @@ class TaskRow:
     task_cells: tuple[Span, ...]
     duties: tuple[Duty, ...]
     deadline: Optional[int]
+    #: cells of a progress column (进展情况): what was done, results and no tasks
+    progress_cells: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -510,10 +512,72 @@ def _task_column(cell: str) -> Optional[str]:
     role = duty_role(word)
     if role:
         return role
-    for name in ("deadline", "sequence", "category"):
+    for name in ("deadline", "sequence", "category", "progress"):
         if word in lex[name]:
             return name
     return None
+
+
+def _task_row(text: str, span: Span, cols: list[str], cells: list[Span]) -> Optional[TaskRow]:
+    """The row whose cells (one per column of ``cols``) are ``cells``, if it states a task."""
+    tasks = tuple(c for role, c in zip(cols, cells) if role == "task" and c[1] > c[0])
+    duties = tuple(Duty(c, role, bodies) for role, c in zip(cols, cells)
+                   if role in ("lead", "support") and (bodies := bodies_in(text, *c)))
+    when = next((text[c[0]:c[1]] for role, c in zip(cols, cells) if role == "deadline"), "")
+    years = [int(y) for y in _DEADLINE_YEAR.findall(when)]
+    progress = tuple(c for role, c in zip(cols, cells) if role == "progress" and c[1] > c[0])
+    return TaskRow(span, tasks, duties, max(years) if years else None, progress) if tasks else None
+
+
+def _is_task_header(cols: list[Optional[str]]) -> bool:
+    return bool(cols) and None not in cols and "task" in cols and bool({"lead", "support"} & set(cols))
+
+
+def _cell_task_table(text: str, lines: list[Span], i: int) -> tuple[Optional[TaskTable], int]:
+    """A task table copied from a web page one cell per line, if its header starts at line ``i``:
+    the header's cells (one per line), then rows each opening with its number (1, 2 …) and
+    holding one cell per column; the table and the line after it. A row whose cells do not
+    line up with the header (a dropped empty cell) gives nothing rather than a guess."""
+    cells = []
+    k = i
+    while k < len(lines) and len(cells) < _HEADER_CELLS:
+        s, e = _strip(text, *lines[k])
+        if e > s:
+            role = _task_column(text[s:e])
+            if role is None:
+                break
+            cells.append(role)
+        k += 1
+    if not _is_task_header(cells) or cells[0] != "sequence":
+        return None, i + 1
+    header = lines[i][0]
+    rows: list[TaskRow] = []
+    number = 1
+    while k < len(lines):
+        s, e = _strip(text, *lines[k])
+        if e == s:
+            k += 1
+            continue
+        if text[s:e] != str(number):
+            break  # the next row's number is not there: the table has ended
+        row_cells: list[Span] = [(s, e)]
+        j = k + 1
+        while j < len(lines) and len(row_cells) < len(cells):
+            cs, ce = _strip(text, *lines[j])
+            if ce > cs:
+                if text[cs:ce] == str(number + 1):
+                    break  # the next row opens: this one lacks a cell
+                row_cells.append((cs, ce))
+            j += 1
+        if len(row_cells) == len(cells):
+            row = _task_row(text, (s, row_cells[-1][1]), cells, row_cells)
+            if row is not None:
+                rows.append(row)
+        number += 1
+        k = j
+    if not rows:
+        return None, i + 1
+    return TaskTable((header, rows[-1].span[1]), tuple(rows)), k
 
 
 def find_task_tables(text: str) -> list[TaskTable]:
@@ -529,7 +593,7 @@ def find_task_tables(text: str) -> list[TaskTable]:
         >>> t[slice(*row.task_cells[0])], [(d.role, [m.name for m in d.bodies]) for d in row.duties], row.deadline
         ('新建幼儿园10所', [('lead', ['市教育局']), ('support', ['市财政局', '各区政府'])], 2025)
     """
-    if "\t" not in text or not _TASK_GATE.search(text):
+    if not _TASK_GATE.search(text):
         return []
     lines = _lines(text)
     out: list[TaskTable] = []
@@ -539,8 +603,16 @@ def find_task_tables(text: str) -> list[TaskTable]:
         line = text[s:e]
         header = s
         rows: list[TaskRow] = []
-        cols = [_task_column(c) for c in line.split("\t")] if "\t" in line and len(line) <= _ROW_CHARS else []
-        if not cols or None in cols or "task" not in cols or not ({"lead", "support"} & set(cols)):
+        if "\t" not in line:
+            if e - s <= _GROUP_CHARS and _task_column(line) == "sequence":  # a header one cell per line
+                table, i = _cell_task_table(text, lines, i)
+                if table is not None:
+                    out.append(table)
+            else:
+                i += 1
+            continue
+        cols = [_task_column(c) for c in line.split("\t")] if len(line) <= _ROW_CHARS else []
+        if not _is_task_header(cols):
             i += 1
             continue
         i += 1
@@ -555,14 +627,9 @@ def find_task_tables(text: str) -> list[TaskTable]:
             cells = _split(text, s, e, "\t")
             at = _aligned(cols, cells)
             if at is not None:
-                use = [cols[k] for k in at]
-                tasks = tuple(c for role, c in zip(use, cells) if role == "task" and c[1] > c[0])
-                duties = tuple(Duty(c, role, bodies) for role, c in zip(use, cells)
-                               if role in ("lead", "support") and (bodies := bodies_in(text, *c)))
-                when = next((text[c[0]:c[1]] for role, c in zip(use, cells) if role == "deadline"), "")
-                years = [int(y) for y in _DEADLINE_YEAR.findall(when)]
-                if tasks:
-                    rows.append(TaskRow((s, e), tasks, duties, max(years) if years else None))
+                row = _task_row(text, (s, e), [cols[k] for k in at], cells)
+                if row is not None:
+                    rows.append(row)
             i += 1
         if rows:
             out.append(TaskTable((header, rows[-1].span[1]), tuple(rows)))
