@@ -169,6 +169,10 @@ def _parse(text: str, *, source: Optional[str], meta: dict[str, Any], defaults: 
     body_end = len(t.rstrip())
     # annexes (附件, 名词解释) are read apart, so their numbering never restarts the body's
     annexes = find_annexes(t, body_start, body_end)
+    if info.title and annexes:
+        # a notice's 附件 that is the plan itself (附件 / XX市教育局2024年工作要点 / 一、…): the document, no annex
+        annexes = [a for a in annexes if a.heading_span is None
+                   or not meta_mod.same_title(t[a.heading_span[0]:a.heading_span[1]], info.title)]
     main_end = len(t[: annexes[0].start].rstrip()) if annexes else body_end
     labels, warnings = find_labels(t, (body_start, main_end))
     roots = tree.build_tree(t, labels, main_end)

@@ -200,3 +200,15 @@ def test_a_document_site_s_page_marks_leave_the_running_text_and_are_recorded():
     assert "地铁1、2号线建设加快" in plan.text
     (mark,) = [w for w in plan.warnings if w.code == "dropped-debris"]
     assert mark.text == "第2页共18页" and text[slice(*mark.raw_span)] == "第2页共18页"
+
+
+def test_a_notice_s_annex_that_is_the_plan_is_the_document_not_an_annex():
+    """附件 / XX市教育局2024年工作要点 under a short notice: the plan itself, its sections the body's
+    (role tasks), not an annex part."""
+    page = ("XX市教育局关于印发《XX市教育局2024年工作要点》的通知\n各区教育局，局属各单位：\n"
+            "现将《XX市教育局2024年工作要点》印发给你们，请认真贯彻落实。\n附件：XX市教育局2024年工作要点\n"
+            "XX市教育局\n2024年2月20日\n附件\nXX市教育局2024年工作要点\n"
+            "一、加强党的建设\n1.深入学习贯彻党的二十大精神。\n二、推进教育改革\n2.新建幼儿园10所。\n")
+    plan = policyparse.parse(page, extract=False)
+    assert [(n.label, n.role) for n in plan.sections] == [("一、", "tasks"), ("二、", "tasks")]
+    assert not any(n.kind == "part" for n in plan.nodes)

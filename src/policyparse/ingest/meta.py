@@ -475,6 +475,16 @@ def _flat(s: str) -> str:
     return s.translate(str.maketrans({"—": "-", "－": "-", "–": "-", "―": "-", "（": "(", "）": ")", "〔": "(", "〕": ")"}))
 
 
+def same_title(a: str, b: str) -> bool:
+    """Do two writings name the same document (white space, quotation marks, dashes and brackets aside)?
+
+    Example:
+        >>> same_title("《丽水市工作方案(2023—2027年)》", "丽水市工作方案（2023-2027年）")
+        True
+    """
+    return _flat(a) == _flat(b)
+
+
 def _own_title_line(text: str, start: int, end: int, name: str) -> Optional[str]:
     """The line (or two lines) of ``text[start:end]`` that is the document's own title ``name``."""
     want = _flat(name)
@@ -603,4 +613,4 @@ def meta_from_path(path: str | os.PathLike) -> dict[str, Any]:
     return {k: out[k] for k in NAME_FIELDS if out.get(k)}
 
 
-__all__ = ["meta_from_path", "extract_meta", "find_title", "covered_document", "doc_type_of", "year_of", "split_organs", "issuers_and_region", "region_of"]
+__all__ = ["meta_from_path", "extract_meta", "find_title", "covered_document", "same_title", "doc_type_of", "year_of", "split_organs", "issuers_and_region", "region_of"]
