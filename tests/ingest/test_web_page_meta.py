@@ -212,3 +212,34 @@ def test_a_notice_s_annex_that_is_the_plan_is_the_document_not_an_annex():
     plan = policyparse.parse(page, extract=False)
     assert [(n.label, n.role) for n in plan.sections] == [("一、", "tasks"), ("二、", "tasks")]
     assert not any(n.kind == "part" for n in plan.nodes)
+
+
+def test_a_notice_without_guanyu_a_district_s_city_and_a_cited_plan_s_period():
+    """中共静安区委办公室 静安区人民政府办公室印发《…》的通知 (no 关于): both offices issue it; a district
+    named alone is known by its city (静安区 → 上海市静安区, from the division data); a five-year plan
+    named inside a cited title (落实《自治区“十四五”…规划》实施方案) does not date the document."""
+    m = policyparse.parse("中共静安区委办公室 静安区人民政府办公室印发《静安区加快建设国际静安三年行动计划(2018—2020年)》的通知\n"
+                          "各街道党工委、办事处：\n现将《静安区加快建设国际静安三年行动计划(2018—2020年)》印发给你们。\n"
+                          "一、总体要求\n", extract=False).meta
+    assert m.title == "静安区加快建设国际静安三年行动计划(2018-2020年)" and m.year == 2018
+    assert (m.issuers, m.region) == (["中共静安区委办公室", "静安区人民政府办公室"], "上海市静安区")
+    cited = policyparse.parse("昌吉州落实《自治区“十四五”城乡社区服务体系建设规划》实施方案\n"
+                              "昌州政办发〔2023〕12号\n一、总体要求\n", extract=False).meta
+    assert cited.year == 2023
+
+
+def test_a_page_beginning_at_the_addressees_is_issued_by_the_body_signing_it():
+    """No title: the body signing above the date issues the document and names its region in full."""
+    m = policyparse.parse("区政府各部门、各直属单位，各街道办事处：\n现将2019年目标任务分解如下，请认真落实。\n"
+                          "杭州市上城区人民政府办公室\n2019年2月15日\n1.地区生产总值增长5.5%。\n", extract=False).meta
+    assert (m.title, m.issuers, m.region, m.year) == (None, ["杭州市上城区人民政府办公室"], "杭州市上城区", 2019)
+
+
+def test_a_document_site_s_file_name_and_particulars_are_no_part_of_the_title():
+    """A document-sharing site: the file's name with its page count, then 下载文档, 上传人, 编号, the
+    date, the page count and the size (chrome), then the document."""
+    page = ("诸城市应急保障体系建设行动计划(2021-2022年)(18页).docx\n下载文档\n上传人:Le****97\n编号:928920\n"
+            "2024-05-20\n18页\n33.20KB\n为提高突发事件应急保障能力，制定如下行动计划。\n一、总体要求\n")
+    plan = policyparse.parse(page, extract=False)
+    assert plan.meta.title == "诸城市应急保障体系建设行动计划(2021-2022年)"
+    assert not any(w in plan.text for w in ("上传人", "33.20KB", "下载文档", "928920"))

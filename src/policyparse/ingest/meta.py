@@ -381,12 +381,14 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         meta.title = title
     if title:
         meta.doc_type = doc_type_of(title)
-        meta.year = year_of(title, many=True)
+        # a year or five-year plan named in a document the title cites is that document's (昌吉州落实
+        # 《自治区“十四五”…规划》实施方案): the title's own words first, the cited ones last
+        meta.year = year_of(regex.sub(r"《[^《》]*》", "", title), many=True)
         meta.issuers, region = issuers_and_region(title)
         meta.region = _place(region)
     if cover is not None:
         # the notice's issuer issues the plan (a 转发 notice forwards another body's plan as its own)
-        notice_issuers, notice_region = issuers_and_region(meta.notice) if meta.notice else ([], None)
+        notice_issuers, notice_region = _notice_issuers(meta.notice) if meta.notice else ([], None)
         if notice_issuers or signer:
             meta.issuers = notice_issuers or [signer]
             meta.region = _place(notice_region) or _place(region_of(meta.issuers[0])) or meta.region
@@ -399,6 +401,8 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         # it better than a year of its body (2007年，全市学前三年幼儿入园率达到96%以上)
         meta.year = (said_year or headline_year or _doc_number_year(opening[:300], own_line=True)
                      or year_of(_TABLE_LINES.sub("", opening[:300])) or _doc_number_year(opening[:300]))
+    if meta.year is None and title and "《" in title:
+        meta.year = year_of(title, many=True)
     if meta.region is None:
         meta.region = said_place
     if meta.region is None and meta.issuers:
@@ -419,6 +423,14 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
             fuller = _place(region_of(line.strip()))
             if fuller and fuller != meta.region and fuller.endswith(meta.region):
                 meta.region = fuller
+    if not meta.issuers and not title:
+        # a page that begins at the addressees: the body signing above the date issues it
+        signer = signer or _signer(text[: lexicon()["notice_search_chars"]])
+        if signer:
+            meta.issuers = [signer]
+            meta.region = meta.region or _place(region_of(signer))
+    if meta.region:
+        meta.region = places.full_district(meta.region)  # 上城区 → 杭州市上城区: a district is known by its city
     if not meta.issuers and meta.doc_type == "政府工作报告":
         # the report of a government: the body the delegate speaks for (我代表省人民政府)
         body = delegate.group("place") if delegate else None
@@ -467,6 +479,18 @@ def covered_document(text: str, title_span: Optional[tuple[int, int]], title: Op
         inner = named.group(1) if inner.startswith("《") or inner.endswith("》") else inner
     own = _own_title_line(text, start, start + lex["own_title_search_chars"], inner)
     return notice, own or inner, _signer(text[start : start + lex["notice_search_chars"]])
+
+
+def _notice_issuers(notice: str) -> tuple[list[str], Optional[str]]:
+    """The issuers and region of a notice's title: the bodies before 关于 (or before 印发 when it has no
+    关于: 中共静安区委办公室 静安区人民政府办公室印发《…》的通知), else those of the document it issues."""
+    m = regex.match(lexicon()["notice_title"], notice)
+    head = m.group("issuer") if m else ""
+    if head.strip() and "关于" not in notice:
+        organs = split_organs(head)
+        if organs:
+            return organs, region_of(organs[0])
+    return issuers_and_region(notice)
 
 
 def _flat(s: str) -> str:

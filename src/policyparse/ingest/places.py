@@ -109,6 +109,41 @@ def division_chain(name: str) -> Optional[list[str]]:
     return out or None
 
 
+@lru_cache(maxsize=1)
+def _district_parents() -> dict[str, str]:
+    """Each district (…区) named once in the table, with the city it belongs to (the province for a
+    municipality's districts: 静安区 → 上海市); districts named alike in several cities are left out."""
+    names = dict(adcodes())
+    seen: dict[str, list[str]] = {}
+    for code, name in names.items():
+        if len(code) >= 6 and code[4:6] != "00" and not code[6:].strip("0") and name.endswith("区") and name != "市辖区":
+            seen.setdefault(name, []).append(code)
+    out = {}
+    for name, codes in seen.items():
+        if len(codes) != 1:
+            continue
+        code = codes[0]
+        city = names.get(code[:4] + "0" * (len(code) - 4), "")
+        if not city or city == "市辖区":
+            city = names.get(code[:2] + "0" * (len(code) - 2), "")
+        if city:
+            out[name] = city
+    return out
+
+
+def full_district(name: str) -> str:
+    """A district named alone, with the city (or municipality) it belongs to, when the table names
+    it once: a district is known by its city (上城区 → 杭州市上城区, 静安区 → 上海市静安区); anything
+    else is returned as it is.
+
+    Example:
+        >>> full_district("静安区"), full_district("杭州市上城区"), full_district("鼓楼区"), full_district("昆山市")
+        ('上海市静安区', '杭州市上城区', '鼓楼区', '昆山市')
+    """
+    city = _district_parents().get(name)
+    return city + name if city else name
+
+
 def is_division(name: Optional[str]) -> bool:
     """Is ``name`` an administrative division, or a chain of them (北京市海淀区)?
 
