@@ -383,6 +383,23 @@ def test_a_note_in_tortoise_shell_brackets_ends_its_list_at_the_bracket():
     assert not any("〕" in a.name for a in plan.actors)
 
 
+def test_offices_of_listed_bodies_and_joined_domains_are_one_body_and_a_nominal_verb_is_no_action():
+    """A district's division of its targets (任务分解): 区委办公室 and 区政府办公室 are offices, not
+    the committee and the government; 区发改经信局 and 区文化和广电旅游体育局 join domains in one
+    name; 完成情况 and 各部门完成的数据 hold no action, so 负责将…纳入考评 is the task."""
+    plan = policyparse.parse("区政府各部门、各街道办事处：\n"
+                             "区委办公室负责将目标任务的完成情况纳入综合考评；区政府办公室负责对目标任务进度情况进行督察通报；"
+                             "区发改经信局负责对建设工程的进度情况进行评估；区统计局负责对各部门完成的经济类数据进行真实性审核；"
+                             "县委组织部会同区文化和广电旅游体育局、区住房和城建局开展培训。\n")
+    of = {(t.verb, t.object): roles(plan, t) for t in plan.tasks}
+    assert of[("纳入", "综合考评")] == [("区委办公室", "lead")]
+    assert of[("进行", "督察通报")] == [("区政府办公室", "lead")]
+    assert of[("进行", "评估")] == [("区发改经信局", "lead")]
+    assert of[("进行", "真实性审核")] == [("区统计局", "lead")]
+    assert sorted(of[("开展", "培训")]) == sorted([("县委组织部", "lead"), ("区文化和广电旅游体育局", "co-lead"),
+                                                ("区住房和城建局", "co-lead")])
+
+
 def test_a_body_naming_itself_without_its_place_is_the_issuer():
     """In its own plan XX区教育局 writes 区教育局: one actor, the issuer, not a second body."""
     plan = policyparse.parse("XX区教育局2022年工作计划\n2022年，区教育局将围绕目标，重点做好以下工作。\n"

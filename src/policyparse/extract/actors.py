@@ -56,7 +56,8 @@ def _pattern(place: bool = False) -> "regex.Pattern[str]":
     suffixes = "|".join(regex.escape(s) + (f"(?![{regex.escape(guard[s])}])" if s in guard else "")
                         for s, _ in sorted(lex["suffixes"], key=lambda x: -len(x[0])))
     party = r"(?:党委|党组织|党组(?!织))"
-    stems = f"(?:{_alt(lex['stems'])})(?:{suffixes}){party}?"
+    stem = _alt(lex["stems"])
+    stems = f"(?:{stem})(?:和?(?:{stem})){{0,3}}(?:{suffixes}){party}?"  # 发改经信局, 文化和广电旅游体育局
     if place:
         return regex.compile(rf"(?:中共)?(?P<upper>\p{{Han}}{{2,4}}?(?:省|市|自治区|自治州|州|盟))"
                              rf"(?P<lower>\p{{Han}}{{1,4}}?(?:区|县|市|旗))?{stems}")
@@ -77,7 +78,8 @@ def _pattern(place: bool = False) -> "regex.Pattern[str]":
     openers = [lex["region_prefixes"], lex["stems"], lex["names"], units["heads"]]
     firsts = {"中", "全", "各"} | {w[0] for words in openers for w in words if w} | {x[0] for x in lv["levels"]}
     lead = f"(?=[{re.escape(''.join(sorted(firsts)))}])" if all(w for words in openers for w in words) else ""
-    return re.compile(rf"{lead}(?:{levels}|{body}|(?:{names}){party}?|{own})")  # type: ignore[return-value]
+    office = _alt(lex["office_tails"])  # 区委办公室, 县委组织部: a listed body's office, one body
+    return re.compile(rf"{lead}(?:{levels}|{body}|(?:{names})(?:{party}|{office})?|{own})")  # type: ignore[return-value]
 
 
 _pattern = lru_cache(maxsize=2)(_pattern)

@@ -429,10 +429,14 @@ MIN_COUNT = 2
 def fit(rows: Sequence[Sequence[str]], kinds: Sequence[str], *, c: float = C, min_count: int = MIN_COUNT) -> KindModel:
     """Train the model on feature rows and their hand-labelled kinds (needs scikit-learn).
 
-    The solver is deterministic (lbfgs from zeros), so the same labels give the same model.
+    The solver is deterministic (lbfgs from zeros), so the same labels give the same model; the
+    linear algebra runs on one thread, since a BLAS summing on several threads rounds differently
+    by their number (a dask cluster sets OMP_NUM_THREADS=1 for the processes it starts, and the
+    model then came out different in the last digits).
     """
     import numpy as np  # noqa: PLC0415
     from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - training only
+    from threadpoolctl import threadpool_limits  # noqa: PLC0415 - scikit-learn's own dependency
 
     counts: dict[str, int] = {}
     for row in rows:
@@ -442,7 +446,8 @@ def fit(rows: Sequence[Sequence[str]], kinds: Sequence[str], *, c: float = C, mi
     empty = KindModel(classes=[], features=names, coef=np.zeros((0, len(names))), intercept=np.zeros(0))
     x = empty.matrix(rows)
     lr = LogisticRegression(C=c, max_iter=5000)
-    lr.fit(x, list(kinds))
+    with threadpool_limits(limits=1):
+        lr.fit(x, list(kinds))
     return KindModel(classes=[str(k) for k in lr.classes_], features=names, coef=lr.coef_, intercept=lr.intercept_)
 
 

@@ -500,6 +500,10 @@ _PIVOTED = frozenset({"supported", "guided"})
 _FRAME_ROLES = frozenset({"leader", "support", "supervisor"})
 
 
+#: words that make the verb before them a noun or its modifier (完成情况, 实施进度, 各部门完成的数据): no action
+_NOMINAL_AFTER = frozenset({"情况", "率", "进度", "程度", "结果", "成效", "的"})
+
+
 def _walk(text: str, toks: list[Token], clause: tuple[int, int], mentions: list[Mention], v: Verbs) -> Optional[TaskDraft]:
     """Find the clause's verb: past markers, adverbs, named bodies and any frame or subject."""
     modifiers: list[str] = []
@@ -522,7 +526,8 @@ def _walk(text: str, toks: list[Token], clause: tuple[int, int], mentions: list[
                 i += 1
             pending = []
             continue
-        if w in v.classes:
+        if w in v.classes and not (i + 1 < len(toks) and toks[i + 1].text in _NOMINAL_AFTER) \
+                and not (i and toks[i - 1].text == "的"):  # 科学技术的发展趋向: after 的 a verb heads a noun phrase
             return _draft(text, toks, i, clause, modifiers + pending, commitment, v)
         if not opened and modifiers and modifiers[-1] in v.verb_modifiers and w not in v.modifiers \
                 and w not in _COMMITMENT and w not in _CONNECTIVES:
