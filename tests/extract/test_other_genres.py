@@ -316,6 +316,11 @@ def test_a_measure_without_a_unit_is_a_target_only_after_its_level_verb():
     assert targets["0"] == ("劣V类水体比例", 0, "=", None)
     plain = policyparse.parse("XX市2023年工作要点\n一、主要任务\n落实教育现代化2035，学习十九大精神，综合指数为2035年远景目标。\n")
     assert plain.quantities == []
+    # the level verb may open the number (控制在…以内); 平米 is a unit as 平方米 is
+    safety = policyparse.parse("XX市应急体系建设行动计划\n一、主要目标\n亿元GDP生产安全事故死亡率控制在0.011以内，"
+                               "社区综合服务设施面积达到每百户30平米以上。\n")
+    assert [(q.value, q.unit, q.comparator) for q in safety.targets] == [(0.011, None, "<="), (30, "平米", ">=")]
+    assert safety.targets[0].indicator == "亿元GDP生产安全事故死亡率"
 
 
 def test_a_share_of_those_a_number_qualifies_and_a_noun_s_own_modifier_stay_in_the_indicator():

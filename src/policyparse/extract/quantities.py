@@ -265,12 +265,13 @@ def _unitless_measure(text: str, m: "regex.Match[str]", lo: int, hi: int) -> boo
     劣V类水体比例为0)? Only right after a level verb, before a comparator word or the clause's
     end, with a unitless measure's name before the verb (``unitless`` of ``data/quantities.json``)."""
     n1 = m.group("n1")
-    if not n1[0].isdigit() or m.group("n2") or (m.group("pre") and m.start("n1") != m.start()):
+    if not n1[0].isdigit() or m.group("n2"):
         return False
     after = text[m.end() : m.end() + 1]
     if m.end() < hi and not (m.group("suf") or after in _CLAUSE_PUNCT):
         return False
-    return bool(_patterns()["unitless"].search(text, max(lo, m.start() - 24), m.start()))
+    # the level verb may be the comparator word the number opens with (控制在0.011以内)
+    return bool(_patterns()["unitless"].search(text, max(lo, m.start("n1") - 24), m.start("n1")))
 
 
 def _previous_word(text: str, s: int, lo: int, verbs: frozenset[str]) -> bool:
