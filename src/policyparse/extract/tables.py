@@ -30,7 +30,7 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Optional, cast
+from typing import Callable, Iterator, Optional, TypeVar, cast
 
 import regex
 
@@ -41,6 +41,7 @@ from .numbers import as_number
 from .quantities import lexicon as quantity_lexicon, magnitude
 
 Span = tuple[int, int]
+T = TypeVar("T")
 
 
 def lexicon() -> dict:
@@ -95,6 +96,21 @@ _LABEL_GATE = regex.compile(r"指\s*标|项\s*目|名\s*称")
 _TASK_GATE = regex.compile(r"单位|部门|处室|科室")
 #: how many cells a header written one per line may have
 _HEADER_CELLS = 10
+
+
+def _header_lines(text: str, lines: list[Span], i: int, read: Callable[[str], Optional[T]]) -> tuple[list[T], int]:
+    """A header written one cell per line from line ``i`` (blank lines skipped): what ``read`` makes
+    of each cell, up to the first line it makes nothing of, and the line where that stopped."""
+    cells: list[T] = []
+    while i < len(lines) and len(cells) < _HEADER_CELLS:
+        s, e = _strip(text, *lines[i])
+        if e > s:
+            cell = read(text[s:e])
+            if cell is None:
+                break
+            cells.append(cell)
+        i += 1
+    return cells, i
 
 
 def _lines(text: str) -> list[Span]:
@@ -444,16 +460,7 @@ def find_tables(text: str, year: Optional[int] = None) -> list[Table]:
                 if c is None or c.role not in ("sequence", "category"):
                     break
                 first -= 1
-            head: list[Optional[Column]] = []
-            j = first
-            while j < len(lines) and len(head) < _HEADER_CELLS:
-                hs, he = _strip(text, *lines[j])
-                if he > hs:
-                    c = _column(text[hs:he])
-                    if c is None:
-                        break
-                    head.append(c)
-                j += 1
+            head, j = _header_lines(text, lines, first, _column)
             cols = _header(head)
             if cols:
                 start = lines[first][0]
@@ -538,16 +545,7 @@ def _cell_task_table(text: str, lines: list[Span], i: int) -> tuple[Optional[Tas
     the header's cells (one per line), then rows each opening with its number (1, 2 …) and
     holding one cell per column; the table and the line after it. A row whose cells do not
     line up with the header (a dropped empty cell) gives nothing rather than a guess."""
-    cells = []
-    k = i
-    while k < len(lines) and len(cells) < _HEADER_CELLS:
-        s, e = _strip(text, *lines[k])
-        if e > s:
-            role = _task_column(text[s:e])
-            if role is None:
-                break
-            cells.append(role)
-        k += 1
+    cells, k = _header_lines(text, lines, i, _task_column)
     if not _is_task_header(cells) or cells[0] != "sequence":
         return None, i + 1
     header = lines[i][0]
