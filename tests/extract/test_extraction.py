@@ -400,6 +400,21 @@ def test_offices_of_listed_bodies_and_joined_domains_are_one_body_and_a_nominal_
                                                 ("区住房和城建局", "co-lead")])
 
 
+def test_a_county_breakdown_s_lead_and_cooperating_units_and_a_year_s_highlights_reviewed():
+    """牵头责任单位 / 主要协作单位 label the lead and the supporting units; a plan's 20XX年度工作特色亮点
+    reports the year's results (a review), and its figures are results."""
+    plan = policyparse.parse("灵璧县2021年卫生健康重点工作任务分解\n一、重点任务\n1.推进紧密型县域医共体建设。\n"
+                             "牵头责任单位:县卫健委\n主要协作单位:各乡镇人民政府、经济开发区管委会\n")
+    (task,) = [t for t in plan.tasks if t.verb == "推进"]
+    assert roles(plan, task) == [("县卫健委", "lead"), ("各乡镇人民政府", "support"), ("经济开发区管委会", "support")]
+    review = policyparse.parse("生态环境局工作总结及2021年度工作计划\n一、20XX年度工作特色亮点\n"
+                               "一是环境质量历史最优。空气优良率81.1%，同比提高8.3个百分点。\n二、2021年度工作计划\n"
+                               "空气优良率达到82%。\n")
+    assert [n.role for n in review.sections] == ["review", "tasks"]
+    assert [(q.surface, q.kind) for q in review.quantities] == [
+        ("81.1%", "achieved"), ("8.3个百分点", "achieved"), ("82%", "target")]
+
+
 def test_a_body_naming_itself_without_its_place_is_the_issuer():
     """In its own plan XX区教育局 writes 区教育局: one actor, the issuer, not a second body."""
     plan = policyparse.parse("XX区教育局2022年工作计划\n2022年，区教育局将围绕目标，重点做好以下工作。\n"

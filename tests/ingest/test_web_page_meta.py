@@ -243,3 +243,28 @@ def test_a_document_site_s_file_name_and_particulars_are_no_part_of_the_title():
     plan = policyparse.parse(page, extract=False)
     assert plan.meta.title == "诸城市应急保障体系建设行动计划(2021-2022年)"
     assert not any(w in plan.text for w in ("上传人", "33.20KB", "下载文档", "928920"))
+
+
+def test_a_forum_page_s_site_name_and_title_lines_are_chrome():
+    """A forum's page: the site's name, 标题: lines and the author line are chrome; the title is the plan's."""
+    page = ("某某中小学教育网\n\n标题: 2009—2010学年度第一学期小学学校工作计划 [打印本页]\n\n作者: admin    时间: 2009-7-19 13:45\n"
+            "标题: 2009—2010学年度第一学期小学学校工作计划\n2009—2010学年度第一学期小学学校工作计划\n指导思想\n"
+            "继续围绕内涵发展这一中心开展工作。\n")
+    plan = policyparse.parse(page, extract=False)
+    assert (plan.meta.title, plan.meta.doc_type) == ("2009-2010学年度第一学期小学学校工作计划", "计划")
+    assert "教育网" not in plan.text and "admin" not in plan.text
+
+
+def test_a_report_submitting_a_plan_a_slashed_breadcrumb_and_a_quoted_headline():
+    """关于上报…工作总结及2018年工作计划的报告 covers its plan as a notice does; the addressee line under
+    it is never joined to it; 当前位置：a/b/c is a breadcrumb; a headline quoting the notice in 《》
+    with the plan in 〈〉 gives the plan."""
+    page = ("当前位置:基础分类/动态/工作动态\n索 引 号:00000029/2017-00051 主题分类:动态\n \n"
+            "江油市义新镇人民政府关于上报义新镇2017年工作总结及2018年工作计划的报告\n  市政府研究室:\n\n"
+            "  在市委、市政府的坚强领导下，我镇各项工作取得了明显的成效。\n\n  一、2017年工作总结\n\n  (一)抓经济促发展\n")
+    m = policyparse.parse(page, extract=False).meta
+    assert (m.title, m.year, m.issuers) == ("义新镇2017年工作总结及2018年工作计划", 2018, ["江油市义新镇人民政府"])
+    quoted = ("京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+              "各区人民政府：\n《北京市2016年政务公开工作要点》已经市政府同意，现印发给你们。\n")
+    q = policyparse.parse(quoted, extract=False).meta
+    assert (q.title, q.issuers, q.doc_type) == ("北京市2016年政务公开工作要点", ["北京市人民政府办公厅"], "工作要点")

@@ -46,7 +46,7 @@ def _patterns() -> tuple["regex.Pattern[str]", "regex.Pattern[str]", dict[str, s
     labels = spec["labels"]
     alt = "|".join(regex.escape(w) for w in sorted(labels, key=len, reverse=True))
     # the list runs to the end of the bracket, clause or line, or to the next label
-    label = regex.compile(rf"(?P<label>{alt})\s*[：:]\s*(?P<list>(?:(?!{alt})[^（）()【】〔〕\[\]；;。\n])*)")
+    label = regex.compile(rf"(?:主要|具体)?(?P<label>{alt})\s*[：:]\s*(?P<list>(?:(?!{alt})[^（）()【】〔〕\[\]；;。\n])*)")
     split = regex.compile(spec["separators"])
     return label, split, labels, int(spec["max_name_chars"])
 

@@ -93,6 +93,7 @@ def _chrome_rules() -> dict[str, Any]:
     c["body_openers"] = regex.compile(c["body_openers"])
     c["subtitle"] = regex.compile(c["subtitle"])
     # a label, its characters perhaps spaced out (索 引 号), then a colon, a bar or a space
+    c["site_name"] = regex.compile(c["site_name"])
     c["info_row"] = regex.compile("(?:" + "|".join(r"\s*".join(map(regex.escape, w)) for w in c["info_labels"])
                                   + r")\s*(?:[：:|｜]|\s)")
     c["home_starts"] = {s + h for s in c["breadcrumb_starts"] for h in c["home_words"]}
@@ -171,6 +172,8 @@ def page_chrome(text: str) -> list[Found]:
             crumbs = False
         elif prev in c["label_lines"] and i - 1 in drop and len(ln) <= c["max_label_value_chars"] and not _title_like(ln):
             drop[i] = "chrome"  # the value of a label line (来源：\n宁夏日报客户端)
+        elif not title_like and c["site_name"].match(ln):
+            drop[i] = "chrome"  # the site's name above the document (绿色圃中小学教育网)
         else:
             crumbs = False
             if _title_like(ln):

@@ -371,6 +371,8 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         number = _DOC_NUMBER.match(title)
         if number and number.end() < len(title):
             title = title[number.end():].lstrip(" ：:")
+        if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
+            title = title[1:-1]  # 《北京市人民政府办公厅关于印发〈…〉的通知》: a page's headline quoting the title
     headline_year = int(number.group(1)) if number else None
     meta = Meta(title=title, source=source)
     cover = covered_document(text, title_span, title)
@@ -474,9 +476,9 @@ def covered_document(text: str, title_span: Optional[tuple[int, int]], title: Op
     else:
         return None
     # 关于印发《扬州市…实施意见》的通知, 关于转发省教育厅《…》的通知: the name inside the marks
-    named = regex.search(r"《([^《》]{4,120})》", inner)
-    if named and (inner.startswith("《") or not regex.search(r"《[^《》]*》.+《", inner)):
-        inner = named.group(1) if inner.startswith("《") or inner.endswith("》") else inner
+    named = regex.search(r"[《〈]([^《》〈〉]{4,120})[》〉]", inner)
+    if named and (inner.startswith(("《", "〈")) or not regex.search(r"[《〈][^《》〈〉]*[》〉].+[《〈]", inner)):
+        inner = named.group(1) if inner.startswith(("《", "〈")) or inner.endswith(("》", "〉")) else inner
     own = _own_title_line(text, start, start + lex["own_title_search_chars"], inner)
     return notice, own or inner, _signer(text[start : start + lex["notice_search_chars"]])
 

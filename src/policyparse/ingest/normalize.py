@@ -172,6 +172,22 @@ _TERMINAL = set(SENTENCE_END + COLONS + ELLIPSIS)
 _CONTINUATION_START = set(CLOSERS + COMMAS + "、" + SENTENCE_END + COLONS + "%.")
 
 
+#: the longest addressee line (市政府研究室：, 各区人民政府，市政府各委、办、局：) kept apart from a title above it
+_ADDRESSEE_CHARS = 60
+
+
+#: how far into the text a title line is looked for (the top of a page: chrome, then the title),
+#: and the longest heading line kept apart under it
+_HEAD_CHARS = 400
+_HEADING_CHARS = 16
+
+
+def _title_line(line: str) -> bool:
+    """A short line ending with a document-type word and holding no sentence (…学校工作计划)."""
+    return (len(line) <= _ADDRESSEE_CHARS and meta._ends_with_doc_type(line)
+            and not any(c in line for c in SENTENCE_END + COMMAS))
+
+
 def rejoin_broken_lines(text: str) -> tuple[str, OffsetMap]:
     """Remove line breaks that split a word or sentence; keep paragraph breaks.
 
@@ -212,6 +228,9 @@ def rejoin_broken_lines(text: str) -> tuple[str, OffsetMap]:
         next_line = text[m.end() : next_end if next_end >= 0 else len(text)].strip()
         if not prev_line or not next_line:
             continue
+        if (m.start() < _HEAD_CHARS and _title_line(prev_line) and len(next_line) <= _HEADING_CHARS
+                and not any(c in next_line for c in SENTENCE_END + COMMAS) and not _title_line(prev_line + next_line)):
+            continue  # a title line at the top (…学校工作计划) and a heading under it (指导思想): two lines
         if _join(prev_line, next_line, blank_style, zw_lines, width):
             sep = " " if _latin_words_meet(prev_line, next_line) else ""
             e.replace(m.start(), m.end(), sep)
@@ -276,6 +295,8 @@ def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> 
         return False  # a page's 日期/来源 line or breadcrumb is a line of its own, never the rest of a title
     if meta.is_document_number(prev) or meta.is_document_number(nxt):
         return False  # 扬发〔2019〕34号 under a title is a line of its own
+    if nxt[-1] in COLONS and len(nxt) <= _ADDRESSEE_CHARS and meta.doc_type_of(prev):
+        return False  # …工作计划的报告 / 市政府研究室：: a title, then the addressees, each a line of its own
     opened = sum(prev.count(c) for c in OPENERS) > sum(prev.count(c) for c in CLOSERS)
     if nxt[0] in _CONTINUATION_START or opened:
         return True
