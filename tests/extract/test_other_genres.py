@@ -350,3 +350,12 @@ def test_a_plenary_session_with_its_qualifier_is_an_ordinal():
     plan = policyparse.parse("XX市2017年教育工作意见\n一、指导思想\n"
                              "深入学习贯彻市第十三次党代会、市委十三届二次全体(扩大)会议精神，推进教育现代化。\n")
     assert plan.quantities == []
+
+
+def test_a_count_of_the_plan_s_own_priorities_and_slogans_is_no_target():
+    """A school's plan: 以…为两个工作重点，达到三个确保： counts its own priorities and slogans; 新建两个
+    重点工作平台 still counts platforms to build."""
+    plan = policyparse.parse("XX小学2009年工作计划\n一、指导思想\n以争创省优质学校、营造和谐校园为两个工作重点，"
+                             "达到三个确保：确保安全。新建两个重点工作平台。\n")
+    assert [(q.kind, q.surface) for q in plan.quantities] == [("target", "两个")]
+    assert plan.quantities[0].span[0] > plan.text.index("新建")
