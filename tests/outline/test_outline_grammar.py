@@ -127,6 +127,14 @@ def test_a_number_in_brackets_is_not_a_label():
     assert got == [("section", "一、", 1, "总体要求（见附件1）"), ("item", "1.", 1, "抓好学习"), ("item", "2.", 2, "推进改革")]
 
 
+def test_an_item_label_before_a_year_is_a_label_not_a_decimal():
+    """1.2017年政府工作报告: item 1. on a year (a university's study list), not the number 1.2017;
+    1.2个百分点 stays a number."""
+    got, _ = outline("XX大学党委2017年学习安排\n一、学习内容\n1.2017年政府工作报告；\n2.新学期工作会议讲话；\n"
+                     "3.增长1.2个百分点的经验。\n")
+    assert [g[:3] for g in got] == [("section", "一、", 1), ("item", "1.", 1), ("item", "2.", 2), ("item", "3.", 3)]
+
+
 def test_a_title_repeated_on_its_own_line_is_debris():
     t = "市教育局2019年工作要点"
     plan = policyparse.parse(f"{t} {t} {t}\n一、总体要求\n1.抓好学习。\n二、保障措施\n2.加强领导。")
