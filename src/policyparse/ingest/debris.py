@@ -242,7 +242,7 @@ def _one_line_crumbs(line: str, c: dict[str, Any]) -> bool:
     """
     for start in c["breadcrumb_starts"]:
         i = line.find(start)
-        if i >= 0 and any(sep in line[i + len(start):] for sep in c["breadcrumb_separators"]):
+        if i >= 0 and any(sep in line[i + len(start):] for sep in (*c["breadcrumb_separators"], *c["start_separators"])):
             return True
     # without a start word: the site's home, then short items between separators (首页 > 政务公开 > 通知公告)
     parts = regex.split("|".join(regex.escape(s) for s in c["breadcrumb_separators"]), line)
