@@ -92,8 +92,8 @@ def _chrome_rules() -> dict[str, Any]:
     c["head_captions"] = regex.compile("|".join(f"(?:{x})" for x in c["head_captions"]))
     c["body_openers"] = regex.compile(c["body_openers"])
     c["subtitle"] = regex.compile(c["subtitle"])
-    # a label, its characters perhaps spaced out (索 引 号), then a colon, a bar or a space
     c["site_name"] = regex.compile(c["site_name"])
+    # a label, its characters perhaps spaced out (索 引 号), then a colon, a bar or a space
     c["info_row"] = regex.compile("(?:" + "|".join(r"\s*".join(map(regex.escape, w)) for w in c["info_labels"])
                                   + r")\s*(?:[：:|｜]|\s)")
     c["home_starts"] = {s + h for s in c["breadcrumb_starts"] for h in c["home_words"]}

@@ -8,7 +8,6 @@ and fall back on the opening of the text. The lexicons are data
 from __future__ import annotations
 
 import difflib
-
 import json
 import os
 from collections import Counter
@@ -475,10 +474,10 @@ def covered_document(text: str, title_span: Optional[tuple[int, int]], title: Op
         inner = m.group("inner")
     else:
         return None
-    # 关于印发《扬州市…实施意见》的通知, 关于转发省教育厅《…》的通知: the name inside the marks
-    named = regex.search(r"[《〈]([^《》〈〉]{4,120})[》〉]", inner)
-    if named and (inner.startswith(("《", "〈")) or not regex.search(r"[《〈][^《》〈〉]*[》〉].+[《〈]", inner)):
-        inner = named.group(1) if inner.startswith(("《", "〈")) or inner.endswith(("》", "〉")) else inner
+    if inner[:1] in "《〈" and inner[-1:] in "》〉":
+        inner = inner[1:-1]  # 关于印发《扬州市…实施意见》的通知: the name inside its marks
+    elif inner[-1:] in "》〉" and (at := max(inner.rfind("《"), inner.rfind("〈"))) > 0:
+        inner = inner[at + 1 : -1]  # 关于转发省教育厅《…》的通知: the name, not the body before it
     own = _own_title_line(text, start, start + lex["own_title_search_chars"], inner)
     return notice, own or inner, _signer(text[start : start + lex["notice_search_chars"]])
 

@@ -177,14 +177,15 @@ _ADDRESSEE_CHARS = 60
 
 
 #: how far into the text a title line is looked for (the top of a page: chrome, then the title),
-#: and the longest heading line kept apart under it
+#: the longest such title line, and the longest heading line kept apart under it
 _HEAD_CHARS = 400
+_TITLE_CHARS = 60
 _HEADING_CHARS = 16
 
 
 def _title_line(line: str) -> bool:
     """A short line ending with a document-type word and holding no sentence (…学校工作计划)."""
-    return (len(line) <= _ADDRESSEE_CHARS and meta._ends_with_doc_type(line)
+    return (len(line) <= _TITLE_CHARS and meta._ends_with_doc_type(line)
             and not any(c in line for c in SENTENCE_END + COMMAS))
 
 
