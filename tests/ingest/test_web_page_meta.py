@@ -268,3 +268,15 @@ def test_a_report_submitting_a_plan_a_slashed_breadcrumb_and_a_quoted_headline()
               "各区人民政府：\n《北京市2016年政务公开工作要点》已经市政府同意，现印发给你们。\n")
     q = policyparse.parse(quoted, extract=False).meta
     assert (q.title, q.issuers, q.doc_type) == ("北京市2016年政务公开工作要点", ["北京市人民政府办公厅"], "工作要点")
+
+
+@pytest.mark.parametrize("notice, plan", [
+    ("XX市人民政府办公室关于转发省教育厅《关于加强中小学教师队伍建设的意见》的通知", "关于加强中小学教师队伍建设的意见"),
+    ("关于印发《昌吉州落实〈自治区“十四五”城乡社区服务体系建设规划〉实施方案》的通知",
+     "昌吉州落实〈自治区“十四五”城乡社区服务体系建设规划〉实施方案"),
+])
+def test_the_name_a_notice_gives_its_plan(notice, plan):
+    """A body before the marked name is the forwarded document's author, no part of its name; a name
+    marked whole keeps the marks of the title it cites inside it."""
+    m = policyparse.parse(notice + "\n各县市人民政府：\n现印发给你们，请认真贯彻执行。\n", extract=False).meta
+    assert (m.title, m.notice) == (plan, notice)
