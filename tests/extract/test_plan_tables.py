@@ -297,3 +297,22 @@ def test_a_table_of_tasks_and_their_progress_copied_one_cell_per_line():
     short = page.replace("启动研究报告前期工作，新兴产业增加值占比为46.3%。\n\n", "")
     (table,) = find_task_tables(short)
     assert len(table.rows) == 1
+
+
+def test_a_task_table_whose_cells_are_split_by_bars():
+    """A page turned into text or Markdown writes a table with bars (| 1 | … |) and a rule of dashes
+    under its header; spaced header words (牵 头 部 门) and a column saying nothing of the task
+    (目标类型) are read as the tab-separated table is."""
+    md = ("XX区2024年重点任务分工表\n| 序号 | 重点任务 | 牵 头 部 门 | 配 合 部 门 | 完成时限 | 目标类型 |\n|---|---|---|---|---|---|\n"
+          "| 1 | 新建幼儿园10所 | 区教育局 | 区财政局、各街道 | 2024年底 | A类 |\n")
+    plan = policyparse.parse(md)
+    names = {a.id: a.name for a in plan.actors}
+    (task,) = plan.tasks
+    assert [(names[r.actor], r.role) for r in task.actors] == [("区教育局", "lead"), ("区财政局", "support"), ("各街道", "support")]
+    assert [(q.surface, q.kind, q.deadline) for q in plan.quantities] == [("10所", "target", 2024)]
+    (table,) = find_task_tables(plan.text)
+    assert len(table.rows) == 1  # the rule of dashes is no row
+    # a row cut short (its number, then too few cells) is no row, not a row shifted by one; its text stays text
+    cut = policyparse.parse(md + "| 2 | 新建体育馆2座 | 区体育局 |\n")
+    (table,) = find_task_tables(cut.text)
+    assert len(table.rows) == 1 and "2座" in [q.surface for q in cut.quantities]

@@ -343,6 +343,9 @@ def _task_cells(sentences: list[tuple[Node, int, int]], tables: list[TaskTable]
         if k < 0 or s >= tables[k].span[1]:
             out.append((node, s, e))
             continue
+        table_end = tables[k].span[1]
+        if e > table_end and text[table_end:e].strip():
+            out.append((node, table_end, e))  # what runs on after the table (a row that does not line up) is text
         # the rows the sentence overlaps (one, unless a sentence runs over a row's end)
         r = max(0, bisect_right(row_starts, s) - 1)
         while r < len(rows) and rows[r].span[0] < e:

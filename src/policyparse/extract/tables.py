@@ -93,7 +93,9 @@ _GROUP_CHARS = 30
 #: the characters of a label column's header, spaced or not (指  标): a text without them has no table
 _LABEL_GATE = regex.compile(r"指\s*标|项\s*目|名\s*称")
 #: a header word of a task table's columns of responsible units: a text without one has none
-_TASK_GATE = regex.compile(r"单位|部门|处室|科室")
+_TASK_GATE = regex.compile(r"单\s*位|部\s*门|处\s*室|科\s*室")
+#: a cell of the rule under a Markdown table's header (---, :--:)
+_RULE_CELL = regex.compile(r":?-{2,}:?")
 #: how many cells a header written one per line may have
 _HEADER_CELLS = 10
 
@@ -302,13 +304,19 @@ _GAP = regex.compile(r"[ \u3000]+")
 
 
 def _split(text: str, s: int, e: int, sep: str) -> list[Span]:
-    """The cell spans of the line ``text[s:e]``, its cells separated by tabs (``sep`` a tab)
-    or by runs of spaces (``sep`` a space: a table of a PDF's text layer)."""
-    if sep == "\t":
+    """The cell spans of the line ``text[s:e]``, its cells separated by tabs (``sep`` a tab), by
+    bars (``sep`` a bar: a page turned into text or Markdown) or by runs of spaces (``sep`` a
+    space: a table of a PDF's text layer)."""
+    if sep in ("\t", "|"):
         cells, pos = [], s
-        for piece in text[s:e].split("\t"):
+        for piece in text[s:e].split(sep):
             cells.append(_strip(text, pos, pos + len(piece)))
             pos += len(piece) + 1
+        if sep == "|":  # | a | b |: the bars that open and close the row hold no cell
+            while cells and cells[0][0] == cells[0][1]:
+                cells.pop(0)
+            while cells and cells[-1][0] == cells[-1][1]:
+                cells.pop()
         return cells
     s, e = _strip(text, s, e)
     cells, pos = [], s
@@ -519,7 +527,7 @@ def _task_column(cell: str) -> Optional[str]:
     role = duty_role(word)
     if role:
         return role
-    for name in ("deadline", "sequence", "category", "progress"):
+    for name in ("deadline", "sequence", "category", "progress", "other"):
         if word in lex[name]:
             return name
     return None
@@ -601,7 +609,8 @@ def find_task_tables(text: str) -> list[TaskTable]:
         line = text[s:e]
         header = s
         rows: list[TaskRow] = []
-        if "\t" not in line:
+        sep = "\t" if "\t" in line else "|" if line.count("|") >= 3 else ""
+        if not sep:
             if e - s <= _GROUP_CHARS and _task_column(line) == "sequence":  # a header one cell per line
                 table, i = _cell_task_table(text, lines, i)
                 if table is not None:
@@ -609,7 +618,7 @@ def find_task_tables(text: str) -> list[TaskTable]:
             else:
                 i += 1
             continue
-        cols = [_task_column(c) for c in line.split("\t")] if len(line) <= _ROW_CHARS else []
+        cols = [_task_column(text[a:b]) for a, b in _split(text, s, e, sep)] if len(line) <= _ROW_CHARS else []
         if not _is_task_header(cols):
             i += 1
             continue
@@ -617,13 +626,18 @@ def find_task_tables(text: str) -> list[TaskTable]:
         while i < len(lines):
             s, e = lines[i]
             line = text[s:e]
-            if "\t" not in line:
+            if sep not in line:
                 if line.strip() and (len(line.strip()) > _GROUP_CHARS or "。" in line):
                     break  # prose: the table has ended
                 i += 1  # a group line (一、学前教育) or a blank one
                 continue
-            cells = _split(text, s, e, "\t")
+            cells = _split(text, s, e, sep)
+            if sep == "|" and all(_RULE_CELL.fullmatch(text, a, b) for a, b in cells):
+                i += 1  # |---|---|: the rule under a Markdown header
+                continue
             at = _aligned(cols, cells)
+            if at is not None and at[0] > 0 and cols[0] == "sequence" and cells and text[cells[0][0]:cells[0][1]].isdigit():
+                at = None  # the row has its number, so a cell is missing elsewhere (a row cut short): no guess
             if at is not None:
                 row = _task_row(text, (s, e), [cols[k] for k in at], cells)
                 if row is not None:

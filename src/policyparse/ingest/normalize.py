@@ -296,6 +296,8 @@ def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> 
         return False  # a page's 日期/来源 line or breadcrumb is a line of its own, never the rest of a title
     if meta.is_document_number(prev) or meta.is_document_number(nxt):
         return False  # 扬发〔2019〕34号 under a title is a line of its own
+    if prev.endswith(("|", "｜")) and nxt.startswith(("|", "｜")):
+        return False  # | 1 | … | / | 2 | … |: the rows of a table written with bars
     if nxt[-1] in COLONS and len(nxt) <= _ADDRESSEE_CHARS and meta.doc_type_of(prev):
         return False  # …工作计划的报告 / 市政府研究室：: a title, then the addressees, each a line of its own
     opened = sum(prev.count(c) for c in OPENERS) > sum(prev.count(c) for c in CLOSERS)
