@@ -193,17 +193,20 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
     planned: set[tuple[int, int]] = set()  # the pieces of task cells beside them: what was to be done
     if task_tables:
         sentences, progress, planned = _task_cells(sentences, task_tables)
+
+    def read_quantities(node: Node, s: int, e: int, ctx: Context) -> None:
+        for q in find_quantities(text, s, e, context=ctx, verbs=verb_words, notes=notes):
+            q.node = node.id
+            share_text(q, source)  # its clause and surface read from the text, not copied (memory)
+            quantities.append((node, q, (s, e)))
+            contexts.append(ctx)
+
     for node, s, e in sentences:
         k = bisect_right(table_starts, s) - 1
         if k >= 0 and s < tables[k].span[1]:
             continue  # a cell or row of an indicator table: its label names an indicator, not a body or a task
-        if (s, e) in progress:
-            ctx = Context(year=year, review=True, deadline=None)
-            for q in find_quantities(text, s, e, context=ctx, verbs=verb_words, notes=notes):
-                q.node = node.id
-                share_text(q, source)
-                quantities.append((node, q, (s, e)))
-                contexts.append(ctx)
+        if (s, e) in progress:  # a progress cell reports results: its figures only, no bodies or tasks
+            read_quantities(node, s, e, Context(year=year, review=True))
             continue
         mentions = list(find_mentions(text, s, e))
         # （牵头单位：市教育局；配合单位：市财政局）: the units listed take the label's role in the item's tasks
@@ -235,12 +238,7 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
         if orphans:
             orphan_roles[(s, e)] = orphans
             orphan_nodes[(s, e)] = node
-        ctx = Context(year=year, review=node.id in review, deadline=scope_deadline.get(node.id))
-        for q in find_quantities(text, s, e, context=ctx, verbs=verb_words, notes=notes):
-            q.node = node.id
-            share_text(q, source)  # its clause and surface read from the text, not copied (memory)
-            quantities.append((node, q, (s, e)))
-            contexts.append(ctx)
+        read_quantities(node, s, e, Context(year=year, review=node.id in review, deadline=scope_deadline.get(node.id)))
         for r in find_references(text, s, e, mentions):
             refs.append((node, r))
     model = load_model() if kinds == DEFAULT_MODEL else kinds
