@@ -473,3 +473,37 @@ def test_a_mirror_site_s_pinyin_glosses_leave_the_text_and_are_recorded():
     assert w.text == "(guān)" and raw[slice(*w.raw_span)] == "(guān)" and w.message.startswith("4 pinyin")
     s = n.text.index("市发改委")
     assert raw[slice(*n.raw_span(s, s + 4))] == "市發(fā)改委"
+
+
+def test_a_pdf_text_layer_s_spaces_in_prose_go_and_its_wrapped_lines_rejoin():
+    """A city's work plan taken from a PDF: lines wrapped at one width, ASCII commas, and
+    spaces beside figures and between spaced-out characters. The figures meet their units
+    (达到 120 所 → 120所: a count, not a lost number), a line cut inside a word rejoins the
+    next though it holds spaces and ASCII commas (no table row), and a slogan's two halves
+    keep the space between them."""
+    raw = ("某市2025年教育工作要点\n"
+           "2025 年,全市教育系统坚持立德树人,全面落实市 委 九 届 五 次 全 会 部署 ,\n"
+           "紧紧围绕“学在本市 成才四方”工作思路,推进教育高质量发展。\n"
+           "1.扩大优质资源。学前三年毛入园率达到 95.5%以上,普惠性幼儿\n"
+           "园覆盖率达到 90%,特色学校达到 120 所,普通高中招生人数达到\n"
+           "8.6 万人,义务教育巩固率保持 100%。全市新增资源教室 25 个。\n")
+    n = normalize(raw)
+    assert "2025年,全市教育系统" in n.text and "市委九届五次全会部署," in n.text
+    assert "普惠性幼儿园覆盖率达到90%,特色学校达到120所,普通高中招生人数达到8.6万人," in n.text
+    assert "“学在本市 成才四方”" in n.text
+    plan = policyparse.parse(raw)
+    got = {(q.indicator, q.value, q.unit) for q in plan.targets}
+    assert {("普惠性幼儿园覆盖率", 90, "%"), ("特色学校", 120, "所"), ("普通高中招生人数", 8.6, "万人")} <= got
+    target = next(q for q in plan.targets if q.unit == "所")
+    assert raw[slice(*plan.raw_span(*target.span))] == "120 所"  # the span still points at the raw file
+
+
+def test_a_spaced_digit_report_joins_its_short_numbers_and_decimals_too():
+    """A typeset report spaces every digit (1 9 9 7 年): its two-digit numbers and decimals
+    are spaced too (从4 5 个减少到3 1 个, 1 .2 亿门), and they are whole numbers again, not
+    a lone 5 or 2 read off their last digit."""
+    raw = ("1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，比1 9 9 2 年增长5 8 .6 %，电话交换机总容量达到1 .2 亿门。"
+           "机构改革后，部门从4 5 个减少到3 1 个。人均居住面积增加到8 .7 平方米。\n")
+    text = normalize(raw).text
+    assert "1997年国内生产总值达到74772亿元" in text
+    assert "1.2亿门" in text and "从45个减少到31个" in text and "8.7平方米" in text

@@ -142,3 +142,15 @@ def test_subsections_that_name_their_role_divide_a_chapter_that_names_none():
         ("推动制造业高端化", "tasks")]
     assert [(q.surface, q.kind) for q in plan.quantities] == [
         ("6.2%", "achieved"), ("72%", "target"), ("50家", "target"), ("200个", "target")]
+
+
+def test_a_chapter_on_how_a_sector_developed_in_a_year_is_a_review():
+    """A province's yearly report on agriculture opens with the year's situation
+    (一、2023年农业发展情况): a review, and its growth figures are results, not targets."""
+    text = ("一、2023年农业发展情况\n（一）农业总产值稳定增长\n"
+            "2023年全省农林牧渔业总产值3200亿元，增长4.1%。粮食总产量1250万吨，增长1.8%。\n"
+            "二、2024年工作安排\n（一）稳定粮食生产\n粮食总产量稳定在1250万吨以上。\n")
+    plan = policyparse.parse(text)
+    assert [n.role for n in plan.nodes_of("section")] == ["review", "tasks"]
+    assert [(q.value, q.kind) for q in plan.quantities] == [
+        (3200, "achieved"), (4.1, "achieved"), (1250, "achieved"), (1.8, "achieved"), (1250, "target")]

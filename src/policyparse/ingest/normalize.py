@@ -17,6 +17,8 @@ Steps, in order:
 5. invisible characters: zero-width spaces and joiners, BOMs, soft hyphens
    are removed; width: full-width digits, letters and ``％`` become half-width, the
    ideographic space a plain space; spaced digits: ``1 9 9 8 年`` becomes ``1998年``;
+   gaps in prose: a space a PDF's text layer leaves inside a
+   sentence (达到 250 所, 市 委 十 届) is dropped, a table's rows keep theirs;
 6. ranges and ratios: the dash between two numbers (— － – ～ ~ 至) becomes ``-``,
    the colon of a ratio after 比 (2：1) the ratio sign ``∶``;
 7. debris: scraping debris (a repeated title, a truncated summary before the
@@ -77,6 +79,7 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
         remove_invisible,
         to_half_width,
         join_spaced_digits,
+        close_prose_gaps,
         unify_range_dashes,
     ]
     warnings: list[ParseWarning] = []
@@ -248,19 +251,29 @@ def _latin_words_meet(prev: str, nxt: str) -> bool:
     return bool(_LATIN_END.search(prev) and _LATIN_START.match(nxt))
 
 
+def _width_of(line: str) -> int:
+    """A line's length without its spaces: a PDF's text layer spaces some lines out
+    (市 委 十 届), which fill no more of the width for it."""
+    return len(line.strip()) - line.strip().count(" ")
+
+
 def _wrap_width(text: str) -> int:
     """The width a hard-wrapped text (a PDF text layer) is wrapped at, or 0.
 
     A wrapped text has most of its lines at one width; a text with one
     paragraph per line has lines of every length.
     """
-    lengths = sorted(len(ln.strip()) for ln in text.split("\n") if ln.strip())
+    lengths = sorted(_width_of(ln) for ln in text.split("\n") if ln.strip())
     if len(lengths) < 5:
         return 0
     width = lengths[int(0.9 * (len(lengths) - 1))]
     near = sum(1 for n in lengths if n >= 0.85 * width)
     return width if 20 <= width <= 120 and near >= 0.4 * len(lengths) else 0
 
+
+#: a mark of running text: a comma (not one of thousands: 1,000), full stop or semicolon; a
+#: table's row has none
+_PROSE_MARK = regex.compile(r"[，。；;]|,(?!\d)")
 
 #: the longest line taken for a row of cells
 _ROW_CHARS = 80
@@ -271,8 +284,8 @@ _CELL_GAP = regex.compile(r"[\p{Han}\d%）)][ ]+(?=[\p{Han}\d<>〔])")
 def _is_cell_row(line: str) -> bool:
     """A short line of three or more cells separated by spaces (a table of a PDF's text
     layer): Chinese prose has no such gaps, but for those of spaced digits (1 9 9 8 年),
-    and a row has no comma or full stop."""
-    if line.count(" ") < 2 or len(line) > _ROW_CHARS or "，" in line or "。" in line:
+    and a row has no comma (of either width), full stop or semicolon."""
+    if line.count(" ") < 2 or len(line) > _ROW_CHARS or _PROSE_MARK.search(line):
         return False
     return len(_CELL_GAP.findall(_SPACED_RUN.sub("0", line))) >= 2
 
@@ -300,7 +313,7 @@ def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> 
         return False  # | 1 | … | / | 2 | … |: the rows of a table written with bars
     if nxt[-1] in COLONS and len(nxt) <= _ADDRESSEE_CHARS and meta.doc_type_of(prev):
         return False  # …工作计划的报告 / 市政府研究室：: a title, then the addressees, each a line of its own
-    opened = sum(prev.count(c) for c in OPENERS) > sum(prev.count(c) for c in CLOSERS)
+    opened = sum(prev.count(c) for c in OPENERS + "〔") > sum(prev.count(c) for c in CLOSERS + "〕")
     if nxt[0] in _CONTINUATION_START or opened:
         return True
     if prev[-1] in _TERMINAL or prev[-1] in CLOSERS:
@@ -312,7 +325,7 @@ def _join(prev: str, nxt: str, blank_style: bool, zw_lines: int, width: int) -> 
         return True  # paragraphs are separated by blank lines: a single break is stray
     # one paragraph per line: a line is broken only where the text is hard-wrapped
     # and the line fills (most of) the width, a heading line included
-    return width > 0 and 0.75 * width <= len(prev) <= width + 2
+    return width > 0 and 0.75 * width <= _width_of(prev) <= width + 2
 
 
 # --- 3. invisible characters -----------------------------------------------------------
@@ -353,6 +366,10 @@ def to_half_width(text: str) -> tuple[str, OffsetMap]:
 #: of some typeset reports ("1 9 9 8 年", "7 4 7 7 2 亿元")
 _SPACED_RUN = regex.compile(r"(?<![\d.])\d(?: \d){2,}(?![\d.])")  # not tabs: 5\t6\t7 are a table's cells
 _GAP_IN_RUN = regex.compile(r"[ \t]+")
+#: a text with this many runs of spaced digits is written that way throughout
+_SPACED_STYLE_RUNS = 3
+#: in such a text, any number with spaces between its digits and around its point (2 2, 1 .1)
+_SPACED_NUMBER = regex.compile(r"(?<![\d.])\d(?:[ ]\d|[ ]?\.[ ]?\d)+(?![\d.])")
 #: in a spaced-digit text, the space between a number and its unit ("3 月")
 _SPACED_UNIT = regex.compile(r"(?<=\d)[ \t]+(?=[年月日%万亿千百])")
 
@@ -360,16 +377,62 @@ _SPACED_UNIT = regex.compile(r"(?<=\d)[ \t]+(?=[年月日%万亿千百])")
 def join_spaced_digits(text: str) -> tuple[str, OffsetMap]:
     """``1 9 9 8 年3 月`` → ``1998年3月``, only in a text written that way.
 
+    A text with three or more such runs is spaced throughout: its two-digit numbers and
+    decimals are joined too (``4 0 个`` → ``40个``, ``1 .1 亿门`` → ``1.1亿门``).
     Separate numbers stay apart (``76.34 77.3``, ``2015 2020`` in a table).
     """
     runs = list(_SPACED_RUN.finditer(text))
     if not runs:
         return text, OffsetMap.identity(len(text))
+    if len(runs) >= _SPACED_STYLE_RUNS:  # the text's style: its short numbers are spaced too (4 0 个, 1 .1 亿门)
+        runs = list(_SPACED_NUMBER.finditer(text))
     e = Edits(text)
     for m in runs:
         for g in _GAP_IN_RUN.finditer(text, m.start(), m.end()):
             e.replace(g.start(), g.end(), "")
     e.sub(_SPACED_UNIT, "")
+    return e.apply()
+
+
+# --- 5b. gaps in prose ---------------------------------------------------------------------
+#: spaces between Chinese, figures and Chinese punctuation: Chinese prose has none, but the
+#: text layer of a PDF puts them beside figures, commas and between spaced characters
+#: (two numbers keep theirs)
+_PROSE_GAP = regex.compile(r"(?<=[\p{Han}\d%，,。；;、：])[ ]{1,3}(?=[\p{Han}\d，,。；;、])(?<!\d[ ]{1,3}(?=\d))"
+                           r"(?<!\p{Han}{2}[ ]{1,3}(?=\p{Han}{2}))")
+
+
+#: the gap that ends a heading run into its text on a flattened page (一、2007年计划执行情况
+#: 2007年是…): the outline ends the heading there (:func:`policyparse.outline.tree.heading_extent`)
+_HEADING_GAP = regex.compile(
+    r"(?:^|(?<=\n)|(?<=[。；！？!?;][ ]*))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+    r"[^ \n。；！？!?;，,：:]{2,40}(?P<gap>[ ]+)(?=[^ \n。；！？!?;]{12})")
+
+
+def close_prose_gaps(text: str) -> tuple[str, OffsetMap]:
+    """``特色学校达到 250 所，`` → ``特色学校达到250所，`` in a line of running text.
+
+    Only short gaps, only between Chinese characters, figures and punctuation, and only on a line
+    with sentence punctuation and no cells (tabs, bars): two numbers stay apart
+    (``76.34 77.3``), a title line keeps the space between its issuers, a table row its
+    gaps, and a heading run into its text on a flattened page the gap that ends it
+    (``一、2007年计划执行情况 2007年是…``). Between two words of Chinese only a spaced-out
+    character goes (``市 委 十 届``): a slogan's halves stay apart (``好客山东 好品山东``).
+
+    Example:
+        >>> close_prose_gaps("普通高中招生人数达到 9.5 万人，特色学校 40 所。")[0]
+        '普通高中招生人数达到9.5万人，特色学校40所。'
+    """
+    e = Edits(text)
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if " " in line and _PROSE_MARK.search(line) and "\t" not in line and "|" not in line and "｜" not in line:
+            kept = {h.start("gap") for h in _HEADING_GAP.finditer(text, pos, end)}
+            for g in _PROSE_GAP.finditer(text, pos, end):
+                if g.start() not in kept:
+                    e.replace(g.start(), g.end(), "")
+        pos = end + 1
     return e.apply()
 
 

@@ -17,6 +17,8 @@ its title line or lead sentence (:func:`heading_extent`).
 """
 from __future__ import annotations
 
+import regex
+
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -224,7 +226,9 @@ def _close(text: str, n: HeadingNode, end: int) -> None:
 
 def heading_extent(text: str, start: int, limit: int) -> tuple[int, int]:
     """The heading after a label: to the line end, the first sentence end, a
-    colon followed by more text, or the next label, whichever comes first."""
+    colon followed by more text, a space followed by a sentence of text (a page
+    flattened into one line: 一、2007年计划执行情况 2007年是…), or the next label,
+    whichever comes first."""
     s = start
     while s < limit and text[s] in " \t":
         s += 1
@@ -235,5 +239,13 @@ def heading_extent(text: str, start: int, limit: int) -> tuple[int, int]:
             break
         if ch in "：:" and e + 1 < limit and text[e + 1] != "\n":
             break
+        if ch == " " and 2 <= e - s <= _RUN_ON_HEADING_CHARS and _RUN_ON_TEXT.match(text, e, limit):
+            break
         e += 1
     return strip_span(text, s, e)
+
+
+#: the longest heading ended by a space before its text on a flattened page
+_RUN_ON_HEADING_CHARS = 40
+#: the gap and the text after such a heading: a sentence's first 12 characters
+_RUN_ON_TEXT = regex.compile(r" +[^ \n。；！？!?;]{12}")
