@@ -83,6 +83,7 @@ def _chrome_rules() -> dict[str, Any]:
     c = dict(rules()["page_chrome"])
     c["lines"] = {_canon(x) for x in c["lines"]}
     c["prefixes"] = tuple(_canon(x) for x in c["prefixes"])
+    c["notice_prefixes"] = tuple(_canon(x) for x in c["notice_prefixes"])
     c["label_lines"] = {_canon(x) for x in c["label_lines"]}
     c["breadcrumb_starts"] = {_canon(x) for x in c["breadcrumb_starts"]}
     c["timestamp"] = regex.compile(c["timestamp"])
@@ -167,7 +168,8 @@ def page_chrome(text: str) -> list[Found]:
         elif crumbs and (ln == ">" or prev in (">",) or ln == prev or ln in c["lines"]):
             drop[i] = "chrome"
         elif (ln in c["lines"] or c["timestamp"].match(ln) or c["controls"].match(ln) or c["counters"].match(ln)
-              or (len(ln) <= c["max_line_chars"] and ln.startswith(c["prefixes"]))):
+              or (len(ln) <= c["max_line_chars"] and ln.startswith(c["prefixes"]))
+              or (len(ln) <= c["max_caption_chars"] and ln.startswith(c["notice_prefixes"]))):
             drop[i] = "chrome"
             crumbs = False
         elif prev in c["label_lines"] and i - 1 in drop and len(ln) <= c["max_label_value_chars"] and not _title_like(ln):

@@ -406,7 +406,7 @@ _PROSE_GAP = regex.compile(r"(?<=[\p{Han}\d%，,。；;、：])[ ]{1,3}(?=[\p{Ha
 #: 2007年是…): the outline ends the heading there (:func:`policyparse.outline.tree.heading_extent`)
 _HEADING_GAP = regex.compile(
     r"(?:^|(?<=\n)|(?<=[。；！？!?;][ ]*))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
-    r"[^ \n。；！？!?;，,：:]{2,40}(?P<gap>[ ]+)(?=[^ \n。；！？!?;]{12})")
+    r"[^ \n。；！？!?;，,：:]{2,40}(?P<gap>[ ]+)(?=[\p{Han}\d“][^ \n。；！？!?;]{11})")
 
 
 def close_prose_gaps(text: str) -> tuple[str, OffsetMap]:

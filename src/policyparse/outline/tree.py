@@ -239,7 +239,8 @@ def heading_extent(text: str, start: int, limit: int) -> tuple[int, int]:
             break
         if ch in "：:" and e + 1 < limit and text[e + 1] != "\n":
             break
-        if ch == " " and 2 <= e - s <= _RUN_ON_HEADING_CHARS and _RUN_ON_TEXT.match(text, e, limit):
+        if (ch == " " and 2 <= e - s <= _RUN_ON_HEADING_CHARS and _HAN.match(text, e - 1)
+                and _RUN_ON_TEXT.match(text, e, limit)):
             break
         e += 1
     return strip_span(text, s, e)
@@ -248,4 +249,5 @@ def heading_extent(text: str, start: int, limit: int) -> tuple[int, int]:
 #: the longest heading ended by a space before its text on a flattened page
 _RUN_ON_HEADING_CHARS = 40
 #: the gap and the text after such a heading: a sentence's first 12 characters
-_RUN_ON_TEXT = regex.compile(r" +[^ \n。；！？!?;]{12}")
+_RUN_ON_TEXT = regex.compile(r" +[\p{Han}\d“][^ \n。；！？!?;]{11}")
+_HAN = regex.compile(r"[\p{Han}）)”]")
