@@ -127,7 +127,8 @@ def test_html_entities():
            "2.推进&ldquo;改革&rdquo;。\n二、保障措施\n3.加强领导。&nbsp;")
     plan = policyparse.parse(raw)
     assert_spans(plan)
-    assert plan.text == ("2020年工作要点\n一、总体要求  \n1.落实“双减”政策。 加强管理。\n"
+    # (the space an entity left inside a line of prose goes, as a PDF's does: 政策。加强)
+    assert plan.text == ("2020年工作要点\n一、总体要求  \n1.落实“双减”政策。加强管理。\n"
                          "2.推进“改革”。\n二、保障措施\n3.加强领导。 ")
     assert _outline(plan) == [("section", "一、", 1, "总体要求"), ("item", "1.", 1, "落实“双减”政策"),
                               ("item", "2.", 2, "推进“改革”"), ("section", "二、", 2, "保障措施"),

@@ -9,14 +9,14 @@ from policyparse.ingest import meta
 TITLES = [
     ("市教育局党委市教育局2019年工作要点", ["市教育局党委", "市教育局"], 2019, "工作要点", None),
     ("2019年中华人民共和国国务院政府工作报告", ["国务院"], 2019, "政府工作报告", "中华人民共和国"),
-    ("中共中央 国务院关于学前教育深化改革规范发展的若干意见", ["中共中央", "国务院"], None, "意见", None),
-    ("中共中央、国务院关于学前教育深化改革规范发展的若干意见", ["中共中央", "国务院"], None, "意见", None),
+    ("中共中央 国务院关于学前教育深化改革规范发展的若干意见", ["中共中央", "国务院"], None, "意见", "中华人民共和国"),
+    ("中共中央、国务院关于学前教育深化改革规范发展的若干意见", ["中共中央", "国务院"], None, "意见", "中华人民共和国"),
     ("国民经济和社会发展第十四个五年规划和2035年远景目标纲要", [], 2021, "规划", None),
     ("湖北省教育厅2021年工作要点", ["湖北省教育厅"], 2021, "工作要点", "湖北省"),
     ("北京市海淀区教育委员会2022年工作计划", ["北京市海淀区教育委员会"], 2022, "计划", "北京市海淀区"),
     ("广西壮族自治区教育厅2020年工作要点", ["广西壮族自治区教育厅"], 2020, "工作要点", "广西壮族自治区"),
     ("上海市人民政府工作报告", ["上海市人民政府"], None, "政府工作报告", "上海市"),
-    ("教育部2020年工作要点", ["教育部"], 2020, "工作要点", None),
+    ("教育部2020年工作要点", ["教育部"], 2020, "工作要点", "中华人民共和国"),
     ("XX市教育现代化2035实施方案", [], None, "实施方案", "XX市"),
     ("XX市教育事业发展“十四五”规划", [], 2021, "规划", "XX市"),
     ("湖北省“十三五”时期教育发展规划", [], 2016, "规划", "湖北省"),
@@ -37,8 +37,9 @@ def test_title_metadata(title, issuers, year, doc_type, region):
     plan = policyparse.parse(title + "\n一、总体要求\n1.抓好学习。\n2.推进改革。\n")
     m = plan.meta
     assert m.title == title
-    # the region is checked for every title: None where the title names no place
-    # (a body without a place: 市教育局, 教育部, 中共中央 国务院; a national plan)
+    # the region is checked for every title: None where the title names no place (a body
+    # without a place: 市教育局; a national plan without its issuer); the country where a
+    # body of the central state issues it (教育部, 中共中央 国务院)
     assert (m.issuers, m.year, m.doc_type, m.region) == (issuers, year, doc_type, region)
 
 

@@ -280,3 +280,86 @@ def test_the_name_a_notice_gives_its_plan(notice, plan):
     marked whole keeps the marks of the title it cites inside it."""
     m = policyparse.parse(notice + "\n各县市人民政府：\n现印发给你们，请认真贯彻执行。\n", extract=False).meta
     assert (m.title, m.notice) == (plan, notice)
+
+
+def test_a_document_site_s_page_thumbnails_counters_and_notices_are_chrome():
+    """A county's report copied to a document-sharing site: a caption under each page's
+    thumbnail (…_第1页), a reading counter, a download button and the site's standing
+    copyright notice, then the report run into one line with its title. All that is the
+    site's, recorded as debris; the title is the report's, and the chrome's 工作目标 no
+    longer makes the review a part of goals."""
+    text = ("某县政府工作目标报告_第1页\n某县政府工作目标报告_第2页\n已阅读2页,还剩6页未读 继续免费阅读\n"
+            "下载本文档\n版权说明:本文档由用户提供并上传,收益归属内容提供方,若内容存在侵权,请进行举报或认领\n"
+            "文档简介\n"
+            "泾阳县2012年政府工作报告各位代表:现在,我代表县人民政府向大会报告工作,请予审议。"
+            "一、过去一年工作回顾 2011年,全县生产总值达到186亿元,增长14%。"
+            "二、2012年工作安排 全县生产总值增长12%以上。\n")
+    plan = policyparse.parse(text)
+    assert plan.meta.title == "泾阳县2012年政府工作报告"
+    assert (plan.meta.year, plan.meta.region, plan.meta.issuers) == (2012, "泾阳县", ["泾阳县人民政府"])
+    dropped = "".join(w.text for w in plan.warnings if w.code == "dropped-debris")
+    for chrome in ("_第2页", "还剩6页未读", "下载本文档", "版权说明", "文档简介"):
+        assert chrome in dropped
+    assert [(q.value, q.kind) for q in plan.quantities] == [(186, "achieved"), (14, "achieved"), (12, "target")]
+
+
+def test_slash_and_bar_breadcrumbs_a_spaced_out_title_and_a_delivery_line_without_its_date():
+    """A banner's report on its government site: a breadcrumb split by slashes, the title
+    set out one character at a time (政 府 工 作 报 告), and a delivery line that names
+    the congress but not the day (——在…旗第十六届人民代表大会…); a district's report
+    whose delivery line is broken after 第七届; a city's policy page whose breadcrumb is
+    split by bars and ends with one. A table's header row with bars stays text."""
+    banner = ("首页/ 政务公开 / 政府工作报告 / 正文\n政 府 工 作 报 告(2022年)\n"
+              "——在阿巴嘎旗第十六届人民代表大会第一次会议上\n各位代表:\n"
+              "现在,我代表旗人民政府向大会报告工作。\n一、过去一年工作回顾\n二、2022年工作安排\n")
+    plan = policyparse.parse(banner)
+    assert (plan.meta.title, plan.meta.year) == ("政府工作报告(2022年)", 2022)
+    assert plan.meta.region == "阿巴嘎旗" and plan.meta.issuers == ["阿巴嘎旗人民政府"]
+    district = ("2010年政府工作报告\n2010年2月24日在杨陵区第七届\n人民代表大会第四次会议上\n各位代表:\n"
+                "一、过去一年工作回顾\n二、2010年工作安排\n")
+    assert policyparse.parse(district).meta.region == "咸阳市杨陵区"
+    page = ("信息公开 | 政策文件 | 区政府文件 |\n各街道办事处,区政府直属各单位:\n"
+            "《洞头区推进科技创新实施方案(2023-2027年)》已经区政府常务会议审议通过,现印发给你们,请认真贯彻落实。\n"
+            "温州市洞头区人民政府\n2023年8月30日\n洞头区推进科技创新实施方案(2023-2027年)\n"
+            "序号 | 重点任务 | 牵头单位\n一、总体要求\n")
+    plan = policyparse.parse(page)
+    assert plan.meta.title == "洞头区推进科技创新实施方案(2023-2027年)"
+    assert (plan.meta.region, plan.meta.issuers) == ("温州市洞头区", ["温州市洞头区人民政府"])
+    assert "序号 | 重点任务 | 牵头单位" in plan.text
+
+
+def test_a_ministry_s_plan_is_the_country_s_and_a_year_is_read_past_notes_of_adoption():
+    """A ministry's or the national legislature's yearly plan governs the whole country; a
+    plan that opens with the note of its adoption (in December of the year before) is for
+    the year its text names; a city's report that opens with its review of 2008 is for
+    2009; a county's plan that calls itself 我县 is the county its opening names."""
+    assert policyparse.parse("教育部2023年工作要点\n一、加强党建。\n二、推进改革。\n").meta.region == "中华人民共和国"
+    assert policyparse.parse("全国人大常委会2019年工作要点\n一、立法。\n二、监督。\n").meta.region == "中华人民共和国"
+    assert policyparse.parse("市教育局2023年工作要点\n一、加强党建。\n二、推进改革。\n").meta.region is None
+    adopted = ("(2018年12月20日委员长会议原则通过 2019年4月16日委员长会议修改)\n"
+               "2019年是新中国成立70周年,立法工作的总体要求是:坚持党的领导。\n一、立法工作\n二、监督工作\n")
+    assert policyparse.parse(adopted).meta.year == 2019
+    review = "区政府工作报告\n各位代表:\n一、2008年工作回顾\n2008年全区生产总值增长12%。\n二、2009年工作安排\n"
+    assert policyparse.parse(review).meta.year == 2009
+    county = ("为推进我县教育事业高质量发展,依据《修水县“十四五”规划编制工作方案》,制定本规划。\n"
+              "一、发展基础\n二、主要目标\n")
+    assert policyparse.parse(county).meta.region == "修水县"
+
+
+def test_a_notice_headline_without_its_genre_word_and_a_notice_naming_its_plan_in_full():
+    """A page's headline 《X市政府印发X行动计划》 issues the plan as a notice does, though it
+    lacks 的通知; the plan's own title line, under bulleted page particulars, is the title.
+    A notice titled …关于印发2016年工作要点的通知 names the plan in full in its text
+    (现将《市委教育工委市教育局2016年工作要点》印发): that name is the title, and its two
+    issuers are two bodies, a party committee's education work committee one of them."""
+    headline = ("《临汾市政府印发临汾市大气污染防治2018年行动计划》\n  • 来源专题:大气污染治理\n  • 发布时间:2018-09-03\n"
+                "  • 临汾市大气污染防治2018年行动计划\n为完成年度目标任务,制定本计划。\n一、主要目标\n二、重点任务\n")
+    meta = policyparse.parse(headline).meta
+    assert (meta.title, meta.notice) == ("临汾市大气污染防治2018年行动计划", "临汾市政府印发临汾市大气污染防治2018年行动计划")
+    assert (meta.year, meta.region, meta.issuers) == (2018, "临汾市", ["临汾市政府"])
+    notice = ("市委教育工委市教育局关于印发2016年工作要点的通知\n各区教育局,局直属单位:\n"
+              "现将《市委教育工委市教育局2016年工作要点》印发给你们,请认真贯彻落实。\n"
+              "市委教育工委市教育局2016年工作要点\n一、加强党的建设\n二、深化教育改革\n")
+    meta = policyparse.parse(notice).meta
+    assert meta.title == "市委教育工委市教育局2016年工作要点"
+    assert meta.issuers == ["市委教育工委", "市教育局"] and meta.doc_type == "工作要点"

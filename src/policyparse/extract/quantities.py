@@ -75,6 +75,8 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
     unit = (rf"(?:个(?:多|余)百分点|(?:{mag_chain}(?:多|余)?)?(?:{unit_alt})|年(?=内|以内|以上|以下|及以上)"
             # 平均受教育年限达到11.5年: years measure a span named as one (年限), not a date
             rf"|(?<=年限\p{{Han}}{{0,4}}[\d.]{{1,6}})年"
+            # …受教育年限分别达到92%和13.5年: a number of years with a decimal is a span, never a date
+            rf"|(?<=(?<![\d.])\d{{1,2}}\.\d{{1,2}})年"
             rf"|(?<=每\s*[\d{CHINESE_DIGITS}]{{1,4}}){period}|(?<=翻\s*[一两二三四五六七八九十]{{1,2}})番"
             # 城乡居民收入比缩小至2.1∶1: a ratio to one, read as its first term (normalising made a ratio's
             # colon the ratio sign)
@@ -1043,6 +1045,10 @@ def _distributed(text: str, clause: tuple[int, int], first: int, first_end: int 
     return _share_heads(parts)
 
 
+#: a clause that gives the values of the subjects listed before for another year (2020年分别达到…)
+_RELISTED = regex.compile(r"[，,；;\s]*(?:(?:到|至)?(?:19|20)\d{2}年(?:底|末)?[，,]?\s*)?分别")
+
+
 def _lists_on(text: str, clause: tuple[int, int], m: "regex.Match[str]", change_verbs: Iterable[str]) -> bool:
     """Does the clause only give the change of the subjects listed before, as a list of values
     (…分别达6.9万元、3.4万元，增长4.2%、5.3%: 增长 and two values)?"""
@@ -1069,6 +1075,11 @@ def _word_boundary(phrase: str, at: int, first: str) -> bool:
     return len(one) == len(other) == 1 and one[0].pos[:1] == other[0].pos[:1] == "n"
 
 
+#: the longest middle item of a list whose items share the first's prefix and the last's head (供热、燃气、
+#: 排水管网): longer ones are whole names of their own (学前三年毛入园率、义务教育巩固率、高中阶段毛入学率)
+_SHARED_CORE_CHARS = 4
+
+
 def _share_heads(parts: list[str]) -> list[str]:
     """Give every item of a list the prefix of its first item and the head of its last,
     when the middle items are all as long as each other and shorter than both ends."""
@@ -1080,7 +1091,8 @@ def _share_heads(parts: list[str]) -> list[str]:
         # (not 能耗和二氧化碳排放: 二氧 is no word of its own)
         return [parts[0] + parts[-1][width:], parts[-1]]
     width = len(parts[1]) if len(parts) >= 3 else 0
-    if not width or any(len(p) != width for p in parts[1:-1]) or len(parts[0]) < width or len(parts[-1]) < width:
+    if (not width or width > _SHARED_CORE_CHARS or any(len(p) != width for p in parts[1:-1]) or len(parts[0]) < width
+            or len(parts[-1]) < width):
         # 制造业、数字经济核心产业增加值年均: a generic measure the last item ends with is every item's
         tail = measure_tail(parts[-1])
         if tail and len(parts) == 2:
@@ -1515,8 +1527,11 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
         subjects = shared.get(clause)
         if subjects is None:
             subjects = _distributed(text, clause, m.start(), m.end()) or []
-            if not subjects and listed_before and _lists_on(text, clause, m, change_verbs):
-                subjects = listed_before  # 分别达6.9万元、3.4万元，增长4.2%、5.3%: the same subjects, in order
+            if not subjects and listed_before and (_lists_on(text, clause, m, change_verbs)
+                                                   or _RELISTED.match(text, clause[0], m.start())):
+                # 分别达6.9万元、3.4万元，增长4.2%、5.3%; …分别达到90%、99%；2020年分别达到98%、99%: the same
+                # subjects, in order
+                subjects = listed_before
             shared[clause] = subjects
             shared_verb[clause] = verb
             if subjects:

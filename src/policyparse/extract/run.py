@@ -74,6 +74,8 @@ def _minus(r: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
 _YEAR = regex.compile(r"(\d{4})年")
 _FUTURE_HEAD = regex.compile(r"目标|任务|安排|部署|要求|取向|打算|建议")
 _TARGET_HEAD = regex.compile(r"目标|任务")
+#: results still to be reached, as a plan's heading words them (取得…新成绩, 新的成就)
+_NEW_SUCCESS = regex.compile(r"新的?(?:成绩|成就)")
 
 
 def _review_nodes(plan: Plan) -> set[str]:
@@ -90,7 +92,10 @@ def _review_nodes(plan: Plan) -> set[str]:
             years = [int(y) for y in _YEAR.findall(head)]
             past_year = bool(year and years and max(years) < year)
             future = _FUTURE_HEAD.search(head)
-            if (any(w in head for w in words) or past_year) and not future:
+            said = [w for w in words if w in head]
+            if said and set(said) <= {"成绩", "成就"} and _NEW_SUCCESS.search(head) and "了" not in head:
+                said = []  # a work plan's aim: (二)取得人居环境整治新成绩 (not 取得了新成就, 主要成绩)
+            if (said or past_year) and not future:
                 review.add(node.id)  # 2018年工作回顾; “六五”计划执行情况的回顾 (not: …成就和…主要目标任务)
     return review
 

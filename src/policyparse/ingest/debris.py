@@ -94,6 +94,7 @@ def _chrome_rules() -> dict[str, Any]:
     c["body_openers"] = regex.compile(c["body_openers"])
     c["subtitle"] = regex.compile(c["subtitle"])
     c["site_name"] = regex.compile(c["site_name"])
+    c["watermark"] = regex.compile(c["watermark"])
     # a label, its characters perhaps spaced out (索 引 号), then a colon, a bar or a space
     c["info_row"] = regex.compile("(?:" + "|".join(r"\s*".join(map(regex.escape, w)) for w in c["info_labels"])
                                   + r")\s*(?:[：:|｜]|\s)")
@@ -106,8 +107,9 @@ _SPACES = regex.compile(r"\s+")
 
 
 def _canon(line: str) -> str:
-    """A line as chrome is compared: stripped, colons full-width, spaces of any width removed."""
-    return _SPACES.sub("", line).replace(":", "：")
+    """A line as chrome is compared: stripped, colons full-width, spaces of any width removed,
+    a list bullet before it too (• 发布时间：…)."""
+    return _SPACES.sub("", line).replace(":", "：").lstrip("•●▪◆■·")
 
 
 def page_chrome(text: str) -> list[Found]:
@@ -200,11 +202,12 @@ def page_chrome(text: str) -> list[Found]:
         drop[title_like[0]] = "headline"
     for i, (a, b, ln) in enumerate(lines):
         if (i not in drop and ln and len(ln) <= c["max_caption_chars"]
-                and (c["captions"].search(ln) or (i < head_end and c["head_captions"].search(ln)))):
+                and (c["captions"].search(ln) or c["watermark"].match(ln)
+                     or (i < head_end and c["head_captions"].search(ln)))):
             drop[i] = "caption"
     whys = {"chrome": "page chrome (menus, font-size controls, breadcrumbs, 来源/时间 lines)",
             "headline": "the page's headline above the document's own title",
-            "caption": "a photo caption"}
+            "caption": "a photo caption or a site's watermark"}
     out: list[Found] = []
     for i in sorted(drop):
         a, b, _ = lines[i]
@@ -241,15 +244,29 @@ def _one_line_crumbs(line: str, c: dict[str, Any]) -> bool:
         (True, True)
         >>> _one_line_crumbs("收入>支出", c), _one_line_crumbs("增速由5%>3%>2%，回落", c)
         (False, False)
+        >>> _one_line_crumbs("首页/ 政府信息公开 / 正文", c), _one_line_crumbs("信息公开 | 政策文件 | 区政府文件 |", c)
+        (True, True)
+        >>> _one_line_crumbs("序号 | 重点任务 | 牵头单位", c), _one_line_crumbs("| 1 | 教育 |", c)
+        (False, False)
     """
     for start in c["breadcrumb_starts"]:
         i = line.find(start)
         if i >= 0 and any(sep in line[i + len(start):] for sep in (*c["breadcrumb_separators"], *c["start_separators"])):
             return True
     # without a start word: the site's home, then short items between separators (首页 > 政务公开 > 通知公告)
-    parts = regex.split("|".join(regex.escape(s) for s in c["breadcrumb_separators"]), line)
-    return (len(parts) >= 3 or (len(parts) == 2 and (parts[0] in c["home_words"] or parts[1] in c["leaf_words"]))) and all(
-        0 < len(p) <= c["max_crumb_chars"] and not any(ch in "。；！？，," for ch in p) for p in parts)
+    parts = regex.split("(?:" + "|".join(regex.escape(s) for s in c["breadcrumb_separators"]) + ")+", line)
+    if (len(parts) >= 3 or (len(parts) == 2 and (parts[0] in c["home_words"] or parts[1] in c["leaf_words"]))) and all(
+            0 < len(p) <= c["max_crumb_chars"] and not any(ch in "。；！？，," for ch in p) for p in parts):
+        return True
+    # a slash or a bar splits a breadcrumb whose items are a site's (首页/ 政务公开 / 正文, 信息公开 | 政策文件 |):
+    # it opens at the site's home, ends at a leaf word or with a separator left dangling
+    for sep in c["path_separators"]:
+        parts = [p.strip() for p in line.split(sep)]
+        if len(parts) >= 3 and all(len(p) <= c["max_crumb_chars"] and not any(ch in "。；！？，," for ch in p) for p in parts) \
+                and (parts[0] in c["home_words"] or parts[-1] in c["leaf_words"] or parts[-1] == "") \
+                and not line.lstrip().startswith(sep) and sum(1 for p in parts if p) >= 2:
+            return True
+    return False
 
 
 def _title_like(line: str) -> bool:

@@ -66,12 +66,13 @@ def find_title(text: str) -> Optional[tuple[int, int]]:
         line = text[s:nl].rstrip()
         # a line that ends a sentence or a clause, or holds a full stop, is prose (会上，校长…
         # 进行了部署。杨衡铭强调，), and one with tabs a table's row: neither is a title
-        if (not line or line[-1] in SENTENCE_END + COLONS + COMMAS + "." or "。" in line or "\t" in line
-                or patterns.starts_with_label(line)):
-            return None
-        if len(line) <= 80 or (len(line) <= 160 and doc_type_of(line) and _ends_with_doc_type(line)):
+        prose = (not line or line[-1] in SENTENCE_END + COLONS + COMMAS + "." or "。" in line or "\t" in line
+                 or patterns.starts_with_label(line))
+        if not prose and (len(line) <= 80 or (len(line) <= 160 and doc_type_of(line) and _ends_with_doc_type(line))):
             return s, s + len(line) + _title_lines_after(text, nl, line)
-        return None
+        if not prose or len(line) <= 80 or "\t" in line:
+            return None
+        # a long line of prose: a page flattened into lines, its title run into the text (below)
     head = text[s : s + 80]
     ends = [i + len(dt) for dt, _genre in lexicon()["doc_types"] if (i := head.find(dt)) >= 0]
     if not ends or patterns.starts_with_label(head):
@@ -233,7 +234,8 @@ def issuers_and_region(title: str) -> tuple[list[str], Optional[str]]:
             cut = min(cut, head.rfind(term))
     # the issuer part is what precedes the year, or the year and the document type
     # a document cited in 《》 is the subject, never the issuer (2023年区《政府工作报告》确定的…方案)
-    before_year = (head[: m.start()] if m else "").split("《")[0]
+    # (a year after the document type, 政府工作报告(2022年), leaves the type out of the issuers)
+    before_year = (head[: min(m.start(), cut)] if m else "").split("《")[0]
     after_year = (head[m.end() : cut] if m else head[:cut]).split("《")[0]
     about = head.find("关于")
     issued = regex.match(r"关于(?:印发|转发|下发|发布)?《([^》]{4,80})》", head)
@@ -343,13 +345,33 @@ def delivery(text: str) -> tuple[Optional[int], Optional[str]]:
     Example:
         >>> delivery("政府工作报告\\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上")
         (2026, '甘肃省')
+        >>> delivery("政府工作报告\\n——在东乌珠穆沁旗第十六届人民代表大会第一次会议上")
+        (None, '东乌珠穆沁旗')
     """
     m = _opening_patterns()[0].search(text[:1500])
     if not m:
         return None, None
     y = m.group("year")
-    year = int(y) if y.isdigit() else chinese_to_int(y)
+    year = None if y is None else int(y) if y.isdigit() else chinese_to_int(y)
     return year, _place(m.group("place"))
+
+
+#: a text speaking of its own place (我县, 全市): the level of the place it governs
+_OWN_PLACE = regex.compile(r"我(省|市|区|县|旗|州)")
+
+#: a review of a year opening a report (一、2008年工作回顾): the report is for the year after
+_REVIEW_OF_YEAR = regex.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、)?\s*((?:19|20)\d{2})年(?:政府)?工作(?:回顾|总结)")
+
+
+def _after_review(opening: str) -> Optional[int]:
+    """The year after the one whose review opens the text (一、2008年工作回顾 → 2009), or ``None``."""
+    m = _REVIEW_OF_YEAR.search(opening)
+    return int(m.group(1)) + 1 if m else None
+
+
+#: a note of when a body adopted or amended the document, in brackets at its head ((2017年12月14日…委员长会议
+#:原则通过 2018年4月17日…修改)): a date of its making, not the year it is for, when the text names that
+_ADOPTION_NOTE = regex.compile(r"[（(][^（）()\n]{0,160}?(?:通过|批准|修订|修改|审议|印发)[^（）()\n]{0,80}[）)]")
 
 
 def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optional[str] = None) -> Meta:
@@ -401,6 +423,8 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         # the document's own number, on a line of its own under the title (杭政函〔2005〕39号), dates
         # it better than a year of its body (2007年，全市学前三年幼儿入园率达到96%以上)
         meta.year = (said_year or headline_year or _doc_number_year(opening[:300], own_line=True)
+                     or _after_review(opening[:600])
+                     or year_of(_ADOPTION_NOTE.sub("", _TABLE_LINES.sub("", opening[:300])))
                      or year_of(_TABLE_LINES.sub("", opening[:300])) or _doc_number_year(opening[:300]))
     if meta.year is None and title and "《" in title:
         meta.year = year_of(title, many=True)
@@ -418,6 +442,10 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         meta.region = _place(delegate.group("place"))
     if meta.region is None:
         meta.region = region_in_text(text)
+    own = _OWN_PLACE.search(opening)
+    if meta.region is None and own:
+        # 推进我县教育…，依据《修水县“十四五”规划编制工作方案》: the county a text calling itself 我县 names
+        meta.region = places.first_named(opening, own.group(1))
     if title_span and meta.region:
         # a masthead above the title names the place in full (鞍山市立山区人民政府文件 over 立山区人民政府…)
         for line in text[: title_span[0]][-500:].splitlines():
@@ -430,6 +458,8 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         if signer:
             meta.issuers = [signer]
             meta.region = meta.region or _place(region_of(signer))
+    if meta.region is None and meta.issuers and is_national(meta.issuers[0]):
+        meta.region = lexicon()["country_name"]  # 教育部2023年工作要点: a ministry's plan is the country's
     if meta.region:
         meta.region = places.full_district(meta.region)  # 上城区 → 杭州市上城区: a district is known by its city
     if not meta.issuers and meta.doc_type == "政府工作报告":
@@ -440,6 +470,21 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         elif meta.region and meta.region != lexicon()["country_name"]:
             meta.issuers = [meta.region + "人民政府"]
     return meta
+
+
+def is_national(body: str) -> bool:
+    """Is ``body`` an organ of the central state (``data/meta.json``, ``national_issuers``)?
+
+    Example:
+        >>> is_national("教育部"), is_national("全国人大常委会"), is_national("市教育局"), is_national("组织部")
+        (True, True, False, False)
+    """
+    lex = lexicon()["national_issuers"]
+    if body.startswith(tuple(lex["prefixes"])):
+        return True
+    return (body.endswith(tuple(lex["ministry_suffixes"])) and len(body) <= 12 and body not in lex["not_ministries"]
+            and not body.endswith(tuple(lex["not_ministries"])) and region_of(body) is None
+            and body[0] not in "省市区县州盟旗镇乡村校院")
 
 
 Cover = tuple[Optional[str], str, Optional[str]]
@@ -465,8 +510,13 @@ def covered_document(text: str, title_span: Optional[tuple[int, int]], title: Op
     notice = None
     start = title_span[1] if title_span else 0
     m = regex.match(lex["notice_title"], title) if title else None
+    if m and not m.group("genre") and not _ends_with_doc_type(m.group("inner").rstrip("》〉")):
+        m = None  # 市政府印发…行动计划 (a headline without 的通知) only when what it issues is a plan
     if m:
         notice, inner = title, m.group("inner")
+        said = regex.search(lex["notice_sentence"], text[start : start + lex["notice_search_chars"]])
+        if said and inner[:1] not in "《〈" and _flat(said.group("inner")).endswith(_flat(inner)):
+            inner = said.group("inner")  # 关于印发2016年工作要点的通知, 现将《市委教育工委…2016年工作要点》印发: the full name
     elif title is None:
         m = regex.search(lex["notice_sentence"], text[: lex["notice_search_chars"]])
         if not m:
@@ -513,7 +563,7 @@ def same_title(a: str, b: str) -> bool:
 def _own_title_line(text: str, start: int, end: int, name: str) -> Optional[str]:
     """The line (or two lines) of ``text[start:end]`` that is the document's own title ``name``."""
     want = _flat(name)
-    lines = [ln.strip() for ln in text[start:end].splitlines()]
+    lines = [ln.strip().lstrip("•●▪◆■·").strip() for ln in text[start:end].splitlines()]
     lines = [ln for ln in lines if ln]
     for i, ln in enumerate(lines):
         if _flat(ln) == want:

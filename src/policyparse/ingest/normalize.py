@@ -409,6 +409,10 @@ _HEADING_GAP = regex.compile(
     r"[^ \n。；！？!?;，,：:]{2,40}(?P<gap>[ ]+)(?=[\p{Han}\d“][^ \n。；！？!?;]{11})")
 
 
+#: characters set apart one by one (政 府 工 作 报 告, a title or a table's header spaced out)
+_SPACED_OUT = regex.compile(r"(?<!\p{Han})\p{Han}(?: \p{Han}){3,}(?!\p{Han})")
+
+
 def close_prose_gaps(text: str) -> tuple[str, OffsetMap]:
     """``特色学校达到 250 所，`` → ``特色学校达到250所，`` in a line of running text.
 
@@ -418,6 +422,8 @@ def close_prose_gaps(text: str) -> tuple[str, OffsetMap]:
     gaps, and a heading run into its text on a flattened page the gap that ends it
     (``一、2007年计划执行情况 2007年是…``). Between two words of Chinese only a spaced-out
     character goes (``市 委 十 届``): a slogan's halves stay apart (``好客山东 好品山东``).
+    On any other line, only four or more characters set apart one by one are closed up
+    (``政 府 工 作 报 告``).
 
     Example:
         >>> close_prose_gaps("普通高中招生人数达到 9.5 万人，特色学校 40 所。")[0]
@@ -427,11 +433,16 @@ def close_prose_gaps(text: str) -> tuple[str, OffsetMap]:
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        if " " in line and _PROSE_MARK.search(line) and "\t" not in line and "|" not in line and "｜" not in line:
-            kept = {h.start("gap") for h in _HEADING_GAP.finditer(text, pos, end)}
-            for g in _PROSE_GAP.finditer(text, pos, end):
-                if g.start() not in kept:
-                    e.replace(g.start(), g.end(), "")
+        if " " in line and "\t" not in line and "|" not in line and "｜" not in line:
+            if _PROSE_MARK.search(line):
+                kept = {h.start("gap") for h in _HEADING_GAP.finditer(text, pos, end)}
+                for g in _PROSE_GAP.finditer(text, pos, end):
+                    if g.start() not in kept:
+                        e.replace(g.start(), g.end(), "")
+            else:
+                for run in _SPACED_OUT.finditer(text, pos, end):
+                    for g in regex.finditer(" ", run.group()):
+                        e.replace(run.start() + g.start(), run.start() + g.end(), "")
         pos = end + 1
     return e.apply()
 

@@ -202,3 +202,20 @@ def divisions_in(text: str) -> list[tuple[str, int]]:
 
 
 __all__ = ["adcodes", "division_chain", "divisions", "divisions_in", "is_division"]
+
+
+def first_named(text: str, suffix: str) -> Optional[str]:
+    """The first administrative division in ``text`` whose name ends with ``suffix`` (县, 市,
+    区 …), written in full: where a text says 我县, the county it names first is its own.
+
+    Example:
+        >>> first_named("推进我县教育发展，依据《修水县“十四五”规划编制工作方案》", "县")
+        '修水县'
+    """
+    level = divisions().level
+    for m in regex.finditer(regex.escape(suffix), text):
+        end = m.end()
+        for start in range(max(0, end - 9), end - 1):  # the longest name first
+            if text[start:end] in level:
+                return text[start:end]
+    return None
