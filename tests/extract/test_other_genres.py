@@ -359,3 +359,30 @@ def test_a_count_of_the_plan_s_own_priorities_and_slogans_is_no_target():
                              "达到三个确保：确保安全。新建两个重点工作平台。\n")
     assert [(q.kind, q.surface) for q in plan.quantities] == [("target", "两个")]
     assert plan.quantities[0].span[0] > plan.text.index("新建")
+
+
+def test_a_list_of_whole_indicator_names_and_its_values_for_two_years():
+    """A city's education plan lists five indicators once and their values for two years
+    (…分别达到…；2025年分别达到…): each value goes to its own indicator in both years, the
+    names are not cut into a shared head (毛入园率入学率), and years of schooling with a
+    decimal (12.5年) are a span, not a date. Items that share a head (粮食、棉花、油料产量)
+    still share it, however long the middle items are (锂电池、太阳能电池、工业机器人产量)."""
+    text = ("二、发展目标\n2020年学前三年幼儿毛入园率、义务教育巩固率、高中阶段教育毛入学率和新增劳动力平均受教育年限"
+            "分别达到92%、98%、93%和12.5年;2025年分别达到95%、99%、96%和13年以上。\n"
+            "三、重点任务\n锂电池、太阳能电池、工业机器人产量分别增长20%、15%、30%。\n")
+    got = [(q.indicator, q.value) for q in policyparse.parse(text).targets]
+    names = ["学前三年幼儿毛入园率", "义务教育巩固率", "高中阶段教育毛入学率", "新增劳动力平均受教育年限"]
+    assert got[:8] == list(zip(names * 2, [92, 98, 93, 12.5, 95, 99, 96, 13]))
+    assert [i for i, _ in got[8:]] == ["锂电池产量增长", "太阳能电池产量增长", "工业机器人产量增长"]
+    # a year's decimal is never read off a name: PM2.5年均浓度 holds no 2.5年
+    assert [q.surface for q in policyparse.parse("PM_2.5年均浓度下降5%。").quantities] == ["5%"]
+
+
+def test_a_work_plan_heading_that_aims_at_new_results_is_no_review():
+    """A county bureau's yearly plan heads a part with its aim (（二）取得人居环境整治新成绩):
+    the figures under it, after 力争, are targets, not results already reached."""
+    text = ("某县农业农村局2020年工作计划\n（一）推动产业发展。茶叶产值增长10%以上。\n"
+            "（二）取得人居环境整治新成绩。力争90%以上的村生活垃圾得到治理,卫生厕所普及率达85%左右。\n")
+    plan = policyparse.parse(text)
+    assert [(q.value, q.kind) for q in plan.quantities] == [(10, "target"), (90, "target"), (85, "target")]
+    assert plan.quantities[1].commitment == "aspirational"

@@ -76,7 +76,7 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
             # 平均受教育年限达到11.5年: years measure a span named as one (年限), not a date
             rf"|(?<=年限\p{{Han}}{{0,4}}[\d.]{{1,6}})年"
             # …受教育年限分别达到92%和13.5年: a number of years with a decimal is a span, never a date
-            rf"|(?<=(?<![\d.])\d{{1,2}}\.\d{{1,2}})年"
+            rf"|(?<=(?<![\d.])\d{{1,2}}\.\d{{1,2}})年(?![均度初末底中内])"
             rf"|(?<=每\s*[\d{CHINESE_DIGITS}]{{1,4}}){period}|(?<=翻\s*[一两二三四五六七八九十]{{1,2}})番"
             # 城乡居民收入比缩小至2.1∶1: a ratio to one, read as its first term (normalising made a ratio's
             # colon the ratio sign)
@@ -1065,6 +1065,13 @@ def _sector(phrase: str) -> bool:
     return len(phrase) <= 4 and bool(tokens) and all(t.pos.startswith(("n", "j")) for t in tokens)
 
 
+def _product(phrase: str) -> bool:
+    """A thing a measure of the list's last item can measure: nouns only, no measure of its own."""
+    tokens = _tags(phrase)
+    return (len(phrase) <= 8 and not measure_tail(phrase) and bool(tokens)
+            and all(t.pos.startswith(("n", "j")) for t in tokens))
+
+
 def _word_boundary(phrase: str, at: int, first: str) -> bool:
     """Whether ``phrase`` splits at ``at`` into a word parallel to ``first`` and a shared head: a word
     of the segmenter ends there, or the opening and ``first`` are each one noun (城镇 | 农村居民…)."""
@@ -1075,8 +1082,8 @@ def _word_boundary(phrase: str, at: int, first: str) -> bool:
     return len(one) == len(other) == 1 and one[0].pos[:1] == other[0].pos[:1] == "n"
 
 
-#: the longest middle item of a list whose items share the first's prefix and the last's head (供热、燃气、
-#: 排水管网): longer ones are whole names of their own (学前三年毛入园率、义务教育巩固率、高中阶段毛入学率)
+#: the longest middle item of a list whose items share the first's prefix (改造老旧 供热、燃气、排水管网);
+#: longer ones share only the last's head (汽车用锂电池、太阳能电池、工业机器人 产量)
 _SHARED_CORE_CHARS = 4
 
 
@@ -1091,17 +1098,24 @@ def _share_heads(parts: list[str]) -> list[str]:
         # (not 能耗和二氧化碳排放: 二氧 is no word of its own)
         return [parts[0] + parts[-1][width:], parts[-1]]
     width = len(parts[1]) if len(parts) >= 3 else 0
-    if (not width or width > _SHARED_CORE_CHARS or any(len(p) != width for p in parts[1:-1]) or len(parts[0]) < width
-            or len(parts[-1]) < width):
+    if len(parts) >= 3 and all(measure_tail(p) or p.endswith(tuple(lexicon()["rate_words"])) for p in parts[:-1]):
+        return parts  # 学前三年毛入园率、义务教育巩固率、高中阶段毛入学率: each a whole name
+    if (not width or any(len(p) != width for p in parts[1:-1]) or len(parts[0]) < width or len(parts[-1]) < width
+            or (width > _SHARED_CORE_CHARS and not measure_tail(parts[-1]))):
+        # (long items share only a measure: 太阳能电池、工业机器人产量, not 农村信用贷款、抵押贷款改革试点)
         # 制造业、数字经济核心产业增加值年均: a generic measure the last item ends with is every item's
         tail = measure_tail(parts[-1])
         if tail and len(parts) == 2:
             return [p if measure_tail(p) or not _sector(p) else p + tail for p in parts[:-1]] + [parts[-1]]
+        if tail and all(_product(p) for p in parts[:-1]):
+            return [p + tail for p in parts[:-1]] + [parts[-1]]  # 锂电池、太阳能电池、工业机器人产量
         return parts
     # the head starts at a word's end (装备制造业产业规模: 产业规模, not 业产业规模)
     end = next((t.end for t in _tags(parts[-1]) if t.end >= width), width)
     width = end if len(parts[-1]) - end >= 2 else width
-    prefix = parts[0][: max(0, len(parts[0]) - len(parts[1]))]
+    # the first item's prefix is every item's only before short middle items (改造老旧 供热、燃气、排水管网;
+    # not 汽 of 汽车用锂电池、太阳能电池、工业机器人产量)
+    prefix = parts[0][: max(0, len(parts[0]) - len(parts[1]))] if width <= _SHARED_CORE_CHARS else ""
     head = parts[-1][width:]
     cores = [parts[0][len(prefix):], *parts[1:-1], parts[-1][:width]]
     return [prefix + c + head for c in cores]
