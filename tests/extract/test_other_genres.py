@@ -386,3 +386,50 @@ def test_a_work_plan_heading_that_aims_at_new_results_is_no_review():
     plan = policyparse.parse(text)
     assert [(q.value, q.kind) for q in plan.quantities] == [(10, "target"), (90, "target"), (85, "target")]
     assert plan.quantities[1].commitment == "aspirational"
+
+
+def test_numbers_of_a_list_share_the_unit_and_the_measure_of_its_last():
+    """A provincial report on a sector: 回落0.2和0.3个百分点, 分别低0.8、0.7和0.3个百分点. Every
+    number of such a list is a quantity in the unit written once at its end, and one listed
+    right after another with nothing between measures the same thing. A year before 和 is
+    still no quantity (2019和2020年)."""
+    text = ("一、2023年农业发展情况\n农林牧渔业增加值增幅比上年回落0.2和0.3个百分点。"
+            "城镇和农村居民收入分别增长5和6个百分点。2019和2020年产量稳定。\n")
+    plan = policyparse.parse(text)
+    got = [(q.surface, q.value, q.unit, q.indicator, q.kind) for q in plan.quantities]
+    assert got == [("0.2", 0.2, "个百分点", "农林牧渔业增加值增幅回落", "achieved"),
+                   ("0.3个百分点", 0.3, "个百分点", "农林牧渔业增加值增幅回落", "achieved"),
+                   ("5", 5, "个百分点", "城镇居民收入增长", "achieved"),
+                   ("6个百分点", 6, "个百分点", "农村居民收入增长", "achieved")]
+
+
+def test_an_estimate_of_the_year_just_closed_is_a_result_in_a_review():
+    """A district's report delivered in January reviews the year just closed with estimates
+    (预计2011年达到316亿元): in its review these are results, the sentence's other figures
+    too; an estimate of the plan's own year, or in its tasks, stays a forecast."""
+    text = ("2012年政府工作报告\n各位代表：\n一、过去五年工作回顾\n本区生产总值预计2011年达到316亿元，"
+            "比2006年增长85.7%；社会消费品零售总额达41.6亿元。预计2012年全区生产总值将达到350亿元。\n"
+            "二、2012年工作安排\n预计全区高校毕业生达到5000人。全区生产总值增长10%。\n")
+    plan = policyparse.parse(text)
+    assert [(q.value, q.kind) for q in plan.quantities] == [
+        (316, "achieved"), (85.7, "achieved"), (41.6, "achieved"), (350, "forecast"), (5000, "forecast"),
+        (10, "target")]
+
+
+def test_a_bound_and_a_hope_for_one_measure_and_a_level_written_with_zai():
+    """A county's five-year goals state a floor and a hope for each measure (确保年均增长15%、
+    力争年均增长25%): both measure the subject; a school system's rates are written with 在
+    (高中在95%以上), which names no part of the indicator."""
+    text = ("全县地区生产总值确保年均增长15%、力争年均增长25%；财政收入确保年均增长12%、力争年均增长20%。"
+            "巩固率初中达到98%以上、高中在95%以上。\n")
+    got = [(q.indicator, q.value, q.commitment) for q in policyparse.parse(text).targets]
+    assert got[:4] == [("全县地区生产总值年均增长", 15, "binding"), ("全县地区生产总值年均增长", 25, "aspirational"),
+                       ("财政收入年均增长", 12, "binding"), ("财政收入年均增长", 20, "aspirational")]
+    assert got[5][:2] == ("高中", 95)
+
+
+def test_a_long_indicator_counts_its_chinese_characters_not_an_abbreviation_in_brackets():
+    """A science plan's indicator with its English abbreviation (全社会研究与试验发展(R&D)经费支出占
+    地区生产总值比重) is 24 Chinese characters long: it keeps its head word 全社会."""
+    [q] = policyparse.parse("全社会研究与试验发展(R&D)经费支出占地区生产总值比重达到3.2%。").quantities
+    assert q.indicator == "全社会研究与试验发展(R&D)经费支出占地区生产总值比重"

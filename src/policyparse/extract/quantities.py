@@ -358,7 +358,7 @@ _STRIP_HEAD = regex.compile(
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
     r"在|对|对于|凡|则|即|\d{4}年|到\d{4}年|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]|[“”《》\s]"
     r"|(?<=\p{Han})[，,](?=\p{Han}))+")
-_STRIP_TAIL = regex.compile(r"(?:要|将|再|必须|拟按|拟|按|(?<=\p{Han}{2})预计|(?<=\p{Han}{2})预定|(?<=\p{Han}{2})安排|(?<=\p{Han}{2})是|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
+_STRIP_TAIL = regex.compile(r"(?:要|将|再|必须|拟按|拟|按|(?<=\p{Han}{2})预计|(?<=\p{Han}{2})预定|(?<=\p{Han}{2})安排|(?<=\p{Han}{2})是|(?<=\p{Han}{2})在|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
                          r"|(?:已)?连续[\d一二两三四五六七八九十]+个?(?:年|月|季度)"
                          r"|(?:(?:到|至)|(?<![比较\d]))(?:(?:1[89]|20)\d\d)年(?:底|末)?(?:前)?)+$")  # 非常规天然气产量2030年达到…  # 群众安全感连续7年保持…
 
@@ -371,7 +371,7 @@ _TARGET_WORDS = regex.compile(r"的?(?:宏观)?(?:预期|调控|主要|计划)?(
 #: subject is the one before (:func:`find_quantities` borrows it)
 _ADVERBIAL_ONLY = regex.compile(
     r"(?:(?:比|较)(?:去年|上年|前年|上一年|\d{4}年)(?:同期)?(?:决算数|预算数|预算执行数|执行数|实际数)?|年均|平均每年|平均|实际|累计|同比|分别|均|都|也|"
-    r"扣除\p{Han}{0,6}?因素(?:后)?|按可比价格计算|\d{4}年|今年|去年|全年|上年)+")
+    r"扣除\p{Han}{0,6}?因素(?:后)?|按可比价格计算|\d{4}年|今年|去年|全年|上年|确保|力争|争取|努力)+")
 
 
 @lru_cache(maxsize=1)
@@ -785,8 +785,10 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     if len(stripped) > 24 and eq > 0 and "、" in stripped[:eq] and len(stripped) - eq - 1 >= 2:
         # 用于电力、煤炭、…等重工业的支出: the examples before 等 are no part of a long subject
         stripped = _lead_verb(stripped, verbs) + stripped[eq + 1:]
-    if len(stripped) > 24:  # a long subject keeps its head, at most 24 characters, from a word's start
-        cut = len(stripped) - 24
+    if _han_chars(stripped) > 24:
+        # a long subject keeps its head, at most 24 Chinese characters (an abbreviation in brackets, (R&D),
+        # counts for none), from a word's start
+        cut = len(stripped) - _last_han_chars(stripped, 24)
         cut = max((t.start for t in _tags(stripped) if t.start <= cut), default=cut)
         stripped = stripped[cut:]
         core_start += cut
@@ -833,6 +835,24 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
 
 #: a time or modal word between a subject and the verb that closes its indicator (…款项年底前要清偿)
 _INNER_FILLER = regex.compile(r"(?<=\p{Han}{2})(?:(?:年底前|年底|年内|今年|全年|当年)(?:要|将|拟)?|(?<!主|重|需|纲|摘|概|提)要|(?<![即必])将)(?=\p{Han}{2}$)")
+
+
+def _han_chars(phrase: str) -> int:
+    """How many Chinese characters ``phrase`` holds."""
+    return len(_HAN_CHAR.findall(phrase))
+
+
+def _last_han_chars(phrase: str, n: int) -> int:
+    """The length of the shortest tail of ``phrase`` holding ``n`` Chinese characters (all of it if fewer)."""
+    seen = 0
+    for i in range(len(phrase) - 1, -1, -1):
+        seen += bool(_HAN_CHAR.match(phrase[i]))
+        if seen == n:
+            return len(phrase) - i
+    return len(phrase)
+
+
+_HAN_CHAR = regex.compile(r"\p{Han}")
 
 
 def _counted_action(text: str, clause: tuple[int, int], verbs: frozenset[str]) -> Optional[str]:
@@ -1260,6 +1280,9 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
         return "condition"  # 30万千瓦以下煤电机组, 年收入10万元以下的家庭 (not 50平方公里以上建设用地面积达到…)
     window = text[max(sent[0], s - MARKER_REACH) : s]
     if any(_forecasts(window, w) for w in lex["forecast"]):
+        years = [int(y) for y in _FOUR_DIGIT_YEAR.findall(window)]
+        if ctx.review and not (ctx.year and years and years[-1] >= ctx.year):
+            return "achieved"  # 预计2011年达到316亿元 in a review: the estimated result of the year just closed
         return "forecast"
     if ctx.review or text.startswith(tuple(lex["achieved_sentence"]), sent[0]) or continues_past(text, sent):
         return "achieved"
@@ -1269,6 +1292,9 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
             and not any(w in text[sent[0]:sent[1]] for w in lex["future_words"]):
         return "achieved"  # 2007年产量达到50150万吨; 一九八五年末达到… (in a report of a later year)
     return "target"
+
+
+_FOUR_DIGIT_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 
 def _forecasts(window: str, word: str) -> bool:
@@ -1420,6 +1446,35 @@ _TOTALS = frozenset({"合计", "共计", "总计", "总共", "共"})
 _COPULAS = frozenset({"定为", "确定为", "为", "是", "调整为", "安排为", "预期为", "设定为"})
 
 
+#: what separates the numbers of a list that share the unit of its last (0.8、0.7和0.3个百分点)
+_LIST_GAPS = ("、", "和", "及", "与", "、和")
+
+
+def _borrowed_units(text: str, found: list) -> dict[int, str]:
+    """Bare numbers of a list whose last member carries the unit of them all (回落0.2和0.3个百分点,
+    分别低0.8、0.7和0.3个百分点): their start, and that unit.
+
+    Example:
+        >>> t = "分别低0.8、0.7和0.3个百分点"
+        >>> _borrowed_units(t, list(_patterns()["quantity"].finditer(t)))
+        {3: '个百分点', 7: '个百分点'}
+    """
+    out: dict[int, str] = {}
+    for i, m in enumerate(found):
+        if m.group("u1") or m.group("u2") or m.group("n2") or not m.group("n1").replace(".", "").isdigit():
+            continue
+        if m.start() > 0 and (text[m.start() - 1].isascii() and text[m.start() - 1].isalnum() or text[m.start() - 1] == "第"):
+            continue
+        for j in range(i + 1, len(found)):
+            if text[found[j - 1].end():found[j].start()] not in _LIST_GAPS:
+                break
+            unit = found[j].group("u2") or found[j].group("u1")
+            if unit:
+                out[m.start()] = unit
+                break
+    return out
+
+
 def find_quantities(text: str, start: int, end: int, *, context: Context = Context(),
                     verbs: frozenset[str] = frozenset(),
                     notes: Optional[list[tuple[int, int, str]]] = None) -> Iterator[Quantity]:
@@ -1439,7 +1494,9 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
     if not _NUMERAL.search(text, start, end):
         return  # every quantity has a digit or a Chinese numeral: most sentences have neither
     pats = _patterns()
-    matches = [m for m in pats["quantity"].finditer(text, start, end) if not _skip(text, m, start, end, verbs)]
+    found = list(pats["quantity"].finditer(text, start, end))
+    borrowed = _borrowed_units(text, found)
+    matches = [m for m in found if m.start() in borrowed or not _skip(text, m, start, end, verbs)]
     if not matches:
         return
     clauses = segment.clauses(text, start, end)  # once per sentence: bisected for each number
@@ -1454,10 +1511,13 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
     change_verbs = lexicon()["change_verbs"]
     relative_heads = frozenset(lexicon().get("relative_heads", ()))
     counted: Optional[tuple[tuple[int, int], int, str]] = None  # the last counted object: its clause, end, words
+    listed: Optional[tuple] = None  # the last quantity: its clause, end, indicator, indicator span and verb
     for m in matches:
         k = bisect_right(clause_starts, m.start()) - 1
         clause = clauses[k] if k >= 0 and clauses[k][1] >= m.end() else (m.start(), m.end())
         reading = _unit_and_value(m)
+        if m.start() in borrowed and reading.unit is None:
+            reading = Reading(reading.value, reading.value_max, borrowed[m.start()], reading.reversed)
         v1, v2, unit = reading.value, reading.value_max, reading.unit
         if reading.reversed and notes is not None:
             notes.append((m.start(), m.end(), "reversed-range"))
@@ -1574,7 +1634,7 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             # 国内生产总值达到67.7万亿元，增长6.9%: a clause opening with its change verb has the last subject
             # (比2002年增长65.5%: the base year is the quantity's base_period, below)
             adverb = _ADVERB.search(text, clause[0], m.start() - len(verb)) if base_verb in change_verbs else None
-            indicator = (last[1] + (adverb.group() if adverb else "")
+            indicator = (last[1] + (adverb.group() if adverb and not last[1].endswith(adverb.group()) else "")
                          + (base_verb if base_verb in change_verbs else _tail_action(rejected) if rejected else ""))
             ind_span = None
         if indicator and last is None and k > 0 and indicator.startswith((*relative_heads, "总的")):
@@ -1629,6 +1689,10 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
             lead = "" if ind_span[0] >= m.end() else _opening_verb(indicator, verbs)
             if ind_span[0] >= m.end() or lead:
                 counted = (clause, m.end(), indicator[len(lead):])
+        if listed is not None and listed[0] == clause and text[listed[1]:m.start()] in _LIST_GAPS and not subjects:
+            # 回落0.2和0.3个百分点: a value listed right after another, nothing between, measures the same
+            indicator, ind_span, verb = listed[2], listed[3], listed[4]
+        listed = (clause, m.end(), indicator, ind_span, verb)
         measure = _measure(unit, verb, indicator, text, m, clause)
         commitment = _commitment(text, start, m.start("n1"), m.group("suf") in ("左右", "上下")) if kind == "target" else None
         deadline = _nearest_deadline(text, deadlines, m.start(), context) if kind == "target" else None
