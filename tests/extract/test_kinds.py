@@ -94,10 +94,9 @@ def test_test_documents_pooled(labelled):
     # measured 0.938 (P 0.944 R 0.932: 221 of 237, 13 spurious) in session 19; 0.930 (P 0.940 R 0.920) after
     # the paragraph cues and the looks-back rule, which lifted the held-out 1980s reports from F1 0.582 to 0.723;
     # 0.934 (P 0.944 R 0.924) before them; 0.936 (P 0.940) in session 20; 0.942 (P 0.953 R 0.932: 11 spurious)
-    # in session 21, a division the outline calls a review being a review for the rules too; 0.940 (P 0.948
-    # R 0.932: 12 spurious) in session 23, the model retrained once the 1998 report's spaced two-digit numbers
-    # and a PDF's spaced figures were read (one more count of a policy package, 十条政策, typed target)
-    assert pooled.f1 >= 0.94 and pooled.precision >= 0.945 and pooled.recall >= 0.93
+    # in session 21, a division the outline calls a review being a review for the rules too; the same in
+    # session 23 (an intermediate retrain had one more spurious target: 0.940, P 0.948)
+    assert pooled.f1 >= 0.94 and pooled.precision >= 0.95 and pooled.recall >= 0.93
 
 
 def test_past_results_are_rarely_typed_as_targets(labelled):
