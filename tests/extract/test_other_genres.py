@@ -433,3 +433,15 @@ def test_a_long_indicator_counts_its_chinese_characters_not_an_abbreviation_in_b
     地区生产总值比重) is 24 Chinese characters long: it keeps its head word 全社会."""
     [q] = policyparse.parse("全社会研究与试验发展(R&D)经费支出占地区生产总值比重达到3.2%。").quantities
     assert q.indicator == "全社会研究与试验发展(R&D)经费支出占地区生产总值比重"
+
+
+def test_a_body_calling_itself_wo_ju_in_its_own_plan_is_its_issuer():
+    """A county bureau's plan says 由我局牵头 and 我局将…: the bureau that issues the plan leads,
+    not a body named 我局; in a text with no issuer 我局 stays what it says."""
+    text = "县交通运输局2018年重点工作安排\n一、重点项目\n1.由我局牵头实施公路项目。\n2.我局将加强安全监管。\n"
+    plan = policyparse.parse(text)
+    names = {a.id: a.name for a in plan.actors}
+    roles = [(names[ta.actor], ta.role) for t in plan.tasks for ta in t.actors if ta.role != "implicit"]
+    assert roles and set(roles) == {("县交通运输局", "lead")}
+    assert "我局" in next(a for a in plan.actors if a.name == "县交通运输局").aliases
+    assert [a.name for a in policyparse.parse("我局将加强安全监管。").actors] == ["我局"]

@@ -614,6 +614,11 @@ def _model_kinds(plan: Plan, model: KindModel, quantities: list[tuple[Node, Quan
 _PLACE_OPENED = regex.compile(r"(?:XX|\p{Han}{1,8})(?P<short>(?:自治区|自治州|自治县|(?<!自治)[省市区县州旗盟])\p{Han}{2,12})")
 
 
+#: how a body calls itself in its own plan, by the last character of its name (县交通运输局: 我局, 本局)
+_SELF_NAMES = {"局": ("我局", "本局"), "委": ("我委", "本委"), "厅": ("我厅", "本厅"), "办": ("我办",),
+               "校": ("我校", "本校"), "学": ("我校", "本校")}
+
+
 def _issuers(plan: Plan, actors: _Actors) -> None:
     """The plan's issuers are its first actors, with their mentions in the title."""
     head_end = plan.nodes[0].span[0] if plan.nodes else 0
@@ -625,6 +630,8 @@ def _issuers(plan: Plan, actors: _Actors) -> None:
         if short and canonical(short.group("short")) != a.name:
             # 2022年，区教育局将…: in its own plan a body drops its place from its name
             actors.short.setdefault(canonical(short.group("short")), a.name)
+        for own in _SELF_NAMES.get(a.name[-1:], ()):
+            actors.short.setdefault(own, a.name)  # 由我局牵头: in its own plan a body calls itself 我局
         pos = plan.text.find(issuer, 0, head_end)
         while pos >= 0:
             span = (pos, pos + len(issuer))
