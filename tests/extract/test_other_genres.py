@@ -445,3 +445,14 @@ def test_a_body_calling_itself_wo_ju_in_its_own_plan_is_its_issuer():
     assert roles and set(roles) == {("县交通运输局", "lead")}
     assert "我局" in next(a for a in plan.actors if a.name == "县交通运输局").aliases
     assert [a.name for a in policyparse.parse("我局将加强安全监管。").actors] == ["我局"]
+
+
+def test_named_vocational_colleges_and_the_customs_administration_are_bodies():
+    """A region's report supports named colleges (宁夏警官职业学院, 固原农林职业技术学院) and a
+    national administration (海关总署): bodies, each supported; a programme named 学院
+    (现代产业学院) is not one."""
+    plan = policyparse.parse("支持宁夏警官职业学院、固原农林职业技术学院建设。支持海关总署在宁夏设立机构。建设现代产业学院。")
+    names = {a.id: a.name for a in plan.actors}
+    roles = {(names[ta.actor], ta.role) for t in plan.tasks for ta in t.actors if ta.role != "implicit"}
+    assert {("宁夏警官职业学院", "supported"), ("固原农林职业技术学院", "supported"), ("海关总署", "supported")} <= roles
+    assert "现代产业学院" not in names.values()
