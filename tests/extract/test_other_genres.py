@@ -456,3 +456,23 @@ def test_named_vocational_colleges_and_the_customs_administration_are_bodies():
     roles = {(names[ta.actor], ta.role) for t in plan.tasks for ta in t.actors if ta.role != "implicit"}
     assert {("宁夏警官职业学院", "supported"), ("固原农林职业技术学院", "supported"), ("海关总署", "supported")} <= roles
     assert "现代产业学院" not in names.values()
+
+
+def test_a_five_year_plan_s_account_of_its_setting_reports_results():
+    """A national sector's five-year plan opens its general requirements with its setting
+    (（一）发展环境): the last period's figures written there are results, not targets; an
+    age names its people (60周岁以上老年人口), never a number of weeks."""
+    text = ("“十三五”现代综合交通运输体系发展规划\n一、总体要求\n（一）发展环境。\n"
+            "“十二五”时期，综合交通运输体系不断完善。基础设施累计完成投资13.4万亿元，快递业务量年均增长50%以上。"
+            "全市60周岁以上老年人口87.36万人。\n（二）发展目标。\n到2020年，铁路营业里程达到15万公里。\n")
+    plan = policyparse.parse(text)
+    got = [(q.surface, q.kind, q.indicator) for q in plan.quantities]
+    assert got == [("13.4万亿元", "achieved", "基础设施累计完成投资"), ("50%以上", "achieved", "快递业务量年均增长"),
+                   ("87.36万人", "achieved", "全市60周岁以上老年人口"), ("15万公里", "target", "铁路营业里程")]
+
+
+def test_a_city_s_goal_written_with_its_year_after_its_name():
+    """A province's air-pollution plan sets each city's goal with the year after the city's
+    name (武汉市2017年细颗粒物年均浓度较2013年下降15%以上): the indicator is the city's measure."""
+    [q] = policyparse.parse("武汉市2017年细颗粒物年均浓度较2013年下降15%以上。").quantities
+    assert (q.indicator, q.value, q.comparator, q.kind) == ("武汉市细颗粒物年均浓度下降", 15, ">=", "target")

@@ -363,3 +363,17 @@ def test_a_notice_headline_without_its_genre_word_and_a_notice_naming_its_plan_i
     meta = policyparse.parse(notice).meta
     assert meta.title == "市委教育工委市教育局2016年工作要点"
     assert meta.issuers == ["市委教育工委", "市教育局"] and meta.doc_type == "工作要点"
+
+
+def test_a_province_that_names_its_cities_and_a_district_that_names_itself():
+    """A province's implementing opinions, a page beginning at the addressees, says 我省 and
+    sets goals for its cities (武汉市、襄阳市…): its region is their province. A district's
+    plan that says 我区 and names its own district in a cited outline is that district,
+    though its city is named more often."""
+    province = ("各市、州、县人民政府，省政府各部门：\n为改善空气质量，结合我省实际，提出如下实施意见。\n"
+                "一、工作目标\n到2017年，武汉市、襄阳市、荆门市可吸入颗粒物年均浓度下降18%；宜昌市、荆州市下降15%。\n"
+                "二、重点任务\n")
+    assert policyparse.parse(province).meta.region == "湖北省"
+    district = ("为促进我区文化发展，根据汕头市文化发展规划、汕头市“十二五”规划和《龙湖区国民经济和社会发展第十二个五年规划纲要》，"
+                "特制定本规划。\n一、发展基础\n二、发展目标\n")
+    assert policyparse.parse(district).meta.region == "汕头市龙湖区"

@@ -154,3 +154,18 @@ def test_a_chapter_on_how_a_sector_developed_in_a_year_is_a_review():
     assert [n.role for n in plan.nodes_of("section")] == ["review", "tasks"]
     assert [(q.value, q.kind) for q in plan.quantities] == [
         (3200, "achieved"), (4.1, "achieved"), (1250, "achieved"), (1.8, "achieved"), (1250, "target")]
+
+
+def test_a_summary_and_plan_reviews_until_its_plan_begins():
+    """A street office's 2016年工作总结和2017年工作安排: its divisions are a review, a part on its
+    year's main work included (2016年主要工作, though 主要工作 names tasks elsewhere), until the
+    plan begins (2017年工作安排); a village's 工作总结及工作计划 whose first parts name nothing
+    (一、产业发展：…) reviews them too."""
+    plan = policyparse.parse("五角场街道办事处2016年工作总结和2017年工作安排\n一、2016年主要工作\n完成社区实事项目10项。\n"
+                             "二、存在问题\n三、2017年工作安排\n新建社区服务中心2个。\n四、保障措施\n")
+    assert [n.role for n in plan.nodes_of("section")] == ["review", "review", "tasks", "tasks"]
+    assert [(q.value, q.kind) for q in plan.quantities] == [(10, "achieved"), (2, "target")]
+    village = policyparse.parse("某村2021年工作总结及2022年工作计划\n一、产业发展：村内有优质稻种植500余亩，新建养殖基地1个。\n"
+                                "二、2022年工作计划\n新建冷库2座。\n")
+    assert [n.role for n in village.nodes_of("section")] == ["review", "tasks"]
+    assert [q.kind for q in village.quantities] == ["achieved", "achieved", "target"]

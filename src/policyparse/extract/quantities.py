@@ -427,7 +427,7 @@ def drop_base(phrase: str, at_verb: bool = False) -> str:
     """
     pats = _base_patterns()
     out = pats["base"].sub("", phrase)
-    out = pats["plan"].sub("", out)
+    out = _PLACE_YEAR.sub("", pats["plan"].sub("", out))  # 武汉市2017年细颗粒物…: a place's year
     if at_verb:
         out = pats["plan_end"].sub("", out)
     return out
@@ -529,11 +529,15 @@ def _trim_subject(subject: str) -> tuple[int, str]:
     if dash >= 0 and len(subject) - dash - 2 >= 2 and subject[:dash].endswith(("目标", "指标", "任务", "要求")):
         off = dash + 2  # 主要预期目标——地区生产总值增长: what a dash after the targets' name introduces
     rest = _STRIP_TAIL.sub("", subject[off:])
+    rest = _PLACE_YEAR.sub("", rest, count=1)  # 武汉市2017年细颗粒物年均浓度: the place's measure, its year apart
     for opener, closer in ("“”", "《》"):  # “新三样”出口规模: the stripped opening quote comes back
         if off > 0 and subject[off - 1] == opener and rest.count(closer) > rest.count(opener):
             off, rest = off - 1, opener + rest
     return off, rest
 
+
+#: the year a place's goal is set for, between the place and the measure (武汉市2017年细颗粒物…)
+_PLACE_YEAR = regex.compile(r"(?<=\p{Han}[市省区县州旗])(?:到|至)?(?:19|20)\d{2}年(?:底|末)?(?=\p{Han})")
 
 #: words stripped off a subject's head as adverbs that, before a noun, belong to it
 _NOUN_MODIFIERS = ("总体", "基本", "全面")
@@ -986,6 +990,9 @@ _TIME_PHRASE = regex.compile(r"^(?:今后|以后|将来|此后|目前|当前|近
 #: a number that qualifies the people or things a share counts (接受15年免费教育的比例, 60岁以上…的比例)
 _INNER_SPEC = regex.compile(r"(?<!\d)\d{1,3}(?:\.\d+)?(?:年|周岁|岁|星级|A级|级|类)(?:以上|以下|及以上|及以下)?(?=\p{Han})")
 
+#: an age that names a group of people (60周岁以上老年人口, 3岁以下婴幼儿): part of the indicator
+_AGE_GROUP = regex.compile(r"(?<!\d)\d{1,3}(?:周岁|岁)(?:以上|以下|及以上|及以下)?(?=\p{Han})")
+
 #: digits that are part of a name, not a number: PM2.5, M2, 5G, 世界500强
 #: (and a short quoted name: “15分钟高品质生活服务圈”)
 _NAMED_DIGITS = regex.compile(r"[A-Za-z_]+[\d.]*\d|\d+[A-Za-z]+|\d+强|“[^”\d]{0,8}\d[^”]{0,16}”")
@@ -1024,7 +1031,7 @@ def _acceptable(phrase: str, verbs: frozenset[str]) -> bool:
     """
     if len(phrase) < 2 or phrase in verbs or phrase[0] in "、，,；;：:的":
         return False
-    plain = _NAMED_DIGITS.sub("", _BASE_YEAR.sub("", phrase))
+    plain = _AGE_GROUP.sub("", _NAMED_DIGITS.sub("", _BASE_YEAR.sub("", phrase)))  # 60周岁以上老年人口
     if phrase.endswith(tuple(lexicon()["rate_words"])):
         # the share of those a number qualifies: 残疾儿童少年接受15年免费教育的比例, 三星级以上…的比例
         plain = _INNER_SPEC.sub("", plain)

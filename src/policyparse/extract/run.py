@@ -81,6 +81,7 @@ _NEW_SUCCESS = regex.compile(r"新的?(?:成绩|成就)")
 def _review_nodes(plan: Plan) -> set[str]:
     """Ids of the nodes in a review of past results (2018年工作回顾, 过去五年的工作)."""
     words = tuple(quantity_lexicon()["achieved_heading"])
+    situation = tuple(quantity_lexicon()["situation_heading"])
     year = plan.meta.year
     review: set[str] = set()
     for node in plan.nodes:
@@ -92,7 +93,8 @@ def _review_nodes(plan: Plan) -> set[str]:
             years = [int(y) for y in _YEAR.findall(head)]
             past_year = bool(year and years and max(years) < year)
             future = _FUTURE_HEAD.search(head)
-            said = [w for w in words if w in head]
+            said = [w for w in words if w in head] + [
+                w for w in situation if head.startswith(w) or head.endswith(w) or regex.search(w + "[和与及、]", head)]
             if said and set(said) <= {"成绩", "成就"} and _NEW_SUCCESS.search(head) and "了" not in head:
                 said = []  # a work plan's aim: (二)取得人居环境整治新成绩 (not 取得了新成就, 主要成绩)
             if (said or past_year) and not future:

@@ -440,12 +440,14 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
     delegate = _opening_patterns()[1].search(opening)
     if meta.region is None and delegate:
         meta.region = _place(delegate.group("place"))
-    if meta.region is None:
-        meta.region = region_in_text(text)
     own = _OWN_PLACE.search(opening)
     if meta.region is None and own:
-        # 推进我县教育…，依据《修水县“十四五”规划编制工作方案》: the county a text calling itself 我县 names
-        meta.region = places.first_named(opening, own.group(1))
+        # 推进我县教育…，依据《修水县“十四五”规划编制工作方案》: the county a text calling itself 我县 names;
+        # 结合我省实际…武汉市、襄阳市…下降18%: a province that names its cities, not itself
+        meta.region = places.first_named(opening, own.group(1)) or (
+            places.province_of_cities(text[:20000]) if own.group(1) == "省" else None)
+    if meta.region is None:
+        meta.region = region_in_text(text)
     if title_span and meta.region:
         # a masthead above the title names the place in full (鞍山市立山区人民政府文件 over 立山区人民政府…)
         for line in text[: title_span[0]][-500:].splitlines():

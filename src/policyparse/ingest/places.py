@@ -219,3 +219,37 @@ def first_named(text: str, suffix: str) -> Optional[str]:
             if text[start:end] in level:
                 return text[start:end]
     return None
+
+
+@lru_cache(maxsize=1)
+def _province_of_city() -> dict[str, str]:
+    """Each prefecture-level division named once in the table, with its province."""
+    names = dict(adcodes())
+    seen: dict[str, list[str]] = {}
+    for code, name in names.items():
+        if len(code) >= 6 and code[2:4] != "00" and code[4:].strip("0") == "" and name not in ("市辖区", "县"):
+            seen.setdefault(name, []).append(code)
+    out = {}
+    for name, codes in seen.items():
+        if len(codes) == 1:
+            province = names.get(codes[0][:2] + "0" * (len(codes[0]) - 2), "")
+            if province and province != name:
+                out[name] = province
+    return out
+
+
+def province_of_cities(text: str) -> Optional[str]:
+    """The province the prefecture-level cities written in full in ``text`` belong to, when
+    most of them (at least two) belong to one: a provincial text that names its cities but
+    not itself (我省; 武汉市、襄阳市、荆门市…下降18%).
+
+    Example:
+        >>> province_of_cities("其中，武汉市、襄阳市、荆门市下降18%；宜昌市、荆州市下降15%")
+        '湖北省'
+    """
+    parents = _province_of_city()
+    found = [parents[name] for name, _ in divisions_in(text) if name in parents]
+    if len(found) < 2:
+        return None
+    best = max(set(found), key=found.count)
+    return best if found.count(best) * 2 > len(found) else None

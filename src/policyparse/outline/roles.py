@@ -151,9 +151,29 @@ def default_role(title: Optional[str]) -> str:
     return rules().default
 
 
-def division_starts(text: str, nodes: Sequence[Node], default: Optional[str] = None) -> list[tuple[int, str]]:
+def reviews_then_plans(title: Optional[str]) -> bool:
+    """Does ``title`` name a review and then a plan (…2021年工作总结及2022年工作计划)? Its divisions
+    are then a review until one names the plan's tasks or goals.
+
+    Example:
+        >>> reviews_then_plans("牛车湾村2021年工作总结及2022年工作计划"), reviews_then_plans("2022年工作计划")
+        (True, False)
+    """
+    spec = load_json(ROLES_FILE)["review_titles"]
+    for word in spec["words"]:
+        at = (title or "").find(word)
+        if at >= 0 and any(w in title[at + len(word):] for w in spec["unless_after"]):  # type: ignore[index]
+            return True
+    return False
+
+
+def division_starts(text: str, nodes: Sequence[Node], default: Optional[str] = None,
+                    then: Optional[str] = None, plan_year: Optional[int] = None) -> list[tuple[int, str]]:
     """Where each division starts and its role, in text order: the top-level
-    nodes and the unnumbered divisions after the last numbered heading.
+    nodes and the unnumbered divisions after the last numbered heading. A division
+    nothing names takes ``default``, or ``then`` once a division has named tasks or
+    goals (a review, then a plan); there, a heading naming a year before ``plan_year``
+    (2016年主要工作 before 2017年工作安排) is the review's.
 
     Example:
         >>> from policyparse import parse
@@ -175,6 +195,8 @@ def division_starts(text: str, nodes: Sequence[Node], default: Optional[str] = N
             starts.append((n.span[0], "preamble"))
             continue
         role = heading_role((n.label or "") + (n.heading or "")) if n.kind == "part" else heading_role(n.heading or "")
+        if then is not None and plan_year and any(int(y) < plan_year for y in _YEARS.findall(n.heading or "")):
+            role = "review"
         if role == "annex" and main_end is None:
             main_end = n.span[0]
         if role is None:
@@ -184,6 +206,8 @@ def division_starts(text: str, nodes: Sequence[Node], default: Optional[str] = N
             role = default
             if n.kind in ("item", "subitem"):
                 weak.add(n.span[0])  # a list at the top level (一是…) may stand under an unnumbered heading line
+        elif then is not None and role in ("tasks", "goals"):
+            default = then  # 二、2022年工作计划 in a 总结及计划: the plan has begun
         starts.append((n.span[0], role))
     end = main_end if main_end is not None else max((n.span[1] for n in nodes), default=0)
     starts = _with_subdivisions(nodes, children, starts)
@@ -285,6 +309,9 @@ def _with_unnumbered_headings(text: str, nodes: Sequence[Node], starts: list[tup
     return out
 
 
+#: a year written in digits (2016年)
+_YEARS = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
+
 #: a line of its own between two lines, without punctuation or a label
 _HEADING_LINE = regex.compile(r"(?<=\n)[ \t\u3000]*([^\s。，、；：！？,;:!?][^\n。，、；：！？,;:!?]*?)[ \t\u3000]*(?=\n)")
 
@@ -293,7 +320,9 @@ def assign_roles(text: str, nodes: Sequence[Node], title: Optional[str] = None) 
     """Set ``role`` on every node: the role of the division its start lies in
     (see the module docstring); nodes before any division are ``preamble``;
     ``title`` (the document's) sets the role of divisions nothing else names (:func:`default_role`)."""
-    starts = division_starts(text, nodes, default_role(title))
+    years = [int(y) for y in _YEARS.findall(title or "")]
+    starts = (division_starts(text, nodes, "review", rules().default, max(years, default=None))
+              if reviews_then_plans(title) else division_starts(text, nodes, default_role(title)))
     positions = [s for s, _ in starts]
     for n in nodes:
         i = bisect_right(positions, n.span[0]) - 1
