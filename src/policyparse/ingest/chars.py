@@ -13,6 +13,8 @@ COLONS = "：:"
 #: commas that separate clauses (the enumeration comma 、 separates words)
 COMMAS = "，,"
 ELLIPSIS = "…"
+#: list bullets a page puts before a line (• 发布时间：…)
+BULLETS = "•●▪◆■·"
 OPENERS = "《“「『（(〈【‘"
 CLOSERS = "》”」』）)〉】’"
 

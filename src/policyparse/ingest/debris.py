@@ -18,6 +18,7 @@ from importlib import resources
 import regex
 
 from . import meta
+from .chars import BULLETS
 from .offsets import Edits
 
 Found = tuple[str, tuple[int, int], str]
@@ -109,7 +110,7 @@ _SPACES = regex.compile(r"\s+")
 def _canon(line: str) -> str:
     """A line as chrome is compared: stripped, colons full-width, spaces of any width removed,
     a list bullet before it too (• 发布时间：…)."""
-    return _SPACES.sub("", line).replace(":", "：").lstrip("•●▪◆■·")
+    return _SPACES.sub("", line).replace(":", "：").lstrip(BULLETS)
 
 
 def page_chrome(text: str) -> list[Found]:

@@ -19,7 +19,7 @@ from typing import Any, Optional
 import regex
 
 from . import numbering as patterns, places
-from .chars import COLONS, COMMAS, SENTENCE_END, strip_span
+from .chars import BULLETS, COLONS, COMMAS, SENTENCE_END, strip_span
 from ..model import Meta
 from .numbering import chinese_to_int
 
@@ -356,7 +356,7 @@ def delivery(text: str) -> tuple[Optional[int], Optional[str]]:
     return year, _place(m.group("place"))
 
 
-#: a text speaking of its own place (我县, 全市): the level of the place it governs
+#: a text speaking of its own place (我县, 我省): the level of the place it governs
 _OWN_PLACE = regex.compile(r"我(省|市|区|县|旗|州)")
 
 #: a review of a year opening a report (一、2008年工作回顾): the report is for the year after
@@ -565,7 +565,7 @@ def same_title(a: str, b: str) -> bool:
 def _own_title_line(text: str, start: int, end: int, name: str) -> Optional[str]:
     """The line (or two lines) of ``text[start:end]`` that is the document's own title ``name``."""
     want = _flat(name)
-    lines = [ln.strip().lstrip("•●▪◆■·").strip() for ln in text[start:end].splitlines()]
+    lines = [ln.strip().lstrip(BULLETS).strip() for ln in text[start:end].splitlines()]
     lines = [ln for ln in lines if ln]
     for i, ln in enumerate(lines):
         if _flat(ln) == want:
