@@ -476,3 +476,13 @@ def test_a_city_s_goal_written_with_its_year_after_its_name():
     name (武汉市2017年细颗粒物年均浓度较2013年下降15%以上): the indicator is the city's measure."""
     [q] = policyparse.parse("武汉市2017年细颗粒物年均浓度较2013年下降15%以上。").quantities
     assert (q.indicator, q.value, q.comparator, q.kind) == ("武汉市细颗粒物年均浓度下降", 15, ">=", "target")
+
+
+def test_a_capacity_per_day_keeps_its_time_in_the_unit():
+    """A city's infrastructure plan states capacities per day (污水处理能力达到10万吨/日): the unit
+    is 万吨/日, its base 吨/日, 100,000 of them; a number without one stays as it was."""
+    [q] = policyparse.parse("新增污水处理能力10万吨/日。").quantities
+    assert (q.surface, q.unit, q.base_unit, q.base_value, q.indicator) == ("10万吨/日", "万吨/日", "吨/日", 100000,
+                                                                          "新增污水处理能力")
+    [q] = policyparse.parse("新增污水处理能力10万吨。").quantities
+    assert (q.unit, q.base_unit) == ("万吨", "吨")

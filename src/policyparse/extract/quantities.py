@@ -72,7 +72,9 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
     # 3万万亿: a magnitude before another is part of it, not the unit's end
     mag_chain = rf"(?:(?:万|亿)(?=万|亿))*(?:{mags})"
     # 2.2万多所, 3亿多, 2个多百分点: 多/余 after a magnitude still belongs to the number (an interval)
-    unit = (rf"(?:个(?:多|余)百分点|(?:{mag_chain}(?:多|余)?)?(?:{unit_alt})|年(?=内|以内|以上|以下|及以上)"
+    # a rate per unit of time (10万吨/日, 2000人次/天): the time is part of the unit
+    per_time = r"(?:(?<!%)/(?:日|天|年|小时|时|秒))?"
+    unit = (rf"(?:个(?:多|余)百分点|(?:{mag_chain}(?:多|余)?)?(?:{unit_alt}){per_time}|年(?=内|以内|以上|以下|及以上)"
             # 平均受教育年限达到11.5年: years measure a span named as one (年限), not a date
             rf"|(?<=年限\p{{Han}}{{0,4}}[\d.]{{1,6}})年"
             # …受教育年限分别达到92%和13.5年: a number of years with a decimal is a span, never a date
@@ -146,7 +148,11 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
 
 
 def _magnitude(unit: str) -> tuple[float, Optional[str]]:
-    """Split a unit as written into its multiplier and base unit (万人 → 1e4, 人)."""
+    """Split a unit as written into its multiplier and base unit (万人 → 1e4, 人; 万吨/日 → 1e4, 吨/日)."""
+    unit, slash, per = unit.partition("/")
+    if slash:
+        factor, base = _magnitude(unit)
+        return factor, (base or unit) + slash + per
     m = _patterns()["unit"].fullmatch(unit)
     mags = lexicon()["magnitudes"]
     if not m:
@@ -162,8 +168,8 @@ def magnitude(unit: str) -> tuple[float, Optional[str]]:
     """A unit as written, split into its multiplier and its base unit.
 
     Example:
-        >>> magnitude("万人"), magnitude("亿元")
-        ((10000.0, '人'), (100000000.0, '元'))
+        >>> magnitude("万人"), magnitude("亿元"), magnitude("万吨/日")
+        ((10000.0, '人'), (100000000.0, '元'), (10000.0, '吨/日'))
     """
     return _magnitude(unit)
 
