@@ -486,3 +486,12 @@ def test_a_capacity_per_day_keeps_its_time_in_the_unit():
                                                                           "新增污水处理能力")
     [q] = policyparse.parse("新增污水处理能力10万吨。").quantities
     assert (q.unit, q.base_unit) == ("万吨", "吨")
+
+
+def test_a_count_of_kinds_before_a_number_of_its_clause_qualifies_the_measure():
+    """A province's education plan: 确保三类残疾儿童义务教育入学率达91%以上. 三类 names the kinds of
+    children the rate covers (part of the indicator), no count to reach; a count of kinds alone in
+    its clause (开展三类培训) stays a quantity."""
+    plan = policyparse.parse("确保三类残疾儿童义务教育入学率达91%以上。开展三类培训，培训人员5000人次。")
+    assert [(q.surface, q.indicator) for q in plan.quantities][0] == ("91%以上", "三类残疾儿童义务教育入学率")
+    assert "三类" in [q.surface for q in plan.quantities]

@@ -263,9 +263,17 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, hi: int, verbs: frozenset[s
             prev = _previous_word(text, s, lo, verbs)
             if not prev:
                 return True  # 教师五项技能竞赛: a small count inside a name
+        if value <= 10 and u in _KIND_COUNTS and _QUALIFIES_NUMBER.match(text, e, hi):
+            return True  # 确保三类残疾儿童义务教育入学率达91%: the kinds qualify what the later number measures
     if after in "月日号时" and not (unit or "").endswith(("个月",)) and not unit:
         return True
     return False
+
+
+#: the classifiers of a count of kinds (三类残疾儿童, 两种…): before a number in its own clause, part of a name
+_KIND_COUNTS = frozenset({"类", "种"})
+#: the rest of a clause that gives a number: what a count of kinds before it qualifies
+_QUALIFIES_NUMBER = regex.compile(r"[^，,；;。：:、\n]{2,30}?[\d０-９]")
 
 
 def _unitless_measure(text: str, m: "regex.Match[str]", lo: int, hi: int) -> bool:
