@@ -495,3 +495,14 @@ def test_a_count_of_kinds_before_a_number_of_its_clause_qualifies_the_measure():
     plan = policyparse.parse("确保三类残疾儿童义务教育入学率达91%以上。开展三类培训，培训人员5000人次。")
     assert [(q.surface, q.indicator) for q in plan.quantities][0] == ("91%以上", "三类残疾儿童义务教育入学率")
     assert "三类" in [q.surface for q in plan.quantities]
+
+
+def test_air_quality_concentrations_are_quantities():
+    """An air-pollution plan and a province's report: PM2.5 concentrations are written in
+    micrograms per cubic metre (35微克/立方米, 29微克每立方米) or milligrams per litre: quantities
+    with their unit, a target under 控制在 or 不高于; a PDF's space before % goes too."""
+    plan = policyparse.parse("到2025年，细颗粒物年均浓度控制在29微克每立方米以下，化学需氧量浓度不高于20毫克/升，"
+                             "优良天数比例达到 85 %以上。")
+    got = [(q.value, q.unit, q.comparator, q.kind) for q in plan.quantities]
+    assert got == [(29, "微克每立方米", "<=", "target"), (20, "毫克/升", "<=", "target"), (85, "%", ">=", "target")]
+    assert plan.quantities[0].indicator == "细颗粒物年均浓度"

@@ -398,7 +398,7 @@ def join_spaced_digits(text: str) -> tuple[str, OffsetMap]:
 #: spaces between Chinese, figures and Chinese punctuation: Chinese prose has none, but the
 #: text layer of a PDF puts them beside figures, commas and between spaced characters
 #: (two numbers keep theirs)
-_PROSE_GAP = regex.compile(r"(?<=[\p{Han}\d%，,。；;、：])[ ]{1,3}(?=[\p{Han}\d，,。；;、])(?<!\d[ ]{1,3}(?=\d))"
+_PROSE_GAP = regex.compile(r"(?<=[\p{Han}\d%，,。；;、：])[ ]{1,3}(?=[\p{Han}\d%，,。；;、])(?<!\d[ ]{1,3}(?=\d))"
                            r"(?<!\p{Han}{2}[ ]{1,3}(?=\p{Han}{2}))")
 
 
