@@ -26,7 +26,7 @@ from typing import Iterable, Iterator, Optional, cast
 
 import regex
 
-from ..ingest.chars import COLONS, COMMAS, OPENERS, SENTENCE_END
+from ..ingest.chars import COLONS, COMMAS, OPENERS, SENTENCE_END, YEAR
 from ..outline import segment
 from ..model import Commitment, Comparator, Measure, Quantity, QuantityKind
 from .topics import bare_measure, is_sector, measure_tail, sentence_topic
@@ -857,20 +857,17 @@ _INNER_FILLER = regex.compile(r"(?<=\p{Han}{2})(?:(?:年底前|年底|年内|今
 
 def _han_chars(phrase: str) -> int:
     """How many Chinese characters ``phrase`` holds."""
-    return len(_HAN_CHAR.findall(phrase))
+    return len(_patterns()["han"].findall(phrase))
 
 
 def _last_han_chars(phrase: str, n: int) -> int:
     """The length of the shortest tail of ``phrase`` holding ``n`` Chinese characters (all of it if fewer)."""
     seen = 0
     for i in range(len(phrase) - 1, -1, -1):
-        seen += bool(_HAN_CHAR.match(phrase[i]))
+        seen += bool(_patterns()["han"].match(phrase[i]))
         if seen == n:
             return len(phrase) - i
     return len(phrase)
-
-
-_HAN_CHAR = regex.compile(r"\p{Han}")
 
 
 def _counted_action(text: str, clause: tuple[int, int], verbs: frozenset[str]) -> Optional[str]:
@@ -1301,7 +1298,7 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
         return "condition"  # 30万千瓦以下煤电机组, 年收入10万元以下的家庭 (not 50平方公里以上建设用地面积达到…)
     window = text[max(sent[0], s - MARKER_REACH) : s]
     if any(_forecasts(window, w) for w in lex["forecast"]):
-        years = [int(y) for y in _FOUR_DIGIT_YEAR.findall(window)]
+        years = [int(y) for y in YEAR.findall(window)]
         if ctx.review and not (ctx.year and years and years[-1] >= ctx.year):
             return "achieved"  # 预计2011年达到316亿元 in a review: the estimated result of the year just closed
         return "forecast"
@@ -1313,9 +1310,6 @@ def _kind(text: str, m: "regex.Match[str]", clause: tuple[int, int], sent: tuple
             and not any(w in text[sent[0]:sent[1]] for w in lex["future_words"]):
         return "achieved"  # 2007年产量达到50150万吨; 一九八五年末达到… (in a report of a later year)
     return "target"
-
-
-_FOUR_DIGIT_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 
 def _forecasts(window: str, word: str) -> bool:

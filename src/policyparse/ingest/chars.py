@@ -5,6 +5,8 @@ punctuation, so each class holds both forms.
 """
 from __future__ import annotations
 
+import regex
+
 #: ends a sentence: 。！？ (the ellipsis … also does, see :data:`ELLIPSIS`)
 FULL_STOPS = "。！？!?"
 #: ends a sentence or a semicolon clause: what may close a heading or a list item
@@ -13,6 +15,9 @@ COLONS = "：:"
 #: commas that separate clauses (the enumeration comma 、 separates words)
 COMMAS = "，,"
 ELLIPSIS = "…"
+#: a year written in digits (2019年): its digits are group 1
+YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
+
 #: list bullets a page puts before a line (• 发布时间：…)
 BULLETS = "•●▪◆■·"
 OPENERS = "《“「『（(〈【‘"

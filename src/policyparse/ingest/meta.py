@@ -19,11 +19,10 @@ from typing import Any, Optional
 import regex
 
 from . import numbering as patterns, places
-from .chars import BULLETS, COLONS, COMMAS, SENTENCE_END, strip_span
+from .chars import BULLETS, COLONS, COMMAS, SENTENCE_END, YEAR as _YEAR, strip_span
 from ..model import Meta
 from .numbering import chinese_to_int
 
-_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
 #: lines of a table in an opening (指标\t2020年\t2025年, or a header cell 2020年 on its own line):
 #: their years are columns, not the plan's
 _TABLE_LINES = regex.compile(r"(?m)^(?:[^\n]*\t[^\n]*|\s*(?:19|20)\d{2}年\s*)$")

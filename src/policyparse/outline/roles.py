@@ -35,7 +35,7 @@ from typing import Optional, Sequence
 import regex
 
 from ..data import alternation, load_json
-from ..ingest.chars import FULL_STOPS, SENTENCE_END
+from ..ingest.chars import FULL_STOPS, SENTENCE_END, YEAR
 from ..ingest.numbering import starts_with_label
 from ..model import HEADING_KINDS, Node
 
@@ -195,7 +195,7 @@ def division_starts(text: str, nodes: Sequence[Node], default: Optional[str] = N
             starts.append((n.span[0], "preamble"))
             continue
         role = heading_role((n.label or "") + (n.heading or "")) if n.kind == "part" else heading_role(n.heading or "")
-        if then is not None and plan_year and any(int(y) < plan_year for y in _YEARS.findall(n.heading or "")):
+        if then is not None and plan_year and any(int(y) < plan_year for y in YEAR.findall(n.heading or "")):
             role = "review"
         if role == "annex" and main_end is None:
             main_end = n.span[0]
@@ -309,9 +309,6 @@ def _with_unnumbered_headings(text: str, nodes: Sequence[Node], starts: list[tup
     return out
 
 
-#: a year written in digits (2016年)
-_YEARS = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
-
 #: a line of its own between two lines, without punctuation or a label
 _HEADING_LINE = regex.compile(r"(?<=\n)[ \t\u3000]*([^\s。，、；：！？,;:!?][^\n。，、；：！？,;:!?]*?)[ \t\u3000]*(?=\n)")
 
@@ -320,7 +317,7 @@ def assign_roles(text: str, nodes: Sequence[Node], title: Optional[str] = None) 
     """Set ``role`` on every node: the role of the division its start lies in
     (see the module docstring); nodes before any division are ``preamble``;
     ``title`` (the document's) sets the role of divisions nothing else names (:func:`default_role`)."""
-    years = [int(y) for y in _YEARS.findall(title or "")]
+    years = [int(y) for y in YEAR.findall(title or "")]
     starts = (division_starts(text, nodes, "review", rules().default, max(years, default=None))
               if reviews_then_plans(title) else division_starts(text, nodes, default_role(title)))
     positions = [s for s, _ in starts]
