@@ -128,6 +128,14 @@ def test_indicators_name_what_is_measured(sentence, indicators, bases):
     ("提升改造210公里农村公路和120万平方米村内道路。", ["提升改造农村公路", "提升改造村内道路"]),
     # what a total (共) counts follows it
     ("启动杨柳青电厂、完成大港电厂共6台亚临界机组替代。", ["亚临界机组替代"]),
+    # what 把 takes is what is measured; the subject and time before it are no part of it
+    ("石油工业近几年把总产量稳定在一亿吨的水平上。", ["总产量"]),
+    ("为了实现在本世纪末把我国人口控制在12亿左右的目标，必须严格执行现行政策。", ["我国人口"]),
+    # framing and plan words between a subject and its change verb go
+    ("国民收入也安排为比今年增长4%左右。", ["国民收入增长"]),
+    ("要求消费部分增长5.7%，积累部分增长3.2%。", ["消费部分增长", "积累部分增长"]),
+    # the frame before 是 is no part of the work done on an object
+    ("底线是严守18亿亩耕地红线。", ["严守耕地红线"]),
 ])
 def test_indicators_of_more_constructions(sentence, indicators):
     from policyparse.extract.quantities import find_quantities

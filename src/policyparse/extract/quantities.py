@@ -367,7 +367,7 @@ def _unit_and_value(m: "regex.Match[str]") -> Reading:
 
 
 _STRIP_HEAD = regex.compile(
-    r"^(?:并|同时|其中|要|将|把|计划(?=将|把|要|使|在|于)|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|各区|各地|"
+    r"^(?:并|同时|其中|要求(?=\p{Han}{2})|要|将|把|计划(?=将|把|要|使|在|于)|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|近几年|近年来|近年|今后几年|各区|各地|"
     r"确保|力争|争取|努力|力求|预计|拟|预期(?!性)|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
     r"在|对|对于|凡|则|即|\d{4}年|到\d{4}年|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]|[“”《》\s]"
@@ -539,6 +539,9 @@ def _trim_subject(subject: str) -> tuple[int, str]:
             if nxt and nxt[0].pos.startswith("n") and nxt[0].pos != "nr":
                 off -= len(word)
             break
+    disposal = _DISPOSAL.search(subject, off)
+    if disposal:  # 石油工业近几年把总产量稳定在一亿吨: what 把 takes is what is measured
+        off = disposal.end()
     dash = subject.rfind("——", off)
     if dash >= 0 and len(subject) - dash - 2 >= 2 and subject[:dash].endswith(("目标", "指标", "任务", "要求")):
         off = dash + 2  # 主要预期目标——地区生产总值增长: what a dash after the targets' name introduces
@@ -549,6 +552,10 @@ def _trim_subject(subject: str) -> tuple[int, str]:
             off, rest = off - 1, opener + rest
     return off, rest
 
+
+#: the disposal marker 把 inside a subject, before the
+#: thing measured: 石油工业近几年把总产量…, 全市把城镇登记失业率… (not 把握, 把关, 把脉)
+_DISPOSAL = regex.compile(r"(?<=\p{Han})把(?![握关脉手])(?=\p{Han}{2})")
 
 #: the year a place's goal is set for, between the place and the measure (武汉市2017年细颗粒物…)
 _PLACE_YEAR = regex.compile(r"(?<=\p{Han}[市省区县州旗])(?:到|至)?(?:19|20)\d{2}年(?:底|末)?(?=\p{Han})")
@@ -749,8 +756,9 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     # 赤字率拟按3%安排: a rate a subject is set by (按), not the count of what follows
     by_rate = before.rstrip().endswith("按")
     # (大型农贸批发市场完成不少于100万批次农产品快检: the work done, after 完成, is what is counted)
+    # (把我国人口控制在12亿左右的目标: a level set, 控制在, measures the subject, not what follows)
     # (实施…行动和12个重点产业稳增长方案: after a list conjunction the number opens the next item)
-    counted = has_object and (action or (len(stripped) <= 4 and not verb) or not _acceptable(stripped, verbs)
+    counted = has_object and (action or (len(stripped) <= 4 and not verb and not (m.group("pre") or "").endswith(("在", "到", "为"))) or not _acceptable(stripped, verbs)
                               or stripped.endswith("、") or _ends_with_conjunction(stripped)
                               or base_verb == "完成" and _unit_group(m.group("u2") or m.group("u1") or "") != "time"
                               and not (m.group("u2") or m.group("u1") or "").endswith(_PERIODS)) \
@@ -767,7 +775,9 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         if stripped and len(stripped) <= 6 and (stripped in verbs or stripped[-2:] in verbs) \
                 and _unit_group(unit) in ("physical", "money"):
             # 提升改造210公里农村公路, 发行1000亿元长期国债: a length, an area or a sum measures the work done on the object
-            return stripped + text[obj[0]:obj[1]], None, verb
+            # (底线是严守18亿亩耕地红线: the frame before 是 is no part of it)
+            work = stripped[stripped.rindex("是") + 1:] if "是" in stripped[:-1] else stripped
+            return (work if work in verbs else stripped) + text[obj[0]:obj[1]], None, verb
         if listed and not stripped and _unit_group(unit) in ("physical", "money"):
             # 提升改造210公里农村公路和120万平方米村内道路: the second item's work is the first's verb
             head = _STRIP_HEAD.match(text, clause[0], ce)
@@ -976,7 +986,7 @@ _KEEP_SUBJECT = frozenset({"保持在", "稳定在", "控制在", "达到", "达
 
 #: words between a subject and its change verb that are no part of the indicator (…将比上年增长, …要下降)
 _CHANGE_FILLERS = regex.compile(
-    r"(?:要|将|再|继续|扣除\p{Han}{0,6}?因素(?:后)?|按可比价格计算|按(?:去年|上年|前年)的?(?:实际)?(?:数额|数|水平|基数)|按|安排|拟|预期|也|都|进一步|力争|争取|确保|今年|全年|年内|年底前"
+    r"(?:要|将|再|继续|扣除\p{Han}{0,6}?因素(?:后)?|按可比价格计算|按(?:去年|上年|前年)的?(?:实际)?(?:数额|数|水平|基数)|按|安排为|安排|拟|预期|也|都|进一步|力争|争取|确保|今年|全年|年内|年底前"
     r"|比(?:去年|上年|前年|上一年)(?:同期)?|(?:决算数|预算数|预算执行数|执行数))+$")
 
 def _lean_subject(subject: str) -> str:
