@@ -313,10 +313,11 @@ def test_responsibility_annotations_give_the_item_s_tasks_their_units():
                              "2.加强教师队伍建设。（牵头单位：市教育局；配合单位：市人社局、市编办）\n"
                              "3.推进“双减”工作落地。责任部门：基础教育处、督导室\n")
     of = {t.text: roles(plan, t) for t in plan.tasks}
-    assert of["推进学前教育普惠发展"] == of["新建幼儿园20所"] == [("市教育局", "lead"), ("市财政局", "lead")]
+    # a list of responsible units: the unit listed first leads, as Chinese plans write it
+    assert of["推进学前教育普惠发展"] == of["新建幼儿园20所"] == [("市教育局", "lead"), ("市财政局", "support")]
     assert of["加强教师队伍建设"] == [("市教育局", "lead"), ("市人社局", "support"), ("市编办", "support")]
     # units the lexicon does not know are bodies too: the label says so
-    assert of["推进“双减”工作落地"] == [("基础教育处", "lead"), ("督导室", "lead")]
+    assert of["推进“双减”工作落地"] == [("基础教育处", "lead"), ("督导室", "support")]
     assert not any(t.verb == "配合" for t in plan.tasks)  # 配合单位：… is a label, not a task
 
 
@@ -328,7 +329,7 @@ def test_responsible_units_after_the_lead_units_support_them():
                              "（二）加强教师队伍建设。（责任单位：市教育局、市人社局）\n")
     of = {t.text: roles(plan, t) for t in plan.tasks}
     assert of["扩大优质学位供给"] == [("市教育局", "lead"), ("市财政局", "support"), ("各区县政府", "support")]
-    assert of["加强教师队伍建设"] == [("市教育局", "lead"), ("市人社局", "lead")]
+    assert of["加强教师队伍建设"] == [("市教育局", "lead"), ("市人社局", "support")]
 
 
 def test_a_note_without_a_label_names_the_units_and_their_roles():
@@ -367,11 +368,41 @@ def test_a_division_of_work_names_the_lead_then_the_units_answering_with_it():
     roles_of = [roles(plan, ts[0]) for ts in by_item.values()][1:]  # the section's own task first
     assert roles_of[0] == [("省人力资源社会保障厅", "lead"), ("省教育厅", "support"), ("省财政厅", "support")]
     assert roles_of[1] == [("省政务服务局", "lead"), ("省级各有关部门", "support"), ("各市州人民政府", "support")]
-    assert roles_of[2] == [("体改处", "lead"), ("基层卫生处", "lead")]
+    assert roles_of[2] == [("体改处", "lead"), ("基层卫生处", "support")]
     assert roles_of[3] == [("省政务服务局", "lead"), ("省司法厅", "support")]
     assert roles_of[4] == [("省卫生健康委", "lead"), ("各市州", "support")]
     assert not {"推进", "完成"} & {t.verb for t in plan.tasks if "时限" in t.text or "年内" in t.text or "年底前" in t.text}
     assert len(by_item) == 6 and all(len(ts) == 1 for ts in list(by_item.values())[1:])
+
+
+def test_a_plan_that_states_the_first_listed_unit_leads_is_read_so_in_every_note_after():
+    """列第一位者为牵头单位，下同: from the note that states it on, a note without a label
+    (（A、B、C等负责）) has its first unit lead and the others support; before it, and in a
+    plan that does not state it, such a note makes every unit lead."""
+    plan = policyparse.parse("某市关于做好就业工作的实施意见\n一、加强统筹\n"
+                             "（一）统筹就业政策。建立就业影响评估机制。（市发展改革委、市经济和信息化委、市财政局等负责，"
+                             "列第一位者为牵头单位，下同）\n"
+                             "（二）发展吸纳就业能力强的产业。提高服务业就业比重。（市商务局、市经济和信息化委、市农业局等负责）\n")
+    of = {t.text: roles(plan, t) for t in plan.tasks}
+    assert of["建立就业影响评估机制"] == [("市发展改革委", "lead"), ("市经济和信息化委", "support"), ("市财政局", "support")]
+    assert of["提高服务业就业比重"] == [("市商务局", "lead"), ("市经济和信息化委", "support"), ("市农业局", "support")]
+    plain = policyparse.parse("某市工作要点\n一、重点任务\n1.加强校园安全。（由市公安局、市教育局按职责分工负责）\n")
+    assert {r for t in plain.tasks for r in roles(plain, t)} == {("市公安局", "lead"), ("市教育局", "lead")}
+
+
+def test_a_note_with_a_remark_on_the_notes_and_a_bracket_of_its_own_is_one_note():
+    """〔A牵头，B、C参与，各县、区人民政府（管委会）负责落实。以下各项工作均需…落实，不再列出。〕: the
+    full stop inside ends no sentence, the remark is no list, the governments that carry the work
+    out where they are lead with A, and 参与 makes B and C support."""
+    plan = policyparse.parse("某市打赢蓝天保卫战三年行动计划\n二、工作任务\n"
+                             "1.制定实施准入清单。完成环境准入清单编制工作。〔市生态环境局牵头，市发展和改革局、自然资源局参与，"
+                             "各县、区人民政府（管委会）负责落实。以下各项工作均需各县、区人民政府（管委会）落实，不再列出。〕\n")
+    task = next(t for t in plan.tasks if t.text.startswith("完成"))
+    got = roles(plan, task)
+    assert got[:3] == [("市生态环境局", "lead"), ("市发展和改革局", "support"), ("自然资源局", "support")]
+    assert {r for _, r in got[3:]} == {"lead"} and any("区人民政府" in n for n, _ in got[3:])
+    assert not any(a.name.startswith(("以下", "不再")) for a in plan.actors)
+    assert not any(t.verb in ("参与", "落实", "列出") for t in plan.tasks)
 
 
 def test_a_note_in_tortoise_shell_brackets_ends_its_list_at_the_bracket():
@@ -379,7 +410,7 @@ def test_a_note_in_tortoise_shell_brackets_ends_its_list_at_the_bracket():
     plan = policyparse.parse("某省现代流通体系建设实施方案\n一、深化改革\n"
                              "（一）优化市场准入环境。推进“一网通办”。〔责任单位：省市场监管局、省商务厅按职责分工负责〕\n")
     of = {t.text: roles(plan, t) for t in plan.tasks}
-    assert of["优化市场准入环境"] == [("省市场监管局", "lead"), ("省商务厅", "lead")]
+    assert of["优化市场准入环境"] == [("省市场监管局", "lead"), ("省商务厅", "support")]
     assert not any("〕" in a.name for a in plan.actors)
 
 

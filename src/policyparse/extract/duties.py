@@ -22,13 +22,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Optional
 
 import regex
 
 from .actors import Mention, canonical, is_collective, kind_of, lexicon
 
-__all__ = ["Duty", "bodies_in", "chain_lines", "duty_role", "find_duties"]
+__all__ = ["Duty", "bodies_in", "chain_lines", "duty_role", "find_duties", "first_listed_leads", "first_listed_since"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class _BracketRules:
     note: "regex.Pattern[str]"
     part: "regex.Pattern[str]"
     time_limit: "regex.Pattern[str]"
+    remark: "regex.Pattern[str]"
     roles: dict[str, str]
     after_lead: dict[str, str]
     body_ends: tuple[str, ...]
@@ -73,14 +74,23 @@ def _bracket() -> _BracketRules:
     roles = spec["bracket_roles"]
     alt = "|".join(regex.escape(w) for w in sorted(roles, key=len, reverse=True))
     return _BracketRules(
-        note=regex.compile(r"[（(](?P<body>[^（）()\n]{2,120})[）)]"),
+        # a note may hold one bracket of its own: 县（市、区）政府负责落实
+        # (〔市生态环境局牵头，…〕, 【…】: the square brackets of some plans)
+        note=regex.compile(r"[（(〔【](?P<body>(?:[^（）()〔〕【】\n]|[（(][^（）()\n]{1,12}[）)]){2,160})[）)〕】]"),
         part=regex.compile(rf"(?:由)?(?P<list>.+?)(?:(?:按|按照|根据)(?:各自)?(?:职责|职能)(?:分工)?)?(?:具体)?(?P<role>{alt})"),
         time_limit=regex.compile(spec["bracket_time_limit"]),
+        remark=regex.compile(spec["bracket_remarks"]),
         roles=roles, after_lead=spec["bracket_after_lead"], body_ends=tuple(spec["bracket_body_ends"]))
 
 
+#: a bracket closing a body's name with the bodies that stand for it where it has none (（管委会）)
+_ALTERNATIVE = regex.compile(r"[（(][^（）()]{1,10}[）)]$")
+
+
 def _is_body(name: str, ends: tuple[str, ...]) -> bool:
-    """A name a note without a label may list: a body of the lexicon or one named so (…处, …室)."""
+    """A name a note without a label may list: a body of the lexicon or one named so (…处, …室);
+    a bracket after it names the bodies that stand for it elsewhere (区人民政府（管委会）)."""
+    name = _ALTERNATIVE.sub("", name) or name
     return kind_of(name) != "institution" or name in lexicon()["names"] or name.endswith(ends)
 
 
@@ -91,13 +101,17 @@ def _bracket_duties(text: str, start: int, end: int) -> Iterator[Duty]:
     After a part closed by 牵头, 负责 and its like give the units answerable with the
     lead, ``support`` (（财政部牵头，国家发展改革委、人民银行等按职责分工负责）, the form of
     the State Council's division of a report's work among departments). A part that only
-    sets a time limit (年内持续推进, 2026年12月底前完成) belongs to the note: it is neither
-    a list nor a reason to read the note as prose.
+    sets a time limit (年内持续推进, 2026年12月底前完成) or remarks on the notes (下同,
+    以下均需县（市、区）政府落实，不再列出) belongs to the note: it is neither a list nor a
+    reason to read the note as prose.
     """
     rules = _bracket()
     for m in rules.note.finditer(text, start, end):
         pos, found, led = m.start("body"), [], False
-        for piece in regex.split(r"[，,；;]", m.group("body")):
+        for piece in regex.split(r"[，,；;。]", m.group("body")):
+            if found and (not piece.strip() or rules.remark.fullmatch(piece.strip())):  # 以下均需…落实, 下同: a remark
+                pos += len(piece) + 1
+                continue
             if found and rules.time_limit.fullmatch(piece.strip()):
                 last = found[-1]
                 found[-1] = Duty((last.span[0], pos + len(piece)), last.role, last.bodies)
@@ -155,7 +169,7 @@ def find_duties(text: str, start: int, end: int) -> Iterator[Duty]:
             if bodies:
                 found.append(Duty((m.start(), m.end("list")), role, bodies))
         yield from _with_time_limits(text, found, end)
-    if not labelled and ("（" in span or "(" in span):  # a note without a label has its brackets
+    if not labelled and any(b in span for b in "（(〔【"):  # a note without a label has its brackets
         yield from _bracket_duties(text, start, end)
 
 
@@ -206,6 +220,58 @@ def chain_lines(text: str, duties: list[Duty]) -> list[Duty]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _first_listed() -> "regex.Pattern[str]":
+    return regex.compile(lexicon()["duty_labels"]["first_listed_leads"])
+
+
+def first_listed_since(text: str) -> int:
+    """Where the note or line that states the first-listed-leads convention opens, or -1."""
+    stated = _first_listed().search(text)
+    if not stated:
+        return -1
+    return max(0, *(text.rfind(c, 0, stated.start()) for c in "（(\n"))
+
+
+def first_listed_leads(text: str, duties: list[Duty], since: Optional[int] = None) -> list[Duty]:
+    """``duties`` (in text order) read by the convention of Chinese government plans that the
+    unit listed first leads: a list of units answerable together has its first unit ``lead``
+    and the others ``support``. A plan may state it (列第一位者为牵头单位，下同; 排在第一位的为
+    牵头单位): from the note or line where it is stated on, every such list is read so, with a
+    label (责任单位：A、B) or without (（A、B、C等负责）). Where no plan states it, a labelled list
+    of responsible units (责任单位, 责任科室, 负责部门 …: a lead label other than 牵头) is
+    read so still, as plans write it and readers take it; a note without a label is not. A
+    list that names its lead (牵头单位：A、B) is left as it is.
+    ``since`` is :func:`first_listed_since` of ``text``, when known.
+
+    Example:
+        >>> t = "（市发改委、市财政局等负责，列第一位者为牵头单位，下同）……（市商务局、市农业局等负责）"
+        >>> ds = first_listed_leads(t, list(find_duties(t, 0, len(t))))
+        >>> [(d.role, [m.name for m in d.bodies]) for d in ds]
+        [('lead', ['市发改委']), ('support', ['市财政局']), ('lead', ['市商务局']), ('support', ['市农业局'])]
+        >>> t = "加强队伍建设。（责任单位：市教育局、市人社局）推进集团化办学。（市教育局、市财政局负责）"
+        >>> at = t.index("推进")
+        >>> ds = first_listed_leads(t, list(find_duties(t, 0, at)) + list(find_duties(t, at, len(t))))
+        >>> [(d.role, [m.name for m in d.bodies]) for d in ds]
+        [('lead', ['市教育局']), ('support', ['市人社局']), ('lead', ['市教育局', '市财政局'])]
+    """
+    opens = first_listed_since(text) if since is None else since  # the note or line that states it
+    label = _patterns()[0]
+    out: list[Duty] = []
+    for d in duties:
+        if d.role != "lead" or len(d.bodies) < 2 or "牵头" in text[d.span[0]:d.span[1]]:
+            out.append(d)
+            continue
+        stated = 0 <= opens < d.span[1]
+        if not stated and not label.match(text, d.span[0]):
+            out.append(d)
+            continue
+        first, rest = d.bodies[0], d.bodies[1:]
+        out.append(Duty((d.span[0], first.end), "lead", (first,)))
+        out.append(Duty((first.end, d.span[1]), "support", rest))  # one block with the lead
+    return out
+
+
 def bodies_in(text: str, start: int, end: int) -> tuple[Mention, ...]:
     """The bodies of a list of responsible units, ``text[start:end]`` (市财政局、基础教育处等):
     every name is a body, whether or not the lexicon knows it.
@@ -216,6 +282,7 @@ def bodies_in(text: str, start: int, end: int) -> tuple[Mention, ...]:
         ['市教育局', '各区人民政府']
     """
     _, split, _, longest = _patterns()
+    remark = _bracket().remark
     bodies = []
     pos = start
     for piece in split.split(text[start:end]):
@@ -226,8 +293,8 @@ def bodies_in(text: str, start: int, end: int) -> tuple[Mention, ...]:
         name = piece.strip(" \u3000\t")
         lead = piece.find(name)
         name = _after_lead()[1].sub("", name)  # 市财政局等单位, 各区县政府按职责分工负责
-        if not name or len(name) > longest or not regex.match(r"\p{Han}", name):
-            continue
+        if not name or len(name) > longest or not regex.match(r"\p{Han}", name) or remark.fullmatch(name):
+            continue  # (以下均需各县市区落实，不再逐一列出: a remark on the notes, no body)
         s += lead
         normal = canonical(name)
         bodies.append(Mention(name, normal, kind_of(normal), s, s + len(name), is_collective(normal)))

@@ -27,7 +27,7 @@ from ..model import (HEADING_KINDS, Actor, ActorKind, Edge, Node, ParseWarning, 
 from .kinds import (NOT_QUANTITIES, KindModel, Site, division_cues, era_of, features, load_model, overrule,
                     paragraph_cues, section_roles, with_era)
 from .quantities import Context, deadlines_in, find_quantities, resolve_demonstratives, lexicon as quantity_lexicon, target_attributes
-from .duties import Duty, chain_lines, find_duties
+from .duties import Duty, chain_lines, find_duties, first_listed_leads, first_listed_since
 from .references import find_references
 from .topics import restate
 from .tables import Table, TaskRow, TaskTable, find_tables, find_task_tables
@@ -285,6 +285,9 @@ def extract(plan: Plan, *, segmenter: str = "rjieba", kinds: "str | KindModel | 
         # 牵头单位：… / 责任单位：… on lines of their own under an item: one annotation
         chained = chain_lines(text, [d for _, d in duties])
         duties = [(node, d) for (node, _), d in zip(duties, chained)]
+        # 列第一位者为牵头单位: a list answerable together has its first unit lead
+        since = first_listed_since(text)
+        duties = [(node, part) for node, d in duties for part in first_listed_leads(text, [d], since)]
         if _give_duties(plan, drafts, duties):
             drafts.sort(key=lambda x: x[1].span)  # statements made tasks take their place in text order
     _build(plan, drafts, quantities, refs, actors)

@@ -36,10 +36,44 @@ def paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = stop + 1
 
 
+_CLOSE_BRACKET = regex.compile(r"[）)〕】]")
+
+#: how far a bracket may stand from a full stop inside it for the stop to end no sentence
+_NOTE_REACH = 160
+
+
+def _inside_bracket(text: str, pos: int, stop: int, end: int) -> bool:
+    """Is the full stop ending at ``stop`` inside a bracket opened since ``pos`` and closed soon
+    after it (（市生态环境局牵头，…，县（市、区）政府负责落实。以下均需…落实，不再列出）)? A note
+    is one sentence: it closes the item before it, and its parts are read together."""
+    lo = max(pos, stop - _NOTE_REACH)
+    if not any(b in text[lo:stop] for b in "（(〔【"):
+        return False
+    depth = 0
+    for ch in text[lo:stop]:
+        if ch in "（(〔【":
+            depth += 1
+        elif ch in "）)〕】":
+            depth = max(0, depth - 1)
+    if depth <= 0:
+        return False
+    close = _CLOSE_BRACKET.search(text, stop, min(end, stop + _NOTE_REACH))
+    return close is not None
+
+
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentence spans in ``[start, end)`` (a region inside one paragraph)."""
+    """Sentence spans in ``[start, end)`` (a region inside one paragraph). A full stop inside a
+    bracket that closes soon after it ends no sentence.
+
+    Example:
+        >>> t = "落实准入条件。（市生态环境局牵头，县（市、区）政府负责落实。以下均需县（市、区）政府落实）"
+        >>> [t[s:e] for s, e in sentences(t, 0, len(t))]
+        ['落实准入条件。', '（市生态环境局牵头，县（市、区）政府负责落实。以下均需县（市、区）政府落实）']
+    """
     pos = start
     for m in _SENT_END.finditer(text, start, end):
+        if _inside_bracket(text, pos, m.end(), end):
+            continue
         s, e = strip_span(text, pos, m.end())
         if e > s:
             yield s, e
