@@ -169,3 +169,18 @@ def test_a_summary_and_plan_reviews_until_its_plan_begins():
                                 "二、2022年工作计划\n新建冷库2座。\n")
     assert [n.role for n in village.nodes_of("section")] == ["review", "tasks"]
     assert [q.kind for q in village.quantities] == ["achieved", "achieved", "target"]
+
+
+def test_sections_nothing_names_under_an_unnumbered_review_line_review():
+    """A county's report heads its review with a line of its own (2009年工作回顾) over numbered
+    sections whose headings name no role (一、经济实力进一步增强，…): they review, and their
+    figures are results; the plan's line (2010年工作安排) opens the tasks."""
+    text = ("政府工作报告\n各位代表：\n现在，我代表县人民政府向大会作政府工作报告，请予审议。\n2009年工作回顾\n"
+            "2009年，全县生产总值实现107.86亿元，增长10.5%。\n"
+            "一、经济实力进一步增强，发展质量有新提高\n工业发展后劲增强。全年实现工业总产值120.56亿元，增长8.7%。\n"
+            "二、社会事业全面进步\n新建农村公路120公里。\n"
+            "2010年工作安排\n一、加快工业发展\n全年工业增加值增长12%以上。\n")
+    plan = policyparse.parse(text)
+    assert [n.role for n in plan.sections] == ["review", "review", "tasks"]
+    kind = {q.surface: q.kind for q in plan.quantities}
+    assert kind["120.56亿元"] == kind["120公里"] == "achieved" and kind["12%以上"] == "target"

@@ -189,7 +189,7 @@ def division_starts(text: str, nodes: Sequence[Node], default: Optional[str] = N
     for n in nodes:
         children.setdefault(n.parent, []).append(n)
     main_end = None  # where the first annex begins: the body's tail ends there
-    weak: set[int] = set()  # starts whose role is only the default
+    weak: dict[int, str] = {}  # starts whose role is only the default: a list's or a section's
     for n in children.get(None, []):
         if n.kind == "preamble":
             starts.append((n.span[0], "preamble"))
@@ -204,8 +204,9 @@ def division_starts(text: str, nodes: Sequence[Node], default: Optional[str] = N
             role = heading_role(_first_sentence(text, body, r.opening_chars))
         if role is None:
             role = default
-            if n.kind in ("item", "subitem"):
-                weak.add(n.span[0])  # a list at the top level (一是…) may stand under an unnumbered heading line
+            # a list at the top level (一是…) may stand under an unnumbered heading line, and so may
+            # a section nothing names under a review's (2009年工作回顾 over 一、经济实力进一步增强)
+            weak[n.span[0]] = "list" if n.kind in ("item", "subitem") else "section"
         elif then is not None and role in ("tasks", "goals"):
             default = then  # 二、2022年工作计划 in a 总结及计划: the plan has begun
         starts.append((n.span[0], role))
@@ -270,13 +271,15 @@ def _with_subdivisions(nodes: Sequence[Node], children: dict[Optional[str], list
     return sorted(out)
 
 
-def _with_unnumbered_headings(text: str, nodes: Sequence[Node], starts: list[tuple[int, str]], weak: set[int],
+def _with_unnumbered_headings(text: str, nodes: Sequence[Node], starts: list[tuple[int, str]], weak: dict[int, str],
                               end: int) -> list[tuple[int, str]]:
     """Add the unnumbered heading lines that open divisions outside the
     numbered sections (甘肃 2026: “十四五”时期工作回顾, “十五五”时期的主要目标任务,
     2026年重点工作 over lists 一是…, （一）…). Such a line stands alone, is
     short, has no punctuation and names a role; the top-level nodes after it
-    that are lists (items) with only the default role take its role."""
+    that are lists (items) with only the default role take its role, and so do the sections
+    nothing names after a review's line (梅县 2010: 2009年工作回顾 over 一、经济实力进一步增强).
+    ``weak`` maps the start of each such node to its kind (``list`` or ``section``)."""
     r = rules()
     covered = sorted(n.span for n in nodes if n.kind in ("part", "section", "subsection"))
     # a position lies in one of the covered spans when the furthest end of those that
@@ -286,13 +289,22 @@ def _with_unnumbered_headings(text: str, nodes: Sequence[Node], starts: list[tup
     furthest: list[int] = []
     for _, e in covered:
         furthest.append(max(e, furthest[-1]) if furthest else e)
+    # a numbering that starts again (一、 after 二、): an unnumbered line before it, inside the last
+    # section's span, heads the new series (2010年工作安排 over the second 一、)
+    numbered = sorted((n.span[0], n.ordinal) for n in nodes if n.parent is None and n.kind in ("part", "section"))
+    restarts = [pos for i, (pos, ordinal) in enumerate(numbered) if i and ordinal == 1]
+    node_starts = sorted(n.span[0] for n in nodes if n.kind in HEADING_KINDS)
     found: list[tuple[int, str]] = []
     for m in _HEADING_LINE.finditer(text, 0, end):
         line = m.group(1)
         k = bisect_right(cover_starts, m.start(1)) - 1
-        if (len(line) > r.max_heading_line_chars or starts_with_label(line)
-                or (k >= 0 and furthest[k] > m.start(1))):
+        if len(line) > r.max_heading_line_chars or starts_with_label(line):
             continue
+        if k >= 0 and furthest[k] > m.start(1):
+            nxt = next((p for p in restarts if p > m.start(1)), None)
+            if (nxt is None or nxt - m.end(1) > _SERIES_INTRO_CHARS
+                    or bisect_right(node_starts, m.start(1)) != bisect_right(node_starts, nxt - 1)):
+                continue  # inside a section, and no new series of sections follows it soon
         role = heading_role(line)
         if role is not None and role != "annex":
             found.append((m.start(1), role))
@@ -302,12 +314,17 @@ def _with_unnumbered_headings(text: str, nodes: Sequence[Node], starts: list[tup
     out: list[tuple[int, str]] = []
     after_line = False  # the last division kept was opened by an unnumbered heading line
     for pos, role, is_line in merged:
-        if not is_line and pos in weak and after_line:
-            continue  # 一是… under “十五五”时期的主要目标任务: the line's role goes on
+        # 一是… under “十五五”时期的主要目标任务, 一、经济实力进一步增强 under 2009年工作回顾: the line's role goes on
+        if not is_line and after_line and (weak.get(pos) == "list" or weak.get(pos) == "section" and out[-1][1] == "review"):
+            continue
         out.append((pos, role))
         after_line = is_line or (after_line and pos in weak)
     return out
 
+
+#: how far after an unnumbered line inside a section a new series of sections must start for the
+#: line to head it (2010年工作安排, a paragraph on the year, then 一、…)
+_SERIES_INTRO_CHARS = 600
 
 #: a line of its own between two lines, without punctuation or a label
 _HEADING_LINE = regex.compile(r"(?<=\n)[ \t\u3000]*([^\s。，、；：！？,;:!?][^\n。，、；：！？,;:!?]*?)[ \t\u3000]*(?=\n)")
