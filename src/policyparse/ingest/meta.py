@@ -446,7 +446,12 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
         meta.region = places.first_named(opening, own.group(1)) or (
             places.province_of_cities(text[:20000]) if own.group(1) == "省" else None)
     if meta.region is None:
-        meta.region = region_in_text(text)
+        # the place a text names most, when it is of the level the text speaks as (我县, 我代表县人民政府):
+        # a county's report naming its province often (广东省) is not the province's
+        level = own.group(1) if own else (delegate.group("place") if delegate and len(delegate.group("place")) == 1
+                                          else None)
+        named = region_in_text(text)
+        meta.region = named if named is None or level is None or named.endswith(level) else None
     if title_span and meta.region:
         # a masthead above the title names the place in full (鞍山市立山区人民政府文件 over 立山区人民政府…)
         for line in text[: title_span[0]][-500:].splitlines():
@@ -466,10 +471,13 @@ def extract_meta(text: str, title_span: Optional[tuple[int, int]], source: Optio
     if not meta.issuers and meta.doc_type == "政府工作报告":
         # the report of a government: the body the delegate speaks for (我代表省人民政府)
         body = delegate.group("place") if delegate else None
+        speaker = regex.search(lexicon()["speaker_line"], opening)
         if body and _place(body):
             meta.issuers = [body + "人民政府"]
         elif meta.region and meta.region != lexicon()["country_name"]:
             meta.issuers = [meta.region + "人民政府"]
+        elif speaker and speaker.group("body")[0] not in "省市区县州盟旗自":
+            meta.issuers = [speaker.group("body")]  # 梅县人民政府县长 张文广 under the delivery line
     return meta
 
 
@@ -601,9 +609,10 @@ _DOC_NUMBER = regex.compile(r"\p{Han}{1,8}[〔\[［【（(]((?:19|20)\d{2})[〕\
 
 
 def _is_masthead_or_number(line: str) -> bool:
-    """A masthead (中共XX市委文件, XX市人民政府办公室文件: a body's name and 文件) or a document number on its own line."""
+    """A masthead (中共XX市委文件, XX市人民政府办公室文件: a body's name and 文件), a body's name
+    alone (淄博市人民政府办公室, printed above the notice it issues) or a document number on its own line."""
     ln = line.strip()
-    if is_document_number(ln):
+    if is_document_number(ln) or (len(ln) <= 30 and "".join(split_organs(ln)) == ln):
         return True
     end = next((w for w in lexicon()["masthead_ends"] if ln.endswith(w)), None)
     return end is not None and len(ln) <= 30 and bool(split_organs(ln[: -len(end)]))

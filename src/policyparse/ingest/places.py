@@ -24,6 +24,9 @@ import regex
 
 from ..errors import PolicyParseError
 
+#: one Chinese character
+_HAN = regex.compile(r"\p{Han}")
+
 #: a masked place: XX followed by an administrative suffix that the data use
 _MASKED = regex.compile(r"^(?:XX|××|某)(省|市|自治区|区|县|自治州|州|盟|旗)$")
 
@@ -211,12 +214,15 @@ def first_named(text: str, suffix: str) -> Optional[str]:
     Example:
         >>> first_named("推进我县教育发展，依据《修水县“十四五”规划编制工作方案》", "县")
         '修水县'
+        >>> first_named("我县被确定为“全国基层农技推广体系改革与建设示范县”", "县") is None
+        True
     """
     level = divisions().level
     for m in regex.finditer(regex.escape(suffix), text):
         end = m.end()
         for start in range(max(0, end - 9), end - 1):  # the longest name first
-            if text[start:end] in level:
+            # a two-character name glued to a word before it ends that word (示范县, not 范县)
+            if text[start:end] in level and not (end - start == 2 and start and _HAN.match(text[start - 1])):
                 return text[start:end]
     return None
 
