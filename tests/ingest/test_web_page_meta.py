@@ -377,3 +377,55 @@ def test_a_province_that_names_its_cities_and_a_district_that_names_itself():
     district = ("为促进我区文化发展，根据汕头市文化发展规划、汕头市“十二五”规划和《龙湖区国民经济和社会发展第十二个五年规划纲要》，"
                 "特制定本规划。\n一、发展基础\n二、发展目标\n")
     assert policyparse.parse(district).meta.region == "汕头市龙湖区"
+
+
+def test_a_county_report_that_names_its_province_is_not_the_province_s_and_its_speaker_issues_it():
+    """A county's report that names no county of the division data (梅县 became 梅县区 in 2013)
+    but its province many times is not the province's report: it speaks as 县 (我代表县人民政府,
+    我县). Its speaker's line (梅县人民政府县长) names the issuer; a title it was named
+    (全国…示范县) holds no county (示范县 is not 范县)."""
+    text = ("政 府 工 作 报 告\n（2010年3月24日在梅县第十三届人民代表大会第五次会议上）\n梅县人民政府县长 张文广\n"
+            "各位代表：\n现在，我代表县人民政府向大会作政府工作报告，请予审议。\n2009年工作回顾\n"
+            "2009年，我县经济社会实现健康较快发展，全县生产总值实现107.86亿元，增长10.5%，增速高于全国、广东省平均水平。\n"
+            "▲被确定为“全国基层农技推广体系改革与建设示范县”。\n▲荣获“广东省文明县城”称号，广东省卫生县城通过复检。\n"
+            "一、经济实力进一步增强，发展质量有新提高\n全年实现工业总产值120.56亿元，增长8.7%。\n"
+            "2010年工作安排\n一、加快工业发展\n全年工业增加值增长12%以上。\n")
+    meta = policyparse.parse(text, extract=False).meta
+    assert meta.region is None and meta.issuers == ["梅县人民政府"] and meta.year == 2010
+    assert places.first_named("被确定为“全国基层农技推广体系改革与建设示范县”", "县") is None
+
+
+def test_a_disclosure_table_a_column_name_and_a_font_size_control_on_the_title_line_are_chrome():
+    """A government site's disclosure table (索引ID …, 效力状态 …, 发布日期 …), the column a notice
+    was filed under (通知公告) and a font-size control run on to the title line (字号:[ ]) are the
+    page's: the title is the document's own line, and the notice's plan is named in it."""
+    page = ("当前位置:首页 > 政府信息公开 > 规划计划\n索引ID 730845566/2018-00006 发文单位 市教育局\n"
+            "效力状态 有效 主题分类 其他\n发布日期 2018-04-13 00:00 信息来源 市教育局\n"
+            "市教育局2018年工作要点 字号:[ ]\n\n  2018年全市教育工作的总体要求是：深入学习贯彻党的十九大精神。\n"
+            "一、加强党的建设\n")
+    plan = policyparse.parse(page, extract=False)
+    assert plan.meta.title == "市教育局2018年工作要点" and plan.meta.year == 2018
+    assert "字号" not in plan.text and "索引ID" not in plan.text
+    notice = ("通知公告\n\n关于印发《2012年全省高校党建工作要点》的通知\n来源:本站编辑 浏览:时间:2012-03-23 09:51:35\n"
+              "各设区市委教育工委、各高校党委：\n现将《2012年全省高校党建工作要点》印发给你们，请认真贯彻落实。\n"
+              "2012年全省高校党建工作要点\n一、加强理论武装\n")
+    assert policyparse.parse(notice, extract=False).meta.title == "2012年全省高校党建工作要点"
+
+
+def test_a_body_s_name_over_a_notice_dashed_particulars_and_a_breadcrumb_ending_in_its_separator():
+    """Bodies' names on lines of their own above a notice (淄博市人民政府办公室 / 淄博市人民政府) are
+    no title: the notice names the plan. Particulars set as a dashed list (- 信息来源:市政府) are
+    chrome, and a breadcrumb line that ends with its separator is not run into the title under it."""
+    notice = ("淄博市人民政府办公室\n\n淄博市人民政府\n\n关于印发淄博市“十四五”科技创新规划的通知\n\n淄政字〔2022〕38号\n\n"
+              "各区县人民政府，市政府各部门：\n\n现将《淄博市“十四五”科技创新规划》印发给你们，请认真组织实施。\n")
+    meta = policyparse.parse(notice, extract=False).meta
+    assert meta.title == "淄博市“十四五”科技创新规划" and meta.year == 2021 and meta.region == "淄博市"
+    dashed = ("- 信息来源:市政府\n- 发布日期:2019-01-18 16:13\n- 浏览次数:\n"
+              "各市（区）人民政府，市各委、办、局：\n《泰州市打赢蓝天保卫战三年行动计划实施方案》已经市政府第21次常务会议审议通过，"
+              "现印发给你们，请认真遵照执行。\n")
+    plan = policyparse.parse(dashed, extract=False)
+    assert plan.meta.title == "泰州市打赢蓝天保卫战三年行动计划实施方案" and "信息来源" not in plan.text
+    crumbs = ("当前位置:\n舟山市人力资源和社会保障局> 法定主动公开内容> 规划计划> 专项规划>\n"
+              "舟山市人力资源和社会保障事业“十三五”发展规划纲要\n发布日期:2020-07-15 来源:市人力资源与社会保障局\n\n"
+              "为深入推进舟山群岛新区跨越发展，制定本规划。\n一、发展基础\n")
+    assert policyparse.parse(crumbs, extract=False).meta.title == "舟山市人力资源和社会保障事业“十三五”发展规划纲要"

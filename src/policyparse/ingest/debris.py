@@ -89,6 +89,7 @@ def _chrome_rules() -> dict[str, Any]:
     c["breadcrumb_starts"] = {_canon(x) for x in c["breadcrumb_starts"]}
     c["timestamp"] = regex.compile(c["timestamp"])
     c["controls"] = regex.compile(c["controls"])
+    c["control_tail"] = regex.compile(c["control_tail"])
     c["counters"] = regex.compile(c["counters"])
     c["captions"] = regex.compile("|".join(f"(?:{x})" for x in c["captions"]))
     c["head_captions"] = regex.compile("|".join(f"(?:{x})" for x in c["head_captions"]))
@@ -109,8 +110,13 @@ _SPACES = regex.compile(r"\s+")
 
 def _canon(line: str) -> str:
     """A line as chrome is compared: stripped, colons full-width, spaces of any width removed,
-    a list bullet before it too (• 发布时间：…)."""
+    a list bullet before it too (• 发布时间：…, - 信息来源：…)."""
+    line = _DASH_BULLET.sub("", line)
     return _SPACES.sub("", line).replace(":", "：").lstrip(BULLETS)
+
+
+#: a hyphen set as a list bullet, a space after it (- 信息来源:市政府)
+_DASH_BULLET = regex.compile(r"^[ \t\u3000]*[-－][ \t\u3000]+")
 
 
 def page_chrome(text: str) -> list[Found]:
@@ -150,8 +156,9 @@ def page_chrome(text: str) -> list[Found]:
         if ln in c["breadcrumb_starts"] or ln in c["home_starts"]:
             crumbs = True  # 当前位置： / 当前位置：首页, its items on the next lines
             drop[i] = "chrome"
-        elif crumbs and c["separator_start"].match(ln) and len(ln) <= c["max_breadcrumb_chars"]:
-            drop[i] = "chrome"  # >> 政务公开 >> 政策文件
+        elif crumbs and len(ln) <= c["max_breadcrumb_chars"] and (
+                c["separator_start"].match(ln) or ln.endswith(tuple(c["breadcrumb_separators"]))):
+            drop[i] = "chrome"  # >> 政务公开 >> 政策文件; 舟山市人力资源和社会保障局> 法定主动公开内容> 规划计划>
         elif len(ln) <= c["max_info_chars"] and c["info_row"].match(text, lines[i][0]):
             # a government site's table of the document's particulars (索引号 …, 发布机构 …), and the
             # site's category above its first row (计划总结)
@@ -209,8 +216,19 @@ def page_chrome(text: str) -> list[Found]:
     whys = {"chrome": "page chrome (menus, font-size controls, breadcrumbs, 来源/时间 lines)",
             "headline": "the page's headline above the document's own title",
             "caption": "a photo caption or a site's watermark"}
+    # a font-size control run on to the end of a line of the head (市教育局2018年工作要点 字号:[ ])
+    tails = {}
+    for i in range(head_end):
+        if i not in drop and lines[i][2]:
+            a, b, _ = lines[i]
+            m = c["control_tail"].search(text, a, b)
+            if m and m.start() > a:
+                tails[i] = (m.start(), m.end())
     out: list[Found] = []
-    for i in sorted(drop):
+    for i in sorted(set(drop) | set(tails)):
+        if i in tails:
+            out.append(("dropped-debris", tails[i], whys["chrome"]))
+            continue
         a, b, _ = lines[i]
         why = whys[drop[i]]
         if out and out[-1][1][1] == a and out[-1][2] == why:
@@ -222,7 +240,8 @@ def page_chrome(text: str) -> list[Found]:
 
 def is_chrome_line(line: str) -> bool:
     """Is ``line`` (stripped) a line of page chrome by its opening: a 来源/发布时间/日期 line or a
-    breadcrumb (:mod:`policyparse.ingest.normalize` never joins one to its neighbour)?
+    breadcrumb, or one that ends with a breadcrumb's separator (…规划计划> 专项规划>)?
+    (:mod:`policyparse.ingest.normalize` never joins one to its neighbour.)
 
     Example:
         >>> is_chrome_line("日期:2017-01-20  发布人:思政课部"), is_chrome_line("国家教育事业发展“十三五”规划")
@@ -231,7 +250,8 @@ def is_chrome_line(line: str) -> bool:
     c = _chrome_rules()
     ln = _canon(line)
     return bool(ln) and len(ln) <= c["max_breadcrumb_chars"] and (
-        ln.startswith(c["prefixes"]) or ln.startswith(tuple(c["breadcrumb_starts"])))
+        ln.startswith(c["prefixes"]) or ln.startswith(tuple(c["breadcrumb_starts"]))
+        or ln.endswith(tuple(c["breadcrumb_separators"])))  # 法定主动公开内容> 规划计划> 专项规划>
 
 
 def _one_line_crumbs(line: str, c: dict[str, Any]) -> bool:
