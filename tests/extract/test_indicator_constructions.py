@@ -136,6 +136,10 @@ def test_indicators_name_what_is_measured(sentence, indicators, bases):
     ("要求消费部分增长5.7%，积累部分增长3.2%。", ["消费部分增长", "积累部分增长"]),
     # the frame before 是 is no part of the work done on an object
     ("底线是严守18亿亩耕地红线。", ["严守耕地红线"]),
+    # 在用, 在校 are words, no preposition to strip
+    ("在用柴油车监督抽测排放合格率达到95%以上。", ["在用柴油车监督抽测排放合格率"]),
+    # the 、 of a bracket of levels opens no list item; a share before the subject is no part of it
+    ("三分之一县（市、区）PM2.5年均浓度保持在25微克/立方米以下。", [None, "县（市、区）PM2.5年均浓度"]),
 ])
 def test_indicators_of_more_constructions(sentence, indicators):
     from policyparse.extract.quantities import find_quantities

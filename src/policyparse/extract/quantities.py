@@ -370,7 +370,7 @@ _STRIP_HEAD = regex.compile(
     r"^(?:并|同时|其中|要求(?=\p{Han}{2})|要|将|把|计划(?=将|把|要|使|在|于)|再|进一步|使|让|从而|推动|促进|今年|全年|明年|年内|近几年|近年来|近年|今后几年|各区|各地|"
     r"确保|力争|争取|努力|力求|预计|拟|预期(?!性)|必须|坚决|务必|全面|实现|基本|稳步|逐步|持续|继续|总体|同比|其(?!他)|"
     r"比(?:去年|上年|前年|上一年|\d{4}年)(?:预算|同期|底)?|在[^，,；;]{0,12}基础上|"
-    r"在|对|对于|凡|则|即|\d{4}年|到\d{4}年|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]|[“”《》\s]"
+    r"在(?![用建校职岗读线编])|对|对于|凡|则|即|\d{4}年|到\d{4}年|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]|[“”《》\s]"
     r"|(?<=\p{Han})[，,](?=\p{Han}))+")
 _STRIP_TAIL = regex.compile(r"(?:要|将|再|必须|拟按|拟|按|(?<=\p{Han}{2})预计|(?<=\p{Han}{2})预定|(?<=\p{Han}{2})安排|(?<=\p{Han}{2})是|(?<=\p{Han}{2})在|分别|同比|比上年|平均|(?<![平年])均|力争|争取|确保|进一步|继续|保持|稳定|基本|总体|也|都|共|累计|实际|的|从|由|现行"
                          r"|(?:已)?连续[\d一二两三四五六七八九十]+个?(?:年|月|季度)"
@@ -697,6 +697,24 @@ def _relative(text: str, s: int, clause_end: int) -> Optional[str]:
 _NOUN_HEAD = regex.compile(r"(?:项目|工程|基地|平台|中心|园区|示范区|先导区|重点县|产业链|集群)$")
 
 
+#: the administrative levels, each a noun opening a subject (县（市、区）…)
+_LEVEL_NAMES = frozenset("省市县区州旗盟乡镇村")
+
+
+def _list_break(text: str, lo: int, hi: int) -> int:
+    """The last list conjunction or 、 in ``text[lo:hi]`` outside brackets (三分之一县（市、区）PM2.5…:
+    the 、 of the bracket lists levels, it opens no item), or -1."""
+    end = hi
+    while True:
+        brk = max(text.rfind(c, lo, end) for c in _LIST_BREAK)
+        if brk < 0:
+            return -1
+        after = text[brk:hi]
+        if after.count("（") + after.count("(") >= after.count("）") + after.count(")"):
+            return brk
+        end = brk
+
+
 def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
                verbs: frozenset[str], prev_end: int = -1) -> tuple[Optional[str], Optional[tuple[int, int]], str]:
     """(indicator, its span, predicate verb) for the quantity matched by ``m``;
@@ -714,15 +732,18 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     listed = False
     if cs <= prev_end <= start:
         # the second of a list: 组建50对…项目组和40个… counts what follows it
-        brk = max(text.rfind(c, prev_end, start) for c in _LIST_BREAK)
+        brk = _list_break(text, prev_end, start)
         if brk >= 0:
             cs, listed = brk + 1, True
         else:
             # 推动11个能源重点领域项目投资突破2000亿元: a count inside the subject, which follows it
             rest, level = _tail_verb(text[prev_end:start])
             words = _tags(rest.strip()) if len(rest.strip()) >= 3 else []
-            if (level.rstrip("了到至在") in _KEEP_SUBJECT or not level and m.group("pre")) and _acceptable(rest.strip(), verbs) \
-                    and words and words[0].pos.startswith(("n", "j", "b")) and _headed(rest.strip()) == rest.strip():
+            # (三分之一县（市、区）PM2.5年均浓度保持在…: a level's name opens a subject as a noun does)
+            if (level in _KEEP_SUBJECT or level.rstrip("了到至在") in _KEEP_SUBJECT or not level and m.group("pre")) \
+                    and _acceptable(rest.strip(), verbs) and words \
+                    and (words[0].pos.startswith(("n", "j", "b")) or words[0].text in _LEVEL_NAMES) \
+                    and _headed(rest.strip()) == rest.strip():
                 cs = prev_end
     before = text[cs:start]
     subject, verb = _tail_verb(before)
