@@ -140,6 +140,13 @@ def test_indicators_name_what_is_measured(sentence, indicators, bases):
     ("在用柴油车监督抽测排放合格率达到95%以上。", ["在用柴油车监督抽测排放合格率"]),
     # the 、 of a bracket of levels opens no list item; a share before the subject is no part of it
     ("三分之一县（市、区）PM2.5年均浓度保持在25微克/立方米以下。", [None, "县（市、区）PM2.5年均浓度"]),
+    # a count after 等 counts what follows it; the names before 等 are examples of it
+    ("推进洛阳等10个国家物流枢纽建设。", ["推进国家物流枢纽建设"]),
+    ("实施包头、阿拉善等6个国家级试点。", ["国家级试点"]),
+    # a number inside the subjects of 分别 (an age group) leaves the values to them in order; a rate per
+    # 10万 is a rate
+    ("孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别控制在10/10万、4‰、6‰以下。",
+     ["儿童死亡率", "孕产妇死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]),
 ])
 def test_indicators_of_more_constructions(sentence, indicators):
     from policyparse.extract.quantities import find_quantities

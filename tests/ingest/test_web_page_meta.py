@@ -429,3 +429,13 @@ def test_a_body_s_name_over_a_notice_dashed_particulars_and_a_breadcrumb_ending_
               "舟山市人力资源和社会保障事业“十三五”发展规划纲要\n发布日期:2020-07-15 来源:市人力资源与社会保障局\n\n"
               "为深入推进舟山群岛新区跨越发展，制定本规划。\n一、发展基础\n")
     assert policyparse.parse(crumbs, extract=False).meta.title == "舟山市人力资源和社会保障事业“十三五”发展规划纲要"
+
+
+def test_a_news_headline_that_a_body_published_a_plan_names_the_plan_and_its_issuer():
+    """教育部发布2019年工作要点: a news headline; the plan is 2019年工作要点 and the ministry
+    issues it. Under a notice's 现将《…》印发给你们 such a headline is no title line of the plan."""
+    meta = policyparse.parse("教育部发布2019年工作要点\n一、全面加强党的建设\n", extract=False).meta
+    assert (meta.title, meta.issuers, meta.year) == ("2019年工作要点", ["教育部"], 2019)
+    page = ("现将《2008年劳动和社会保障工作要点》印发给你们，请认真贯彻执行。\n二OO七年一月二日\n"
+            "劳动保障部发布2008年劳动和社会保障工作要点\n2008年劳动和社会保障工作的总体要求是：以党的十七大精神为指导。\n")
+    assert policyparse.parse(page, extract=False).meta.title == "2008年劳动和社会保障工作要点"

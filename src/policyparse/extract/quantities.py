@@ -247,9 +247,9 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, hi: int, verbs: frozenset[s
         return True  # 五届人大五次会议, 省委九届九次、十次全会: sessions are ordinals
     if _inside_quote(text, s, lo, hi):
         return True
-    if text.startswith("等", s - 1) and s - 1 >= lo:
-        return True  # …等三项活动: a count restating a list
     chinese = not any(ch.isdigit() for ch in n1)
+    if chinese and text.startswith("等", s - 1) and s - 1 >= lo and (read_number(n1) or 0) <= 10:
+        return True  # …等三项活动: a few written in words restate a list (洛阳等10个…, 北海等十四个… count)
     if chinese:
         value = read_number(n1)
         if value is None and (unit or "").startswith("万"):
@@ -780,7 +780,7 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     # (把我国人口控制在12亿左右的目标: a level set, 控制在, measures the subject, not what follows)
     # (实施…行动和12个重点产业稳增长方案: after a list conjunction the number opens the next item)
     counted = has_object and (action or (len(stripped) <= 4 and not verb and not (m.group("pre") or "").endswith(("在", "到", "为"))) or not _acceptable(stripped, verbs)
-                              or stripped.endswith("、") or _ends_with_conjunction(stripped)
+                              or stripped.endswith(("、", "等")) or _ends_with_conjunction(stripped)
                               or base_verb == "完成" and _unit_group(m.group("u2") or m.group("u1") or "") != "time"
                               and not (m.group("u2") or m.group("u1") or "").endswith(_PERIODS)) \
         and base_verb not in _KEEP_SUBJECT and not by_rate
@@ -790,6 +790,11 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
         return text[obj[0]:obj[1]], obj, verb
     if counted:
         unit = m.group("u2") or m.group("u1") or ""
+        if stripped.endswith("等"):
+            # 实施包头、阿拉善等6个…试点, 烟台、青岛…等14个沿海港口城市: what is counted follows the number, the
+            # names before 等 are examples of it; a verb before them is the work done on it
+            lead = _lead_verb(stripped, verbs)
+            return lead + text[obj[0]:obj[1]], (None if lead else obj), verb
         service = _service_after(text, obj[0], ce) if before.rstrip().endswith("为") else None
         if service:  # 为70万妇女免费开展“两癌”筛查: the people and what is done for them
             return service[0] + service[1], None, verb
@@ -1652,7 +1657,9 @@ def find_quantities(text: str, start: int, end: int, *, context: Context = Conte
                 # 分别达6.9万元、3.4万元，增长4.2%、5.3%; …分别达到90%、99%；2020年分别达到98%、99%: the same
                 # subjects, in order
                 subjects = listed_before
-            shared[clause] = subjects
+            if subjects or "分别" not in text[m.end():clause[1]]:
+                # (婴儿死亡率、5岁以下儿童死亡率分别…: a number inside the subjects, before 分别, decides nothing)
+                shared[clause] = subjects
             shared_verb[clause] = verb
             if subjects:
                 listed_before = subjects

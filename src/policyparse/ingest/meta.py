@@ -585,6 +585,7 @@ def _own_title_line(text: str, start: int, end: int, name: str) -> Optional[str]
     for ln in lines:
         if (genre and len(ln) <= _TITLE_LINE_CHARS + 20 and _ends_with_doc_type(ln) and doc_type_of(ln) == genre
                 and not any(ch in SENTENCE_END + COLONS + COMMAS for ch in ln) and "通知" not in ln
+                and not regex.search(r"印发|发布|转发", ln)  # 劳动保障部发布2008年…工作要点: a news headline
                 and difflib.SequenceMatcher(None, _flat(ln), want).ratio() >= _ALIKE):
             return ln
     return None
