@@ -143,6 +143,8 @@ def test_indicators_name_what_is_measured(sentence, indicators, bases):
     # a count after 等 counts what follows it; the names before 等 are examples of it
     ("推进洛阳等10个国家物流枢纽建设。", ["推进国家物流枢纽建设"]),
     ("实施包头、阿拉善等6个国家级试点。", ["国家级试点"]),
+    # (a count no larger than the list before 等 restates it: no quantity)
+    ("重点发展电子商务、现代物流、现代金融、研发设计、服务外包、商务咨询等6个领域，新增就业2万人。", ["新增就业"]),
     # a number inside the subjects of 分别 (an age group) leaves the values to them in order; a rate per
     # 10万 is a rate
     ("孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别控制在10/10万、4‰、6‰以下。",

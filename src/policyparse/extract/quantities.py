@@ -248,8 +248,8 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, hi: int, verbs: frozenset[s
     if _inside_quote(text, s, lo, hi):
         return True
     chinese = not any(ch.isdigit() for ch in n1)
-    if chinese and text.startswith("等", s - 1) and s - 1 >= lo and (read_number(n1) or 0) <= 10:
-        return True  # …等三项活动: a few written in words restate a list (洛阳等10个…, 北海等十四个… count)
+    if text.startswith("等", s - 1) and s - 1 >= lo and _restates_list(text, s - 1, lo, n1, chinese):
+        return True  # …等三项活动, 电子商务、…、售后服务等12个领域: the count restates the list before it
     if chinese:
         value = read_number(n1)
         if value is None and (unit or "").startswith("万"):
@@ -268,6 +268,28 @@ def _skip(text: str, m: "regex.Match[str]", lo: int, hi: int, verbs: frozenset[s
     if after in "月日号时" and not (unit or "").endswith(("个月",)) and not unit:
         return True
     return False
+
+
+def _restates_list(text: str, at: int, lo: int, n1: str, chinese: bool) -> bool:
+    """Does the count after 等 at ``at`` restate the list before it, not count more than its examples?
+    A few written in words do (…等三项活动), and so does a count no larger than the items listed
+    (电子商务、现代物流、…、售后服务等12个领域); 洛阳等10个国家物流枢纽 and 北海等十四个沿海港口城市
+    count what the names before 等 are examples of."""
+    value = read_number(n1) if chinese else _float(n1)
+    if value is None:
+        return True
+    if chinese and value <= 10:
+        return True
+    opening = max(text.rfind(c, lo, at) for c in _CLAUSE_PUNCT)
+    items = text.count("、", opening + 1, at) + 1
+    return items >= value
+
+
+def _float(digits: str) -> Optional[float]:
+    try:
+        return float(digits.replace(",", "").replace("，", ""))
+    except ValueError:
+        return None
 
 
 #: the classifiers of a count of kinds (三类残疾儿童, 两种…): before a number in its own clause, part of a name
