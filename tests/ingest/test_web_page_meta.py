@@ -439,3 +439,18 @@ def test_a_news_headline_that_a_body_published_a_plan_names_the_plan_and_its_iss
     page = ("现将《2008年劳动和社会保障工作要点》印发给你们，请认真贯彻执行。\n二OO七年一月二日\n"
             "劳动保障部发布2008年劳动和社会保障工作要点\n2008年劳动和社会保障工作的总体要求是：以党的十七大精神为指导。\n")
     assert policyparse.parse(page, extract=False).meta.title == "2008年劳动和社会保障工作要点"
+
+
+def test_a_policy_library_page_its_controls_and_a_title_closed_by_its_period():
+    """A policy library's page: the title (closed by its period in brackets) above the page's
+    particulars (政策级别, 发文部门, 政策主题) and its buttons (点赞, 收藏, 转发), then the title again
+    with a different dash. The title is the document's; a search box's words (精确检索 / 开始检索)
+    and a back button (返回) are never run into it."""
+    page = ("盐城市数字经济发展三年行动计划(2022-2024年)\n\n发布时间:2022-08-12\n\n政策级别:市级\n\n"
+            "发文部门:盐城市工业和信息化局\n\n政策主题:引导扶持\n\n点赞\n\n收藏\n\n转发\n\n"
+            "盐城市数字经济发展三年行动计划(2022—2024年)\n\n为加快推动全市经济社会数字化转型，制定本行动计划。\n\n一、总体要求\n")
+    meta = policyparse.parse(page, extract=False).meta
+    assert meta.title.startswith("盐城市数字经济发展三年行动计划") and meta.year == 2022 and meta.region == "盐城市"
+    for head in ("精确检索\n开始检索\n\n", "返回\n"):
+        text = head + "关于2019年农村危房改造工程实施方案\n\n为切实做好2019年全区农村危房改造工作，制定本方案。\n一、目标任务\n"
+        assert policyparse.parse(text, extract=False).meta.title == "关于2019年农村危房改造工程实施方案"

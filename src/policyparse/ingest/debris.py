@@ -240,7 +240,8 @@ def page_chrome(text: str) -> list[Found]:
 
 def is_chrome_line(line: str) -> bool:
     """Is ``line`` (stripped) a line of page chrome by its opening: a 来源/发布时间/日期 line or a
-    breadcrumb, or one that ends with a breadcrumb's separator (…规划计划> 专项规划>)?
+    breadcrumb, or one that ends with a breadcrumb's separator (…规划计划> 专项规划>), or a
+    control's word alone (返回, 开始检索)?
     (:mod:`policyparse.ingest.normalize` never joins one to its neighbour.)
 
     Example:
@@ -250,7 +251,7 @@ def is_chrome_line(line: str) -> bool:
     c = _chrome_rules()
     ln = _canon(line)
     return bool(ln) and len(ln) <= c["max_breadcrumb_chars"] and (
-        ln.startswith(c["prefixes"]) or ln.startswith(tuple(c["breadcrumb_starts"]))
+        ln in c["lines"] or ln.startswith(c["prefixes"]) or ln.startswith(tuple(c["breadcrumb_starts"]))
         or ln.endswith(tuple(c["breadcrumb_separators"])))  # 法定主动公开内容> 规划计划> 专项规划>
 
 

@@ -128,7 +128,12 @@ def _doc_type_word(title: str) -> str:
     return next(dt for dt, _genre in lexicon()["doc_types"] if title.endswith(dt))
 
 
+#: a bracket after a title's genre word: its period or its status (…三年行动计划(2022—2024年), …方案（试行）)
+_TITLE_BRACKET = regex.compile(r"[（(](?:\d{4}\s*[-—–－~～至到]+\s*\d{4}年?|试行|暂行|征求意见稿|修订稿?|草案)[）)]$")
+
+
 def _ends_with_doc_type(line: str) -> bool:
+    line = _TITLE_BRACKET.sub("", line.rstrip())
     return any(line.endswith(dt) for dt, _genre in lexicon()["doc_types"])
 
 

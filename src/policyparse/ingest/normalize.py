@@ -128,15 +128,30 @@ def drop_page_numbers(text: str) -> tuple[str, OffsetMap]:
 
 #: a pinyin gloss a mirror site puts in brackets after a character (關(guān)于, 印發(fā)): lower-case
 #: latin letters with a tone mark, right after a Han character
+#: (儿【ér】 in square brackets, 古浪làng 县 bare), or a note of its reading or its traditional form
+#: (二(读:èr), 公办(繁体:辦), 公办《繁体:辦》)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_GLOSS = regex.compile(
-    r"(?<=\p{Han})[(（](?=[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}[)）]")
+    rf"(?<=\p{{Han}})(?:[(（【](?=[a-zü]{{0,6}}[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）】]"
+    rf"|(?=[a-zü]{{0,6}}[{_TONED}])[a-zü{_TONED}]{{1,7}}[ \u3000]?(?=\p{{Han}})"
+    rf"|[(（【《\[](?:读|繁体|繁|拼音)[:：][^()（）【】《》\[\]\n]{{1,8}}[)）】》\]])")
+
+
+#: what every gloss holds: a tone mark or a note's word (a quick test before the pattern)
+_GLOSS_HINT = regex.compile(rf"[{_TONED}]|读[:：]|繁体?[:：]|拼音[:：]")
 
 
 def drop_pinyin_glosses(text: str) -> tuple[str, OffsetMap]:
     """Drop the pinyin glosses of a mirror site (關(guān)于印發(fā) → 關于印發): they cut words and names
     (市發(fā)改委 is 市發改委) and are no part of the document. A gloss needs a tone mark, so a
-    bracketed word in latin letters (PM2.5, (ppm)) is never one."""
-    if "(" not in text and "（" not in text:
+    bracketed word in latin letters (PM2.5, (ppm)) is never one; so does a note of a reading or of
+    the traditional form such sites add (二(读:èr), 公办(繁体:辦)).
+
+    Example:
+        >>> drop_pinyin_glosses("新建公办(繁体:辦)幼儿园，古浪làng 县4所，关(guān)于")[0]
+        '新建公办幼儿园，古浪县4所，关于'
+    """
+    if not _GLOSS_HINT.search(text):
         return text, OffsetMap.identity(len(text))
     e = Edits(text)
     e.sub(_PINYIN_GLOSS, "")
