@@ -143,6 +143,11 @@ def test_indicators_name_what_is_measured(sentence, indicators, bases):
     # a count after 等 counts what follows it; the names before 等 are examples of it
     ("推进洛阳等10个国家物流枢纽建设。", ["推进国家物流枢纽建设"]),
     ("实施包头、阿拉善等6个国家级试点。", ["国家级试点"]),
+    # a number right after a noun phrase that follows another number measures that phrase; a bracket of
+    # 其中 breaks the total down, its last item has no object after the bracket
+    ("完成197个村街巷硬化399.5公里（其中街道203.9公里、巷道142公里、通户道53.6公里）建设和完善任务。",
+     [None, "村街巷硬化", "街道", "巷道", "通户道"]),
+    ("省级重点产业项目完成投资1865.7亿元、增长4%。", ["省级重点产业项目完成投资", "省级重点产业项目完成投资增长"]),
     # (a count no larger than the list before 等 restates it: no quantity)
     ("重点发展电子商务、现代物流、现代金融、研发设计、服务外包、商务咨询等6个领域，新增就业2万人。", ["新增就业"]),
     # a number inside the subjects of 分别 (an age group) leaves the values to them in order; a rate per

@@ -602,6 +602,8 @@ def _object_after(text: str, e: int, clause_end: int, verbs: frozenset[str]) -> 
     s = e
     while s < clause_end and text[s] in "的 ":
         s += 1
+    if text.startswith(("）", ")"), s):
+        return s, s  # …、通户道53.6公里）建设和完善任务: the last item of a bracket, nothing after it is its object
     # a leading quoted qualifier belongs to the thing counted (“四星级”中小学智慧校园), but no verb
     # inside it ends the phrase (“数字领航”企业)
     q = _patterns()["quoted_head"].match(text[s:clause_end])
@@ -719,6 +721,9 @@ def _relative(text: str, s: int, clause_end: int) -> Optional[str]:
 _NOUN_HEAD = regex.compile(r"(?:项目|工程|基地|平台|中心|园区|示范区|先导区|重点县|产业链|集群)$")
 
 
+#: a bracket that breaks down what was counted before it (…399.5公里（其中街道203.9公里、…）)
+_BREAKDOWN = regex.compile(r"[（(]其中[：:，,]?")
+
 #: the administrative levels, each a noun opening a subject (县（市、区）…)
 _LEVEL_NAMES = frozenset("省市县区州旗盟乡镇村")
 
@@ -755,14 +760,19 @@ def _indicator(text: str, m: "regex.Match[str]", clause: tuple[int, int],
     if cs <= prev_end <= start:
         # the second of a list: 组建50对…项目组和40个… counts what follows it
         brk = _list_break(text, prev_end, start)
-        if brk >= 0:
+        breakdown = _BREAKDOWN.search(text, prev_end, start)
+        if breakdown:  # 硬化399.5公里（其中街道203.9公里: the parts of what was counted before
+            cs = breakdown.end()
+        elif brk >= 0:
             cs, listed = brk + 1, True
         else:
             # 推动11个能源重点领域项目投资突破2000亿元: a count inside the subject, which follows it
             rest, level = _tail_verb(text[prev_end:start])
             words = _tags(rest.strip()) if len(rest.strip()) >= 3 else []
             # (三分之一县（市、区）PM2.5年均浓度保持在…: a level's name opens a subject as a noun does)
-            if (level in _KEEP_SUBJECT or level.rstrip("了到至在") in _KEEP_SUBJECT or not level and m.group("pre")) \
+            # (完成197个村街巷硬化399.5公里: a noun phrase that the number directly follows measures it too)
+            if (level in _KEEP_SUBJECT or level.rstrip("了到至在") in _KEEP_SUBJECT
+                    or not level and not rest.rstrip().endswith(("至", "到", "为", "在"))) \
                     and _acceptable(rest.strip(), verbs) and words \
                     and (words[0].pos.startswith(("n", "j", "b")) or words[0].text in _LEVEL_NAMES) \
                     and _headed(rest.strip()) == rest.strip():
