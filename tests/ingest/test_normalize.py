@@ -405,6 +405,29 @@ def test_html_character_references_left_by_scraping():
     assert raw[slice(*n.raw_span(s, s + 4))] == "&ldquo;双减&rdquo;"
 
 
+def test_html_markup_left_in_a_text_file_becomes_lines_and_is_recorded():
+    raw = ("<p>现将方案印发给你们，请认真贯彻执行。</p><p><br/></p>"
+           "<p style=\"text-indent:2em\"><strong>一、总体要求</strong></p>"
+           "<p>到2025年，<span>全市</span>普惠性幼儿园覆盖率达到85%以上。</p>")
+    n = normalize(raw)
+    lines = [ln.strip() for ln in n.text.split("\n") if ln.strip()]
+    assert lines == ["现将方案印发给你们，请认真贯彻执行。", "一、总体要求",
+                     "到2025年，全市普惠性幼儿园覆盖率达到85%以上。"]
+    assert "<" not in n.text
+    s = n.text.index("全市普惠性")
+    # the span of the words maps back over the inline tag between them
+    assert raw[slice(*n.raw_span(s, s + 5))] == "全市</span>普惠性"
+    tags = [w for w in n.warnings if w.code == "dropped-debris" and "HTML tags" in w.message]
+    assert len(tags) == 1 and raw[slice(*tags[0].raw_span)] == "<p>"
+
+
+def test_a_few_angle_brackets_in_prose_are_not_markup():
+    raw = "一、目标\n<b>重点</b>：PM2.5浓度<35微克/立方米，比值<1。"
+    n = normalize(raw)
+    assert "<b>重点</b>" in n.text and "<35" in n.text
+    assert not any("HTML tags" in w.message for w in n.warnings)
+
+
 def test_separate_numbers_are_not_joined():
     # only the spaced-digit style of typeset reports is joined, never a table's numbers
     for text in ("人均预期寿命（岁） 76.34 77.3 预期性", "指标 2015 2020", "PM2.5 10微克", "表1 2020年"):

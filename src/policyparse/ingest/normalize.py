@@ -6,8 +6,9 @@ normalised offset back to the raw text (:class:`~policyparse.ingest.offsets.MapC
 
 Steps, in order:
 
-1. HTML character references left by scraping (``&nbsp;``, ``&ldquo;``)
-   become their characters; CRLF and CR line ends become LF;
+1. HTML markup left in a text file by scraping (``<p>…</p><p><strong>一、…</strong></p>``:
+   at least five tags) goes, a block's tag becoming a line break; character references
+   (``&nbsp;``, ``&ldquo;``) become their characters; CRLF and CR line ends become LF;
 2. page numbers of printed pages on lines of their own (``— 2 —``) are dropped
    and recorded;
 3. script: traditional characters become simplified (OpenCC ``t2s``);
@@ -69,6 +70,7 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
     chain = MapChain()
     text = raw
     steps: list[Step] = [
+        strip_embedded_tags,
         unescape_entities,
         fix_line_ends,
         *([drop_page_numbers, drop_pinyin_glosses] if drop_debris else []),
@@ -88,6 +90,12 @@ def normalize(raw: str, *, drop_debris: bool = True, to_simplified: bool = True)
             warnings += [ParseWarning(code="dropped-debris", message="a page number of a printed page (— 2 —)",
                                       raw_span=chain.span(pm.start(), pm.end()), text=pm.group())
                          for pm in _PAGE_NUMBER.finditer(text)]
+        if step is strip_embedded_tags:
+            tags = _embedded_tags(text)
+            if tags:
+                warnings.append(ParseWarning(
+                    code="dropped-debris", text=tags[0].group(), raw_span=chain.span(tags[0].start(), tags[0].end()),
+                    message=f"{len(tags)} HTML tags left in the text by scraping (<p>, <strong>), the first here"))
         if step is drop_pinyin_glosses:
             glosses = list(_PINYIN_GLOSS.finditer(text))
             if glosses:
@@ -166,6 +174,45 @@ def fix_line_ends(text: str) -> tuple[str, OffsetMap]:
         return text, OffsetMap.identity(len(text))
     e = Edits(text)
     e.sub(_CR, "\n")
+    return e.apply()
+
+
+# --- 1a. HTML markup left in a text file ---------------------------------------------------
+_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,9})(?:\s[^<>\n]{0,300}?)?\s*/?>")
+#: tags whose content is a block: each becomes a line break
+_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "tr", "table", "tbody", "thead", "ul", "ol", "dd", "dt", "dl",
+                         "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote", "hr", "pre"})
+#: tags inside a line: each goes
+_INLINE_TAGS = frozenset({"strong", "b", "span", "font", "em", "i", "u", "a", "td", "th", "sub", "sup", "img",
+                          "small", "big", "label", "center", "o:p"})
+#: fewer tags than this are no markup (a lone <b> in prose, a comparison written <5)
+_MIN_TAGS = 5
+
+
+def _embedded_tags(text: str) -> list["regex.Match[str]"]:
+    """The HTML tags of a text file's markup, when it has at least :data:`_MIN_TAGS` of them."""
+    if text.count("<") < _MIN_TAGS:
+        return []
+    tags = [m for m in _TAG.finditer(text) if m.group(2).lower() in _BLOCK_TAGS | _INLINE_TAGS]
+    return tags if len(tags) >= _MIN_TAGS else []
+
+
+def strip_embedded_tags(text: str) -> tuple[str, OffsetMap]:
+    """Drop the HTML markup a scraper left in a text file (``<p> 一、指导思想</p>``): a block's tag
+    becomes a line break, an inline tag goes. An HTML page read as such never gets here with its
+    tags (:mod:`policyparse.ingest.formats.html` takes its article's text).
+
+    Example:
+        >>> t = "<p>现将方案印发给你们。</p><p><br/></p><p><strong>一、指导思想</strong></p><p>坚持</p>"
+        >>> strip_embedded_tags(t)[0].split()
+        ['现将方案印发给你们。', '一、指导思想', '坚持']
+    """
+    tags = _embedded_tags(text)
+    if not tags:
+        return text, OffsetMap.identity(len(text))
+    e = Edits(text)
+    for m in tags:
+        e.replace(m.start(), m.end(), "\n" if m.group(2).lower() in _BLOCK_TAGS else "")
     return e.apply()
 
 
